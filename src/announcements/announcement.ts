@@ -1,0 +1,51 @@
+export const platforms = [
+  'x',
+  'bluesky',
+  'threads',
+  'mastodon',
+  'instagram',
+  'tiktok',
+  'facebook',
+  'youtube',
+  'other',
+] as const;
+export type Platform = (typeof platforms)[number];
+
+export const actions = ['leave', 'stay', 'join', 'pause', 'return', 'delete'] as const;
+export type Action = (typeof actions)[number];
+
+export const languages = ['fr', 'en', 'de', 'es', 'it', 'pt'] as const;
+export type Language = (typeof languages)[number];
+
+/** The club an announcement is about; `id` is null for a club missing from the catalog. */
+export interface ClubRef {
+  id: string | null;
+  name: string;
+}
+
+/** What an item says a club did on a platform, with its evidence. */
+export interface Announcement {
+  club: ClubRef;
+  platform: Platform;
+  action: Action;
+  /** 0 to 1. */
+  confidence: number;
+  /** The sentence that says it. */
+  evidence: string;
+}
+
+/** Why the extractor decided what it did, for `extract --explain` and the Discord `why` command. */
+export interface Explanation {
+  language: Language | null;
+  announcements: Array<Announcement & { cues: string[] }>;
+  /** Candidates the extractor saw and set aside, each with the reason. */
+  rejected: Array<{ text: string; reason: string }>;
+}
+
+export interface ExtractInput {
+  text: string;
+  /** Declared language, when known. */
+  lang?: string | null;
+  /** For a club's own post: the author club, to which first-person sentences are attributed. */
+  authorClubId?: string | null;
+}
