@@ -1,0 +1,159 @@
+import { resolve } from 'node:path';
+import { platforms, type Platform } from '../announcements/announcement.ts';
+import { ConfigError } from '../errors.ts';
+import { envName, type Env } from './env.ts';
+
+/** Step two: the config, with defaults and cross-checks, failing fast in plain words. */
+export interface Config {
+  dataDir: string;
+  databasePath: string;
+  configDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  sources: {
+    pollIntervalSeconds: number;
+    tickSeconds: number;
+    /** Read the bundled sample feeds (on by default, so a new install shows something at once). */
+    sample: boolean;
+    maxItemAgeDays: number;
+    maxAnnouncedPerRun: number;
+    fetchTimeoutMs: number;
+    maxFeedBytes: number;
+    maxRedirects: number;
+    userAgent: string;
+  };
+  stories: { windowDays: number; minConfidence: number };
+  previewLanguage: string;
+  discord: { applicationId: string; apiBase: string | null; devGuildId: string | null } | null;
+  bluesky: {
+    service: string;
+    identifier: string;
+    language: string;
+    minConfidence: number;
+    platforms: Platform[] | null;
+    languages: string[] | null;
+  } | null;
+  blueskySource: { readClubAccounts: boolean; appView: string };
+}
+
+export const summaryLanguages = ['en', 'fr', 'de', 'es', 'it', 'pt'] as const;
+
+function number(env: Env, key: keyof Env, fallback: number, min: number, max: number): number {
+  const raw = env[key];
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new ConfigError(`${envName(key)} must be a number from ${min} to ${max}, not "${raw}"`);
+  }
+  return value;
+}
+
+function flag(env: Env, key: keyof Env, fallback: boolean): boolean {
+  const raw = env[key]?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${envName(key)} must be true or false, not "${env[key]}"`);
+}
+
+function language(env: Env, key: keyof Env, fallback: string): string {
+  const raw = env[key]?.toLowerCase() ?? fallback;
+  if (!(summaryLanguages as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${envName(key)} must be one of ${summaryLanguages.join(', ')}, not "${raw}"`);
+  }
+  return raw;
+}
+
+function url(env: Env, key: keyof Env, fallback: string | null): string | null {
+  const raw = env[key] ?? fallback;
+  if (raw === null) return null;
+  try {
+    const parsed = new URL(raw);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('not http');
+  } catch {
+    throw new ConfigError(`${envName(key)} must be an http(s) URL, not "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function list(raw: string | undefined): string[] | null {
+  if (!raw) return null;
+  return raw.split(',').map((part) => part.trim().toLowerCase()).filter(Boolean);
+}
+
+function discordConfig(env: Env): Config['discord'] {
+  if (env.discordToken && !env.discordApplicationId) {
+    throw new ConfigError('DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is missing');
+  }
+  if (!env.discordToken && env.discordApplicationId) {
+    throw new ConfigError('DISCORD_APPLICATION_ID is set but DISCORD_TOKEN is missing');
+  }
+  if (!env.discordToken || !env.discordApplicationId) return null;
+  if (!/^\d{17,20}$/.test(env.discordApplicationId)) {
+    throw new ConfigError(`DISCORD_APPLICATION_ID must be a numeric id, not "${env.discordApplicationId}"`);
+  }
+  return {
+    applicationId: env.discordApplicationId,
+    apiBase: url(env, 'discordApiBase', null),
+    devGuildId: env.discordDevGuildId ?? null,
+  };
+}
+
+function blueskyConfig(env: Env): Config['bluesky'] {
+  if (env.blueskyIdentifier && !env.blueskyAppPassword) {
+    throw new ConfigError('BLUESKY_IDENTIFIER is set but BLUESKY_APP_PASSWORD is missing');
+  }
+  if (!env.blueskyIdentifier && env.blueskyAppPassword) {
+    throw new ConfigError('BLUESKY_APP_PASSWORD is set but BLUESKY_IDENTIFIER is missing');
+  }
+  if (!env.blueskyIdentifier) return null;
+  const wanted = list(env.blueskyPlatforms);
+  const unknown = wanted?.filter((platform) => !(platforms as readonly string[]).includes(platform)) ?? [];
+  if (unknown.length > 0) {
+    throw new ConfigError(`BLUESKY_PLATFORMS names unknown platforms: ${unknown.join(', ')} (known: ${platforms.join(', ')})`);
+  }
+  return {
+    service: url(env, 'blueskyService', 'https://bsky.social') as string,
+    identifier: env.blueskyIdentifier,
+    language: language(env, 'blueskyLanguage', 'en'),
+    minConfidence: number(env, 'blueskyMinConfidence', 0.7, 0, 1),
+    platforms: wanted as Platform[] | null,
+    languages: list(env.blueskyLanguages),
+  };
+}
+
+export function buildConfig(env: Env, cwd = process.cwd()): Config {
+  const dataDir = resolve(cwd, env.dataDir ?? 'data');
+  const logLevel = (env.logLevel ?? 'info') as Config['logLevel'];
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError(`CLUBWATCH_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "${logLevel}"`);
+  }
+  const pollIntervalSeconds = number(env, 'pollIntervalSeconds', 600, 2, 86_400);
+  return {
+    dataDir,
+    databasePath: env.databasePath === ':memory:' ? ':memory:' : resolve(cwd, env.databasePath ?? `${dataDir}/clubwatch.db`),
+    configDir: resolve(cwd, env.configDir ?? 'config'),
+    logLevel,
+    sources: {
+      pollIntervalSeconds,
+      tickSeconds: number(env, 'tickSeconds', Math.min(5, pollIntervalSeconds), 1, 60),
+      sample: flag(env, 'sample', true),
+      maxItemAgeDays: number(env, 'maxItemAgeDays', 14, 1, 3650),
+      maxAnnouncedPerRun: number(env, 'maxAnnouncedPerRun', 20, 1, 1000),
+      fetchTimeoutMs: number(env, 'fetchTimeoutMs', 15_000, 500, 120_000),
+      maxFeedBytes: number(env, 'maxFeedBytes', 5 * 1024 * 1024, 10_000, 100 * 1024 * 1024),
+      maxRedirects: 5,
+      userAgent: env.userAgent ?? 'clubwatch/0.1 (+https://github.com/clubwatch/clubwatch; feed reader)',
+    },
+    stories: {
+      windowDays: number(env, 'storyWindowDays', 14, 1, 365),
+      minConfidence: number(env, 'minConfidence', 0.6, 0, 1),
+    },
+    previewLanguage: language(env, 'previewLanguage', 'en'),
+    discord: discordConfig(env),
+    bluesky: blueskyConfig(env),
+    blueskySource: {
+      readClubAccounts: flag(env, 'blueskyReadClubs', false),
+      appView: url(env, 'blueskyAppView', 'https://public.api.bsky.app') as string,
+    },
+  };
+}

@@ -1,0 +1,76 @@
+/** Step one of three: the environment, read once, as strings. Nothing else reads `process.env`. */
+export interface Env {
+  dataDir?: string;
+  databasePath?: string;
+  configDir?: string;
+  logLevel?: string;
+  pollIntervalSeconds?: string;
+  tickSeconds?: string;
+  sample?: string;
+  maxItemAgeDays?: string;
+  maxAnnouncedPerRun?: string;
+  fetchTimeoutMs?: string;
+  maxFeedBytes?: string;
+  storyWindowDays?: string;
+  minConfidence?: string;
+  previewLanguage?: string;
+  userAgent?: string;
+  discordToken?: string;
+  discordApplicationId?: string;
+  discordApiBase?: string;
+  discordDevGuildId?: string;
+  blueskyService?: string;
+  blueskyIdentifier?: string;
+  blueskyAppPassword?: string;
+  blueskyLanguage?: string;
+  blueskyMinConfidence?: string;
+  blueskyPlatforms?: string;
+  blueskyLanguages?: string;
+  blueskyReadClubs?: string;
+  blueskyAppView?: string;
+}
+
+const names: Record<keyof Env, string> = {
+  dataDir: 'CLUBWATCH_DATA_DIR',
+  databasePath: 'CLUBWATCH_DATABASE',
+  configDir: 'CLUBWATCH_CONFIG_DIR',
+  logLevel: 'CLUBWATCH_LOG_LEVEL',
+  pollIntervalSeconds: 'CLUBWATCH_POLL_INTERVAL_SECONDS',
+  tickSeconds: 'CLUBWATCH_TICK_SECONDS',
+  sample: 'CLUBWATCH_SAMPLE',
+  maxItemAgeDays: 'CLUBWATCH_MAX_ITEM_AGE_DAYS',
+  maxAnnouncedPerRun: 'CLUBWATCH_MAX_ANNOUNCED_PER_RUN',
+  fetchTimeoutMs: 'CLUBWATCH_FETCH_TIMEOUT_MS',
+  maxFeedBytes: 'CLUBWATCH_MAX_FEED_BYTES',
+  storyWindowDays: 'CLUBWATCH_STORY_WINDOW_DAYS',
+  minConfidence: 'CLUBWATCH_MIN_CONFIDENCE',
+  previewLanguage: 'CLUBWATCH_LANGUAGE',
+  userAgent: 'CLUBWATCH_USER_AGENT',
+  discordToken: 'DISCORD_TOKEN',
+  discordApplicationId: 'DISCORD_APPLICATION_ID',
+  discordApiBase: 'DISCORD_API_BASE',
+  discordDevGuildId: 'DISCORD_DEV_GUILD_ID',
+  blueskyService: 'BLUESKY_SERVICE',
+  blueskyIdentifier: 'BLUESKY_IDENTIFIER',
+  blueskyAppPassword: 'BLUESKY_APP_PASSWORD',
+  blueskyLanguage: 'BLUESKY_LANGUAGE',
+  blueskyMinConfidence: 'BLUESKY_MIN_CONFIDENCE',
+  blueskyPlatforms: 'BLUESKY_PLATFORMS',
+  blueskyLanguages: 'BLUESKY_LANGUAGES',
+  blueskyReadClubs: 'BLUESKY_READ_CLUB_ACCOUNTS',
+  blueskyAppView: 'BLUESKY_APPVIEW',
+};
+
+/** The variable name behind each setting, for error messages that name what to fix. */
+export function envName(key: keyof Env): string {
+  return names[key];
+}
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const env: Env = {};
+  for (const [key, name] of Object.entries(names) as Array<[keyof Env, string]>) {
+    const value = source[name]?.trim();
+    if (value) env[key] = value;
+  }
+  return env;
+}

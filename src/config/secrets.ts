@@ -1,0 +1,14 @@
+import type { Env } from './env.ts';
+
+/** Step three: secrets, kept apart from the config so that logging the config never leaks one. */
+export interface Secrets {
+  discordToken: string | null;
+  blueskyAppPassword: string | null;
+}
+
+export function secretsFromEnv(env: Env): Secrets {
+  return {
+    discordToken: env.discordToken ?? null,
+    blueskyAppPassword: env.blueskyAppPassword ?? null,
+  };
+}

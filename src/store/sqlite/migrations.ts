@@ -1,0 +1,168 @@
+import { type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+/** Migrations live in code, in order; each is applied once and recorded by Kysely's migrator. */
+const migrations: Record<string, Migration> = {
+  '0001-initial': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('sources')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('origin', 'text', (c) => c.notNull())
+        .addColumn('title', 'text')
+        .addColumn('interval_seconds', 'integer', (c) => c.notNull())
+        .addColumn('announce_first_fetch', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('etag', 'text')
+        .addColumn('last_modified', 'text')
+        .addColumn('body_hash', 'text')
+        .addColumn('last_success_at', 'text')
+        .addColumn('last_fetched_at', 'text')
+        .addColumn('next_fetch_at', 'text', (c) => c.notNull())
+        .addColumn('failing_since', 'text')
+        .addColumn('last_error', 'text')
+        .addColumn('consecutive_failures', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema.createIndex('sources_next_fetch').on('sources').column('next_fetch_at').execute();
+
+      await db.schema
+        .createTable('items')
+        .addColumn('source_id', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('link', 'text')
+        .addColumn('published', 'text')
+        .addColumn('seen_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('items_pk', ['source_id', 'key'])
+        .execute();
+      await db.schema.createIndex('items_link').on('items').column('link').execute();
+
+      await db.schema
+        .createTable('announcements')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('source_id', 'text', (c) => c.notNull())
+        .addColumn('item_key', 'text', (c) => c.notNull())
+        .addColumn('club_id', 'text')
+        .addColumn('club_name', 'text', (c) => c.notNull())
+        .addColumn('platform', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('confidence', 'real', (c) => c.notNull())
+        .addColumn('evidence', 'text', (c) => c.notNull())
+        .addColumn('story_id', 'integer')
+        .execute();
+      await db.schema.createIndex('announcements_item').on('announcements').columns(['source_id', 'item_key']).execute();
+
+      await db.schema
+        .createTable('stories')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('club_key', 'text', (c) => c.notNull())
+        .addColumn('club_id', 'text')
+        .addColumn('club_name', 'text', (c) => c.notNull())
+        .addColumn('platform', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('occurred_at', 'text', (c) => c.notNull())
+        .addColumn('first_seen_at', 'text', (c) => c.notNull())
+        .addColumn('confidence', 'real', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('stories_event')
+        .on('stories')
+        .columns(['club_key', 'platform', 'action', 'occurred_at'])
+        .execute();
+      await db.schema.createIndex('stories_first_seen').on('stories').column('first_seen_at').execute();
+
+      await db.schema
+        .createTable('story_reports')
+        .addColumn('story_id', 'integer', (c) => c.notNull())
+        .addColumn('source_id', 'text', (c) => c.notNull())
+        .addColumn('item_key', 'text', (c) => c.notNull())
+        .addColumn('outlet', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('link', 'text')
+        .addColumn('evidence', 'text', (c) => c.notNull())
+        .addColumn('published', 'text')
+        .addColumn('confidence', 'real', (c) => c.notNull())
+        .addColumn('lang', 'text')
+        .addPrimaryKeyConstraint('story_reports_pk', ['story_id', 'source_id', 'item_key'])
+        .execute();
+
+      await db.schema
+        .createTable('board')
+        .addColumn('club_id', 'text', (c) => c.notNull())
+        .addColumn('platform', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('since', 'text', (c) => c.notNull())
+        .addColumn('story_id', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('board_pk', ['club_id', 'platform'])
+        .execute();
+
+      await db.schema
+        .createTable('servers')
+        .addColumn('server_id', 'text', (c) => c.primaryKey())
+        .addColumn('channel_id', 'text')
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('cadence', 'text', (c) => c.notNull())
+        .addColumn('daily_at', 'text', (c) => c.notNull())
+        .addColumn('time_zone', 'text', (c) => c.notNull())
+        .addColumn('mention_role_id', 'text')
+        .addColumn('paused_reason', 'text')
+        .addColumn('paused_at', 'text')
+        .addColumn('admin_notice', 'text')
+        .execute();
+
+      await db.schema
+        .createTable('watches')
+        .addColumn('server_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('watches_pk', ['server_id', 'kind', 'value'])
+        .execute();
+      await db.schema.createIndex('watches_value').on('watches').columns(['kind', 'value']).execute();
+
+      await db.schema
+        .createTable('server_sources')
+        .addColumn('server_id', 'text', (c) => c.notNull())
+        .addColumn('source_id', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('server_sources_pk', ['server_id', 'source_id'])
+        .execute();
+      await db.schema.createIndex('server_sources_source').on('server_sources').column('source_id').execute();
+
+      await db.schema
+        .createTable('digest_queue')
+        .addColumn('server_id', 'text', (c) => c.notNull())
+        .addColumn('story_id', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('digest_queue_pk', ['server_id', 'story_id'])
+        .execute();
+
+      await db.schema
+        .createTable('deliveries')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('destination', 'text', (c) => c.notNull())
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', 'text', (c) => c.notNull())
+        .addColumn('claimed_at', 'text')
+        .addColumn('interrupted_at', 'text')
+        .addColumn('last_error', 'text')
+        .addColumn('idempotency_key', 'text', (c) => c.notNull())
+        .addColumn('external_id', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('sent_at', 'text')
+        .execute();
+      await db.schema.createIndex('deliveries_due').on('deliveries').columns(['status', 'next_attempt_at']).execute();
+      await db.schema.createIndex('deliveries_destination').on('deliveries').column('destination').execute();
+
+      await db.schema
+        .createTable('state')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

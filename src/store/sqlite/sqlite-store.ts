@@ -1,0 +1,445 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, sql, type Selectable, type Transaction } from 'kysely';
+import type { Action, Announcement, Platform } from '../../announcements/announcement.ts';
+import type { Delivery } from '../../deliveries/delivery.ts';
+import type { BoardEntry, Story, StoryReport } from '../../stories/story.ts';
+import type {
+  ClaimOptions,
+  DeliveryCounts,
+  FetchFailure,
+  FetchSuccess,
+  NewDelivery,
+  NewSource,
+  SeenItem,
+  ServerSettings,
+  SourceOrigin,
+  SourceRecord,
+  Store,
+  StoryFilter,
+  Watch,
+} from '../store.ts';
+import { migrationProvider } from './migrations.ts';
+import * as outbox from './outbox.ts';
+import { toReport, toSource, toStory } from './rows.ts';
+import * as servers from './servers.ts';
+import * as state from './state.ts';
+import type { Database } from './schema.ts';
+
+export interface SqliteStoreOptions {
+  /** A file path, or ":memory:". */
+  path: string;
+}
+
+/** Opens (creating when needed) the SQLite file in WAL mode and applies pending migrations. */
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
+  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  const database = new BetterSqlite3(options.path);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+  if (error) {
+    await db.destroy();
+    throw new Error(`could not prepare the database at ${options.path}`, { cause: error });
+  }
+  return new SqliteStore(db, false);
+}
+
+/** A club missing from the catalog is keyed by its lower-cased name so its reports still merge. */
+function clubKey(club: { id: string | null; name: string }): string {
+  return club.id ?? `unlisted:${club.name.toLocaleLowerCase()}`;
+}
+
+class SqliteStore implements Store {
+  constructor(
+    private readonly db: Kysely<Database> | Transaction<Database>,
+    private readonly inTransaction: boolean,
+  ) {}
+
+  async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return work(this);
+    return (this.db as Kysely<Database>).transaction().execute((trx) => work(new SqliteStore(trx, true)));
+  }
+
+  // Sources
+
+  async addSource(source: NewSource): Promise<SourceRecord> {
+    await this.db
+      .insertInto('sources')
+      .values({
+        id: source.id,
+        url: source.url,
+        kind: source.kind,
+        origin: source.origin,
+        title: source.title ?? null,
+        interval_seconds: source.intervalSeconds,
+        announce_first_fetch: source.announceFirstFetch ? 1 : 0,
+        next_fetch_at: source.nextFetchAt,
+        consecutive_failures: 0,
+      })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ interval_seconds: source.intervalSeconds }))
+      .execute();
+    const stored = await this.getSource(source.id);
+    if (!stored) throw new Error(`source ${source.id} vanished after it was written`);
+    return stored;
+  }
+
+  async getSource(id: string): Promise<SourceRecord | undefined> {
+    const row = await this.db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toSource(row);
+  }
+
+  async listSources(filter: { origin?: SourceOrigin } = {}): Promise<SourceRecord[]> {
+    let query = this.db.selectFrom('sources').selectAll().orderBy('url');
+    if (filter.origin) query = query.where('origin', '=', filter.origin);
+    return (await query.execute()).map(toSource);
+  }
+
+  async removeSource(id: string): Promise<boolean> {
+    await this.db.deleteFrom('server_sources').where('source_id', '=', id).execute();
+    const result = await this.db.deleteFrom('sources').where('id', '=', id).executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+
+  async listDueSources(now: string, limit: number): Promise<SourceRecord[]> {
+    const rows = await this.db
+      .selectFrom('sources')
+      .selectAll()
+      .where('next_fetch_at', '<=', now)
+      .orderBy('next_fetch_at')
+      .limit(limit)
+      .execute();
+    return rows.map(toSource);
+  }
+
+  async recordFetchSuccess(id: string, success: FetchSuccess): Promise<void> {
+    await this.db
+      .updateTable('sources')
+      .set({
+        etag: success.etag,
+        last_modified: success.lastModified,
+        body_hash: success.bodyHash,
+        ...(success.title !== undefined ? { title: success.title } : {}),
+        last_success_at: success.fetchedAt,
+        last_fetched_at: success.fetchedAt,
+        next_fetch_at: success.nextFetchAt,
+        failing_since: null,
+        last_error: null,
+        consecutive_failures: 0,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async recordFetchFailure(id: string, failure: FetchFailure): Promise<void> {
+    await this.db
+      .updateTable('sources')
+      .set((eb) => ({
+        last_fetched_at: failure.fetchedAt,
+        next_fetch_at: failure.nextFetchAt,
+        failing_since: eb.fn.coalesce('failing_since', eb.val(failure.fetchedAt)),
+        last_error: failure.error,
+        consecutive_failures: eb('consecutive_failures', '+', 1),
+      }))
+      .where('id', '=', id)
+      .execute();
+  }
+
+  // Items
+
+  async recordNewItems(items: SeenItem[], seenAt: string): Promise<SeenItem[]> {
+    const fresh: SeenItem[] = [];
+    for (const item of items) {
+      const result = await this.db
+        .insertInto('items')
+        .values({
+          source_id: item.sourceId,
+          key: item.key,
+          title: item.title,
+          text: item.text.slice(0, 4000),
+          link: item.link,
+          published: item.published,
+          seen_at: seenAt,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      if ((result.numInsertedOrUpdatedRows ?? 0n) > 0n) fresh.push(item);
+    }
+    return fresh;
+  }
+
+  async findItemsByLink(link: string): Promise<SeenItem[]> {
+    const rows = await this.db.selectFrom('items').selectAll().where('link', '=', link).execute();
+    return rows.map((row) => ({
+      sourceId: row.source_id,
+      key: row.key,
+      title: row.title,
+      text: row.text,
+      link: row.link,
+      published: row.published,
+      lang: null,
+    }));
+  }
+
+  // Announcements, stories and the board
+
+  async recordAnnouncement(item: SeenItem, announcement: Announcement, storyId: number | null): Promise<void> {
+    await this.db
+      .insertInto('announcements')
+      .values({
+        source_id: item.sourceId,
+        item_key: item.key,
+        club_id: announcement.club.id,
+        club_name: announcement.club.name,
+        platform: announcement.platform,
+        action: announcement.action,
+        confidence: announcement.confidence,
+        evidence: announcement.evidence,
+        story_id: storyId,
+      })
+      .execute();
+  }
+
+  async listAnnouncementsForItem(sourceId: string, key: string): Promise<Array<Announcement & { storyId: number | null }>> {
+    const rows = await this.db
+      .selectFrom('announcements')
+      .selectAll()
+      .where('source_id', '=', sourceId)
+      .where('item_key', '=', key)
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({
+      club: { id: row.club_id, name: row.club_name },
+      platform: row.platform as Platform,
+      action: row.action as Action,
+      confidence: row.confidence,
+      evidence: row.evidence,
+      storyId: row.story_id,
+    }));
+  }
+
+  async findRecentStory(club: { id: string | null; name: string }, platform: Platform, action: Action, since: string): Promise<Story | undefined> {
+    const row = await this.db
+      .selectFrom('stories')
+      .selectAll()
+      .where('club_key', '=', clubKey(club))
+      .where('platform', '=', platform)
+      .where('action', '=', action)
+      .where('occurred_at', '>=', since)
+      .orderBy('occurred_at', 'desc')
+      .executeTakeFirst();
+    return row && (await this.withReports([row]))[0];
+  }
+
+  async createStory(story: Omit<Story, 'id' | 'reports'>, firstReport: StoryReport): Promise<Story> {
+    const { id } = await this.db
+      .insertInto('stories')
+      .values({
+        club_key: clubKey({ id: story.clubId, name: story.clubName }),
+        club_id: story.clubId,
+        club_name: story.clubName,
+        platform: story.platform,
+        action: story.action,
+        occurred_at: story.occurredAt,
+        first_seen_at: story.firstSeenAt,
+        confidence: story.confidence,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await this.addReport(id, firstReport);
+    return { ...story, id, reports: [firstReport] };
+  }
+
+  async addReport(storyId: number, report: StoryReport): Promise<boolean> {
+    const result = await this.db
+      .insertInto('story_reports')
+      .values({
+        story_id: storyId,
+        source_id: report.sourceId,
+        item_key: report.itemKey,
+        outlet: report.outlet,
+        title: report.title,
+        link: report.link,
+        evidence: report.evidence,
+        published: report.published,
+        confidence: report.confidence,
+        lang: report.lang,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if ((result.numInsertedOrUpdatedRows ?? 0n) === 0n) return false;
+    await this.db
+      .updateTable('stories')
+      .set((eb) => ({ confidence: sql<number>`max(${eb.ref('confidence')}, ${report.confidence})` }))
+      .where('id', '=', storyId)
+      .execute();
+    if (report.published) {
+      await this.db
+        .updateTable('stories')
+        .set({ occurred_at: report.published })
+        .where('id', '=', storyId)
+        .where('occurred_at', '>', report.published)
+        .execute();
+    }
+    return true;
+  }
+
+  async getStory(id: number): Promise<Story | undefined> {
+    return (await this.getStories([id]))[0];
+  }
+
+  async getStories(ids: number[]): Promise<Story[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('stories').selectAll().where('id', 'in', ids).execute();
+    const stories = await this.withReports(rows);
+    const order = new Map(ids.map((id, index) => [id, index]));
+    return stories.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  }
+
+  async listStories(filter: StoryFilter = {}): Promise<Story[]> {
+    let query = this.db.selectFrom('stories').selectAll().orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(filter.limit ?? 10);
+    if (filter.clubId) query = query.where('club_id', '=', filter.clubId);
+    if (filter.platform) query = query.where('platform', '=', filter.platform);
+    if (filter.action) query = query.where('action', '=', filter.action);
+    return this.withReports(await query.execute());
+  }
+
+  async getBoard(clubId?: string): Promise<BoardEntry[]> {
+    let query = this.db.selectFrom('board').selectAll().orderBy('club_id').orderBy('platform');
+    if (clubId) query = query.where('club_id', '=', clubId);
+    const rows = await query.execute();
+    return rows.map((row) => ({
+      clubId: row.club_id,
+      platform: row.platform as Platform,
+      action: row.action as Action,
+      since: row.since,
+      storyId: row.story_id,
+    }));
+  }
+
+  async setBoardEntry(entry: BoardEntry): Promise<void> {
+    const values = { club_id: entry.clubId, platform: entry.platform, action: entry.action, since: entry.since, story_id: entry.storyId };
+    await this.db
+      .insertInto('board')
+      .values(values)
+      .onConflict((oc) => oc.columns(['club_id', 'platform']).doUpdateSet(values))
+      .execute();
+  }
+
+  async clubHistory(clubId: string): Promise<Story[]> {
+    const rows = await this.db.selectFrom('stories').selectAll().where('club_id', '=', clubId).orderBy('occurred_at').orderBy('id').execute();
+    return this.withReports(rows);
+  }
+
+  // Servers
+
+  getServerSettings(serverId: string): Promise<ServerSettings> {
+    return servers.getServerSettings(this.db, serverId);
+  }
+  updateServerSettings(serverId: string, change: Partial<Omit<ServerSettings, 'serverId'>>): Promise<ServerSettings> {
+    return servers.updateServerSettings(this.db, serverId, change);
+  }
+  listServers(): Promise<ServerSettings[]> {
+    return servers.listServers(this.db);
+  }
+  addWatch(serverId: string, watch: Watch): Promise<boolean> {
+    return servers.addWatch(this.db, serverId, watch);
+  }
+  removeWatch(serverId: string, watch: Watch): Promise<boolean> {
+    return servers.removeWatch(this.db, serverId, watch);
+  }
+  listWatches(serverId: string): Promise<Watch[]> {
+    return servers.listWatches(this.db, serverId);
+  }
+  serversWatching(club: { id: string; league: string | null; country: string }): Promise<string[]> {
+    return servers.serversWatching(this.db, club);
+  }
+  subscribeServerSource(serverId: string, sourceId: string): Promise<boolean> {
+    return servers.subscribeServerSource(this.db, serverId, sourceId);
+  }
+  unsubscribeServerSource(serverId: string, sourceId: string): Promise<boolean> {
+    return servers.unsubscribeServerSource(this.db, serverId, sourceId);
+  }
+  listServerSources(serverId: string): Promise<SourceRecord[]> {
+    return servers.listServerSources(this.db, serverId);
+  }
+  serversOfSource(sourceId: string): Promise<string[]> {
+    return servers.serversOfSource(this.db, sourceId);
+  }
+  queueForDigest(serverId: string, storyId: number): Promise<void> {
+    return servers.queueForDigest(this.db, serverId, storyId);
+  }
+  takeDigestQueue(serverId: string): Promise<number[]> {
+    return servers.takeDigestQueue(this.db, serverId);
+  }
+  listServersWithDigestQueue(): Promise<string[]> {
+    return servers.listServersWithDigestQueue(this.db);
+  }
+
+  // The outbox
+
+  enqueueDelivery(delivery: NewDelivery): Promise<boolean> {
+    return outbox.enqueueDelivery(this.db, delivery);
+  }
+  getDelivery(id: string): Promise<Delivery | undefined> {
+    return outbox.getDelivery(this.db, id);
+  }
+  claimDeliveries(options: ClaimOptions): Promise<Delivery[]> {
+    return outbox.claimDeliveries(this.db, options);
+  }
+  releaseInterruptedDeliveries(now: string): Promise<number> {
+    return outbox.releaseInterruptedDeliveries(this.db, now);
+  }
+  markDeliverySent(id: string, externalId: string | null, at: string): Promise<void> {
+    return outbox.markDeliverySent(this.db, id, externalId, at);
+  }
+  scheduleDeliveryRetry(id: string, reason: string, nextAttemptAt: string): Promise<void> {
+    return outbox.scheduleDeliveryRetry(this.db, id, reason, nextAttemptAt);
+  }
+  markDeliveryFailed(id: string, reason: string, at: string): Promise<void> {
+    return outbox.markDeliveryFailed(this.db, id, reason, at);
+  }
+  listDeliveries(filter?: { destination?: string; status?: Delivery['status']; limit?: number }): Promise<Delivery[]> {
+    return outbox.listDeliveries(this.db, filter);
+  }
+  countDeliveries(destinationPrefix?: string): Promise<DeliveryCounts> {
+    return outbox.countDeliveries(this.db, destinationPrefix);
+  }
+
+  // State
+
+  getState(key: string): Promise<string | undefined> {
+    return state.getState(this.db, key);
+  }
+  setState(key: string, value: string | null): Promise<void> {
+    return state.setState(this.db, key, value);
+  }
+
+  async close(): Promise<void> {
+    if (!this.inTransaction) await (this.db as Kysely<Database>).destroy();
+  }
+
+  private async withReports(rows: Array<Selectable<Database['stories']>>): Promise<Story[]> {
+    if (rows.length === 0) return [];
+    const reports = await this.db
+      .selectFrom('story_reports')
+      .selectAll()
+      .where(
+        'story_id',
+        'in',
+        rows.map((row) => row.id),
+      )
+      .orderBy('published')
+      .execute();
+    const byStory = new Map<number, StoryReport[]>();
+    for (const report of reports) {
+      const list = byStory.get(report.story_id) ?? [];
+      list.push(toReport(report));
+      byStory.set(report.story_id, list);
+    }
+    return rows.map((row) => toStory(row, byStory.get(row.id) ?? []));
+  }
+}

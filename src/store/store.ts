@@ -1,0 +1,195 @@
+import type { Action, Announcement, Platform } from '../announcements/announcement.ts';
+import type { Delivery, DeliveryContent } from '../deliveries/delivery.ts';
+import type { BoardEntry, Story, StoryReport } from '../stories/story.ts';
+
+export type SourceKind = 'feed' | 'bluesky';
+/** Where a source comes from: `config/`, the bundled sample, the operator's command line, a server's admins. */
+export type SourceOrigin = 'config' | 'sample' | 'operator' | 'server';
+
+export interface SourceRecord {
+  /** Derived from the normalised URL, so one URL used by many subscribers is one source, fetched once. */
+  id: string;
+  url: string;
+  kind: SourceKind;
+  origin: SourceOrigin;
+  title: string | null;
+  intervalSeconds: number;
+  /** Announce what the first fetch finds (the bundled sample only); other sources record it silently. */
+  announceFirstFetch: boolean;
+  etag: string | null;
+  lastModified: string | null;
+  bodyHash: string | null;
+  /** Null until the first successful fetch. */
+  lastSuccessAt: string | null;
+  lastFetchedAt: string | null;
+  nextFetchAt: string;
+  failingSince: string | null;
+  lastError: string | null;
+  consecutiveFailures: number;
+}
+
+export interface NewSource {
+  id: string;
+  url: string;
+  kind: SourceKind;
+  origin: SourceOrigin;
+  title?: string | null;
+  intervalSeconds: number;
+  announceFirstFetch?: boolean;
+  nextFetchAt: string;
+}
+
+export interface FetchSuccess {
+  etag: string | null;
+  lastModified: string | null;
+  bodyHash: string | null;
+  title?: string | null;
+  fetchedAt: string;
+  nextFetchAt: string;
+}
+
+export interface FetchFailure {
+  error: string;
+  fetchedAt: string;
+  nextFetchAt: string;
+}
+
+/** One item as the store remembers it. */
+export interface SeenItem {
+  sourceId: string;
+  key: string;
+  title: string;
+  /** The text the extractor read (capped), so `why` can explain it later. */
+  text: string;
+  link: string | null;
+  published: string | null;
+  lang: string | null;
+}
+
+export type Cadence = 'immediate' | 'hourly' | 'daily';
+
+/** One server's own settings; nothing one server does is visible to another. */
+export interface ServerSettings {
+  serverId: string;
+  channelId: string | null;
+  language: string;
+  cadence: Cadence;
+  /** "HH:MM" in `timeZone`, for the daily digest. */
+  dailyAt: string;
+  timeZone: string;
+  mentionRoleId: string | null;
+  /** Set when posting failed for good (channel gone, permission removed); settings are kept. */
+  pausedReason: string | null;
+  pausedAt: string | null;
+  /** A notice for the admins, shown in their next admin reply, then cleared. */
+  adminNotice: string | null;
+}
+
+export type WatchKind = 'club' | 'league' | 'country';
+export interface Watch {
+  kind: WatchKind;
+  value: string;
+}
+
+export interface StoryFilter {
+  clubId?: string;
+  platform?: Platform;
+  action?: Action;
+  limit?: number;
+}
+
+export interface NewDelivery {
+  id: string;
+  destination: string;
+  content: DeliveryContent;
+  idempotencyKey: string;
+  nextAttemptAt: string;
+}
+
+export interface ClaimOptions {
+  now: string;
+  limit: number;
+  /** A delivery claimed longer ago than this, and never finished, was interrupted: claim it again. */
+  leaseMs: number;
+  destinationKinds: string[];
+}
+
+export interface DeliveryCounts {
+  pending: number;
+  sending: number;
+  sent: number;
+  failed: number;
+}
+
+/** The one place clubwatch keeps what it knows. Named for what the bot needs, not for SQL. */
+export interface Store {
+  /** Runs `work` atomically: everything it records lands, or nothing does. */
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+
+  // Sources
+  addSource(source: NewSource): Promise<SourceRecord>;
+  getSource(id: string): Promise<SourceRecord | undefined>;
+  listSources(filter?: { origin?: SourceOrigin }): Promise<SourceRecord[]>;
+  removeSource(id: string): Promise<boolean>;
+  listDueSources(now: string, limit: number): Promise<SourceRecord[]>;
+  recordFetchSuccess(id: string, success: FetchSuccess): Promise<void>;
+  recordFetchFailure(id: string, failure: FetchFailure): Promise<void>;
+
+  // Items
+  /** Records items not seen before in this source and returns those (a restart never sees them again). */
+  recordNewItems(items: SeenItem[], seenAt: string): Promise<SeenItem[]>;
+  findItemsByLink(link: string): Promise<SeenItem[]>;
+
+  // Announcements, stories and the board
+  recordAnnouncement(item: SeenItem, announcement: Announcement, storyId: number | null): Promise<void>;
+  listAnnouncementsForItem(sourceId: string, key: string): Promise<Array<Announcement & { storyId: number | null }>>;
+  /** The latest story of this club, platform and action that began after `since`. */
+  findRecentStory(club: { id: string | null; name: string }, platform: Platform, action: Action, since: string): Promise<Story | undefined>;
+  createStory(story: Omit<Story, 'id' | 'reports'>, firstReport: StoryReport): Promise<Story>;
+  addReport(storyId: number, report: StoryReport): Promise<boolean>;
+  getStory(id: number): Promise<Story | undefined>;
+  getStories(ids: number[]): Promise<Story[]>;
+  listStories(filter?: StoryFilter): Promise<Story[]>;
+  getBoard(clubId?: string): Promise<BoardEntry[]>;
+  setBoardEntry(entry: BoardEntry): Promise<void>;
+  /** Every story of a club, oldest first: its timeline. */
+  clubHistory(clubId: string): Promise<Story[]>;
+
+  // Servers (Discord guilds), their settings, watches and own sources
+  getServerSettings(serverId: string): Promise<ServerSettings>;
+  updateServerSettings(serverId: string, change: Partial<Omit<ServerSettings, 'serverId'>>): Promise<ServerSettings>;
+  listServers(): Promise<ServerSettings[]>;
+  addWatch(serverId: string, watch: Watch): Promise<boolean>;
+  removeWatch(serverId: string, watch: Watch): Promise<boolean>;
+  listWatches(serverId: string): Promise<Watch[]>;
+  /** Servers that watch this club, its league or its country (a club missing from the catalog matches none). */
+  serversWatching(club: { id: string; league: string | null; country: string }): Promise<string[]>;
+  subscribeServerSource(serverId: string, sourceId: string): Promise<boolean>;
+  unsubscribeServerSource(serverId: string, sourceId: string): Promise<boolean>;
+  listServerSources(serverId: string): Promise<SourceRecord[]>;
+  /** Servers that added this source themselves. */
+  serversOfSource(sourceId: string): Promise<string[]>;
+  queueForDigest(serverId: string, storyId: number): Promise<void>;
+  /** Takes the stories waiting for this server's digest, oldest first, and empties the queue. */
+  takeDigestQueue(serverId: string): Promise<number[]>;
+  listServersWithDigestQueue(): Promise<string[]>;
+
+  // The outbox
+  /** Writes a delivery unless one with this id exists; true when written. */
+  enqueueDelivery(delivery: NewDelivery): Promise<boolean>;
+  getDelivery(id: string): Promise<Delivery | undefined>;
+  claimDeliveries(options: ClaimOptions): Promise<Delivery[]>;
+  /** At start-up: attempts left in flight by a stopped process go back to the queue, marked interrupted. */
+  releaseInterruptedDeliveries(now: string): Promise<number>;
+  markDeliverySent(id: string, externalId: string | null, at: string): Promise<void>;
+  scheduleDeliveryRetry(id: string, reason: string, nextAttemptAt: string): Promise<void>;
+  markDeliveryFailed(id: string, reason: string, at: string): Promise<void>;
+  listDeliveries(filter?: { destination?: string; status?: Delivery['status']; limit?: number }): Promise<Delivery[]>;
+  countDeliveries(destinationPrefix?: string): Promise<DeliveryCounts>;
+
+  // Small durable state (the Bluesky session, cursors): some of it secret, never logged
+  getState(key: string): Promise<string | undefined>;
+  setState(key: string, value: string | null): Promise<void>;
+
+  close(): Promise<void>;
+}
