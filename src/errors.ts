@@ -31,8 +31,18 @@ export type SourceFailureReason =
   | 'not-a-feed'
   | 'malformed';
 
+/** Why a body could not be read as a feed, in the words of SourceFailureReason. */
+export type FeedParseFailureReason = Extract<SourceFailureReason, 'not-a-feed' | 'malformed'>;
+
 export class FeedParseError extends Error {
   override name = 'FeedParseError';
+  constructor(
+    message: string,
+    readonly reason: FeedParseFailureReason = 'malformed',
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
 }
 
 export class DeliveryRejectedError extends Error {

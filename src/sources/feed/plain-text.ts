@@ -1,0 +1,43 @@
+import { decodeHtmlEntities } from './html-entities.ts';
+
+const DROPPED_ELEMENTS = /<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi;
+const COMMENTS = /<!--[\s\S]*?-->/g;
+const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
+const BLOCK_BOUNDARIES = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|tr|table|section|article|figure|figcaption|hr)\b[^>]*>/gi;
+const TAGS = /<\/?[A-Za-z][^>]*>/g;
+
+/** A title as a single line of plain text: tags stripped, entities decoded, whitespace collapsed. */
+export function toPlainTitle(html: string): string {
+  return toPlainLines(html).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A summary or article body as plain text of at most `maxChars` characters, cut at a word with an
+ * ellipsis when longer. Paragraphs stay apart as blank-line-separated blocks.
+ */
+export function toPlainText(html: string, maxChars: number): string {
+  const text = toPlainLines(html)
+    .split(/\n/)
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .join('\n\n');
+  return truncate(text, maxChars);
+}
+
+function toPlainLines(html: string): string {
+  return decodeHtmlEntities(
+    html
+      .replace(CDATA, '$1')
+      .replace(COMMENTS, '')
+      .replace(DROPPED_ELEMENTS, '')
+      .replace(BLOCK_BOUNDARIES, '\n')
+      .replace(TAGS, ''),
+  ).replace(/[\u00a0\u2000-\u200b\u3000]/g, ' ');
+}
+
+function truncate(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  const cut = text.slice(0, maxChars - 1);
+  const lastSpace = cut.search(/\s\S*$/);
+  return `${(lastSpace > maxChars / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}
