@@ -1,0 +1,101 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import { ConsoleDestination } from '../deliveries/console-destination.ts';
+import type { Destination } from '../deliveries/delivery.ts';
+import { enqueueDueDigests } from '../deliveries/digests.ts';
+import { DeliveryDispatcher } from '../deliveries/dispatcher.ts';
+import { subsystemLogger } from '../logger.ts';
+import { FeedSourceReader } from '../sources/feed-source-reader.ts';
+import { SourcePoller } from '../sources/poller.ts';
+import { syncConfiguredSources } from '../sources/sync-sources.ts';
+import type { AppContext } from './context.ts';
+import { closeContext } from './context.ts';
+import type { PlatformModule } from './platform.ts';
+
+export interface AppOptions {
+  /** Where preview mode prints summaries; standard output by default. */
+  consoleOutput?: NodeJS.WritableStream;
+  /** How long `stop()` waits for in-flight sends before handing them back to the outbox. */
+  stopGraceMs?: number;
+}
+
+/** The running bot: jobs, platforms, and an explicit start and stop. */
+export class App {
+  readonly poller: SourcePoller;
+  readonly dispatcher: DeliveryDispatcher;
+  private readonly tasks: ScheduledTask[] = [];
+  private stopped = false;
+
+  constructor(
+    readonly context: AppContext,
+    private readonly platforms: PlatformModule[],
+    private readonly options: AppOptions = {},
+  ) {
+    const { store, catalog, logger, config } = context;
+    const destinations: Destination[] = platforms.flatMap((platform) => (platform.destination ? [platform.destination] : []));
+    if (context.routing.console) destinations.push(new ConsoleDestination(store, catalog, options.consoleOutput));
+    this.dispatcher = new DeliveryDispatcher({ store, destinations, logger: subsystemLogger(logger, 'deliveries') });
+    this.poller = new SourcePoller({
+      store,
+      logger: subsystemLogger(logger, 'sources'),
+      readers: [
+        new FeedSourceReader({ trusted: context.trustedFetcher, untrusted: context.untrustedFetcher }, config.sources.maxFeedBytes),
+        ...platforms.flatMap((platform) => platform.readers ?? []),
+      ],
+      ingest: async (source, items) => {
+        const result = await context.pipeline.ingest(source, items);
+        if (result.deliveries > 0) void this.dispatcher.runOnce();
+        if (result.newStories.length > 0) {
+          logger.info({ sourceId: source.id, stories: result.newStories.length, deliveries: result.deliveries }, 'new stories');
+        }
+        return result.newItems;
+      },
+    });
+  }
+
+  async start(): Promise<void> {
+    const { store, config, logger } = this.context;
+    const now = new Date();
+    const released = await store.releaseInterruptedDeliveries(now.toISOString());
+    if (released > 0) logger.info({ deliveries: released }, 'resuming deliveries interrupted by the last stop');
+    await syncConfiguredSources(store, config, now);
+    for (const platform of this.platforms) await platform.start();
+
+    const job = (name: string, expression: string, work: () => Promise<unknown>) => {
+      const task = cron.schedule(
+        expression,
+        async () => {
+          try {
+            await work();
+          } catch (err) {
+            logger.error({ err, job: name }, 'scheduled job failed');
+          }
+        },
+        { name, noOverlap: true },
+      );
+      this.tasks.push(task);
+    };
+    job('poll-sources', `*/${config.sources.tickSeconds} * * * * *`, async () => {
+      await this.poller.tick();
+      await store.setState('heartbeat', new Date().toISOString());
+    });
+    job('send-deliveries', '* * * * * *', () => this.dispatcher.runOnce());
+    job('digests', '0 * * * * *', async () => {
+      if ((await enqueueDueDigests(store, new Date())) > 0) await this.dispatcher.runOnce();
+    });
+    await store.setState('heartbeat', new Date().toISOString());
+    void this.poller.tick().then(() => this.dispatcher.runOnce());
+  }
+
+  /** Stops the jobs, lets in-flight work finish (or hands it back to the outbox), then closes everything. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    for (const task of this.tasks) await task.destroy();
+    const grace = new Promise((resolve) => setTimeout(resolve, this.options.stopGraceMs ?? 8_000).unref());
+    await Promise.race([Promise.all([this.poller.idle(), this.dispatcher.idle()]), grace]);
+    for (const platform of [...this.platforms].reverse()) {
+      await platform.stop().catch((err: unknown) => this.context.logger.warn({ err, platform: platform.name }, 'platform did not stop cleanly'));
+    }
+    await closeContext(this.context);
+  }
+}

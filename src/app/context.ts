@@ -1,0 +1,74 @@
+import { createExtractor, type Extractor } from '../announcements/extractor.ts';
+import { loadCatalog } from '../catalog/load-catalog.ts';
+import type { Catalog } from '../catalog/types.ts';
+import type { Config } from '../config/config.ts';
+import type { Secrets } from '../config/secrets.ts';
+import type { Routing } from '../deliveries/route.ts';
+import { createLogger, type Logger } from '../logger.ts';
+import { pipelineFor } from '../pipeline/pipeline.ts';
+import { createSafeFetcher, type SafeFetcher } from '../sources/fetch/safe-fetch.ts';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
+import type { Store } from '../store/store.ts';
+
+/** Everything the parts of clubwatch share, built once here and passed down. */
+export interface AppContext {
+  config: Config;
+  secrets: Secrets;
+  logger: Logger;
+  store: Store;
+  catalog: Catalog;
+  extractor: Extractor;
+  /** For URLs from the operator (config, command line): may reach private addresses. */
+  trustedFetcher: SafeFetcher;
+  /** For URLs from users (a server's admins) and from the web (thumbnails): public addresses only. */
+  untrustedFetcher: SafeFetcher;
+  routing: Routing;
+  /** Items → stories → outbox, for one read of one source. */
+  pipeline: ReturnType<typeof pipelineFor>;
+}
+
+export interface ContextOptions {
+  logger?: Logger;
+}
+
+export async function buildContext(config: Config, secrets: Secrets, options: ContextOptions = {}): Promise<AppContext> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const catalog = loadCatalog();
+  const extractor = createExtractor(catalog);
+  const store = await openSqliteStore({ path: config.databasePath });
+  const fetcherOptions = {
+    userAgent: config.sources.userAgent,
+    timeoutMs: config.sources.fetchTimeoutMs,
+    maxBytes: config.sources.maxFeedBytes,
+    maxRedirects: config.sources.maxRedirects,
+  };
+  const routing: Routing = {
+    console: config.discord ? null : { language: config.previewLanguage },
+    bluesky: config.bluesky
+      ? {
+          language: config.bluesky.language,
+          minConfidence: config.bluesky.minConfidence,
+          platforms: config.bluesky.platforms,
+          languages: config.bluesky.languages,
+        }
+      : null,
+    discord: config.discord !== null,
+  };
+  const context = {
+    config,
+    secrets,
+    logger,
+    store,
+    catalog,
+    extractor,
+    trustedFetcher: createSafeFetcher({ ...fetcherOptions, allowPrivateAddresses: true }),
+    untrustedFetcher: createSafeFetcher({ ...fetcherOptions, allowPrivateAddresses: false }),
+    routing,
+  };
+  return { ...context, pipeline: pipelineFor(context) };
+}
+
+export async function closeContext(context: AppContext): Promise<void> {
+  await Promise.allSettled([context.trustedFetcher.close(), context.untrustedFetcher.close()]);
+  await context.store.close();
+}

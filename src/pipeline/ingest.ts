@@ -1,0 +1,109 @@
+import type { Catalog } from '../catalog/types.ts';
+import type { Extractor } from '../announcements/extractor.ts';
+import { routeStory, type Routing } from '../deliveries/route.ts';
+import type { Item } from '../items/item.ts';
+import type { SeenItem, SourceRecord, Store } from '../store/store.ts';
+import { mergeAnnouncement } from '../stories/merge.ts';
+import type { Story, StoryReport } from '../stories/story.ts';
+
+export interface IngestOptions {
+  store: Store;
+  catalog: Catalog;
+  extractor: Extractor;
+  routing: Routing;
+  windowDays: number;
+  minConfidence: number;
+  maxItemAgeDays: number;
+  maxAnnouncedPerRun: number;
+  now: Date;
+}
+
+export interface IngestResult {
+  /** Items not seen before in this source. */
+  newItems: number;
+  /** New items that went through the extractor (the rest were only recorded). */
+  examined: number;
+  announcements: number;
+  newStories: Story[];
+  deliveries: number;
+}
+
+const dayMs = 86_400_000;
+
+function outletOf(source: SourceRecord, item: Item): string {
+  if (source.title) return source.title;
+  try {
+    return new URL(item.link ?? source.url).hostname.replace(/^www\./, '');
+  } catch {
+    return source.url;
+  }
+}
+
+/**
+ * Items → announcements → stories → deliveries, for one read of one source, in one transaction:
+ * a crash leaves either all of it recorded or none, so nothing is announced twice or lost.
+ * A source's first read is recorded without being announced (except the bundled sample); items
+ * older than the maximum age are ignored; at most `maxAnnouncedPerRun` items are examined a run.
+ */
+export async function ingestItems(options: IngestOptions, source: SourceRecord, items: Item[]): Promise<IngestResult> {
+  const nowIso = options.now.toISOString();
+  const result: IngestResult = { newItems: 0, examined: 0, announcements: 0, newStories: [], deliveries: 0 };
+  const seen: SeenItem[] = items.map((item) => ({
+    sourceId: source.id,
+    key: item.key,
+    title: item.title,
+    text: item.text,
+    link: item.link,
+    published: item.published,
+    lang: item.lang,
+  }));
+  const byKey = new Map(items.map((item) => [item.key, item]));
+  const announceAll = source.announceFirstFetch;
+  const firstRead = source.lastSuccessAt === null;
+
+  return options.store.transaction(async (store) => {
+    const fresh = await store.recordNewItems(seen, nowIso);
+    result.newItems = fresh.length;
+    if (firstRead && !announceAll) return result;
+
+    const oldest = options.now.getTime() - options.maxItemAgeDays * dayMs;
+    const recent = fresh
+      .filter((item) => announceAll || !item.published || Date.parse(item.published) >= oldest)
+      .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''))
+      .slice(0, options.maxAnnouncedPerRun)
+      // Oldest first, so that stories are told in the order they happened.
+      .reverse();
+
+    for (const seenItem of recent) {
+      const item = byKey.get(seenItem.key);
+      if (!item) continue;
+      result.examined += 1;
+      const text = item.text && !item.text.startsWith(item.title) ? `${item.title}\n${item.text}` : item.text || item.title;
+      const announcements = options.extractor.extract({ text, lang: item.lang, authorClubId: item.authorClubId ?? null });
+      for (const announcement of announcements) {
+        result.announcements += 1;
+        if (announcement.confidence < options.minConfidence) {
+          await store.recordAnnouncement(seenItem, announcement, null);
+          continue;
+        }
+        const report: StoryReport = {
+          sourceId: source.id,
+          outlet: outletOf(source, item),
+          itemKey: item.key,
+          title: item.title,
+          link: item.link,
+          evidence: announcement.evidence,
+          published: item.published,
+          confidence: announcement.confidence,
+          lang: item.lang,
+        };
+        const { story, isNew } = await mergeAnnouncement(store, announcement, report, { windowDays: options.windowDays, now: nowIso });
+        await store.recordAnnouncement(seenItem, announcement, story.id);
+        if (!isNew) continue;
+        result.newStories.push(story);
+        result.deliveries += await routeStory(store, options.catalog, options.routing, story, source.id, nowIso);
+      }
+    }
+    return result;
+  });
+}

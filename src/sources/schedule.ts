@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Each source keeps a stable slot inside its interval (from a hash of its id), so that a thousand
+ * sources with the same interval spread over it instead of all polling at once.
+ */
+export function slotOffsetMs(sourceId: string, intervalMs: number): number {
+  const hash = createHash('sha256').update(sourceId).digest().readUInt32BE(0);
+  return hash % Math.max(1, intervalMs);
+}
+
+/** The first slot strictly after `after`. */
+export function nextSlot(sourceId: string, intervalSeconds: number, after: Date): Date {
+  const intervalMs = intervalSeconds * 1000;
+  const offset = slotOffsetMs(sourceId, intervalMs);
+  const base = Math.floor((after.getTime() - offset) / intervalMs) * intervalMs + offset;
+  return new Date(base + intervalMs);
+}
+
+const maxBackoffMs = 6 * 60 * 60_000;
+
+/** After failures, wait longer: one interval, then two, four … capped at six hours. */
+export function nextAfterFailure(intervalSeconds: number, consecutiveFailures: number, now: Date): Date {
+  const delay = Math.min(maxBackoffMs, intervalSeconds * 1000 * 2 ** Math.max(0, consecutiveFailures - 1));
+  return new Date(now.getTime() + delay);
+}
