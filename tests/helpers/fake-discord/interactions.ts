@@ -1,0 +1,179 @@
+import { randomBytes } from 'node:crypto';
+import {
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  InteractionType,
+  type APIInteraction,
+  type APIMessage,
+  type APIUser,
+} from 'discord-api-types/v10';
+import type { FakeDiscordState } from './core.ts';
+import { makeMember, makeUser } from './state.ts';
+import type { InteractOptions, InteractionResponse, InteractionResult } from './types.ts';
+
+export interface TrackedInteraction {
+  result: InteractionResult;
+  guildId: string;
+  channelId: string;
+  user: APIUser;
+  dispatchedAt: number;
+  deadlineAt: number;
+  acknowledged: boolean;
+  expired: boolean;
+  ephemeral: boolean;
+  /** The original response message once there is one (in the channel unless ephemeral). */
+  original: APIMessage | null;
+  followups: APIMessage[];
+  listeners: Set<() => void>;
+}
+
+/** Builds interactions as Discord sends them and keeps what the bot answered to each. */
+export class InteractionTracker {
+  readonly byToken = new Map<string, TrackedInteraction>();
+  readonly byId = new Map<string, TrackedInteraction>();
+  readonly all: InteractionResult[] = [];
+
+  constructor(
+    private readonly state: FakeDiscordState,
+    private readonly deadlineMs: number,
+  ) {}
+
+  build(options: InteractOptions): { payload: APIInteraction; tracked: TrackedInteraction } {
+    const { state } = this;
+    const ctx = state.channel(options.channelId);
+    if (ctx.guild.id !== options.guildId) throw new Error(`channel ${options.channelId} is not in guild ${options.guildId}`);
+    const guild = ctx.guild;
+    const kind = options.type ?? 'command';
+    const user = makeUser(options.user);
+    const everyone = guild.roles.find((r) => r.id === guild.id)?.permissions ?? '0';
+    const member = { ...makeMember(user, options.memberRoles ?? [], guild.joinedAt), permissions: options.memberPermissions ?? everyone };
+    if (!guild.members.has(user.id)) guild.members.set(user.id, makeMember(user, options.memberRoles ?? [], guild.joinedAt));
+    const command =
+      state.guildCommands.get(guild.id)?.find((c) => c.name === options.commandName) ??
+      state.globalCommands.find((c) => c.name === options.commandName);
+    const id = state.ids.next();
+    const token = `aW50ZXJhY3Rpb246${id}:${randomBytes(24).toString('base64url')}`;
+    const payload = {
+      id,
+      application_id: state.applicationId,
+      type: kind === 'autocomplete' ? InteractionType.ApplicationCommandAutocomplete : InteractionType.ApplicationCommand,
+      token,
+      version: 1,
+      data: {
+        id: command?.id ?? state.ids.next(),
+        name: options.commandName,
+        type: ApplicationCommandType.ChatInput,
+        ...(options.options ? { options: options.options } : {}),
+        ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
+      },
+      guild_id: guild.id,
+      guild: { id: guild.id, features: guild.features, locale: options.guildLocale ?? guild.preferredLocale },
+      channel_id: ctx.channel.id,
+      channel: ctx.channel,
+      member,
+      app_permissions: state.botPermissions(ctx).toString(),
+      locale: options.locale ?? 'en-US',
+      guild_locale: options.guildLocale ?? guild.preferredLocale,
+      entitlements: [],
+      authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guild.id },
+      context: InteractionContextType.Guild,
+      attachment_size_limit: 10 * 1024 * 1024,
+    } as unknown as APIInteraction;
+    const now = Date.now();
+    const result: InteractionResult = {
+      id,
+      token,
+      kind,
+      commandName: options.commandName,
+      initialResponseMs: null,
+      deadlineMissed: false,
+      responses: [],
+      initial: null,
+      reply: null,
+      choices: null,
+    };
+    const tracked: TrackedInteraction = {
+      result,
+      guildId: guild.id,
+      channelId: ctx.channel.id,
+      user,
+      dispatchedAt: now,
+      deadlineAt: now + this.deadlineMs,
+      acknowledged: false,
+      expired: false,
+      ephemeral: false,
+      original: null,
+      followups: [],
+      listeners: new Set(),
+    };
+    this.byToken.set(token, tracked);
+    this.byId.set(id, tracked);
+    this.all.push(result);
+    return { payload, tracked };
+  }
+
+  record(tracked: TrackedInteraction, response: Omit<InteractionResponse, 'at'>): void {
+    const entry: InteractionResponse = { ...response, at: Date.now() };
+    const { result } = tracked;
+    result.responses.push(entry);
+    if (entry.kind === 'callback') {
+      result.initial = entry;
+      result.initialResponseMs = entry.at - tracked.dispatchedAt;
+      if (entry.choices) result.choices = entry.choices;
+    }
+    const replyKinds = ['edit-original', 'followup'];
+    if ((entry.kind === 'callback' && entry.type === 4) || entry.kind === 'edit-original') {
+      result.reply = {
+        content: entry.content ?? result.reply?.content ?? null,
+        embeds: entry.kind === 'edit-original' && entry.embeds.length === 0 && result.reply ? result.reply.embeds : entry.embeds,
+        flags: entry.flags || (result.reply?.flags ?? 0),
+      };
+    } else if (entry.kind === 'followup' && result.reply === null) {
+      result.reply = { content: entry.content, embeds: entry.embeds, flags: entry.flags };
+    }
+    if (replyKinds.includes(entry.kind) || entry.kind === 'callback') {
+      for (const listener of tracked.listeners) listener();
+    }
+  }
+
+  /** Resolves when `done` holds after a response, or when `ms` passes. */
+  async waitFor(tracked: TrackedInteraction, done: () => boolean, ms: number): Promise<boolean> {
+    if (done()) return true;
+    return new Promise((resolve) => {
+      const finish = (value: boolean): void => {
+        clearTimeout(timer);
+        tracked.listeners.delete(listener);
+        resolve(value);
+      };
+      const listener = (): void => {
+        if (done()) finish(true);
+      };
+      const timer = setTimeout(() => finish(done()), Math.max(0, ms));
+      tracked.listeners.add(listener);
+    });
+  }
+
+  /** Waits out the initial deadline and, after a deferral, the reply itself. */
+  async settle(tracked: TrackedInteraction, replyTimeoutMs: number): Promise<InteractionResult> {
+    const { result } = tracked;
+    const answered = await this.waitFor(tracked, () => result.initial !== null, tracked.deadlineAt - Date.now());
+    if (!answered) {
+      tracked.expired = true;
+      result.deadlineMissed = true;
+      this.state.problem(
+        'interaction-deadline-missed',
+        `/${result.commandName} (${result.id}) got no initial response within ${tracked.deadlineAt - tracked.dispatchedAt} ms`,
+      );
+      return result;
+    }
+    if (result.initial?.type === 5) {
+      await this.waitFor(
+        tracked,
+        () => result.responses.some((r) => r.kind === 'edit-original' || r.kind === 'followup'),
+        replyTimeoutMs,
+      );
+    }
+    return result;
+  }
+}
