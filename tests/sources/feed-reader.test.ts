@@ -119,6 +119,11 @@ describe('formats', () => {
     expect(feed.items[1]).toMatchObject({ key: 'j2', title: 'A post without a title, only text.' });
   });
 
+  it('keeps angle-bracketed words in a title that are not HTML', () => {
+    const feed = readFeed('<rss version="2.0"><channel><item><title><![CDATA[Ligue 1 : <Live> <b>OM</b> – PSG]]></title></item></channel></rss>');
+    expect(feed.items[0]?.title).toBe('Ligue 1 : <Live> OM – PSG');
+  });
+
   it('caps item text at the configured length, cutting at a word', () => {
     const long = `<rss version="2.0"><channel><item><title>t</title><description>${'word '.repeat(2_000)}</description></item></channel></rss>`;
     const text = readFeed(long, { maxTextChars: 100 }).items[0]?.text ?? '';

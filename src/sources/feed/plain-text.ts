@@ -5,10 +5,19 @@ const COMMENTS = /<!--[\s\S]*?-->/g;
 const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
 const BLOCK_BOUNDARIES = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|tr|table|section|article|figure|figcaption|hr)\b[^>]*>/gi;
 const TAGS = /<\/?[A-Za-z][^>]*>/g;
+/**
+ * Titles are meant to be plain text but often carry HTML; only real HTML elements are removed
+ * from them, so that "Ligue 1 : <Live> OM – PSG" keeps its words.
+ */
+const HTML_TAGS_IN_TITLES = new RegExp(
+  '<\\/?(?:a|abbr|b|bdi|bdo|big|blockquote|br|cite|code|del|dfn|div|em|font|h[1-6]|hr|i|img|ins|kbd|li|mark|' +
+    'nobr|ol|p|q|s|samp|small|span|strike|strong|sub|sup|time|tt|u|ul|var|wbr)(?:\\s[^>]*)?\\/?>',
+  'gi',
+);
 
 /** A title as a single line of plain text: tags stripped, entities decoded, whitespace collapsed. */
 export function toPlainTitle(html: string): string {
-  return toPlainLines(html).replace(/\s+/g, ' ').trim();
+  return toPlainLines(html, HTML_TAGS_IN_TITLES).replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -24,14 +33,14 @@ export function toPlainText(html: string, maxChars: number): string {
   return truncate(text, maxChars);
 }
 
-function toPlainLines(html: string): string {
+function toPlainLines(html: string, tags: RegExp = TAGS): string {
   return decodeHtmlEntities(
     html
       .replace(CDATA, '$1')
       .replace(COMMENTS, '')
       .replace(DROPPED_ELEMENTS, '')
       .replace(BLOCK_BOUNDARIES, '\n')
-      .replace(TAGS, ''),
+      .replace(tags, ''),
   ).replace(/[\u00a0\u2000-\u200b\u3000]/g, ' ');
 }
 
