@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SourceFetchError } from '../../src/errors.ts';
 import type { ResolvedAddress } from '../../src/sources/fetch/address-policy.ts';
@@ -90,6 +90,15 @@ describe('requests', () => {
     expect(result.status === 'ok' && result.body.toString()).toBe(RSS);
   });
 
+  it('decompresses brotli and deflate bodies', async () => {
+    server.route('/br', { body: brotliCompressSync(Buffer.from(RSS)), headers: { 'content-encoding': 'br' } });
+    server.route('/deflate', { body: deflateSync(Buffer.from(RSS)), headers: { 'content-encoding': 'deflate' } });
+    for (const path of ['/br', '/deflate']) {
+      const result = await fetcher().fetchFeed(`${base}${path}`, NO_VALIDATORS);
+      expect(result.status === 'ok' && result.body.toString(), path).toBe(RSS);
+    }
+  });
+
   it('follows a few redirects and reports where it ended', async () => {
     server.route('/old', { redirectTo: '/moved', status: 301 });
     server.route('/moved', { redirectTo: `${base}/feed` });
@@ -111,6 +120,34 @@ describe('failures', () => {
     const err = await failure(fetcher().fetchFeed(`${base}/missing`, NO_VALIDATORS));
     expect(err.reason).toBe('http-status');
     expect(err.message).toBe('HTTP 404');
+  });
+
+  it('reports a server error status', async () => {
+    server.route('/broken', { status: 503, body: 'maintenance' });
+    const err = await failure(fetcher().fetchFeed(`${base}/broken`, NO_VALIDATORS));
+    expect(err.message).toBe('HTTP 503');
+  });
+
+  it('reports a body that claims gzip but is not', async () => {
+    server.route('/fake-gzip', { body: 'plain text, not gzip', headers: { 'content-encoding': 'gzip' } });
+    const err = await failure(fetcher().fetchFeed(`${base}/fake-gzip`, NO_VALIDATORS));
+    expect(err.reason).toBe('malformed');
+    expect(err.message).toBe('could not decompress the body (gzip)');
+  });
+
+  it('reports a refused connection as a network failure', async () => {
+    const gone = new FeedServer();
+    const goneUrl = await gone.start();
+    await gone.close();
+    const err = await failure(fetcher().fetchFeed(`${goneUrl}/feed`, NO_VALIDATORS));
+    expect(err.reason).toBe('network');
+    expect(err.message).toBe('network error: connection refused');
+  });
+
+  it('lets a page or image fetch set its own size cap', async () => {
+    server.route('/page', { body: Buffer.alloc(10_000, 'a') });
+    const err = await failure(fetcher().fetchResource(`${base}/page`, { accept: 'text/html', maxBytes: 1_000 }));
+    expect(err.message).toBe('body larger than 1000 bytes');
   });
 
   it('refuses a body larger than the cap', async () => {
@@ -261,6 +298,13 @@ describe('address policy', () => {
     const err = await failure(safe.fetchFeed(`http://feed.example:${server.port}/start`, NO_VALIDATORS));
     expect(err.reason).toBe('blocked-address');
     expect(server.requestsTo('/secret')).toHaveLength(0);
+  });
+
+  it('reports a host name that does not resolve as a network failure', async () => {
+    const dns = fakeDns({});
+    const err = await failure(fetcher({ allowPrivateAddresses: false, lookup: dns.lookup }).fetchFeed('http://nowhere.example/feed', NO_VALIDATORS));
+    expect(err.reason).toBe('network');
+    expect(err.message).toBe('network error: the host name does not resolve');
   });
 
   it('reaches a private address when the operator allows it', async () => {

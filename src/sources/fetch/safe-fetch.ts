@@ -133,7 +133,7 @@ export function createSafeFetcher(options: SafeFetcherOptions): SafeFetcher {
         const encoding = firstHeader(response.headers, 'content-encoding');
         const declaredLength = Number(firstHeader(response.headers, 'content-length') ?? NaN);
         if (encoding === null && declaredLength > maxBytes) {
-          response.body.destroy();
+          await response.body.dump({ limit: 1 });
           throw new SourceFetchError(`body larger than ${formatBytes(maxBytes)}`, 'too-large');
         }
         const body = await readBodyWithinLimit(response.body, encoding, maxBytes);
@@ -178,8 +178,7 @@ export function createSafeFetcher(options: SafeFetcherOptions): SafeFetcher {
     },
     async fetchResource(url, resourceOptions) {
       const headers = { ...baseHeaders, accept: resourceOptions.accept };
-      const maxBytes = Math.min(resourceOptions.maxBytes ?? options.maxBytes, options.maxBytes);
-      const result = await exchange(url, headers, maxBytes, false);
+      const result = await exchange(url, headers, resourceOptions.maxBytes ?? options.maxBytes, false);
       return {
         body: result.body ?? Buffer.alloc(0),
         contentType: firstHeader(result.headers, 'content-type'),
