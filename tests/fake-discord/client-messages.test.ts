@@ -1,0 +1,119 @@
+import { DiscordAPIError, REST, Routes, type APIMessage, type Client, type TextChannel } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord/index.ts';
+import { GUILD_ID, NEWS_ID, QUIET_ID, clubGuild, connectClient } from './connect-client.ts';
+
+const GONE_ID = '300000000000000009';
+const HIDDEN_ID = '300000000000000008';
+
+describe('fake Discord messages, driven by the real discord.js client', () => {
+  let discord: FakeDiscord;
+  let client: Client;
+  const channel = (id: string): TextChannel => client.channels.cache.get(id) as TextChannel;
+
+  beforeAll(async () => {
+    const guild = clubGuild();
+    guild.channels.push({ id: GONE_ID, name: 'gone' }, { id: HIDDEN_ID, name: 'hidden' });
+    discord = await startFakeDiscord({ guilds: [guild] });
+    client = await connectClient(discord);
+  });
+  afterAll(async () => {
+    await client?.destroy();
+    await discord?.close();
+  });
+
+  it('stores a sent message and reads it back newest first', async () => {
+    await channel(NEWS_ID).send('first');
+    const sent = await channel(NEWS_ID).send({ content: 'second', allowedMentions: { parse: [] } });
+    const fetched = await channel(NEWS_ID).messages.fetch({ limit: 10, cache: false });
+    expect([...fetched.values()].map((m) => m.content)).toEqual(['second', 'first']);
+    expect(discord.messages(NEWS_ID).map((m) => m.id)).toContain(sent.id);
+    const request = discord.requests.findLast((r) => r.method === 'POST' && r.path === `/channels/${NEWS_ID}/messages`);
+    expect(request?.body).toMatchObject({ content: 'second', allowed_mentions: { parse: [] } });
+  });
+
+  it('pings only the mentions that allowed_mentions lets through', async () => {
+    const message = await channel(NEWS_ID).send({
+      content: 'hi <@400000000000000001> and <@400000000000000002>',
+      allowedMentions: { users: ['400000000000000002'] },
+    });
+    expect(message.mentions.users.map((u) => u.id)).toEqual(['400000000000000002']);
+  });
+
+  it('answers a repeated nonce with enforce_nonce with the message it already created', async () => {
+    const before = discord.messages(QUIET_ID).length;
+    const one = await channel(QUIET_ID).send({ content: 'once', nonce: 'delivery-42', enforceNonce: true });
+    const two = await channel(QUIET_ID).send({ content: 'once', nonce: 'delivery-42', enforceNonce: true });
+    expect(two.id).toBe(one.id);
+    expect(discord.messages(QUIET_ID).length).toBe(before + 1);
+  });
+
+  it('lets discord.js wait out an injected 429 so the message lands once', async () => {
+    const before = discord.messages(QUIET_ID).length;
+    discord.failNext({ method: 'POST', pathPattern: /^\/channels\/\d+\/messages$/, status: 429, retryAfter: 0.05 });
+    await channel(QUIET_ID).send('after a rate limit');
+    expect(discord.messages(QUIET_ID).length).toBe(before + 1);
+    const statuses = discord.requests.filter((r) => r.body && (r.body as { content?: string }).content === 'after a rate limit');
+    expect(statuses.map((r) => r.status)).toEqual([429, 200]);
+  });
+
+  it('lets discord.js retry an injected 500 and then succeed', async () => {
+    discord.failNext({ method: 'POST', pathPattern: /messages$/, status: 500 });
+    const message = await channel(QUIET_ID).send('after a server error');
+    const attempts = discord.requests.filter((r) => (r.body as { content?: string } | null)?.content === 'after a server error');
+    expect(attempts.map((r) => r.status)).toEqual([500, 200]);
+    expect(discord.messages(QUIET_ID).filter((m) => m.id === message.id)).toHaveLength(1);
+  });
+
+  it('surfaces a channel without Send Messages as DiscordAPIError 50013', async () => {
+    discord.denyChannel(HIDDEN_ID, 'send');
+    const error = await channel(HIDDEN_ID).send('nope').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DiscordAPIError);
+    expect((error as DiscordAPIError).code).toBe(50013);
+    expect((error as DiscordAPIError).status).toBe(403);
+  });
+
+  it('answers 50001 for a channel the bot cannot see and 10003 for a deleted one', async () => {
+    discord.denyChannel(HIDDEN_ID, 'view');
+    const hidden = await client.rest.post(Routes.channelMessages(HIDDEN_ID), { body: { content: 'x' } }).catch((e: unknown) => e);
+    expect((hidden as DiscordAPIError).code).toBe(50001);
+    discord.deleteChannel(GONE_ID);
+    const gone = await client.rest.post(Routes.channelMessages(GONE_ID), { body: { content: 'x' } }).catch((e: unknown) => e);
+    expect((gone as DiscordAPIError).code).toBe(10003);
+    expect((gone as DiscordAPIError).status).toBe(404);
+  });
+
+  it('refuses bodies beyond Discord limits with 400 50035', async () => {
+    const tooLong = async (body: unknown): Promise<DiscordAPIError> =>
+      (await client.rest.post(Routes.channelMessages(NEWS_ID), { body }).catch((e: unknown) => e)) as DiscordAPIError;
+    expect((await tooLong({ content: 'x'.repeat(2001) })).code).toBe(50035);
+    expect((await tooLong({ embeds: [{ title: 't'.repeat(257) }] })).rawError).toMatchObject({
+      errors: { embeds: { 0: { title: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } } },
+    });
+    const big = { description: 'd'.repeat(4000), fields: [{ name: 'n', value: 'v'.repeat(1024) }, { name: 'n', value: 'v'.repeat(1000) }] };
+    expect((await tooLong({ embeds: [big] })).code).toBe(50035);
+    expect((await tooLong({ embeds: Array.from({ length: 11 }, () => ({ title: 't' })) })).code).toBe(50035);
+    expect((await tooLong({ content: 'x', nonce: 'n'.repeat(26) })).code).toBe(50035);
+    expect((await tooLong({ content: '' })).code).toBe(50006);
+    expect((await tooLong({ content: 'hi', allowed_mentions: { parse: ['users'], users: ['1'] } })).code).toBe(50035);
+  });
+
+  it('accepts attachments sent as multipart form data', async () => {
+    // discord.js's default undici strategy cannot send Node's own FormData through undici 7
+    // (the version package.json forces); the fetch strategy can.
+    const rest = new REST({ api: discord.restBase, makeRequest: fetch as never, retries: 0 }).setToken('fake-bot-token');
+    const message = (await rest.post(Routes.channelMessages(NEWS_ID), {
+      body: { content: 'chart', attachments: [{ id: 0, description: 'standings' }] },
+      files: [{ data: Buffer.from('png'), name: 'chart.png', contentType: 'image/png' }],
+    })) as APIMessage;
+    expect(message.attachments[0]).toMatchObject({ filename: 'chart.png', size: 3, description: 'standings' });
+    expect(discord.requests.at(-1)?.files).toMatchObject([{ filename: 'chart.png', size: 3, contentType: 'image/png' }]);
+  });
+
+  it('keeps discord.js caches in step with channel changes', () => {
+    expect(discord.problems).toEqual([]);
+    expect(client.guilds.cache.get(GUILD_ID)?.channels.cache.has(GONE_ID)).toBe(false);
+    const me = client.guilds.cache.get(GUILD_ID)?.members.me;
+    expect(me && channel(HIDDEN_ID).permissionsFor(me).has('ViewChannel')).toBe(false);
+  });
+});
