@@ -1,0 +1,155 @@
+import { parseArgs } from 'node:util';
+import { buildContext, closeContext } from './app/context.ts';
+import { loadCatalog } from './catalog/load-catalog.ts';
+import { printBoard, printCatalog } from './cli/board.ts';
+import { runSources } from './cli/operator-sources.ts';
+import { runIngest, runRead } from './cli/read-feed.ts';
+import { runStart } from './cli/start.ts';
+import { buildConfig, type Config } from './config/config.ts';
+import { readEnv } from './config/env.ts';
+import { secretsFromEnv, type Secrets } from './config/secrets.ts';
+import { ConfigError, UserError } from './errors.ts';
+import { createLogger, type Logger } from './logger.ts';
+
+const usage = `clubwatch: follows what sports clubs do on social media.
+
+Usage: clubwatch <command> [options]
+
+  start                       run the bot (what \`npm start\` runs)
+  extract [--explain]         JSON Lines in on standard input, announcements out
+  eval [--json]               precision, recall and F1 on the development set
+  clubs [--json]              the club catalog
+  status [CLUB]               each club's standing per platform
+  sources list                the sources and their state
+  sources add URL_OR_FILE     add one of your own feeds
+  sources remove ID           remove one of your own feeds
+  read FILE_OR_URL [--json]   the items clubwatch reads from one feed
+  ingest FILE_OR_URL          one feed through the whole pipeline, printing what would be posted
+  deploy-commands [--guild ID]  register the Discord slash commands (globally, or to one server)
+  bluesky discover            look for Bluesky accounts of clubs that have none in the catalog
+  health                      exit 0 when the running bot's heartbeat is recent (for Docker)
+`;
+
+interface Setup {
+  config: Config;
+  secrets: Secrets;
+  logger: Logger;
+}
+
+function setup(): Setup {
+  const env = readEnv();
+  const config = buildConfig(env);
+  return { config, secrets: secretsFromEnv(env), logger: createLogger({ level: config.logLevel }) };
+}
+
+async function withStore<T>({ config, secrets, logger }: Setup, work: (context: Awaited<ReturnType<typeof buildContext>>) => Promise<T>): Promise<T> {
+  const context = await buildContext(config, secrets, { logger });
+  try {
+    return await work(context);
+  } finally {
+    await closeContext(context);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      explain: { type: 'boolean', default: false },
+      guild: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  const out = process.stdout;
+  if (values.help || !command) {
+    out.write(usage);
+    return command || values.help ? 0 : 1;
+  }
+  switch (command) {
+    case 'start':
+      {
+      const { config, secrets, logger } = setup();
+      await runStart(config, secrets, logger, out);
+    }
+      return -1;
+    case 'extract': {
+      const { runExtractCommand } = await import('./announcements/extract-command.ts');
+      const { createExtractor } = await import('./announcements/extractor.ts');
+      await runExtractCommand({ input: process.stdin, output: out, errors: process.stderr, extractor: createExtractor(loadCatalog()), explain: values.explain });
+      return 0;
+    }
+    case 'eval': {
+      const { runEvalCommand } = await import('./announcements/eval.ts');
+      await runEvalCommand({ output: out, json: values.json });
+      return 0;
+    }
+    case 'clubs':
+      printCatalog(loadCatalog(), values.json, out);
+      return 0;
+    case 'status':
+      await withStore(setup(), (context) => printBoard(context.store, context.catalog, rest.join(' ') || undefined, out));
+      return 0;
+    case 'sources': {
+      const parts = setup();
+      await withStore(parts, (context) => runSources(context.store, parts.config, rest, out));
+      return 0;
+    }
+    case 'read':
+      if (!rest[0]) throw new UserError('Usage: clubwatch read FILE_OR_URL [--json]');
+      await runRead(rest[0], setup().config, values.json, out);
+      return 0;
+    case 'ingest': {
+      if (!rest[0]) throw new UserError('Usage: clubwatch ingest FILE_OR_URL');
+      const { config, secrets, logger } = setup();
+      await runIngest(rest[0], config, secrets, logger, out);
+      return 0;
+    }
+    case 'deploy-commands': {
+      const { config, secrets, logger } = setup();
+      if (!config.discord) throw new UserError('Set DISCORD_TOKEN and DISCORD_APPLICATION_ID to register the commands.');
+      const { deployCommands } = await import('./discord/index.ts');
+      await deployCommands({ config, secrets, logger, guildId: values.guild ?? null });
+      out.write(`Registered the slash commands ${values.guild ?? config.discord.devGuildId ? 'to one server' : 'globally'}.\n`);
+      return 0;
+    }
+    case 'bluesky': {
+      if (rest[0] !== 'discover') throw new UserError('Usage: clubwatch bluesky discover');
+      const { runBlueskyDiscover } = await import('./bluesky/index.ts');
+      await withStore(setup(), (context) => runBlueskyDiscover(context, out));
+      return 0;
+    }
+    case 'health':
+      return withStore(setup(), async (context) => {
+        const beat = await context.store.getState('heartbeat');
+        const age = beat ? Date.now() - Date.parse(beat) : Number.POSITIVE_INFINITY;
+        const healthy = age < Math.max(120_000, context.config.sources.tickSeconds * 4_000);
+        out.write(healthy ? `healthy: last heartbeat ${beat}\n` : `unhealthy: last heartbeat ${beat ?? 'never'}\n`);
+        return healthy ? 0 : 1;
+      });
+    default:
+      process.stderr.write(`Unknown command "${command}".\n\n${usage}`);
+      return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    // `start` keeps running; every other command exits when done.
+    if (code >= 0) process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UserError || err instanceof ConfigError) {
+      process.stderr.write(`clubwatch: ${err.message}\n`);
+    } else if (err instanceof Error && err.name === 'SourceFetchError') {
+      process.stderr.write(`clubwatch: could not read the feed: ${err.message}\n`);
+    } else if (err instanceof Error && err.name === 'FeedParseError') {
+      process.stderr.write(`clubwatch: not a feed clubwatch can read: ${err.message}\n`);
+    } else {
+      process.stderr.write(`clubwatch: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    }
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,45 @@
+import { App } from '../app/app.ts';
+import { platformsFor } from '../app/compose.ts';
+import { buildContext } from '../app/context.ts';
+import type { Config } from '../config/config.ts';
+import type { Secrets } from '../config/secrets.ts';
+import type { Logger } from '../logger.ts';
+
+/** `npm start`: runs the bot until SIGINT or SIGTERM, then stops cleanly. */
+export async function runStart(config: Config, secrets: Secrets, logger: Logger, output: NodeJS.WritableStream): Promise<void> {
+  const context = await buildContext(config, secrets, { logger });
+  const app = new App(context, platformsFor(context));
+
+  output.write(
+    config.discord
+      ? 'clubwatch: posting to Discord.\n'
+      : 'clubwatch: preview mode (no DISCORD_TOKEN set): the summaries it would post are printed here.\n',
+  );
+  output.write(
+    config.bluesky
+      ? `clubwatch: mirroring summaries to Bluesky as ${config.bluesky.identifier}.\n`
+      : 'clubwatch: Bluesky mirror off (set BLUESKY_IDENTIFIER and BLUESKY_APP_PASSWORD to turn it on).\n',
+  );
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting at once');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    app
+      .stop()
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        logger.error({ err }, 'could not stop cleanly');
+        process.exit(1);
+      });
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+
+  await app.start();
+  logger.info({ database: config.databasePath, pollIntervalSeconds: config.sources.pollIntervalSeconds }, 'clubwatch started');
+}

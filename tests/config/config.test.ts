@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { buildConfig } from '../../src/config/config.ts';
+import { readEnv } from '../../src/config/env.ts';
+import { secretsFromEnv } from '../../src/config/secrets.ts';
+import { loadConfiguredSources, sampleFeedUrls } from '../../src/config/sources-file.ts';
+
+const config = (vars: Record<string, string>) => buildConfig(readEnv(vars), '/srv/clubwatch');
+
+describe('configuration', () => {
+  it('runs in preview mode with nothing set, with its data under ./data', () => {
+    const built = config({});
+    expect(built.discord).toBeNull();
+    expect(built.bluesky).toBeNull();
+    expect(built.databasePath).toBe('/srv/clubwatch/data/clubwatch.db');
+    expect(built.sources.sample).toBe(true);
+  });
+
+  it('says plainly which Discord setting is missing', () => {
+    expect(() => config({ DISCORD_TOKEN: 'abc' })).toThrow('DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is missing');
+    expect(() => config({ DISCORD_APPLICATION_ID: '123456789012345678' })).toThrow('DISCORD_APPLICATION_ID is set but DISCORD_TOKEN is missing');
+  });
+
+  it('says plainly which Bluesky setting is missing', () => {
+    expect(() => config({ BLUESKY_IDENTIFIER: 'clubwatch.bsky.social' })).toThrow('BLUESKY_IDENTIFIER is set but BLUESKY_APP_PASSWORD is missing');
+  });
+
+  it('refuses numbers out of range and names the variable', () => {
+    expect(() => config({ CLUBWATCH_POLL_INTERVAL_SECONDS: 'soon' })).toThrow(/CLUBWATCH_POLL_INTERVAL_SECONDS must be a number/);
+    expect(() => config({ BLUESKY_IDENTIFIER: 'a', BLUESKY_APP_PASSWORD: 'b', BLUESKY_PLATFORMS: 'x,myspace' })).toThrow(/myspace/);
+  });
+
+  it('keeps secrets out of the config', () => {
+    const vars = { DISCORD_TOKEN: 'secret-token', DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_API_BASE: 'http://127.0.0.1:9/api' };
+    const built = config(vars);
+    expect(JSON.stringify(built)).not.toContain('secret-token');
+    expect(secretsFromEnv(readEnv(vars)).discordToken).toBe('secret-token');
+    expect(built.discord?.apiBase).toBe('http://127.0.0.1:9/api');
+  });
+
+  it('loads the real default sources and the bundled sample', () => {
+    const built = config({});
+    const dir = new URL('../../config/', import.meta.url).pathname;
+    expect(loadConfiguredSources(dir).length).toBeGreaterThan(0);
+    expect(sampleFeedUrls(dir).length).toBeGreaterThanOrEqual(3);
+    expect(built.configDir).toBe('/srv/clubwatch/config');
+  });
+});
