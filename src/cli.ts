@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildContext, closeContext } from './app/context.ts';
 import { loadCatalog } from './catalog/load-catalog.ts';
@@ -42,6 +43,11 @@ function setup(): Setup {
   return { config, secrets: secretsFromEnv(env), logger: createLogger({ level: config.logLevel }) };
 }
 
+/** The catalog under the configured folder (`CLUBWATCH_CONFIG_DIR`), without opening the store. */
+function catalogFromConfig() {
+  return loadCatalog(join(buildConfig(readEnv()).configDir, 'catalog'));
+}
+
 async function withStore<T>({ config, secrets, logger }: Setup, work: (context: Awaited<ReturnType<typeof buildContext>>) => Promise<T>): Promise<T> {
   const context = await buildContext(config, secrets, { logger });
   try {
@@ -78,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
     case 'extract': {
       const { runExtractCommand } = await import('./announcements/extract-command.ts');
       const { createExtractor } = await import('./announcements/extractor.ts');
-      await runExtractCommand({ input: process.stdin, output: out, errors: process.stderr, extractor: createExtractor(loadCatalog()), explain: values.explain });
+      await runExtractCommand({ input: process.stdin, output: out, errors: process.stderr, extractor: createExtractor(catalogFromConfig()), explain: values.explain });
       return 0;
     }
     case 'eval': {
@@ -87,7 +93,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'clubs':
-      printCatalog(loadCatalog(), values.json, out);
+      printCatalog(catalogFromConfig(), values.json, out);
       return 0;
     case 'status':
       await withStore(setup(), (context) => printBoard(context.store, context.catalog, rest.join(' ') || undefined, out));

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { createExtractor, type Extractor } from '../announcements/extractor.ts';
 import { loadCatalog } from '../catalog/load-catalog.ts';
 import type { Catalog } from '../catalog/types.ts';
@@ -33,7 +34,7 @@ export interface ContextOptions {
 
 export async function buildContext(config: Config, secrets: Secrets, options: ContextOptions = {}): Promise<AppContext> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const catalog = loadCatalog();
+  const catalog = loadCatalog(join(config.configDir, 'catalog'));
   const extractor = createExtractor(catalog);
   const store = await openSqliteStore({ path: config.databasePath });
   const fetcherOptions = {
