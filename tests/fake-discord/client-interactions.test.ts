@@ -1,0 +1,109 @@
+import { DiscordAPIError, Events, MessageFlags, type Client, type Interaction } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord/index.ts';
+import { GUILD_ID, NEWS_ID, USER, clubGuild, connectClient } from './connect-client.ts';
+
+const CLUBS = ['Ajax', 'AZ', 'Feyenoord', 'PSV'];
+
+/** A small bot: /ping replies, /standings defers then edits, /follow offers club names. */
+function handle(interaction: Interaction): void {
+  if (interaction.isAutocomplete()) {
+    const typed = String(interaction.options.getFocused()).toLowerCase();
+    const choices = CLUBS.filter((c) => c.toLowerCase().startsWith(typed)).map((c) => ({ name: c, value: c.toLowerCase() }));
+    void interaction.respond(choices);
+    return;
+  }
+  if (!interaction.isChatInputCommand()) return;
+  if (interaction.commandName === 'ping') {
+    void interaction.reply({ content: `pong in ${interaction.locale}`, flags: MessageFlags.Ephemeral });
+  } else if (interaction.commandName === 'standings') {
+    void (async () => {
+      await interaction.deferReply();
+      await interaction.editReply({ embeds: [{ title: `Standings: ${interaction.options.getString('league')}` }] });
+      await interaction.followUp({ content: 'updated hourly', flags: MessageFlags.Ephemeral });
+    })();
+  } else if (interaction.commandName === 'follow') {
+    const sub = interaction.options.getSubcommand();
+    void interaction.reply(`${sub} ${interaction.options.getString('club')}`);
+  }
+  // /silent is never answered.
+}
+
+describe('fake Discord interactions, answered by the real discord.js client', () => {
+  let discord: FakeDiscord;
+  let client: Client;
+  const base = { guildId: GUILD_ID, channelId: NEWS_ID, user: USER };
+
+  beforeAll(async () => {
+    discord = await startFakeDiscord({ guilds: [clubGuild()], interactionDeadlineMs: 300 });
+    client = await connectClient(discord);
+    client.on(Events.InteractionCreate, handle);
+  });
+  afterAll(async () => {
+    await client?.destroy();
+    await discord?.close();
+  });
+
+  it('returns an immediate ephemeral reply', async () => {
+    const result = await discord.interact({ ...base, commandName: 'ping', locale: 'nl' });
+    expect(result.deadlineMissed).toBe(false);
+    expect(result.initial).toMatchObject({ type: 4, content: 'pong in nl', flags: MessageFlags.Ephemeral });
+    expect(discord.messages(NEWS_ID).some((m) => m.content === 'pong in nl')).toBe(false);
+  });
+
+  it('returns a deferred reply once the original response is edited', async () => {
+    const result = await discord.interact({
+      ...base,
+      commandName: 'standings',
+      options: [{ name: 'league', type: 3, value: 'eredivisie' }],
+    });
+    expect(result.initial?.type).toBe(5);
+    expect(result.reply?.embeds[0]?.title).toBe('Standings: eredivisie');
+    const original = discord.messages(NEWS_ID).find((m) => m.interaction_metadata?.id === result.id);
+    expect(original?.embeds[0]?.title).toBe('Standings: eredivisie');
+    expect((original?.flags ?? 0) & MessageFlags.Loading).toBe(0);
+    await vi.waitFor(() => expect(result.responses.some((r) => r.kind === 'followup')).toBe(true));
+    expect(result.responses.map((r) => r.kind)).toEqual(['callback', 'edit-original', 'followup']);
+  });
+
+  it('passes subcommands and their options as Discord nests them', async () => {
+    const result = await discord.interact({
+      ...base,
+      commandName: 'follow',
+      options: [{ name: 'add', type: 1, options: [{ name: 'club', type: 3, value: 'psv' }] }],
+    });
+    expect(result.reply?.content).toBe('add psv');
+    expect(discord.messages(NEWS_ID).at(-1)?.content).toBe('add psv');
+  });
+
+  it('returns the choices of an autocomplete answer', async () => {
+    const result = await discord.interact({
+      ...base,
+      type: 'autocomplete',
+      commandName: 'follow',
+      options: [{ name: 'add', type: 1, options: [{ name: 'club', type: 3, value: 'a', focused: true }] }],
+    });
+    expect(result.choices).toEqual([
+      { name: 'Ajax', value: 'ajax' },
+      { name: 'AZ', value: 'az' },
+    ]);
+  });
+
+  it('records a missed deadline and refuses the late answer like Discord', async () => {
+    const result = await discord.interact({ ...base, commandName: 'silent' });
+    expect(result.deadlineMissed).toBe(true);
+    expect(discord.problems.map((p) => p.kind)).toContain('interaction-deadline-missed');
+    const late = await client.rest
+      .post(`/interactions/${result.id}/${result.token}/callback`, { body: { type: 4, data: { content: 'late' } }, auth: false })
+      .catch((e: unknown) => e);
+    expect((late as DiscordAPIError).code).toBe(10062);
+  });
+
+  it('refuses a second acknowledgement with 40060', async () => {
+    const result = await discord.interact({ ...base, commandName: 'ping' });
+    const again = await client.rest
+      .post(`/interactions/${result.id}/${result.token}/callback`, { body: { type: 4, data: { content: 'again' } }, auth: false })
+      .catch((e: unknown) => e);
+    expect((again as DiscordAPIError).code).toBe(40060);
+  });
+});
