@@ -84,4 +84,8 @@ const RANGE_WORDS: Record<string, string> = {
   uniqueLocal: 'a private address',
   reserved: 'a reserved address',
   ipv4Mapped: 'an IPv4-mapped address',
+  rfc6145: 'an IPv4-translated address',
+  rfc6052: 'a NAT64 address',
+  '6to4': 'a 6to4 address',
+  teredo: 'a Teredo address',
 };
