@@ -47,6 +47,8 @@ export interface RecordedRequest {
 
 export class FeedServer {
   readonly requests: RecordedRequest[] = [];
+  /** TCP connections accepted, to prove that a refused client never even connected. */
+  connections = 0;
   private readonly routes = new Map<string, FeedRoute>();
   private readonly server = http.createServer((req, res) => this.answer(req, res));
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -54,6 +56,9 @@ export class FeedServer {
 
   constructor(routes: Record<string, FeedRoute> = {}) {
     for (const [path, route] of Object.entries(routes)) this.routes.set(path, route);
+    this.server.on('connection', () => {
+      this.connections += 1;
+    });
   }
 
   /** Adds or replaces the route for a path ("/feed.xml"). */

@@ -123,11 +123,12 @@ export function createSafeFetcher(options: SafeFetcherOptions): SafeFetcher {
           current = parseFetchableUrl(location, current);
           continue;
         }
-        if ((status === 304 && acceptNotModified) || status < 200 || status >= 300) {
+        if (status === 304 && acceptNotModified) {
           await response.body.dump();
-          if (status === 304 && acceptNotModified) {
-            return { status, headers: response.headers, body: null, finalUrl: current.href };
-          }
+          return { status, headers: response.headers, body: null, finalUrl: current.href };
+        }
+        if (status < 200 || status >= 300) {
+          await response.body.dump();
           throw new SourceFetchError(`HTTP ${status}`, 'http-status');
         }
         const encoding = firstHeader(response.headers, 'content-encoding');
