@@ -135,6 +135,13 @@ describe('failures', () => {
     expect(err.message).toBe('could not decompress the body (gzip)');
   });
 
+  it('reports a content encoding it did not ask for', async () => {
+    server.route('/zstd', { body: 'whatever', headers: { 'content-encoding': 'zstd' } });
+    const err = await failure(fetcher().fetchFeed(`${base}/zstd`, NO_VALIDATORS));
+    expect(err.reason).toBe('malformed');
+    expect(err.message).toBe('unsupported content encoding "zstd"');
+  });
+
   it('reports a refused connection as a network failure', async () => {
     const gone = new FeedServer();
     const goneUrl = await gone.start();

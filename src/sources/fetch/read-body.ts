@@ -13,7 +13,14 @@ export async function readBodyWithinLimit(
   contentEncoding: string | null,
   maxBytes: number,
 ): Promise<Buffer> {
-  const decoders = decodersFor(contentEncoding);
+  let decoders: Transform[];
+  try {
+    decoders = decodersFor(contentEncoding);
+  } catch (err) {
+    // Nothing will read this body: close it, and swallow the abort error that closing raises.
+    body.once('error', () => undefined).destroy();
+    throw err;
+  }
   const chunks: Buffer[] = [];
   let total = 0;
   const collect = new Writable({
