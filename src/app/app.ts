@@ -52,12 +52,18 @@ export class App {
     });
   }
 
-  async start(): Promise<void> {
+  /** Readies the store: interrupted deliveries back in the queue, sources matching `config/`. */
+  async prepare(): Promise<void> {
     const { store, config, logger } = this.context;
     const now = new Date();
     const released = await store.releaseInterruptedDeliveries(now.toISOString());
     if (released > 0) logger.info({ deliveries: released }, 'resuming deliveries interrupted by the last stop');
     await syncConfiguredSources(store, config, now);
+  }
+
+  async start(): Promise<void> {
+    const { store, config, logger } = this.context;
+    await this.prepare();
     for (const platform of this.platforms) await platform.start();
 
     const job = (name: string, expression: string, work: () => Promise<unknown>) => {
