@@ -1,7 +1,12 @@
 import { DiscordAPIError, Routes, type Client } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord/index.ts';
-import { GUILD_ID, clubGuild, connectClient } from './connect-client.ts';
+import {
+  ImpossibleInteractionError,
+  startFakeDiscord,
+  type FakeDiscord,
+  type InteractOptions,
+} from '../helpers/fake-discord/index.ts';
+import { GUILD_ID, NEWS_ID, USER, clubGuild, connectClient } from './connect-client.ts';
 
 const follow = {
   name: 'follow',
@@ -88,5 +93,22 @@ describe('fake Discord command registration', () => {
     const duplicate = await refusal([follow, follow]);
     expect(duplicate.rawError).toMatchObject({ errors: { 1: { name: {} } } });
     expect(discord.commands.global.map((c) => c.name)).toEqual(['follow']);
+  });
+
+  it('refuses interactions Discord would never send for a registered command', async () => {
+    await client.application?.commands.set([
+      follow,
+      { name: 'purge', description: 'Remove old posts', default_member_permissions: '8192' },
+    ]);
+    const base = { guildId: GUILD_ID, channelId: NEWS_ID, user: USER };
+    const attempt = (options: Partial<InteractOptions>): Promise<unknown> =>
+      discord.interact({ ...base, commandName: 'follow', ...options }).catch((e: unknown) => e);
+    expect(await attempt({ options: [{ name: 'add', type: 1, options: [{ name: 'team', type: 3, value: 'x' }] }] })).toBeInstanceOf(
+      ImpossibleInteractionError,
+    );
+    expect(await attempt({ options: [{ name: 'add', type: 1, options: [] }] })).toBeInstanceOf(ImpossibleInteractionError);
+    expect(await attempt({ options: [] })).toBeInstanceOf(ImpossibleInteractionError);
+    expect(await attempt({ commandName: 'purge', memberPermissions: '0' })).toBeInstanceOf(ImpossibleInteractionError);
+    expect(discord.interactions).toHaveLength(0);
   });
 });

@@ -126,7 +126,10 @@ export class FakeGateway {
       this.#sockets.delete(ws);
       record.closedAt = Date.now();
       record.closeCode = code;
-      if (session?.socket === ws) session.socket = null;
+      if (session?.socket !== ws) return;
+      session.socket = null;
+      // A client closing with 1000 or 1001 ends its session, as on Discord; other codes may resume.
+      if (code === 1000 || code === 1001) this.#sessions.delete(session.id);
     });
     if (query.encoding !== undefined && query.encoding !== 'json') {
       ws.close(GatewayCloseCodes.DecodeError, 'only json encoding is supported');

@@ -38,6 +38,9 @@
  *   INTERACTION_CREATE, waits for the initial callback (deadline 3 s, `interactionDeadlineMs`)
  *   and, after a deferral, for the edit of `@original` or a follow-up. Late or missing answers set
  *   `deadlineMissed` and land in `problems`; a late callback is answered 404 10062 like Discord.
+ *   When the command is registered, the invocation is checked first (option names and types,
+ *   required options, choices, bounds, `default_member_permissions`) and an impossible one throws
+ *   `ImpossibleInteractionError`; `requireRegisteredCommands` also refuses unregistered commands.
  * - `interactions`: every interaction result (live: later follow-ups are appended).
  * - `commands.global` / `commands.guild(guildId)`: registered commands, validated as Discord does
  *   (invalid → 400 50035 with Discord's nested `errors`).
@@ -83,6 +86,7 @@ import type {
 } from './types.ts';
 
 export type * from './types.ts';
+export { ImpossibleInteractionError } from './invocation-check.ts';
 export { ALL_PERMISSIONS, DEFAULT_BOT_PERMISSIONS, DEFAULT_EVERYONE_PERMISSIONS } from './state.ts';
 
 export class FakeDiscord {

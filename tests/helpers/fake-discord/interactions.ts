@@ -9,6 +9,7 @@ import {
   type APIUser,
 } from 'discord-api-types/v10';
 import type { FakeDiscordState } from './core.ts';
+import { checkInvocation, ImpossibleInteractionError } from './invocation-check.ts';
 import { makeMember, makeUser } from './state.ts';
 import type { InteractOptions, InteractionResponse, InteractionResult } from './types.ts';
 
@@ -47,11 +48,16 @@ export class InteractionTracker {
     const kind = options.type ?? 'command';
     const user = makeUser(options.user);
     const everyone = guild.roles.find((r) => r.id === guild.id)?.permissions ?? '0';
-    const member = { ...makeMember(user, options.memberRoles ?? [], guild.joinedAt), permissions: options.memberPermissions ?? everyone };
+    const permissions = String(options.memberPermissions ?? everyone);
+    const member = { ...makeMember(user, options.memberRoles ?? [], guild.joinedAt), permissions };
     if (!guild.members.has(user.id)) guild.members.set(user.id, makeMember(user, options.memberRoles ?? [], guild.joinedAt));
     const command =
       state.guildCommands.get(guild.id)?.find((c) => c.name === options.commandName) ??
       state.globalCommands.find((c) => c.name === options.commandName);
+    if (!command && state.options.requireRegisteredCommands) {
+      throw new ImpossibleInteractionError(`/${options.commandName} is not registered globally or in guild ${guild.id}`);
+    }
+    if (command) checkInvocation(command, options.options ?? [], kind === 'autocomplete', BigInt(permissions));
     const id = state.ids.next();
     const token = `aW50ZXJhY3Rpb246${id}:${randomBytes(24).toString('base64url')}`;
     const payload = {

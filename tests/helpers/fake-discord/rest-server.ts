@@ -59,6 +59,7 @@ export class RestServer {
       status: 0,
       responseBody: null,
       at: receivedAt,
+      respondedAt: 0,
       injected: false,
     };
     let answer: RouteResponse;
@@ -82,6 +83,7 @@ export class RestServer {
     if (this.responseDelayMs > 0) await new Promise((r) => setTimeout(r, this.responseDelayMs));
     record.status = answer.status;
     record.responseBody = answer.body ?? null;
+    record.respondedAt = Date.now();
     this.requests.push(record);
     send(res, answer);
   }

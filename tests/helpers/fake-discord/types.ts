@@ -1,8 +1,6 @@
 import type {
   APIApplicationCommandInteractionDataOption,
   APIEmbed,
-  APIActionRowComponent,
-  APIComponentInMessageActionRow,
   APIApplicationCommandOptionChoice,
   APIOverwrite,
   ChannelType,
@@ -69,6 +67,11 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** Privileged intents the application has been granted in the developer portal. */
   privilegedIntents?: ('GuildMembers' | 'GuildPresences' | 'MessageContent')[];
+  /**
+   * When true, `interact` refuses commands that were not registered. Registered commands are
+   * always checked: options, types, required ones, choices, bounds, default_member_permissions.
+   */
+  requireRegisteredCommands?: boolean;
   /** Delay added before every REST answer, to imitate network latency. */
   responseDelayMs?: number;
 }
@@ -85,7 +88,9 @@ export interface RecordedRequest {
   files: RecordedFile[];
   status: number;
   responseBody: unknown;
+  /** When the request arrived, and when the answer was sent (after any `responseDelayMs`). */
   at: number;
+  respondedAt: number;
   /** Set when the answer came from `failNext`. */
   injected: boolean;
 }
@@ -133,7 +138,7 @@ export interface InteractOptions {
   channelId: string;
   user: FakeUserSpec;
   /** Bigint as a decimal string, as Discord sends `member.permissions`. Defaults to the @everyone permissions. */
-  memberPermissions?: string;
+  memberPermissions?: string | bigint;
   memberRoles?: string[];
   type?: InteractionKind;
   commandName: string;
@@ -154,7 +159,7 @@ export interface InteractionResponse {
   embeds: APIEmbed[];
   flags: number;
   choices: APIApplicationCommandOptionChoice[] | null;
-  components: APIActionRowComponent<APIComponentInMessageActionRow>[] | unknown[];
+  components: unknown[];
   at: number;
 }
 
