@@ -98,6 +98,14 @@ describe('fake Discord messages, driven by the real discord.js client', () => {
     expect((await tooLong({ content: 'hi', allowed_mentions: { parse: ['users'], users: ['1'] } })).code).toBe(50035);
   });
 
+  it('refuses a reply to an unknown message unless told not to fail', async () => {
+    const reply = { content: 'reply', message_reference: { message_id: '999999999999999999' } };
+    const error = await client.rest.post(Routes.channelMessages(NEWS_ID), { body: reply }).catch((e: unknown) => e);
+    expect((error as DiscordAPIError).code).toBe(50035);
+    const lenient = { ...reply, message_reference: { ...reply.message_reference, fail_if_not_exists: false } };
+    expect(await client.rest.post(Routes.channelMessages(NEWS_ID), { body: lenient })).toMatchObject({ content: 'reply' });
+  });
+
   it('accepts attachments sent as multipart form data', async () => {
     // discord.js's default undici strategy cannot send Node's own FormData through undici 7
     // (the version package.json forces); the fetch strategy can.

@@ -1,5 +1,5 @@
-import { Events } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord/index.ts';
 import { GUILD_ID, NEWS_ID, clubGuild, connectClient } from './connect-client.ts';
 
@@ -36,5 +36,38 @@ describe('fake Discord session', () => {
     discord.disconnectGateway(4000);
     await resumed;
     expect(discord.gatewayConnections.at(-1)?.resumed).toBe(true);
+  });
+
+  it('identifies again after the gateway invalidates the session', async () => {
+    discord = await startFakeDiscord({ guilds: [clubGuild()] });
+    // discord.js spaces identifies 5 s apart; a throttler that does not wait keeps this test short.
+    const client = new Client({
+      intents: [GatewayIntentBits.Guilds],
+      rest: { api: discord.restBase, retries: 0 },
+      ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => undefined }) },
+    });
+    destroy = () => client.destroy();
+    const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));
+    await client.login('fake-bot-token');
+    await ready;
+    const reidentified = new Promise((resolve) => client.once(Events.ShardReady, resolve));
+    discord.invalidateSessions();
+    await reidentified;
+    expect(discord.gatewayConnections.filter((c) => c.identify !== null)).toHaveLength(2);
+    expect(client.guilds.cache.has(GUILD_ID)).toBe(true);
+  });
+
+  it('refuses a gateway login with the wrong token or an ungranted privileged intent', async () => {
+    discord = await startFakeDiscord({ guilds: [clubGuild()], token: 'right-token' });
+    const wrong = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: discord.restBase, retries: 0 } });
+    await expect(wrong.login('wrong-token')).rejects.toThrow();
+    await wrong.destroy();
+    const greedy = new Client({
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers],
+      rest: { api: discord.restBase, retries: 0 },
+    });
+    await expect(greedy.login('right-token')).rejects.toThrow();
+    await greedy.destroy();
+    await vi.waitFor(() => expect(discord?.gatewayConnections.at(-1)?.closeCode).toBe(4014));
   });
 });

@@ -9,7 +9,7 @@ import {
   type APIUser,
   type GuildChannelType,
 } from 'discord-api-types/v10';
-import { missingAccess, missingPermissions, nonTextChannel, unknownChannel, unknownGuild } from './errors.ts';
+import { FormErrors, missingAccess, missingPermissions, nonTextChannel, unknownChannel, unknownGuild } from './errors.ts';
 import { resolveMentions, validateMessageBody, type MessageBody } from './message-validation.ts';
 import type { RouteRequest } from './router.ts';
 import { SnowflakeGenerator } from './snowflake.ts';
@@ -105,6 +105,14 @@ export class FakeDiscordState {
       PermissionFlagsBits.SendMessages | (message.files.length > 0 ? PermissionFlagsBits.AttachFiles : 0n);
     const perms = this.requirePermissions(ctx, needed);
     validateMessageBody(message.body, message.files.length, true);
+    const reference = message.body.message_reference;
+    if (reference?.message_id && reference.fail_if_not_exists !== false) {
+      if (!this.store.find(reference.channel_id ?? channelId, reference.message_id)) {
+        const errors = new FormErrors();
+        errors.add(['message_reference'], 'REPLIES_UNKNOWN_MESSAGE', 'Unknown message');
+        errors.throwIfAny();
+      }
+    }
     const { nonce, enforce_nonce: enforceNonce } = message.body;
     const nonceKey = nonce === undefined ? null : `${channelId}:${this.botUser.id}:${String(nonce)}`;
     if (enforceNonce && nonceKey) {

@@ -95,6 +95,14 @@ export class FakeGateway {
     for (const session of this.#sessions.values()) session.socket?.close(code, 'fake disconnect');
   }
 
+  /** Tells connected bots their session is gone (opcode 9, not resumable): they identify again. */
+  invalidateSessions(): void {
+    for (const session of this.#sessions.values()) {
+      session.socket?.send(JSON.stringify({ op: GatewayOpcodes.InvalidSession, d: false }));
+      this.#sessions.delete(session.id);
+    }
+  }
+
   /** Asks connected bots to reconnect and resume (opcode 7). */
   requestReconnect(): void {
     for (const session of this.#sessions.values()) session.socket?.send(JSON.stringify({ op: GatewayOpcodes.Reconnect, d: null }));

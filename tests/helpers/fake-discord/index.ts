@@ -46,7 +46,8 @@
  *   (invalid → 400 50035 with Discord's nested `errors`).
  * - `gatewayConnections`: each connection's query, IDENTIFY payload (intents), resume, heartbeats.
  * - `dispatch(event, data)`, `addGuild(spec)`, `removeGuild(id)`, `disconnectGateway(code)`,
- *   `requestReconnect()`: gateway events on demand.
+ *   `requestReconnect()` (op 7, resume), `invalidateSessions()` (op 9, identify again): gateway
+ *   events on demand.
  * - `problems`: missed deadlines, late callbacks, protocol errors, internal errors of the fake.
  * - `setResponseDelay(ms)`, `clearRecords()`, `close()`.
  *
@@ -159,7 +160,7 @@ export class FakeDiscord {
   }
 
   messages(channelId: string): APIMessage[] {
-    return this.#state.store.list(channelId);
+    return [...this.#state.store.list(channelId)];
   }
 
   failNext(rule: FailureRule): void {
@@ -219,6 +220,10 @@ export class FakeDiscord {
 
   requestReconnect(): void {
     this.#gateway.requestReconnect();
+  }
+
+  invalidateSessions(): void {
+    this.#gateway.invalidateSessions();
   }
 
   async interact(options: InteractOptions): Promise<InteractionResult> {

@@ -99,7 +99,8 @@ function listMessages(all: readonly APIMessage[], query: URLSearchParams): APIMe
   const before = query.get('before');
   const after = query.get('after');
   const around = query.get('around');
-  const newestFirst = [...all].sort((a, b) => compareSnowflakes(b.id, a.id));
+  // Messages are stored in creation order and ids only grow, so reversing sorts them.
+  const newestFirst = [...all].reverse();
   if (before) return newestFirst.filter((m) => compareSnowflakes(m.id, before) < 0).slice(0, limit);
   if (after) {
     // The `limit` messages right after `after`, still answered newest first.
