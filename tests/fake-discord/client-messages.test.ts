@@ -46,6 +46,11 @@ describe('fake Discord messages, driven by the real discord.js client', () => {
     const two = await channel(QUIET_ID).send({ content: 'once', nonce: 'delivery-42', enforceNonce: true });
     expect(two.id).toBe(one.id);
     expect(discord.messages(QUIET_ID).length).toBe(before + 1);
+    // As on Discord, the nonce comes back when a message is created and is lost when it is fetched.
+    expect(one.nonce).toBe('delivery-42');
+    const fetched = (await client.rest.get(Routes.channelMessage(QUIET_ID, one.id))) as APIMessage;
+    expect(fetched.id).toBe(one.id);
+    expect(fetched.nonce).toBeUndefined();
   });
 
   it('lets discord.js wait out an injected 429 so the message lands once', async () => {

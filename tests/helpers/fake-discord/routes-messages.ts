@@ -28,7 +28,7 @@ export function messageRoutes(state: FakeDiscordState, onCreate: (message: APIMe
         const perms = state.requirePermissions(ctx, PermissionFlagsBits.ViewChannel);
         // Without Read Message History, Discord answers an empty list rather than an error.
         if ((perms & PermissionFlagsBits.ReadMessageHistory) === 0n) return json([]);
-        return json(listMessages(state.store.list(ctx.channel.id), query));
+        return json(listMessages(state.store.list(ctx.channel.id), query).map(asFetched));
       },
     },
     {
@@ -40,7 +40,7 @@ export function messageRoutes(state: FakeDiscordState, onCreate: (message: APIMe
         state.requirePermissions(ctx, PermissionFlagsBits.ViewChannel | PermissionFlagsBits.ReadMessageHistory);
         const message = state.store.find(ctx.channel.id, params.messageId ?? '');
         if (!message) throw unknownMessage();
-        return json(message);
+        return json(asFetched(message));
       },
     },
     {
@@ -74,6 +74,12 @@ export function messageRoutes(state: FakeDiscordState, onCreate: (message: APIMe
       },
     },
   ];
+}
+
+/** Discord answers the nonce only when a message is created; a fetched message has none. */
+function asFetched(message: APIMessage): APIMessage {
+  const { nonce: _nonce, ...rest } = message;
+  return rest;
 }
 
 /** Applies the fields an edit carries; absent fields stay as they were. */
