@@ -22,6 +22,8 @@ function handle(interaction: Interaction): void {
       await interaction.editReply({ embeds: [{ title: `Standings: ${interaction.options.getString('league')}` }] });
       await interaction.followUp({ content: 'updated hourly', flags: MessageFlags.Ephemeral });
     })();
+  } else if (interaction.commandName === 'digest') {
+    void interaction.deferReply({ flags: MessageFlags.Ephemeral }).then(() => interaction.followUp('three stories'));
   } else if (interaction.commandName === 'follow') {
     const sub = interaction.options.getSubcommand();
     void interaction.reply(`${sub} ${interaction.options.getString('club')}`);
@@ -64,6 +66,13 @@ describe('fake Discord interactions, answered by the real discord.js client', ()
     expect((original?.flags ?? 0) & MessageFlags.Loading).toBe(0);
     await vi.waitFor(() => expect(result.responses.some((r) => r.kind === 'followup')).toBe(true));
     expect(result.responses.map((r) => r.kind)).toEqual(['callback', 'edit-original', 'followup']);
+  });
+
+  it('turns the first follow-up after a deferral into the reply, as Discord does', async () => {
+    const result = await discord.interact({ ...base, commandName: 'digest' });
+    expect(result.responses.map((r) => r.kind)).toEqual(['callback', 'followup']);
+    expect(result.reply).toMatchObject({ content: 'three stories', flags: MessageFlags.Ephemeral });
+    expect(discord.messages(NEWS_ID).some((m) => m.content === 'three stories')).toBe(false);
   });
 
   it('passes subcommands and their options as Discord nests them', async () => {

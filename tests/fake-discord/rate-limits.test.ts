@@ -47,5 +47,6 @@ describe('fake Discord rate limits', () => {
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
     const global = discord.requests.find((r) => r.status === 429 && r.path === '/users/@me');
     expect(global?.responseBody).toMatchObject({ global: true });
+    expect(discord.requestStats.byStatus[429]).toBeGreaterThanOrEqual(statuses.filter((s) => s === 429).length);
   });
 });

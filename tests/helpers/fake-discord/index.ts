@@ -29,6 +29,7 @@
  * - `failNext({ method?, pathPattern?, status, times?, retryAfter?, global?, code?, message? })`:
  *   the next matching requests answer 429 (with `retry-after` and JSON `retry_after`), 5xx, 401,
  *   403 or 404 instead of being handled.
+ * - `requestStats`: totals by status, kept even with `recordRequests: false` (for benchmarks).
  * - `setChannelPermissions(channelId, { allow?, deny? })`, `denyChannel(channelId, 'view' | 'send')`,
  *   `deleteChannel(channelId)`: change what the bot may do; a CHANNEL_UPDATE / CHANNEL_DELETE is
  *   dispatched so discord.js's cache agrees. Missing View Channel → 403 50001, missing Send
@@ -84,6 +85,7 @@ import type {
   InteractionResult,
   ProblemRecord,
   RecordedRequest,
+  RequestStats,
 } from './types.ts';
 
 export type * from './types.ts';
@@ -145,6 +147,9 @@ export class FakeDiscord {
   }
   get requests(): RecordedRequest[] {
     return this.#rest.requests;
+  }
+  get requestStats(): RequestStats {
+    return this.#rest.stats;
   }
   get gatewayConnections(): GatewayConnectionRecord[] {
     return this.#gateway.connections;
@@ -240,6 +245,7 @@ export class FakeDiscord {
   /** Forgets recorded requests, interactions and problems (messages and commands stay). */
   clearRecords(): void {
     this.#rest.requests.length = 0;
+    Object.assign(this.#rest.stats, { total: 0, byStatus: {}, injected: 0 });
     this.#tracker.all.length = 0;
     this.#state.problems.length = 0;
   }

@@ -4,6 +4,7 @@ import {
   ApplicationIntegrationType,
   InteractionContextType,
   InteractionType,
+  MessageFlags,
   type APIInteraction,
   type APIMessage,
   type APIUser,
@@ -128,19 +129,14 @@ export class InteractionTracker {
       result.initialResponseMs = entry.at - tracked.dispatchedAt;
       if (entry.choices) result.choices = entry.choices;
     }
-    const replyKinds = ['edit-original', 'followup'];
-    if ((entry.kind === 'callback' && entry.type === 4) || entry.kind === 'edit-original') {
-      result.reply = {
-        content: entry.content ?? result.reply?.content ?? null,
-        embeds: entry.kind === 'edit-original' && entry.embeds.length === 0 && result.reply ? result.reply.embeds : entry.embeds,
-        flags: entry.flags || (result.reply?.flags ?? 0),
-      };
+    // The reply is what the user sees: the original message once it stops "thinking".
+    const original = tracked.original;
+    if (original && ((original.flags ?? 0) & MessageFlags.Loading) === 0) {
+      result.reply = { content: original.content, embeds: original.embeds, flags: original.flags ?? 0 };
     } else if (entry.kind === 'followup' && result.reply === null) {
       result.reply = { content: entry.content, embeds: entry.embeds, flags: entry.flags };
     }
-    if (replyKinds.includes(entry.kind) || entry.kind === 'callback') {
-      for (const listener of tracked.listeners) listener();
-    }
+    for (const listener of tracked.listeners) listener();
   }
 
   /** Resolves when `done` holds after a response, or when `ms` passes. */

@@ -4,7 +4,7 @@ import type { FakeDiscordState } from './core.ts';
 import { DiscordHttpError, methodNotAllowed, notFound, unauthorized, type DiscordErrorBody } from './errors.ts';
 import type { RateLimiter } from './rate-limits.ts';
 import { matchRoute, type Route, type RouteRequest, type RouteResponse } from './router.ts';
-import type { FailureRule, RecordedRequest } from './types.ts';
+import type { FailureRule, RecordedRequest, RequestStats } from './types.ts';
 
 interface ActiveRule extends FailureRule {
   remaining: number;
@@ -19,6 +19,7 @@ const DEFAULT_4XX: Record<number, DiscordErrorBody> = {
 /** The REST half of the fake: parses, records, injects failures, limits rates, then routes. */
 export class RestServer {
   readonly requests: RecordedRequest[] = [];
+  readonly stats: RequestStats = { total: 0, byStatus: {}, injected: 0 };
   readonly #rules: ActiveRule[] = [];
 
   constructor(
@@ -84,7 +85,10 @@ export class RestServer {
     record.status = answer.status;
     record.responseBody = answer.body ?? null;
     record.respondedAt = Date.now();
-    this.requests.push(record);
+    this.stats.total += 1;
+    this.stats.byStatus[answer.status] = (this.stats.byStatus[answer.status] ?? 0) + 1;
+    if (record.injected) this.stats.injected += 1;
+    if (this.state.options.recordRequests !== false) this.requests.push(record);
     send(res, answer);
   }
 

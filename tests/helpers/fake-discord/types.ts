@@ -72,6 +72,8 @@ export interface FakeDiscordOptions {
    * always checked: options, types, required ones, choices, bounds, default_member_permissions.
    */
   requireRegisteredCommands?: boolean;
+  /** Keep every request in `requests` (default). Benchmarks may turn it off and read `requestStats`. */
+  recordRequests?: boolean;
   /** Delay added before every REST answer, to imitate network latency. */
   responseDelayMs?: number;
 }
@@ -93,6 +95,12 @@ export interface RecordedRequest {
   respondedAt: number;
   /** Set when the answer came from `failNext`. */
   injected: boolean;
+}
+
+export interface RequestStats {
+  total: number;
+  byStatus: Record<number, number>;
+  injected: number;
 }
 
 export interface RecordedFile {
