@@ -37,7 +37,7 @@ describe('fake Discord interactions, answered by the real discord.js client', ()
   const base = { guildId: GUILD_ID, channelId: NEWS_ID, user: USER };
 
   beforeAll(async () => {
-    discord = await startFakeDiscord({ guilds: [clubGuild()], interactionDeadlineMs: 300 });
+    discord = await startFakeDiscord({ guilds: [clubGuild()] });
     client = await connectClient(discord);
     client.on(Events.InteractionCreate, handle);
   });
@@ -99,7 +99,7 @@ describe('fake Discord interactions, answered by the real discord.js client', ()
   });
 
   it('records a missed deadline and refuses the late answer like Discord', async () => {
-    const result = await discord.interact({ ...base, commandName: 'silent' });
+    const result = await discord.interact({ ...base, commandName: 'silent', deadlineMs: 200 });
     expect(result.deadlineMissed).toBe(true);
     expect(discord.problems.map((p) => p.kind)).toContain('interaction-deadline-missed');
     const late = await client.rest

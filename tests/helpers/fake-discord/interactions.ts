@@ -106,7 +106,7 @@ export class InteractionTracker {
       channelId: ctx.channel.id,
       user,
       dispatchedAt: now,
-      deadlineAt: now + this.deadlineMs,
+      deadlineAt: now + (options.deadlineMs ?? this.deadlineMs),
       acknowledged: false,
       expired: false,
       ephemeral: false,

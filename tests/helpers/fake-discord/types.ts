@@ -154,6 +154,8 @@ export interface InteractOptions {
   options?: APIApplicationCommandInteractionDataOption[];
   locale?: string;
   guildLocale?: string;
+  /** This interaction's initial-response deadline; defaults to `interactionDeadlineMs` (3 s). */
+  deadlineMs?: number;
   /** For a deferred reply, how long to wait for the edit or follow-up. Defaults to 5 s. */
   replyTimeoutMs?: number;
 }
