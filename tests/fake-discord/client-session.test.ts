@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, Events, GatewayIntentBits, type Guild } from 'discord.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord/index.ts';
 import { GUILD_ID, NEWS_ID, clubGuild, connectClient } from './connect-client.ts';
@@ -26,6 +26,19 @@ describe('fake Discord session', () => {
     expect(guild?.members.me?.permissions.has('SendMessages')).toBe(true);
     expect(discord.gatewayConnections[0]?.identify?.intents).toBe(1);
     expect(discord.requests.map((r) => `${r.method} ${r.path}`)).toContain('GET /gateway/bot');
+  });
+
+  it('tells the client when the bot joins and leaves a guild', async () => {
+    discord = await startFakeDiscord({ guilds: [clubGuild()] });
+    const client = await connectClient(discord);
+    destroy = () => client.destroy();
+    const joined = new Promise<Guild>((resolve) => client.once(Events.GuildCreate, resolve));
+    discord.addGuild({ id: '200000000000000002', name: 'Away fans', channels: [{ id: '300000000000000003', name: 'general' }] });
+    expect((await joined).name).toBe('Away fans');
+    const left = new Promise<Guild>((resolve) => client.once(Events.GuildDelete, resolve));
+    discord.removeGuild('200000000000000002');
+    expect((await left).id).toBe('200000000000000002');
+    expect(client.guilds.cache.has('200000000000000002')).toBe(false);
   });
 
   it('resumes the session after the gateway drops the connection', async () => {

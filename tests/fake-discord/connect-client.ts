@@ -25,7 +25,7 @@ export async function connectClient(discord: FakeDiscord, retries = 1): Promise<
     rest: { api: discord.restBase, timeout: 2000, retries },
   });
   const ready = once(client, Events.ClientReady);
-  await client.login('fake-bot-token');
+  await client.login(discord.token);
   await ready;
   return client;
 }

@@ -21,7 +21,8 @@
  *
  * Exposed:
  * - `restBase` (`http://127.0.0.1:PORT/api`), `gatewayUrl` (`ws://127.0.0.1:PORT/gateway`),
- *   `applicationId`, `botUser`.
+ *   `applicationId`, `botUser`, `token` (the configured one, or a Discord-shaped one; any
+ *   `Bot …` token is accepted unless `token` was given).
  * - `requests`: every REST request (method, decoded path without `/api/v10`, query, headers,
  *   JSON body or multipart `payload_json`, files, status and body answered, `injected`).
  * - `messages(channelId)`: messages in a channel, oldest first (interaction replies included,
@@ -56,6 +57,7 @@
  * webhook-token routes excepted) and 5 messages per 5 s per channel, with `x-ratelimit-*` headers
  * on message sends and 429 `{ message, retry_after, global }` + `retry-after` when exceeded.
  */
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -99,9 +101,15 @@ export class FakeDiscord {
   readonly #gateway: FakeGateway;
   readonly #tracker: InteractionTracker;
   #base = '';
+  readonly #defaultToken: string;
 
   constructor(options: FakeDiscordOptions) {
     this.#state = new FakeDiscordState(options);
+    this.#defaultToken = [
+      Buffer.from(this.#state.botUser.id).toString('base64url'),
+      randomBytes(4).toString('base64url'),
+      randomBytes(27).toString('base64url'),
+    ].join('.');
     this.#gateway = new FakeGateway(this.#state, options.heartbeatIntervalMs ?? 41_250);
     this.#tracker = new InteractionTracker(this.#state, options.interactionDeadlineMs ?? 3000);
     const routes = [
@@ -141,6 +149,10 @@ export class FakeDiscord {
   }
   get applicationId(): string {
     return this.#state.applicationId;
+  }
+  /** The configured token, or one shaped like Discord's (base64 bot id, timestamp, HMAC) when any is accepted. */
+  get token(): string {
+    return this.#state.options.token ?? this.#defaultToken;
   }
   get botUser(): APIUser {
     return this.#state.botUser;
