@@ -1,0 +1,134 @@
+import { DiscordAPIError, HTTPError, makeURLSearchParams, RateLimitError, Routes, type APIEmbed, type APIMessage, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import type { Delivery, DeliveryOutcome, Destination } from '../deliveries/delivery.ts';
+import { renderDelivery } from '../deliveries/render.ts';
+import type { ServerSettings } from '../store/store.ts';
+import { deliveryMarker, digestEmbed, storyEmbed } from './embeds.ts';
+import { messagesFor } from './i18n/messages.ts';
+import { pauseServer, type PauseReason } from './pause.ts';
+import type { BotServices } from './services.ts';
+
+export interface DiscordDestinationOptions {
+  /** How long Discord surely remembers a nonce; an attempt cut off longer ago is checked against the channel. */
+  nonceTrustMs?: number;
+  now?: () => Date;
+}
+
+const rateLimitedPrefix = 'rate limited';
+const pauseCodes: Record<number, PauseReason> = { 50001: 'missing-access', 50013: 'missing-permissions', 10003: 'unknown-channel' };
+
+/** Posts stories and digests to each server's channel: `discord:<serverId>` deliveries. */
+export class DiscordDestination implements Destination {
+  readonly kind = 'discord';
+  private readonly nonceTrustMs: number;
+  private readonly now: () => Date;
+  /** One send at a time per server: posts arrive in order, and a refused channel is refused once. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly bot: BotServices,
+    options: DiscordDestinationOptions = {},
+  ) {
+    this.nonceTrustMs = options.nonceTrustMs ?? 90_000;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  send(delivery: Delivery): Promise<DeliveryOutcome> {
+    const serverId = delivery.destination.slice(`${this.kind}:`.length);
+    const previous = this.queues.get(serverId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.sendNow(serverId, delivery));
+    this.queues.set(serverId, next);
+    void next.finally(() => {
+      if (this.queues.get(serverId) === next) this.queues.delete(serverId);
+    });
+    return next;
+  }
+
+  private async sendNow(serverId: string, delivery: Delivery): Promise<DeliveryOutcome> {
+    const { store, catalog } = this.bot.context;
+    if (!/^\d{15,22}$/.test(serverId)) return { status: 'rejected', reason: `not a Discord server id: ${serverId}` };
+    if (!this.bot.client.isReady()) return { status: 'retry', reason: 'not connected to Discord yet', retryAfterMs: 5_000 };
+    const settings = await store.getServerSettings(serverId);
+    if (settings.pausedReason) return { status: 'rejected', reason: `posting to this server is paused (${settings.pausedReason})` };
+    if (!settings.channelId) return { status: 'rejected', reason: 'the server has no channel set' };
+    const rendered = await renderDelivery(store, catalog, delivery);
+    if (!rendered) return { status: 'rejected', reason: 'its stories are no longer in the store' };
+
+    const marker = deliveryMarker(delivery.idempotencyKey);
+    const andMore = messagesFor(delivery.content.language).andMore;
+    const embed = rendered.kind === 'story' ? storyEmbed(rendered.summary, marker) : digestEmbed(rendered.digest, marker, andMore);
+    try {
+      if (this.mayAlreadyBePosted(delivery)) {
+        const earlier = await this.findEarlierPost(settings.channelId, delivery.idempotencyKey, marker);
+        if (earlier) return { status: 'sent', externalId: earlier.id };
+      }
+      const message = (await this.bot.client.rest.post(Routes.channelMessages(settings.channelId), {
+        body: messageBody(embed, settings, delivery.idempotencyKey),
+      })) as APIMessage;
+      return { status: 'sent', externalId: message.id };
+    } catch (err) {
+      return this.outcomeOf(err, settings);
+    }
+  }
+
+  /** An earlier attempt may have posted when it was cut off, or failed in a way that leaves it unknown. */
+  private mayAlreadyBePosted(delivery: Delivery): boolean {
+    if (delivery.interruptedAt) {
+      const age = this.now().getTime() - Date.parse(delivery.interruptedAt);
+      if (!(age < this.nonceTrustMs)) return true;
+    }
+    return delivery.attempts > 1 && delivery.lastError !== null && !delivery.lastError.startsWith(rateLimitedPrefix);
+  }
+
+  private async findEarlierPost(channelId: string, key: string, marker: string): Promise<APIMessage | undefined> {
+    const recent = (await this.bot.client.rest.get(Routes.channelMessages(channelId), {
+      query: makeURLSearchParams({ limit: 50 }),
+    })) as APIMessage[];
+    const botId = this.bot.client.user?.id;
+    return recent.find(
+      (message) =>
+        message.author.id === botId &&
+        (message.nonce === nonceOf(key) || message.embeds.some((embed) => embed.footer?.text.includes(marker))),
+    );
+  }
+
+  private async outcomeOf(err: unknown, settings: ServerSettings): Promise<DeliveryOutcome> {
+    const log = this.bot.logger.child({ serverId: settings.serverId, channelId: settings.channelId });
+    if (err instanceof RateLimitError) {
+      return { status: 'retry', reason: `${rateLimitedPrefix} for ${err.retryAfter} ms`, retryAfterMs: err.retryAfter };
+    }
+    if (err instanceof DiscordAPIError) {
+      if (err.status === 403 || err.status === 404) {
+        const reason = pauseCodes[Number(err.code)] ?? (err.status === 404 ? 'unknown-channel' : 'missing-access');
+        await pauseServer(this.bot, settings, reason, this.now());
+        return { status: 'rejected', reason: `Discord answered ${err.status} (${err.code}): ${err.message}; posting paused` };
+      }
+      if (err.status === 401) {
+        log.error({ code: err.code }, 'Discord refused the bot token');
+        return { status: 'retry', reason: 'Discord refused the bot token', retryAfterMs: 10 * 60_000 };
+      }
+      if (err.status >= 500) return { status: 'retry', reason: `Discord answered ${err.status}` };
+      log.error({ status: err.status, code: err.code, err }, 'Discord refused a post');
+      return { status: 'rejected', reason: `Discord answered ${err.status} (${err.code}): ${err.message}` };
+    }
+    if (err instanceof HTTPError) return { status: 'retry', reason: `Discord answered ${err.status}` };
+    const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    log.info({ err }, 'post failed on the way; will retry');
+    return { status: 'retry', reason: `network: ${message}` };
+  }
+}
+
+/** A nonce is at most 25 characters and the same on every attempt, so Discord drops a repeated send. */
+function nonceOf(key: string): string {
+  return key.slice(0, 25);
+}
+
+export function messageBody(embed: APIEmbed, settings: Pick<ServerSettings, 'mentionRoleId'>, key: string): RESTPostAPIChannelMessageJSONBody {
+  const role = settings.mentionRoleId;
+  return {
+    ...(role ? { content: `<@&${role}>` } : {}),
+    embeds: [embed],
+    allowed_mentions: { parse: [], roles: role ? [role] : [] },
+    nonce: nonceOf(key),
+    enforce_nonce: true,
+  };
+}

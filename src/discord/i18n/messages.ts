@@ -1,0 +1,109 @@
+import type { Action } from '../../announcements/announcement.ts';
+import { summaryLanguage, type SummaryLanguage } from '../../summaries/phrases.ts';
+import { en } from './en.ts';
+import { fr } from './fr.ts';
+
+/** What the bot says to people. English and French are complete; other languages fall back to English. */
+export interface Messages {
+  genericError: string;
+  onlyInServer: string;
+  needManageServer: string;
+  tooLong: (what: string, max: number) => string;
+  unknownClub: (query: string) => string;
+  ambiguous: (query: string, names: string[]) => string;
+  unknownLeague: (query: string) => string;
+  unknownCountry: (query: string) => string;
+  chooseOneTarget: string;
+
+  statusTitle: (club: string) => string;
+  noNewsFor: (club: string) => string;
+  watchedTitle: string;
+  noNewsYet: string;
+  noStories: string;
+  latestTitle: string;
+  historyTitle: (club: string) => string;
+  standing: Record<Action, (date: string) => string>;
+  andMore: (count: number) => string;
+
+  nowWatching: (name: string) => string;
+  alreadyWatching: (name: string) => string;
+  stoppedWatching: (name: string) => string;
+  notWatching: (name: string) => string;
+  tooManyWatches: (max: number) => string;
+  setChannelHint: string;
+
+  channelSet: (channel: string) => string;
+  channelMissing: (channel: string, permissions: string[]) => string;
+  channelNotHere: string;
+  channelNotText: string;
+  channelHistoryWarning: string;
+  channelUnchecked: string;
+  unpaused: string;
+  permissionNames: Record<'ViewChannel' | 'SendMessages' | 'EmbedLinks' | 'ReadMessageHistory', string>;
+
+  cadenceImmediate: string;
+  cadenceHourly: string;
+  cadenceDaily: (time: string, timeZone: string) => string;
+  badTime: (value: string) => string;
+  badTimeZone: (value: string) => string;
+  languageSet: string;
+  mentionSet: (role: string) => string;
+  mentionNone: string;
+  mentionEveryone: string;
+
+  badUrl: string;
+  urlNotHttp: string;
+  urlCredentials: string;
+  tooManySources: (max: number) => string;
+  fetchFailed: (reason: string) => string;
+  notAFeed: (reason: string) => string;
+  sourceAdded: (title: string, items: number) => string;
+  sourceAlready: (title: string) => string;
+  sourceRemoved: (title: string) => string;
+  sourceNotFound: string;
+  sourcesTitle: string;
+  sourcesNone: string;
+  sourceOk: (date: string) => string;
+  sourceFailing: (since: string, error: string) => string;
+  sourceNotReadYet: string;
+
+  whyTitle: string;
+  whyNotFound: string;
+  whyRead: (outlet: string, date: string) => string;
+  whyFound: string;
+  whyNothing: string;
+  whySetAside: string;
+  whyPosted: (storyId: number) => string;
+  whyBelow: (confidence: string, min: string) => string;
+  whyNotExamined: string;
+  whyWatched: (club: string) => string;
+  whyNotWatched: (club: string) => string;
+
+  settingsTitle: string;
+  fieldChannel: string;
+  fieldCadence: string;
+  fieldLanguage: string;
+  fieldMention: string;
+  fieldWatches: string;
+  fieldSources: string;
+  fieldState: string;
+  notSet: string;
+  none: string;
+  active: string;
+  paused: (since: string, reason: string) => string;
+  sourcesSummary: (count: number, failing: number) => string;
+  pausedReasons: Record<string, string>;
+  pauseNotice: (channel: string, reason: string) => string;
+  systemChannelNotice: (channel: string, reason: string) => string;
+  notice: string;
+}
+
+const byLanguage: Partial<Record<SummaryLanguage, Messages>> = { en, fr };
+
+export function messagesFor(language: string): Messages {
+  return byLanguage[summaryLanguage(language)] ?? en;
+}
+
+export function pausedReasonText(messages: Messages, reason: string): string {
+  return messages.pausedReasons[reason] ?? reason;
+}

@@ -1,0 +1,61 @@
+import { Events } from 'discord.js';
+import { commands } from '../../commands/index.ts';
+import type { AppContext } from '../app/context.ts';
+import type { PlatformModule } from '../app/platform.ts';
+import { ConfigError } from '../errors.ts';
+import { subsystemLogger } from '../logger.ts';
+import { createDiscordClient } from './client.ts';
+import { DiscordDestination, type DiscordDestinationOptions } from './destination.ts';
+import { pauseServer } from './pause.ts';
+import { interactionHandler } from './router.ts';
+import type { BotServices } from './services.ts';
+
+export { deployCommands, type DeployOptions } from './deploy.ts';
+export { commandPayload } from '../../commands/index.ts';
+
+/**
+ * The Discord bot: answers `/clubs` and `/clubwatch`, and posts each server's stories to its channel
+ * (`discord:<serverId>` deliveries). Only the Guilds intent; the REST base comes from the config.
+ */
+export function createDiscordPlatform(context: AppContext, options: DiscordDestinationOptions = {}): PlatformModule {
+  const discord = context.config.discord;
+  if (!discord) throw new ConfigError('Discord is not configured: set DISCORD_TOKEN and DISCORD_APPLICATION_ID');
+  const logger = subsystemLogger(context.logger, 'discord');
+  const client = createDiscordClient(discord.apiBase);
+  const bot: BotServices = { context, client, logger };
+  const handle = interactionHandler(bot, commands);
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    void handle(interaction);
+  });
+  client.on(Events.GuildDelete, (guild) => {
+    void (async () => {
+      const settings = await context.store.getServerSettings(guild.id);
+      if (settings.channelId && !settings.pausedReason) await pauseServer(bot, settings, 'removed-from-server', new Date());
+    })().catch((err: unknown) => logger.warn({ err, serverId: guild.id }, 'could not record leaving a server'));
+  });
+  client.on(Events.GuildCreate, (guild) => {
+    void (async () => {
+      const settings = await context.store.getServerSettings(guild.id);
+      if (settings.pausedReason === 'removed-from-server') await context.store.updateServerSettings(guild.id, { pausedReason: null, pausedAt: null, adminNotice: null });
+    })().catch((err: unknown) => logger.warn({ err, serverId: guild.id }, 'could not record joining a server'));
+  });
+  client.on(Events.Error, (err) => logger.error({ err }, 'Discord client error'));
+  client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'Discord client warning'));
+
+  return {
+    name: 'discord',
+    destination: new DiscordDestination(bot, options),
+    async start() {
+      const token = context.secrets.discordToken;
+      if (!token) throw new ConfigError('DISCORD_TOKEN is missing');
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(token);
+      await ready;
+      logger.info({ user: client.user?.tag, servers: client.guilds.cache.size }, 'connected to Discord');
+    },
+    async stop() {
+      await client.destroy();
+    },
+  };
+}

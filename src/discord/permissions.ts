@@ -1,0 +1,41 @@
+import { ChannelType, PermissionFlagsBits, type Client, type Guild, type GuildBasedChannel, type GuildMember } from 'discord.js';
+
+/** What the bot needs in its news channel, and what it should have to check for a post after an outage. */
+export const requiredInChannel = ['ViewChannel', 'SendMessages', 'EmbedLinks'] as const;
+export const wantedInChannel = ['ReadMessageHistory'] as const;
+export type ChannelPermissionName = (typeof requiredInChannel)[number] | (typeof wantedInChannel)[number];
+
+const postableTypes = new Set<ChannelType>([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
+
+export function isPostable(channel: GuildBasedChannel): boolean {
+  return postableTypes.has(channel.type);
+}
+
+/** The guild from the cache, or from Discord when it is not cached. */
+export async function guildOf(client: Client, guildId: string): Promise<Guild | null> {
+  return client.guilds.cache.get(guildId) ?? (await client.guilds.fetch(guildId).catch(() => null));
+}
+
+export async function botMember(guild: Guild): Promise<GuildMember | null> {
+  return guild.members.me ?? (await guild.members.fetchMe().catch(() => null));
+}
+
+export async function channelOf(guild: Guild, channelId: string): Promise<GuildBasedChannel | null> {
+  const cached = guild.channels.cache.get(channelId);
+  if (cached) return cached;
+  const fetched = await guild.channels.fetch(channelId).catch(() => null);
+  return fetched ?? null;
+}
+
+/** The permissions the bot lacks in a channel, in Discord's names; null when they cannot be worked out. */
+export async function missingInChannel(
+  guild: Guild,
+  channel: GuildBasedChannel,
+  wanted: readonly ChannelPermissionName[],
+): Promise<ChannelPermissionName[] | null> {
+  const me = await botMember(guild);
+  if (!me) return null;
+  const permissions = channel.permissionsFor(me);
+  if (!permissions) return null;
+  return wanted.filter((name) => !permissions.has(PermissionFlagsBits[name], true));
+}

@@ -1,0 +1,81 @@
+import type { APIEmbedField } from 'discord.js';
+import { normalizeLink } from '../items/normalize-link.ts';
+import type { SeenItem } from '../store/store.ts';
+import { formatDate } from '../summaries/compose.ts';
+import { platformName, summaryLanguage } from '../summaries/phrases.ts';
+import type { AdminReply, AdminRequest } from './admin-command.ts';
+import { fitEmbed } from './embeds.ts';
+import { parseUserUrl } from './input.ts';
+import { inert, truncate } from './text.ts';
+
+/** Items read from another server's own feeds are that server's business: they are not shown. */
+async function visibleItems(request: AdminRequest, items: SeenItem[]): Promise<SeenItem[]> {
+  const { store } = request.bot.context;
+  const visible: SeenItem[] = [];
+  for (const item of items) {
+    const source = await store.getSource(item.sourceId);
+    if (!source) continue;
+    if (source.origin === 'server' && !(await store.serversOfSource(source.id)).includes(request.guildId)) continue;
+    visible.push(item);
+  }
+  return visible;
+}
+
+/** `why URL`: what clubwatch read in that item, and why it did or did not post it. */
+export async function explainLink(request: AdminRequest): Promise<AdminReply> {
+  const { interaction, bot, guildId, settings, messages } = request;
+  const { store, extractor, catalog, config } = bot.context;
+  const url = parseUserUrl(interaction.options.getString('url', true), messages);
+  const [item] = await visibleItems(request, await store.findItemsByLink(normalizeLink(url.href)));
+  if (!item) return { content: messages.whyNotFound };
+
+  const lang = summaryLanguage(settings.language);
+  const source = await store.getSource(item.sourceId);
+  const outlet = source?.title ?? (source ? new URL(source.url).hostname : item.sourceId);
+  const text = item.text && !item.text.startsWith(item.title) ? `${item.title}\n${item.text}` : item.text || item.title;
+  const explanation = extractor.explain({ text, lang: item.lang });
+  const stored = await store.listAnnouncementsForItem(item.sourceId, item.key);
+  const watches = await store.listWatches(guildId);
+  const watched = (clubId: string | null): boolean => {
+    const entry = clubId ? catalog.byId(clubId) : undefined;
+    if (!entry) return false;
+    return watches.some(
+      (w) => (w.kind === 'club' && w.value === entry.id) || (w.kind === 'league' && w.value === entry.league) || (w.kind === 'country' && w.value === entry.country),
+    );
+  };
+
+  const found = explanation.announcements.map((announcement) => {
+    const club = announcement.club.id ? catalog.displayName(announcement.club.id) : announcement.club.name;
+    const record = stored.find(
+      (s) => s.platform === announcement.platform && s.action === announcement.action && (s.club.id ?? s.club.name) === (announcement.club.id ?? announcement.club.name),
+    );
+    const outcome = !record
+      ? messages.whyNotExamined
+      : record.storyId !== null
+        ? messages.whyPosted(record.storyId)
+        : messages.whyBelow(record.confidence.toFixed(2), config.stories.minConfidence.toFixed(2));
+    const watch = watched(announcement.club.id) ? messages.whyWatched(club) : messages.whyNotWatched(club);
+    const cues = announcement.cues.length > 0 ? ` · ${announcement.cues.slice(0, 4).map((cue) => inert(cue)).join(', ')}` : '';
+    return [
+      `**${inert(club)}** · ${platformName(announcement.platform)} · ${announcement.action} · ${announcement.confidence.toFixed(2)}${cues}`,
+      `> ${inert(truncate(announcement.evidence, 200)).replace(/\n+/g, ' ')}`,
+      `${outcome}; ${watch}`,
+    ].join('\n');
+  });
+  const fields: APIEmbedField[] = [{ name: messages.whyFound, value: found.length > 0 ? truncate(found.join('\n\n'), 1_024) : messages.whyNothing }];
+  if (explanation.rejected.length > 0) {
+    const setAside = explanation.rejected.slice(0, 5).map((r) => `• ${inert(truncate(r.text, 80))}: ${inert(truncate(r.reason, 120))}`);
+    fields.push({ name: messages.whySetAside, value: truncate(setAside.join('\n'), 1_024) });
+  }
+  const published = item.published ? formatDate(item.published, lang) : '—';
+  return {
+    embeds: [
+      fitEmbed({
+        title: messages.whyTitle,
+        description: `**${inert(truncate(item.title, 300))}**\n${messages.whyRead(inert(outlet), published)}`,
+        color: 0x1185fe,
+        fields,
+      }),
+    ],
+  };
+}
