@@ -1,6 +1,6 @@
 /**
- * A fake Discord on 127.0.0.1 for tests and benchmarks: REST routes and a gateway that the real
- * discord.js client talks to, recording everything and enforcing Discord's documented limits.
+ * A fake Discord on 127.0.0.1 for tests and benchmarks: the REST routes a bot uses and a gateway,
+ * spoken to by the real discord.js client, recording everything and enforcing Discord's limits.
  *
  * ```ts
  * const discord = await startFakeDiscord({
@@ -8,54 +8,68 @@
  * });
  * const client = new Client({
  *   intents: [GatewayIntentBits.Guilds],
- *   rest: { api: discord.restBase, timeout: 2_000, retries: 1 }, // discord.js appends /v10
+ *   rest: { api: discord.restBase, timeout: 2_000, retries: 1 }, // discord.js appends /v10 itself
  * });
- * const ready = once(client, Events.ClientReady);           // login() resolves before ready
- * await client.login('any-token');                           // gateway URL comes from GET /gateway/bot
+ * const ready = once(client, Events.ClientReady); // login() resolves before the client is ready
+ * await client.login(discord.token);              // the gateway URL comes from GET /gateway/bot
  * await ready;
- * const result = await discord.interact({ guildId, channelId, user: { id, username }, commandName: 'follow',
- *   options: [{ name: 'club', type: 3, value: 'ajax' }] });
- * result.initial?.type; result.reply?.content; result.deadlineMissed;
- * client.destroy(); await discord.close();
+ * const result = await discord.interact({
+ *   guildId: '200000000000000001', channelId: '300000000000000001',
+ *   user: { id: '400000000000000001', username: 'fan' }, memberPermissions: '2048',
+ *   commandName: 'clubs', options: [{ name: 'status', type: 1, options: [{ name: 'club', type: 3, value: 'ajax' }] }],
+ * });
+ * result.initial?.type; result.reply?.embeds; result.deadlineMissed;
+ * await client.destroy(); // before close(), or discord.js keeps reconnecting
+ * await discord.close();
  * ```
+ *
+ * Options (`FakeDiscordOptions`): `applicationId`, `botUser`, `token` (else any `Bot …` token is
+ * accepted), `guilds` (ids, channels with overwrites or `botAllow`/`botDeny`, roles,
+ * `everyonePermissions`, `botPermissions`, `systemChannelId`, `preferredLocale`),
+ * `enforceRateLimits`, `interactionDeadlineMs` (3000), `nonceWindowMs` (120000),
+ * `heartbeatIntervalMs`, `privilegedIntents`, `requireRegisteredCommands`, `recordRequests`,
+ * `responseDelayMs`.
  *
  * Exposed:
  * - `restBase` (`http://127.0.0.1:PORT/api`), `gatewayUrl` (`ws://127.0.0.1:PORT/gateway`),
- *   `applicationId`, `botUser`, `token` (the configured one, or a Discord-shaped one; any
- *   `Bot …` token is accepted unless `token` was given).
+ *   `applicationId`, `botUser`, `token` (the configured one, or one shaped like Discord's).
  * - `requests`: every REST request (method, decoded path without `/api/v10`, query, headers,
- *   JSON body or multipart `payload_json`, files, status and body answered, `injected`).
+ *   JSON body or multipart `payload_json`, files, status and body answered, `injected`, times);
+ *   `requestStats`: totals by status, kept even with `recordRequests: false`.
  * - `messages(channelId)`: messages in a channel, oldest first (interaction replies included,
- *   ephemeral ones not).
+ *   ephemeral ones not). Fetched messages carry no `nonce`, as on Discord.
  * - `failNext({ method?, pathPattern?, status, times?, retryAfter?, global?, code?, message? })`:
  *   the next matching requests answer 429 (with `retry-after` and JSON `retry_after`), 5xx, 401,
- *   403 or 404 instead of being handled.
- * - `requestStats`: totals by status, kept even with `recordRequests: false` (for benchmarks).
+ *   403 or 404 instead of being handled; `pendingFailures()`.
  * - `setChannelPermissions(channelId, { allow?, deny? })`, `denyChannel(channelId, 'view' | 'send')`,
- *   `deleteChannel(channelId)`: change what the bot may do; a CHANNEL_UPDATE / CHANNEL_DELETE is
+ *   `deleteChannel(channelId)`: change what the bot may do; CHANNEL_UPDATE / CHANNEL_DELETE is
  *   dispatched so discord.js's cache agrees. Missing View Channel → 403 50001, missing Send
  *   Messages → 403 50013, deleted or unknown channel → 404 10003.
- * - `interact({ guildId, channelId, user, memberPermissions?, type?: 'command' | 'autocomplete',
- *   commandName, options?, locale?, guildLocale?, replyTimeoutMs? })`: dispatches
- *   INTERACTION_CREATE, waits for the initial callback (deadline 3 s, `interactionDeadlineMs`)
- *   and, after a deferral, for the edit of `@original` or a follow-up. Late or missing answers set
- *   `deadlineMissed` and land in `problems`; a late callback is answered 404 10062 like Discord.
- *   When the command is registered, the invocation is checked first (option names and types,
- *   required options, choices, bounds, `default_member_permissions`) and an impossible one throws
- *   `ImpossibleInteractionError`; `requireRegisteredCommands` also refuses unregistered commands.
+ * - `interact({ guildId, channelId, user, memberPermissions?, memberRoles?, type?: 'command' |
+ *   'autocomplete', commandName, options?, locale?, guildLocale?, deadlineMs?, replyTimeoutMs? })`:
+ *   dispatches INTERACTION_CREATE, waits for the initial callback (3 s deadline) and, after a
+ *   deferral, for the edit of `@original` or a follow-up (5 s). A missing or late answer sets
+ *   `deadlineMissed` and lands in `problems`; a late callback is answered 404 10062 like Discord.
+ *   A registered command's invocation is checked first (option names and types, required options,
+ *   choices, bounds, `default_member_permissions`); one Discord would never send throws
+ *   `ImpossibleInteractionError`. `requireRegisteredCommands` also refuses unregistered commands.
  * - `interactions`: every interaction result (live: later follow-ups are appended).
  * - `commands.global` / `commands.guild(guildId)`: registered commands, validated as Discord does
  *   (invalid → 400 50035 with Discord's nested `errors`).
- * - `gatewayConnections`: each connection's query, IDENTIFY payload (intents), resume, heartbeats.
+ * - `gatewayConnections`: each connection's query, IDENTIFY payload (intents), resume, heartbeats,
+ *   close code.
  * - `dispatch(event, data)`, `addGuild(spec)`, `removeGuild(id)`, `disconnectGateway(code)`,
- *   `requestReconnect()` (op 7, resume), `invalidateSessions()` (op 9, identify again): gateway
- *   events on demand.
+ *   `requestReconnect()` (op 7, resume), `invalidateSessions()` (op 9, identify again).
  * - `problems`: missed deadlines, late callbacks, protocol errors, internal errors of the fake.
  * - `setResponseDelay(ms)`, `clearRecords()`, `close()`.
  *
  * With `enforceRateLimits`, Discord's limits apply: 50 requests/s overall (interaction and
  * webhook-token routes excepted) and 5 messages per 5 s per channel, with `x-ratelimit-*` headers
- * on message sends and 429 `{ message, retry_after, global }` + `retry-after` when exceeded.
+ * on message sends (discord.js then queues by itself) and 429 `{ message, retry_after, global }`
+ * plus `retry-after` when exceeded. Without it, no bucket headers are sent and nothing is limited.
+ *
+ * discord.js's default REST strategy cannot upload files with the undici 7 this project pins
+ * ("action is not a function"); pass `rest: { makeRequest: fetch }` where files are sent.
  */
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
