@@ -52,10 +52,25 @@ export function readFeed(body: Buffer | string, options: ReadFeedOptions = {}): 
  * laughs (entities that expand exponentially) and external entities that read local files.
  */
 function refuseEntityDeclarations(text: string): void {
-  const rootStart = text.search(/<[A-Za-z_]/);
-  const prolog = rootStart === -1 ? text : text.slice(0, rootStart);
+  const prolog = prologOf(text);
   if (/<!DOCTYPE/i.test(prolog) && /<!ENTITY/i.test(prolog)) {
     throw new FeedParseError('declares XML entities (refused)', 'malformed');
+  }
+}
+
+/** The text before the root element. A tag written inside a comment does not end it. */
+function prologOf(text: string): string {
+  for (let at = 0; ; ) {
+    const open = text.indexOf('<', at);
+    if (open === -1) return text;
+    if (text.startsWith('<!--', open)) {
+      const close = text.indexOf('-->', open + 4);
+      if (close === -1) return text;
+      at = close + 3;
+      continue;
+    }
+    if (/[A-Za-z_]/.test(text[open + 1] ?? '')) return text.slice(0, open);
+    at = open + 1;
   }
 }
 
