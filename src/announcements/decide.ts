@@ -1,0 +1,282 @@
+import type { Action, ClubRef, Explanation, Platform } from './announcement.ts';
+import { clubRef, type ItemContext } from './extractor.ts';
+import type { CueKind } from './lexicon/kinds.ts';
+import type { PlatformMention } from './mentions.ts';
+import { type CueMatch, platformArguments, type SentenceInfo } from './sentence.ts';
+import { findSubject, type Subject } from './subject.ts';
+
+export interface Decision {
+  club: ClubRef;
+  platform: Platform;
+  action: Action;
+  confidence: number;
+  cues: string[];
+}
+
+const actionCueKinds = new Set<CueKind>(['leave', 'stay', 'join', 'pause', 'return', 'delete', 'use', 'follow', 'migrate']);
+const conditional: Record<string, RegExp> = {
+  fr: /(?:rait|raient)$/,
+  it: /(?:rebbe|rebbero)$/,
+  es: /(?:ria|rian)$/,
+  pt: /(?:ria|riam)$/,
+};
+const germanModal = new Set(['würde', 'würden', 'könnte', 'könnten', 'dürfte', 'dürften', 'müsste', 'sollte', 'sollten']);
+const swapWords = /^(?:swap|swaps|swapped|swapping|trade|trades|traded|troque|troca|trocou|trocar|cambia|cambio|tauscht|ersetzt|sustituye|reemplaza|sostituisce|substitui)$/;
+
+function quote(info: SentenceInfo, c: CueMatch): string {
+  return info.tokens.slice(c.start, c.end).map((t) => t.surface).join(' ');
+}
+
+/** Keeps the longest action cue where several overlap ("se retire de" over "retire"). */
+function actionCues(info: SentenceInfo): CueMatch[] {
+  const list = info.cues.filter((c) => actionCueKinds.has(c.payload.kind));
+  return list
+    .filter((c) => !list.some((o) => o !== c && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start))
+    .sort((a, b) => a.start - b.start);
+}
+
+interface Modifiers {
+  kinds: Set<CueKind>;
+  quoted: string[];
+}
+
+function modifiers(info: SentenceInfo, cue: CueMatch, argEnd: number): Modifiers {
+  let from = Math.max(0, cue.start - 8);
+  for (let i = cue.start; i > from; i--) if (info.hard[i] || info.comma[i]) { from = i; break; }
+  const kinds = new Set<CueKind>();
+  const quoted: string[] = [];
+  const cease = info.cues.filter((c) => c.payload.kind === 'cease');
+  for (const c of info.cues) {
+    const k = c.payload.kind;
+    const before = c.start >= from && c.start < cue.start && c.end <= cue.end + 6;
+    const wraps = (c.start < cue.start && c.end > cue.start) || (k === 'neg' && c.start > cue.start && c.end <= cue.end);
+    let after = false;
+    if ((info.lang === 'fr' || info.lang === 'de') && (k === 'neg' || k === 'modal' || k === 'undecided')) {
+      after = c.start >= cue.end && c.start <= Math.max(cue.end, argEnd) + 2 && !crossesBoundary(info, cue.end, c.start);
+    }
+    if (k === 'temp' || k === 'report' || k === 'nocomment') {
+      if (k === 'report' && c.start >= cue.start) continue;
+      kinds.add(k);
+      quoted.push(`${k} "${quote(info, c)}"`);
+      continue;
+    }
+    if (!(before || wraps || after)) continue;
+    if (k === 'neg' && cease.some((x) => x.start <= c.start && x.end >= c.end)) continue;
+    if (k === 'neg' || k === 'modal' || k === 'undecided' || k === 'deny' || k === 'cease' || k === 'continue') {
+      kinds.add(k);
+      quoted.push(`${k} "${quote(info, c)}"`);
+    }
+  }
+  const first = info.tokens[cue.start];
+  const cond = conditional[info.lang];
+  if (first && cond?.test(first.folded) && !kinds.has('report') && !kinds.has('neg')) {
+    kinds.add('modal');
+    quoted.push(`modal "${first.surface}" (conditional)`);
+  }
+  if (info.lang === 'de') {
+    for (let i = from; i < cue.start; i++) {
+      const t = info.tokens[i];
+      if (t && germanModal.has(t.surface.toLowerCase())) {
+        kinds.add('modal');
+        quoted.push(`modal "${t.surface}"`);
+      }
+    }
+  }
+  return { kinds, quoted };
+}
+
+function crossesBoundary(info: SentenceInfo, from: number, to: number): boolean {
+  for (let i = from + 1; i <= to; i++) if (info.hard[i] || info.comma[i]) return true;
+  return false;
+}
+
+/** What the modifiers make of the cue: an action, or the reason to set it aside. */
+function finalAction(base: CueKind, m: Set<CueKind>): { action: Action; weight: number } | { reason: string } {
+  const neg = m.has('neg');
+  if (m.has('undecided')) return { reason: 'undecided' };
+  if (base === 'use') {
+    if (m.has('cease')) return { action: 'leave', weight: 0.9 };
+    if (m.has('continue') && !neg) return { action: 'stay', weight: 0.8 };
+    return { reason: 'only says the club uses the platform' };
+  }
+  if (base === 'leave') {
+    if (m.has('deny')) return neg ? { reason: 'does not rule it out' } : { action: 'stay', weight: 0.8 };
+    if (neg) return { action: 'stay', weight: m.has('modal') ? 0.85 : 0.85 };
+    if (m.has('modal')) return { reason: 'considered, asked for or rumoured, not decided' };
+    if (m.has('temp')) return { action: 'pause', weight: 0.85 };
+    return { action: 'leave', weight: 0.92 };
+  }
+  if (m.has('modal')) return { reason: 'considered, asked for or rumoured, not decided' };
+  if (base === 'stay') return neg ? { reason: 'negated stay' } : { action: 'stay', weight: 0.85 };
+  if (neg || m.has('deny')) return { reason: `negated ${base}` };
+  if (base === 'join' || base === 'pause' || base === 'return' || base === 'delete') {
+    return { action: base, weight: base === 'delete' ? 0.85 : 0.9 };
+  }
+  return { reason: `unhandled cue ${base}` };
+}
+
+function accountNear(info: SentenceInfo, lo: number, hi: number): boolean {
+  return info.cues.some((c) => c.payload.kind === 'account' && c.start >= lo && c.end <= hi);
+}
+
+function postNear(info: SentenceInfo, lo: number, hi: number): boolean {
+  return info.cues.some((c) => c.payload.kind === 'post' && c.start >= lo && c.end <= hi);
+}
+
+/** The announcements one sentence makes, given what the item said before. */
+export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: Explanation['rejected']): Decision[] {
+  const out: Decision[] = [];
+  const cues = actionCues(info);
+  if (cues.length === 0) return out;
+  const blocker = info.cues.find((c) => c.payload.kind === 'hack' || c.payload.kind === 'fake' || c.payload.kind === 'nocomment');
+  if (blocker) {
+    const why = { hack: 'hacked account', fake: 'fake or unofficial account', nocomment: 'no comment given' }[blocker.payload.kind as 'hack' | 'fake' | 'nocomment'];
+    rejected.push({ text: info.text, reason: `${why} ("${quote(info, blocker)}")` });
+    return out;
+  }
+  const covered = new Uint8Array(info.tokens.length);
+  for (const c of info.cues) for (let i = c.start; i < c.end; i++) covered[i] = 1;
+  for (const p of info.platforms) for (let i = p.start; i < p.end; i++) covered[i] = 1;
+  for (const c of info.clubs) for (let i = c.start; i < c.end; i++) covered[i] = 1;
+  const isCovered = (i: number): boolean => covered[i] === 1;
+
+  for (const cue of cues) {
+    const kind = cue.payload.kind;
+    const cueText = `${kind} "${quote(info, cue)}"`;
+    let platforms: PlatformMention[] = [];
+    let migrateLeave: PlatformMention[] = [];
+    let derived: { action: Action; platforms: Platform[] } | null = null;
+    const medium = kind !== 'leave' && kind !== 'delete';
+    if (kind === 'migrate') {
+      const after = info.platforms.filter((p) => p.start >= cue.end && p.start <= cue.end + 8);
+      const first = after[0];
+      if (!first) {
+        rejected.push({ text: info.text, reason: `${cueText} names no platform` });
+        continue;
+      }
+      const fromFirst = info.cues.some((c) => c.payload.kind === 'from' && c.end === first.start) || swapWords.test(info.tokens[cue.start]?.folded ?? '');
+      if (fromFirst && after.length > 1) {
+        migrateLeave = [first];
+        platforms = after.slice(1, 2);
+      } else if (fromFirst) migrateLeave = [first];
+      else platforms = [first];
+    } else {
+      platforms = platformArguments(info, cue, { medium });
+    }
+    const argEnd = Math.max(cue.end, ...platforms.map((p) => p.end), ...migrateLeave.map((p) => p.end));
+    if (cue.payload.needsAccount && !accountNear(info, cue.start - 3, argEnd + 4)) {
+      rejected.push({ text: info.text, reason: `${cueText} without an account word` });
+      continue;
+    }
+    if (kind === 'delete' && postNear(info, cue.start - 1, argEnd + 1) && !accountNear(info, cue.end, argEnd + 2)) {
+      rejected.push({ text: info.text, reason: `${cueText} is about a post, not the account` });
+      continue;
+    }
+    if (platforms.length === 0 && migrateLeave.length === 0) {
+      const anaphor = info.cues.find((c) => c.payload.kind === 'platformAnaphor' && c.start >= cue.end && c.start <= cue.end + 3);
+      if (anaphor && ctx.lastPlatform) {
+        platforms = [{ type: 'platform', start: anaphor.start, end: anaphor.end, platform: ctx.lastPlatform, name: quote(info, anaphor) }];
+      } else if (kind === 'follow' && ctx.lastAction) {
+        derived = ctx.lastAction;
+      } else if (kind === 'stay' && out.length > 0) {
+        derived = { action: 'stay', platforms: [...new Set(out.map((d) => d.platform))] };
+      } else {
+        rejected.push({ text: info.text, reason: `${cueText} names no platform it applies to` });
+        continue;
+      }
+    }
+    const mods = modifiers(info, cue, argEnd);
+    let decided: { action: Action; weight: number } | { reason: string };
+    let platformList: Platform[];
+    if (kind === 'follow') {
+      const base = derived?.action ?? ctx.lastAction?.action;
+      if (!base) {
+        rejected.push({ text: info.text, reason: `${cueText} follows nothing said before` });
+        continue;
+      }
+      decided = finalAction(base, mods.kinds);
+      if ('action' in decided) decided.weight *= 0.9;
+      platformList = derived?.platforms ?? platforms.map((p) => p.platform);
+    } else if (kind === 'migrate') {
+      decided = finalAction('join', mods.kinds);
+      platformList = platforms.map((p) => p.platform);
+    } else {
+      decided = finalAction(kind, mods.kinds);
+      platformList = derived?.platforms ?? platforms.map((p) => p.platform);
+    }
+    if ('reason' in decided) {
+      rejected.push({ text: info.text, reason: `${cueText}: ${decided.reason}${mods.quoted.length ? ` (${mods.quoted.join(', ')})` : ''}` });
+      continue;
+    }
+    const subject = findSubject(info, cue, argEnd, isCovered);
+    const clubs = resolveSubject(ctx, info, subject);
+    if ('reason' in clubs) {
+      rejected.push({ text: info.text, reason: `${cueText}: ${clubs.reason}` });
+      continue;
+    }
+    const cuesOut = [cueText, ...platforms.map((p) => `platform "${p.name}"`), ...mods.quoted, clubs.cue];
+    let weight = decided.weight * clubs.weight;
+    if (platforms[0] && platforms[0].end <= cue.start) weight *= 0.95;
+    const emit = (club: ClubRef, action: Action, list: Platform[], w: number, extra: string[] = []): void => {
+      for (const platform of list) out.push({ club, platform, action, confidence: Math.min(1, w), cues: [...cuesOut, ...extra] });
+    };
+    for (const club of clubs.refs) {
+      emit(club, decided.action, platformList, weight);
+      if (kind === 'migrate') emit(club, 'leave', migrateLeave.map((p) => p.platform), weight * 0.9);
+    }
+    // "quitte X pour Bluesky": leaving for a named platform is joining it.
+    if (decided.action === 'leave' && kind === 'leave') {
+      const last = platforms[platforms.length - 1];
+      const to = last ? info.platforms.find((p) => p.start > last.end && p.start <= last.end + 2 && info.cues.some((c) => c.payload.kind === 'to' && c.start >= last.end && c.end <= p.start)) : undefined;
+      if (to) for (const club of clubs.refs) emit(club, 'join', [to.platform], weight * 0.8, [`target "${to.name}"`]);
+    }
+    // Clubs named as having done the same: "après St. Pauli", "including Werder", "comme le Red Star".
+    const positive = (kind === 'leave' || kind === 'join' || kind === 'delete' || kind === 'pause' || kind === 'return') && !mods.kinds.has('neg');
+    if (positive) {
+      const hasAlso = info.cues.some((c) => c.payload.kind === 'also');
+      for (const m of info.clubs) {
+        if (m.role !== 'precedent' && m.role !== 'including') continue;
+        const marker = info.cues.find((c) => (c.payload.kind === 'precedent' || c.payload.kind === 'including') && c.end <= m.start && c.end >= m.start - 3);
+        const weak = marker && /^(?:apres|after|nach|tras|dopo|apos|despues de|depois d[oe]|following)$/.test(marker.payload.phrase);
+        if (m.role === 'precedent' && weak && !hasAlso) continue;
+        const ref = clubRef(ctx.catalog, m);
+        if (ref && !clubs.refs.some((r) => sameClub(r, ref))) emit(ref, decided.action, platformList, weight * 0.85, [`${m.role} "${m.name}"`]);
+      }
+    }
+    if (clubs.refs.length > 0) {
+      ctx.lastSubjects = clubs.refs;
+      ctx.lastSubjectsSentence = info.index;
+      ctx.lastAction = { action: kind === 'migrate' ? 'join' : decided.action, platforms: platformList };
+    }
+  }
+  return out;
+}
+
+function sameClub(a: ClubRef, b: ClubRef): boolean {
+  return a.id !== null ? a.id === b.id : b.id === null && a.name.toLowerCase() === b.name.toLowerCase();
+}
+
+function resolveSubject(
+  ctx: ItemContext,
+  info: SentenceInfo,
+  subject: Subject,
+): { refs: ClubRef[]; weight: number; cue: string } | { reason: string } {
+  if (subject.kind === 'person') return { reason: `the subject is a person or group, not a club ("${subject.text}")` };
+  if (subject.kind === 'generic') return { reason: `the subject is clubs in general ("${subject.text}")`, ...{ refs: [] } } as { reason: string };
+  if (subject.kind === 'club') {
+    const refs = subject.clubs.map((m) => clubRef(ctx.catalog, m)).filter((r): r is ClubRef => r !== null);
+    if (refs.length === 0) return { reason: 'the club named is ambiguous' };
+    const weight = subject.via === 'forward' ? 0.9 : subject.clubs.some((m) => m.ambiguous) ? 0.9 : 1;
+    return { refs, weight, cue: `subject "${subject.clubs.map((m) => m.name).join(', ')}" (${subject.via})` };
+  }
+  if (subject.via === 'first' && ctx.authorClubId) {
+    const ref = { id: ctx.authorClubId, name: ctx.catalog.byId(ctx.authorClubId)?.name ?? ctx.authorClubId };
+    return { refs: [ref], weight: 1, cue: `subject "${subject.cue ?? 'we'}" (the author club)` };
+  }
+  const fallback = ctx.lastSubjects.length > 0 ? ctx.lastSubjects : ctx.authorClubId || info.index > 0 || subject.via !== 'implicit' ? (ctx.topic ? [ctx.topic] : []) : [];
+  const chosen = fallback.length > 0 ? fallback : ctx.topic ? [ctx.topic] : [];
+  if (chosen.length === 0) return { reason: 'no club to attribute it to' };
+  const sameSentence = ctx.lastSubjectsSentence === info.index && ctx.lastSubjects.length > 0;
+  const weight = sameSentence ? 0.95 : subject.via === 'anaphor' ? 0.95 : subject.via === 'first' ? 0.85 : subject.via === 'pronoun' ? 0.85 : 0.8;
+  return { refs: chosen, weight, cue: `subject ${subject.cue ? `"${subject.cue}" ` : ''}(${subject.via}: ${chosen.map((r) => r.name).join(', ')})` };
+}

@@ -1,0 +1,152 @@
+import type { Catalog } from '../catalog/types.ts';
+import type { Action, Announcement, ClubRef, Explanation, ExtractInput, Language, Platform } from './announcement.ts';
+import { decideSentence, type Decision } from './decide.ts';
+import { detectLanguage } from './language.ts';
+import { buildCueIndex } from './lexicon/index.ts';
+import { type ClubMention, createMentionFinder } from './mentions.ts';
+import { analyseSentence, type SentenceInfo } from './sentence.ts';
+import { type Token, tokenize } from './tokenize.ts';
+
+export interface Extractor {
+  extract(input: ExtractInput): Announcement[];
+  explain(input: ExtractInput): Explanation;
+}
+
+/** State carried from one sentence to the next within an item. */
+export interface ItemContext {
+  catalog: Catalog;
+  authorClubId: string | null;
+  /** The club the item is about: the first named in the headline, else the first named at all. */
+  topic: ClubRef | null;
+  /** Subjects of the last announcement, for "the club" and pronouns. */
+  lastSubjects: ClubRef[];
+  lastSubjectsSentence: number;
+  lastClub: ClubRef | null;
+  lastPlatform: Platform | null;
+  lastAction: { action: Action; platforms: Platform[] } | null;
+}
+
+type Explained = Announcement & { cues: string[] };
+
+const minConfidence = 0.5;
+
+export function clubRef(catalog: Catalog, mention: ClubMention): ClubRef | null {
+  const id = mention.ids[0];
+  if (mention.ids.length === 0) return { id: null, name: mention.name };
+  if (mention.ids.length !== 1 || id === undefined) return null;
+  return { id, name: catalog.byId(id)?.name ?? mention.name };
+}
+
+/** Builds the extractor once: every list and index is compiled here, none per item. */
+export function createExtractor(catalog: Catalog): Extractor {
+  const cueIndex = buildCueIndex();
+  const finder = createMentionFinder(catalog);
+
+  function run(input: ExtractInput): Explanation {
+    const text = typeof input?.text === 'string' ? input.text : '';
+    const sentences = tokenize(text);
+    const all: Token[] = [];
+    for (const s of sentences) {
+      for (const t of s.tokens) all.push(t);
+      if (all.length > 400) break;
+    }
+    const lang: Language = detectLanguage(all, input?.lang ?? null) ?? 'en';
+    const infos: SentenceInfo[] = sentences.map((s, index) => {
+      const cues = cueIndex.findAll(s.tokens).filter((c) => c.payload.lang === lang);
+      const covered = new Uint8Array(s.tokens.length);
+      for (const c of cues) for (let i = c.start; i < c.end; i++) covered[i] = 1;
+      const mentions = finder.find(s.tokens, (i) => covered[i] === 1);
+      const clubs = mentions.filter((m) => m.type === 'club');
+      const platforms = mentions.filter((m) => m.type === 'platform');
+      return analyseSentence(index, s.tokens, s.text, lang, cues, clubs, platforms);
+    });
+    resolveAmbiguous(infos);
+
+    const authorClubId = input?.authorClubId && catalog.byId(input.authorClubId) ? input.authorClubId : null;
+    const ctx: ItemContext = {
+      catalog,
+      authorClubId,
+      topic: findTopic(catalog, infos, authorClubId),
+      lastSubjects: [],
+      lastSubjectsSentence: -1,
+      lastClub: null,
+      lastPlatform: null,
+      lastAction: null,
+    };
+    const found = new Map<string, Explained>();
+    const rejected: Explanation['rejected'] = [];
+    for (const info of infos) {
+      const decisions: Decision[] = decideSentence(ctx, info, rejected);
+      for (const d of decisions) {
+        if (d.confidence < minConfidence) {
+          rejected.push({ text: info.text, reason: `too weak (${d.confidence.toFixed(2)}): ${d.club.name} ${d.action} ${d.platform}` });
+          continue;
+        }
+        const key = `${d.club.id ?? d.club.name.toLowerCase()}|${d.platform}|${d.action}`;
+        const before = found.get(key);
+        if (!before || before.confidence < d.confidence) {
+          found.set(key, {
+            club: d.club,
+            platform: d.platform,
+            action: d.action,
+            confidence: Math.round(d.confidence * 100) / 100,
+            evidence: info.text,
+            cues: d.cues,
+          });
+        }
+      }
+      for (const m of info.clubs) {
+        const ref = m.role === 'plain' ? clubRef(catalog, m) : null;
+        if (ref) ctx.lastClub = ref;
+      }
+      const lastPlatform = info.platforms[info.platforms.length - 1];
+      if (lastPlatform) ctx.lastPlatform = lastPlatform.platform;
+    }
+    return { language: lang, announcements: [...found.values()], rejected };
+  }
+
+  function safe(input: ExtractInput): Explanation {
+    try {
+      return run(input);
+    } catch (err) {
+      return { language: null, announcements: [], rejected: [{ text: '', reason: `could not read the item: ${(err as Error)?.message ?? 'unknown'}` }] };
+    }
+  }
+
+  return {
+    extract(input) {
+      return safe(input).announcements.map(({ cues: _cues, ...a }) => a);
+    },
+    explain: safe,
+  };
+}
+
+/** "Borussia" means the Borussia named in full elsewhere in the item; alone, it means nothing. */
+function resolveAmbiguous(infos: SentenceInfo[]): void {
+  const clear = new Set<string>();
+  for (const info of infos) for (const c of info.clubs) if (!c.ambiguous && c.ids.length === 1) clear.add(c.ids[0] as string);
+  for (const info of infos) {
+    info.clubs = info.clubs.filter((c) => {
+      if (!c.ambiguous && c.ids.length <= 1) return true;
+      const known = c.ids.filter((id) => clear.has(id));
+      if (known.length === 1) {
+        c.ids = known;
+        return true;
+      }
+      if (c.ids.length === 1) return true;
+      return false;
+    });
+  }
+}
+
+function findTopic(catalog: Catalog, infos: SentenceInfo[], authorClubId: string | null): ClubRef | null {
+  if (authorClubId) return { id: authorClubId, name: catalog.byId(authorClubId)?.name ?? authorClubId };
+  for (const info of infos) {
+    for (const c of info.clubs) {
+      if (c.role !== 'plain') continue;
+      const ref = clubRef(catalog, c);
+      if (ref) return ref;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,46 @@
+import type { Language } from '../announcement.ts';
+import { PhraseIndex } from '../phrase-index.ts';
+import { de } from './de.ts';
+import { en } from './en.ts';
+import { es } from './es.ts';
+import { fr } from './fr.ts';
+import { it } from './it.ts';
+import type { CueKind, Lexicon } from './kinds.ts';
+import { pt } from './pt.ts';
+
+export const lexicons: Record<Language, Lexicon> = { fr, en, de, es, it, pt };
+
+export interface Cue {
+  kind: CueKind;
+  lang: Language;
+  /** The phrase as listed, for explanations. */
+  phrase: string;
+  /** A noun ("départ de X"): the platform must follow closely. */
+  noun: boolean;
+  /** Needs an account word near it ("ouvre un compte", "deletes its account"). */
+  needsAccount: boolean;
+}
+
+/** One index of every cue of every language; matches are kept only for the item's language. */
+export function buildCueIndex(): PhraseIndex<Cue> {
+  const index = new PhraseIndex<Cue>();
+  for (const [lang, lexicon] of Object.entries(lexicons) as Array<[Language, Lexicon]>) {
+    for (const [kind, list] of Object.entries(lexicon) as Array<[CueKind, string]>) {
+      for (const raw of list.split('|')) {
+        let phrase = raw.trim();
+        let noun = false;
+        let needsAccount = false;
+        if (phrase.startsWith('n:')) {
+          noun = true;
+          phrase = phrase.slice(2);
+        } else if (phrase.startsWith('a:')) {
+          needsAccount = true;
+          phrase = phrase.slice(2);
+        }
+        if (phrase === '') continue;
+        index.add(phrase, { kind, lang, phrase, noun, needsAccount });
+      }
+    }
+  }
+  return index;
+}

@@ -1,0 +1,48 @@
+import type { Lexicon } from './kinds.ts';
+
+/** Portuguese cues (Brazil and Portugal), folded. */
+export const pt: Lexicon = {
+  leave:
+    'deixa|deixar|deixou|deixara|deixam|deixaram|deixamos|deixando|abandon*|sai do|sai da|sai de|saiu do|saiu da|saiu de|sair do|sair da|sair de|saira do|saira da|saem do|sairam do|n:saida do|n:saida da|n:saida de|se despede do|se despede da|despede se do|despede se da|despediu se do|se despediu do|despedir se do|diz adeus ao|disse adeus ao|adeus ao|da adeus ao|deu adeus ao|diz adeus a|se retira do|retira se do|retirou se do|se retirou do|n:retirada do|vira as costas|virou as costas|da as costas|deu as costas|a:encerra|a:encerrou|a:encerrar|a:fecha|a:fechou|congela|congelada|congelou|arquiva|arquivada|arquivou|debandada|n:adeus ao|rompe com|rompeu com|larga|largou|se afasta do|afasta se do',
+  stay:
+    'permanece no|permanece na|permanecera no|permanecer no|continua no|continua na|continuara no|segue no|segue na|seguira no|fica no|fica na|ficara no|ficar no|mantem|mantera|manter|mantem ... conta|mantem ... perfil|mantem ... presenca|permanece|continua ativo|segue ativo|se mantem|seguira|fica',
+  join:
+    'entra no|entra na|entrou no|entrar no|chega ao|chega a|chegou ao|chegar ao|chegam ao|n:chegada ao|n:chegada a|estreia no|estreia na|estreou no|estrear no|desembarca no|desembarcou no|aterrissa no|aterra no|se junta ao|junta se ao|juntou se ao|adere ao|aderiu ao|a:cria|a:criou|a:abre|a:abriu|a:lanca|a:lancou|a:inaugura|a:nova|a:novo|ja esta no|agora no|agora tambem no|tambem no|marca presenca no|aposta no|apostou no|se cadastra|ingressa no|ingressou no',
+  pause: 'pausa|suspende|suspendeu|suspensao|boicot*|silencio|apagao|greve|paralisa',
+  temp: 'temporariamente|por 24 horas|por 48 horas|24 horas|48 horas|72 horas|neste fim de semana|no fim de semana|por uma semana|provisoriamente|momentaneamente|horas|dias|um dia|a rodada',
+  return: 'volta ao|volta a|voltou ao|voltar ao|voltara ao|retorna ao|retornou ao|retornar ao|n:retorno ao|n:volta ao|a:reativa|a:reativou|a:reativar|reativa|reativou|regressa ao|regressou ao|de volta ao',
+  delete: 'a:apaga|a:apagou|a:apagar|a:exclui|a:excluiu|a:excluir|a:deleta|a:deletou|a:elimina|a:eliminou|a:remove|a:removeu|a:desativa|a:desativou|a:desativar|n:exclusao',
+  use: 'usa|usar|utiliza|utilizar|publica|publicar|publicara|posta|postar|tuita|ativo no|presente no|presenca no|atualiza|atualizar',
+  cease: 'nao ... mais|deixa de|deixou de|deixara de|deixar de|para de|parou de|parar de|encerra|encerrou|poe fim|pos fim|acabou com|acaba com|interrompe',
+  continue: 'continua|continuara|continuar|segue|seguira|seguir|mantem|mantera|ainda',
+  follow: 'segue o exemplo|seguiu o exemplo|seguir o exemplo|segue os passos|seguiu os passos|seguir os passos|faz o mesmo|fez o mesmo|fara o mesmo|fazer o mesmo|imita|imitou',
+  migrate: 'migra para|migrou para|migrar para|muda se para|mudou se para|se muda para|se mudou para|troca|trocou|trocar|passa para|passou para|substitui',
+  neg: 'nao|nunca|jamais|nem|nenhum|nenhuma|tampouco',
+  modal:
+    'estuda|estudando|avalia|avaliando|analisa|analisando|considera|considerando|pensa em|pensando em|cogita|cogitando|debate|discute|poderia|poderiam|pode|podem|talvez|possivel*|eventual*|rumor*|especula*|suposta*|segundo fontes|pede|pedem|pediram|exige|exigem|reivindica|mocao|votacao|vota|votar|proposta|propoe|enquete|pesquisa|ameaca|reduzir|reduz|limitar|menos|nao descarta|estaria|deve|devera',
+  undecided: 'ainda nao decidiu|nao decidiu|sem decisao|ainda nao ha decisao|nenhuma decisao|a decidir|indefinido|em aberto|ainda nao',
+  deny: 'descarta|descartou|nega|negou|desmente|desmentiu|rejeita|rejeitou|afasta|afastou',
+  report: 'anuncia|anunciou|comunica|comunicou|confirma|confirmou|explica|explicou|informa|informou|afirma|afirmou|declara|declarou|disse|diz|nota oficial|comunicado|segundo o clube|publicou',
+  nocomment: 'nao quis comentar|preferiu nao comentar|nao comentou|nao se pronunciou|sem comentarios|nao respondeu|nao retornou|nao se manifestou|nao quis se pronunciar',
+  hack: 'hacke*|hackead*|invadid*|invasao|ataque hacker|comprometid*|golpe|phishing|pirate*|hacker*',
+  fake: 'falsa|falso|fake|perfil falso|conta falsa|parodia|nao oficial|impostor*|clone',
+  post: 'post|postagem|publicacao|tuite|tweet|mensagem|video|foto|imagem|story|meme',
+  account: 'conta|contas|perfil|perfis|pagina|canal|presenca|atividade|atividades',
+  person:
+    'jogador|jogadora|jogadores|atacante|goleiro|zagueiro|meia|lateral|volante|capitao|treinador|tecnico|tecnica|presidente|diretor|dirigente|dono|proprietario|ministro|ministra|politico|prefeito|governador|deputado|senador|governo|partido|torcedores|torcedor|torcida|torcida organizada|socios|ultras|jornalista|estrela|craque|idolo|influenciador|bilionario|magnata|musk|elon musk|ex jogador|adeptos|adepto|claque|candidato|avancado|guarda redes|defesa|medio|treinador',
+  generic: 'clubes|times|equipes|equipas|entidades|organizacoes|midia|empresas|instituicoes|universidades|usuarios|utilizadores|varios clubes|muitos clubes|federacoes|ligas|outros clubes|outros',
+  anaphor: 'clube|o clube|time|o time|equipe|equipa|agremiacao|entidade|instituicao|emblema|colectividade|coletividade|sad',
+  pronoun: 'que|ele|ela|o qual|este|esta',
+  first: 'nos|nosso|nossa|nossos|nossas|deixamos|saimos|abandonamos|ficamos|continuamos|chegamos|estamos',
+  precedent: 'apos|depois do|depois da|depois de|como|assim como|a exemplo do|a exemplo da|seguindo|seguindo o|na esteira do|na esteira de|tal como|a semelhanca do|na sequencia do',
+  including: 'entre eles|entre os quais|como|incluindo|inclusive|tais como|entre outros',
+  contrast: 'mas|enquanto|porem|contudo|entretanto|no entanto|ja|ao contrario do|ao contrario de|diferentemente do|por outro lado|por sua vez',
+  against: 'contra|diante do|diante de|vs|versus|vence|venceu|derrota|derrotou|vitoria|empate|classico|jogo|partida|recebe|enfrenta|duelo',
+  also: 'tambem|igualmente|outro clube|ultimo clube|o mais recente|mais um',
+  conj: 'e|bem como|assim como',
+  loc: 'no|na|em|nos|nas|via|atraves|pelo|pela',
+  from: 'do|da|de|dos|das',
+  to: 'para|ao|a|pro|pra|no|na|pelo|pela',
+  article: 'o|a|os|as|um|uma|seu|sua|seus|suas|do|da|ao',
+  platformAnaphor: 'a rede social|a plataforma|a rede|a rede de musk|essa rede|esta plataforma|a rede do bilionario',
+};

@@ -1,0 +1,175 @@
+import { normalise } from '../catalog/normalise.ts';
+import type { Catalog } from '../catalog/types.ts';
+import type { Platform } from './announcement.ts';
+import { isStopword } from './language.ts';
+import { platformNames } from './lexicon/kinds.ts';
+import { PhraseIndex } from './phrase-index.ts';
+import type { Token } from './tokenize.ts';
+
+type EntityPayload =
+  | { type: 'club'; id: string; ambiguous: boolean; single: boolean }
+  | { type: 'platform'; platform: Platform; needsCap: boolean };
+
+export interface ClubMention {
+  type: 'club';
+  start: number;
+  end: number;
+  /** Catalog ids it may be: one for a clear name, several for "Borussia"; empty when unlisted. */
+  ids: string[];
+  ambiguous: boolean;
+  /** As written. */
+  name: string;
+}
+
+export interface PlatformMention {
+  type: 'platform';
+  start: number;
+  end: number;
+  platform: Platform;
+  name: string;
+}
+
+export type Mention = ClubMention | PlatformMention;
+
+/** "Le réseau d'Elon Musk", "Musks Plattform": X, named after its owner. */
+const muskPhrases =
+  'reseau d elon musk|reseau social d elon musk|plateforme d elon musk|reseau de musk|reseau social de musk|reseau d elon|plateforme de musk|elon musks plattform|musks plattform|musks netzwerk|musks kurznachrichtendienst|musks dienst|plattform von elon musk|netzwerk von elon musk|dienst von elon musk|plattform von musk|network of elon musk|elon musk s platform|musk s platform|musk s social network|elon musk s social network|elon musk s x|musk owned platform|musk owned x|platform owned by elon musk|red social de elon musk|red de elon musk|plataforma de elon musk|red social de musk|social di elon musk|piattaforma di elon musk|rete di elon musk|social di musk|rede social de elon musk|rede de elon musk|rede social de musk|plataforma de musk|social network owned by elon musk';
+
+/** Words that mark a club name the catalog may not know: "Le Havre AC", "SV Elversberg". */
+const clubMarkers = new Set([
+  'FC', 'AC', 'SC', 'SV', 'CF', 'AS', 'RC', 'US', 'SS', 'SSC', 'CD', 'UD', 'SD', 'AFC', 'VfB', 'VfL', 'TSG', 'SpVgg',
+  'KV', 'KRC', 'RSC', 'PSV', 'EC', 'SE', 'CR', 'CA', 'OGC', 'ESTAC', 'AJ', 'SCO', 'USL', 'SSV', 'TSV', 'FSV', 'BSC',
+  'Olympique', 'Stade', 'Racing', 'Sporting', 'Athletic', 'Atlético', 'Dynamo', 'Dinamo', 'Calcio', 'United', 'Rovers',
+  'Wanderers', 'Albion', 'Hotspur', 'Eintracht', 'Fortuna', 'Alemannia', 'Arminia', 'Kickers', 'Unión', 'Deportivo',
+  'Club', 'Clube', 'Esporte', 'Futebol', 'Calcio', 'Football',
+]);
+const nameArticles = new Set(['Le', 'La', 'Les', 'Los', 'Las', 'El', 'Il', 'Lo']);
+
+export interface MentionFinder {
+  find(tokens: readonly Token[], cueCovered: (i: number) => boolean): Mention[];
+}
+
+export function createMentionFinder(catalog: Catalog): MentionFinder {
+  const index = new PhraseIndex<EntityPayload>();
+  for (const entry of catalog.entries) {
+    const ambiguousNames = new Set(entry.ambiguous.map(normalise));
+    const names = new Set([entry.name, ...entry.shortNames, ...entry.aliases, ...entry.ambiguous].map(normalise));
+    for (const name of names) {
+      if (name === '') continue;
+      const words = name.split(' ');
+      const single = words.length === 1;
+      if (single && isStopword(name)) continue;
+      const payload: EntityPayload = { type: 'club', id: entry.id, ambiguous: ambiguousNames.has(name), single };
+      index.add(name, payload);
+      const last = words[words.length - 1] ?? '';
+      // German genitive: "St. Paulis Abschied", "Werders Rückzug".
+      if (!/[sxz]$/.test(last) && last.length > 2 && !/^\d+$/.test(last)) index.add(`${name}s`, payload);
+    }
+  }
+  for (const [platform, list] of Object.entries(platformNames) as Array<[Platform, string]>) {
+    for (const phrase of list.split('|')) index.add(phrase, { type: 'platform', platform, needsCap: phrase === 'threads' });
+  }
+  for (const phrase of muskPhrases.split('|')) index.add(phrase, { type: 'platform', platform: 'x', needsCap: false });
+
+  return {
+    find(tokens, cueCovered) {
+      const raw = index.findAll(tokens).filter(({ start, end, payload }) => {
+        const first = tokens[start] as Token;
+        if (payload.type === 'club' && payload.single) return first.cap && first.surface.length > 1;
+        if (payload.type === 'platform' && payload.needsCap) return first.cap;
+        return end > start;
+      });
+      // Longest first; among equals, a clear name before an ambiguous one.
+      raw.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+      const taken = new Array<boolean>(tokens.length).fill(false);
+      const mentions: Mention[] = [];
+      for (const m of raw) {
+        let free = true;
+        for (let i = m.start; i < m.end; i++) if (taken[i]) free = false;
+        const same = mentions.find((x) => x.start === m.start && x.end === m.end);
+        if (same && same.type === 'club' && m.payload.type === 'club') {
+          if (!same.ids.includes(m.payload.id)) {
+            if (!m.payload.ambiguous && same.ambiguous) {
+              same.ids = [m.payload.id];
+              same.ambiguous = false;
+            } else if (m.payload.ambiguous === same.ambiguous) same.ids.push(m.payload.id);
+          }
+          continue;
+        }
+        if (!free) continue;
+        for (let i = m.start; i < m.end; i++) taken[i] = true;
+        const name = tokens
+          .slice(m.start, m.end)
+          .map((t, k) => (k === 0 ? t.surface : `${t.before.includes(' ') || t.before === '' ? ' ' : t.before}${t.surface}`))
+          .join('')
+          .replace(/\s+/g, ' ');
+        if (m.payload.type === 'club') {
+          mentions.push({ type: 'club', start: m.start, end: m.end, ids: [m.payload.id], ambiguous: m.payload.ambiguous, name });
+        } else {
+          mentions.push({ type: 'platform', start: m.start, end: m.end, platform: m.payload.platform, name });
+        }
+      }
+      for (let i = 0; i < tokens.length; i++) {
+        if (taken[i]) continue;
+        const t = tokens[i] as Token;
+        if (t.surface === 'X' && isPlatformX(tokens, i, mentions)) {
+          taken[i] = true;
+          mentions.push({ type: 'platform', start: i, end: i + 1, platform: 'x', name: 'X' });
+        }
+      }
+      findUnlisted(tokens, taken, cueCovered, mentions);
+      return mentions.sort((a, b) => a.start - b.start);
+    },
+  };
+}
+
+const timesWords = new Set(['fois', 'times', 'mal', 'veces', 'volte', 'vezes', 'per', 'pro', 'par', 'por', 'a', 'de']);
+const againstWords = new Set(['contre', 'gegen', 'against', 'contra', 'contro', 'versus', 'vs']);
+
+/** "X" the platform, not "Flamengo X Corinthians", "3 X 1", "plainte contre X" or "X fois". */
+function isPlatformX(tokens: readonly Token[], i: number, mentions: readonly Mention[]): boolean {
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  const t = tokens[i] as Token;
+  if (prev && /^\d/.test(prev.folded) && !/[\n.:]/.test(t.before)) return false;
+  if (next && /^\d/.test(next.folded) && !/[\n.:;,]/.test(next.before)) return false;
+  if (prev && againstWords.has(prev.folded)) return false;
+  if (next && timesWords.has(next.folded) && next.folded !== 'a' && next.folded !== 'de') return false;
+  const clubEndsAt = mentions.some((m) => m.type === 'club' && m.end === i);
+  const clubStartsAfter = mentions.some((m) => m.type === 'club' && m.start === i + 1);
+  if (clubEndsAt && (clubStartsAfter || (next?.cap === true && !/[,.;:]/.test(next.before)))) return false;
+  if (clubStartsAfter && prev?.cap === true && !isStopword(prev.folded) && !/[,.;:]/.test(t.before)) return false;
+  return true;
+}
+
+function findUnlisted(
+  tokens: readonly Token[],
+  taken: boolean[],
+  cueCovered: (i: number) => boolean,
+  mentions: Mention[],
+): void {
+  const nameWord = (j: number): boolean => {
+    const t = tokens[j];
+    return t !== undefined && !taken[j] && !cueCovered(j) && (t.cap || /^\d+$/.test(t.surface)) && !isStopword(t.folded);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (taken[i] || !clubMarkers.has(t.surface)) continue;
+    let start = i;
+    let end = i + 1;
+    while (start > 0 && i - start < 3 && nameWord(start - 1) && !/[,;:()]/.test((tokens[start] as Token).before)) start--;
+    if (start > 0 && nameArticles.has((tokens[start - 1] as Token).surface) && start < i + 1 && start !== i) start--;
+    while (end < tokens.length && end - i < 4 && (nameWord(end) || clubMarkers.has((tokens[end] as Token).surface)) && !/[,;:()]/.test((tokens[end] as Token).before)) end++;
+    const span = tokens.slice(start, end);
+    const distinctive = span.some((w) => !clubMarkers.has(w.surface) && !nameArticles.has(w.surface) && w.cap && w.folded.length >= 3);
+    if (!distinctive) continue;
+    for (let k = start; k < end; k++) taken[k] = true;
+    const first = span[0] as Token;
+    const lastTok = span[span.length - 1] as Token;
+    const name = span.map((w, k) => (k === 0 ? w.surface : `${w.before.trim() === '-' ? '-' : w.before.includes('.') ? '. ' : ' '}${w.surface}`)).join('');
+    void first;
+    void lastTok;
+    mentions.push({ type: 'club', start, end, ids: [], ambiguous: false, name });
+    i = end - 1;
+  }
+}

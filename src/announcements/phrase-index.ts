@@ -1,0 +1,121 @@
+import type { Token } from './tokenize.ts';
+
+/**
+ * A token trie: finds every listed phrase in a run of tokens in one pass, without regular
+ * expressions. A phrase is folded words separated by spaces; a word ending in `*` matches any
+ * word starting with it (at least three letters before the star); `a ... b` matches `a`, then
+ * `b` within a few words after it ("zieht sich von X zurück").
+ */
+
+interface Node<P> {
+  next: Map<string, Node<P>>;
+  stems: Array<[string, Node<P>]>;
+  payloads: P[];
+  /** Second parts of discontinuous phrases ending here. */
+  tails: Array<{ words: string[]; payload: P }>;
+}
+
+export interface PhraseMatch<P> {
+  /** First token index. */
+  start: number;
+  /** One past the last token index. */
+  end: number;
+  payload: P;
+}
+
+const tailWindow = 7;
+
+function node<P>(): Node<P> {
+  return { next: new Map(), stems: [], payloads: [], tails: [] };
+}
+
+function wordMatches(word: string, token: string): boolean {
+  return word.endsWith('*') ? token.startsWith(word.slice(0, -1)) : word === token;
+}
+
+export class PhraseIndex<P> {
+  readonly #root = node<P>();
+  /** Root stems by their first three letters, so a token checks only a handful. */
+  readonly #rootStems = new Map<string, Array<[string, Node<P>]>>();
+
+  add(phrase: string, payload: P): void {
+    const [head = '', tail] = phrase.split(' ... ');
+    const words = head.split(' ').filter((w) => w !== '');
+    if (words.length === 0) return;
+    let n = this.#root;
+    words.forEach((w, i) => {
+      if (w.endsWith('*')) {
+        const stem = w.slice(0, -1);
+        const list = i === 0 ? this.#rootStemList(stem) : n.stems;
+        let found = list.find(([s]) => s === stem)?.[1];
+        if (!found) {
+          found = node<P>();
+          list.push([stem, found]);
+        }
+        n = found;
+      } else {
+        let found = n.next.get(w);
+        if (!found) {
+          found = node<P>();
+          n.next.set(w, found);
+        }
+        n = found;
+      }
+    });
+    if (tail !== undefined) n.tails.push({ words: tail.split(' ').filter((w) => w !== ''), payload });
+    else n.payloads.push(payload);
+  }
+
+  #rootStemList(stem: string): Array<[string, Node<P>]> {
+    const key = stem.slice(0, 3);
+    let list = this.#rootStems.get(key);
+    if (!list) {
+      list = [];
+      this.#rootStems.set(key, list);
+    }
+    return list;
+  }
+
+  /** Every phrase occurrence in the tokens, in order of start. */
+  findAll(tokens: readonly Token[], fold: (t: Token) => string = (t) => t.folded): Array<PhraseMatch<P>> {
+    const out: Array<PhraseMatch<P>> = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const first = tokens[i];
+      if (!first) continue;
+      const f = fold(first);
+      const starts: Array<Node<P>> = [];
+      const exact = this.#root.next.get(f);
+      if (exact) starts.push(exact);
+      const stems = this.#rootStems.get(f.slice(0, 3));
+      if (stems) for (const [s, n] of stems) if (f.startsWith(s)) starts.push(n);
+      for (const start of starts) this.#walk(tokens, fold, i, i + 1, start, out);
+    }
+    return out;
+  }
+
+  #walk(
+    tokens: readonly Token[],
+    fold: (t: Token) => string,
+    start: number,
+    pos: number,
+    n: Node<P>,
+    out: Array<PhraseMatch<P>>,
+  ): void {
+    for (const payload of n.payloads) out.push({ start, end: pos, payload });
+    for (const { words, payload } of n.tails) {
+      const limit = Math.min(tokens.length, pos + tailWindow);
+      for (let j = pos; j < limit; j++) {
+        if (words.every((w, k) => tokens[j + k] !== undefined && wordMatches(w, fold(tokens[j + k] as Token)))) {
+          out.push({ start, end: j + words.length, payload });
+          break;
+        }
+      }
+    }
+    const t = tokens[pos];
+    if (!t) return;
+    const f = fold(t);
+    const exact = n.next.get(f);
+    if (exact) this.#walk(tokens, fold, start, pos + 1, exact, out);
+    for (const [s, child] of n.stems) if (f.startsWith(s)) this.#walk(tokens, fold, start, pos + 1, child, out);
+  }
+}

@@ -1,0 +1,204 @@
+import type { Language, Platform } from './announcement.ts';
+import { isStopword } from './language.ts';
+import type { Cue } from './lexicon/index.ts';
+import type { CueKind } from './lexicon/kinds.ts';
+import type { ClubMention, PlatformMention } from './mentions.ts';
+import type { PhraseMatch } from './phrase-index.ts';
+import type { Token } from './tokenize.ts';
+
+export type CueMatch = PhraseMatch<Cue>;
+
+/** What a club mention is doing in its sentence, beyond being a possible subject. */
+export type ClubRole = 'plain' | 'against' | 'unlike' | 'precedent' | 'including' | 'possessor';
+
+export interface SentenceInfo {
+  index: number;
+  tokens: Token[];
+  text: string;
+  lang: Language;
+  cues: CueMatch[];
+  clubs: Array<ClubMention & { role: ClubRole }>;
+  platforms: PlatformMention[];
+  /** A clause boundary just before token i (";", ":", brackets, quotes, dashes). */
+  hard: boolean[];
+  /** A comma just before token i. */
+  comma: boolean[];
+  /** Cues ending at token i (exclusive end), by end index. */
+  cuesEndingAt: Map<number, CueMatch[]>;
+}
+
+const hardPunct = /[;:[\]«»"“”—–]|\s-\s/;
+const unlikePattern = /contrair|unlike|anders als|gegensatz|unterschied|diferencia|contrario|differenza|diversamente|diferentemente|inverse/;
+const weekdaysMonths = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december today tomorrow yesterday on'.split(' '),
+);
+
+export function analyseSentence(
+  index: number,
+  tokens: Token[],
+  text: string,
+  lang: Language,
+  cues: CueMatch[],
+  clubs: ClubMention[],
+  platforms: PlatformMention[],
+): SentenceInfo {
+  const hard = tokens.map((t, i) => i > 0 && hardPunct.test(t.before));
+  const comma = tokens.map((t, i) => i > 0 && t.before.includes(','));
+  const cuesEndingAt = new Map<number, CueMatch[]>();
+  for (const c of cues) {
+    const list = cuesEndingAt.get(c.end) ?? [];
+    list.push(c);
+    cuesEndingAt.set(c.end, list);
+  }
+  const info: SentenceInfo = { index, tokens, text, lang, cues, clubs: [], platforms, hard, comma, cuesEndingAt };
+  info.clubs = clubs.map((c) => ({ ...c, role: 'plain' as ClubRole }));
+  assignRoles(info);
+  return info;
+}
+
+export function cueBefore(info: SentenceInfo, pos: number, kinds: ReadonlySet<CueKind>, reach = 2): CueMatch | undefined {
+  for (let end = pos; end >= Math.max(0, pos - reach); end--) {
+    const found = info.cuesEndingAt.get(end)?.find((c) => kinds.has(c.payload.kind));
+    if (found) return found;
+    const t = info.tokens[end - 1];
+    if (end < pos && t && !isArticle(info, end - 1)) return undefined;
+  }
+  return undefined;
+}
+
+export function isArticle(info: SentenceInfo, i: number): boolean {
+  return info.cues.some((c) => c.start === i && c.end === i + 1 && c.payload.kind === 'article');
+}
+
+const K = (...k: CueKind[]): ReadonlySet<CueKind> => new Set(k);
+const againstK = K('against');
+const contrastK = K('contrast');
+const precedentK = K('precedent');
+const includingK = K('including');
+const personK = K('person');
+const fromK = K('from');
+
+function assignRoles(info: SentenceInfo): void {
+  const { clubs, tokens } = info;
+  clubs.forEach((club, n) => {
+    const prevClub = clubs[n - 1];
+    // Lists ("St. Pauli, Werder et Fribourg") share the role of their first member.
+    if (prevClub && isCoordinated(info, prevClub.end, club.start, clubs[n + 1]?.start) && prevClub.role !== 'plain' && prevClub.role !== 'possessor') {
+      club.role = prevClub.role;
+      return;
+    }
+    if (cueBefore(info, club.start, againstK, 3)) club.role = 'against';
+    else if (cueBefore(info, club.start, contrastK, 3)?.payload.phrase.match(unlikePattern)) club.role = 'unlike';
+    else if (cueBefore(info, club.start, precedentK, 3)) club.role = 'precedent';
+    else if (cueBefore(info, club.start, includingK, 3)) club.role = 'including';
+    else {
+      const from = cueBefore(info, club.start, fromK, 2);
+      if (from && cueBefore(info, from.start, personK, 1)) club.role = 'possessor';
+      const after = info.cues.find((c) => c.payload.kind === 'person' && c.start >= club.end && c.start <= club.end + 1);
+      if (after && !info.comma[after.start]) club.role = 'possessor';
+    }
+    // A score next to it ("OM 2-1 Lyon") makes it a match report, not a subject.
+    const next = tokens[club.end];
+    if (next && /^\d+$/.test(next.folded) && tokens[club.end + 1] && /^\d+$/.test(tokens[club.end + 1]?.folded ?? '')) club.role = 'against';
+  });
+}
+
+/** Joined by "and", "et", "und", a comma, "&" or a slash, with at most an article between. */
+export function isCoordinated(info: SentenceInfo, leftEnd: number, rightStart: number, nextStart?: number): boolean {
+  if (rightStart < leftEnd) return false;
+  const gap = rightStart - leftEnd;
+  if (gap === 0) {
+    const sep = info.tokens[rightStart]?.before ?? '';
+    if (/^\s*[&/+]\s*$/.test(sep)) return true;
+    // A comma lists only when the list goes on ("St. Pauli, Werder und Freiburg").
+    return /^\s*,\s*$/.test(sep) && nextStart !== undefined && nextStart >= rightStart;
+  }
+  if (gap > 3) return false;
+  const conj = info.cues.find((c) => c.payload.kind === 'conj' && c.start === leftEnd);
+  if (conj === undefined) {
+    if (!info.comma[leftEnd]) return false;
+    for (let i = leftEnd; i < rightStart; i++) if (!isArticle(info, i)) return false;
+    return true;
+  }
+  for (let i = conj.end; i < rightStart; i++) if (!isArticle(info, i)) return false;
+  return true;
+}
+
+/** The platforms an action cue talks about, nearest first, with those listed alongside. */
+export function platformArguments(
+  info: SentenceInfo,
+  cue: CueMatch,
+  opts: { medium: boolean },
+): PlatformMention[] {
+  const { platforms } = info;
+  const maxAfter = cue.payload.noun ? 3 : 5;
+  let best: PlatformMention | undefined;
+  let bestGap = Infinity;
+  for (const p of platforms) {
+    let gap: number;
+    let lo: number;
+    let hi: number;
+    if (p.start >= cue.end) {
+      gap = p.start - cue.end;
+      if (gap > maxAfter) continue;
+      lo = cue.end;
+      hi = p.start;
+    } else if (p.end <= cue.start) {
+      gap = cue.start - p.end;
+      // A noun takes its platform after it ("départ de X") or glued before it ("X-Rückzug").
+      if (gap > (cue.payload.noun ? 0 : 3)) continue;
+      gap += 0.5;
+      lo = p.end;
+      hi = cue.start;
+    } else if (p.start >= cue.start && p.end <= cue.end) {
+      gap = 0;
+      lo = p.start;
+      hi = p.start;
+    } else continue;
+    if (!gapIsClean(info, lo, hi)) continue;
+    if (!opts.medium && p.start >= cue.end && isMedium(info, cue.end, p.start)) continue;
+    if (gap < bestGap) {
+      best = p;
+      bestGap = gap;
+    }
+  }
+  if (!best) return [];
+  const out = [best];
+  let last = best;
+  for (const p of platforms) {
+    if (p.start <= last.start) continue;
+    if (!isCoordinated(info, last.end, p.start)) break;
+    out.push(p);
+    last = p;
+  }
+  return out;
+}
+
+/** Between tokens lo (first after the left item) and hi (first of the right item). */
+function gapIsClean(info: SentenceInfo, lo: number, hi: number): boolean {
+  for (let i = lo; i <= hi && i < info.tokens.length; i++) if (info.hard[i]) return false;
+  if (info.clubs.some((c) => c.start >= lo && c.end <= hi)) return false;
+  return !info.cues.some((c) => c.start >= lo && c.end <= hi && isActionish(c.payload.kind));
+}
+
+function isActionish(kind: CueKind): boolean {
+  return kind === 'leave' || kind === 'join' || kind === 'return' || kind === 'delete' || kind === 'migrate' || kind === 'stay';
+}
+
+/** "announced on X", "sur X", "auf X": the platform is where it was said, not what is left. */
+function isMedium(info: SentenceInfo, from: number, platformStart: number): boolean {
+  const prevLoc = info.cues.some((c) => c.payload.kind === 'loc' && c.end === platformStart) ||
+    info.cues.some((c) => c.payload.kind === 'loc' && c.end === platformStart - 1 && isArticle(info, platformStart - 1));
+  if (!prevLoc) return false;
+  return !info.cues.some((c) => c.payload.kind === 'account' && c.start >= from && c.end <= platformStart);
+}
+
+/** Names written with a capital that no list knows: a person or a team out of the catalog. */
+export function isUnknownName(info: SentenceInfo, i: number, covered: (i: number) => boolean): boolean {
+  const t = info.tokens[i];
+  if (!t || !t.cap || covered(i) || isStopword(t.folded) || weekdaysMonths.has(t.folded)) return false;
+  if (info.lang === 'de') return false;
+  return t.folded.length > 1;
+}
+
+export type PlatformList = Platform[];

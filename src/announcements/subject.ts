@@ -1,0 +1,110 @@
+import type { CueMatch, SentenceInfo } from './sentence.ts';
+import { isArticle, isCoordinated, isUnknownName } from './sentence.ts';
+import type { ClubMention } from './mentions.ts';
+
+export type SubjectVia = 'named' | 'anaphor' | 'pronoun' | 'first' | 'forward' | 'implicit';
+
+export type Subject =
+  | { kind: 'club'; clubs: ClubMention[]; via: SubjectVia; cue?: string }
+  /** Resolved later to the author club or the club the item is about. */
+  | { kind: 'context'; via: SubjectVia; cue?: string }
+  | { kind: 'person'; text: string }
+  | { kind: 'generic'; text: string };
+
+const prepositionKinds = new Set(['loc', 'from', 'to', 'against']);
+const withWords = new Set(['avec', 'with', 'mit', 'con', 'com', 'fur', 'pour', 'for', 'para', 'per', 'bei', 'chez', 'aux', 'among', 'unter', 'entre', 'tra', 'fra']);
+
+/** A plain club mention and the clubs listed with it ("St. Pauli, Werder und Freiburg verlassen X"). */
+function group(info: SentenceInfo, club: ClubMention): ClubMention[] {
+  const clubs = info.clubs;
+  const idx = clubs.findIndex((c) => c.start === club.start);
+  // A comma alone does not make a list; the list needs an "and" somewhere.
+  const linked = (k: number): 'conj' | 'comma' | null => {
+    const left = clubs[k];
+    const right = clubs[k + 1];
+    if (!left || !right || left.role !== 'plain' || right.role !== 'plain') return null;
+    if (isCoordinated(info, left.end, right.start)) return 'conj';
+    if (isCoordinated(info, left.end, right.start, right.start)) return 'comma';
+    return null;
+  };
+  let lo = idx;
+  let hi = idx;
+  let hasConj = false;
+  for (let k = idx - 1; k >= 0; k--) {
+    const l = linked(k);
+    if (!l) break;
+    hasConj ||= l === 'conj';
+    lo = k;
+  }
+  for (let k = idx; k < clubs.length - 1; k++) {
+    const l = linked(k);
+    if (!l) break;
+    hasConj ||= l === 'conj';
+    hi = k + 1;
+  }
+  if (!hasConj) return [club];
+  return clubs.slice(lo, hi + 1);
+}
+
+function personIsSubject(info: SentenceInfo, person: CueMatch): boolean {
+  const prev = info.tokens[person.start - 1];
+  const prev2 = info.tokens[person.start - 2];
+  if (prev && /^\d/.test(prev.folded)) return false;
+  if (prev && withWords.has(prev.folded)) return false;
+  if (prev2 && withWords.has(prev2.folded) && isArticle(info, person.start - 1)) return false;
+  if (prev2 && /^\d/.test(prev2.folded)) return false;
+  const prevCue = info.cuesEndingAt.get(person.start)?.find((c) => prepositionKinds.has(c.payload.kind));
+  if (prevCue && !isArticle(info, person.start - 1)) return false;
+  return true;
+}
+
+/**
+ * Who does what the cue says: scanning back through the clause for a club, a person, a
+ * generic group ("several clubs"), "the club", "we"; then forward (verb-first sentences);
+ * else the club the item is about.
+ */
+export function findSubject(info: SentenceInfo, cue: CueMatch, argEnd: number, covered: (i: number) => boolean): Subject {
+  let sawPronoun = false;
+  for (let j = cue.start - 1; j >= 0; j--) {
+    if (info.hard[j + 1]) break;
+    const club = info.clubs.find((c) => c.end === j + 1);
+    if (club) {
+      if (club.role === 'plain') return { kind: 'club', clubs: group(info, club), via: 'named' };
+      j = club.start;
+      continue;
+    }
+    const ending = info.cuesEndingAt.get(j + 1) ?? [];
+    if (ending.some((c) => c.payload.kind === 'contrast' && c.end - c.start <= 2 && !/contrair|unlike|anders|gegensatz|diferencia|differenza|contrario/.test(c.payload.phrase))) break;
+    const person = ending.find((c) => c.payload.kind === 'person');
+    if (person && personIsSubject(info, person)) {
+      return { kind: 'person', text: info.tokens.slice(person.start, person.end).map((t) => t.surface).join(' ') };
+    }
+    const generic = ending.find((c) => c.payload.kind === 'generic');
+    if (generic) return { kind: 'generic', text: generic.payload.phrase };
+    const first = ending.find((c) => c.payload.kind === 'first');
+    if (first) return { kind: 'context', via: 'first', cue: first.payload.phrase };
+    const anaphor = ending.find((c) => c.payload.kind === 'anaphor');
+    if (anaphor) {
+      // "Red Star, le club audonien, ..." or "le club de Saint-Ouen" named just before.
+      for (let k = anaphor.start - 1; k >= Math.max(0, anaphor.start - 5); k--) {
+        if (info.hard[k + 1]) break;
+        const near = info.clubs.find((c) => c.end === k + 1 && c.role === 'plain');
+        if (near) return { kind: 'club', clubs: group(info, near), via: 'named' };
+      }
+      const after = info.clubs.find((c) => c.role === 'plain' && c.start >= anaphor.end && c.start <= anaphor.end + 2 && c.end <= cue.start);
+      if (after) return { kind: 'club', clubs: group(info, after), via: 'named' };
+      return { kind: 'context', via: 'anaphor', cue: anaphor.payload.phrase };
+    }
+    if (ending.some((c) => c.payload.kind === 'pronoun')) sawPronoun = true;
+    if (j >= cue.start - 2 && isUnknownName(info, j, covered) && !(j === 0 && sawPronoun)) {
+      const t = info.tokens[j];
+      // A capitalised first word is only a name when nothing else explains it.
+      if (j > 0 || (t && !covered(j))) return { kind: 'person', text: t?.surface ?? '' };
+    }
+  }
+  for (const c of info.clubs) {
+    if (c.start < argEnd || c.start > argEnd + 6 || c.role !== 'plain') continue;
+    return { kind: 'club', clubs: group(info, c), via: 'forward' };
+  }
+  return { kind: 'context', via: sawPronoun ? 'pronoun' : 'implicit' };
+}

@@ -1,0 +1,82 @@
+import { normalise } from '../catalog/normalise.ts';
+
+/** One word of the examined text, with its place in the original. */
+export interface Token {
+  /** As written. */
+  surface: string;
+  /** Lower case, accents removed. */
+  folded: string;
+  start: number;
+  end: number;
+  /** Punctuation and spaces between the previous token and this one. */
+  before: string;
+  /** First letter is an upper-case letter. */
+  cap: boolean;
+}
+
+export interface Sentence {
+  tokens: Token[];
+  /** The sentence as written, for evidence. */
+  text: string;
+}
+
+/** How much of an item the extractor reads: headline and lead are always at the start. */
+export const maxExaminedChars = 5000;
+
+const wordPattern = /[\p{L}\p{N}\p{M}]+/gu;
+const formatChars = /[\p{Cf}]/gu;
+const asciiOnly = /^[\x20-\x7e]*$/;
+const upperFirst = /^\p{Lu}/u;
+const sentenceEnd = /[.!?…]|\n|\r/;
+const hardBreak = /\n|\r|[!?…]/;
+/** Words after which a full stop does not end a sentence ("St. Pauli", "Nr. 1", "z. B."). */
+const abbreviations = new Set([
+  'st', 'sv', 'dr', 'mr', 'mrs', 'ms', 'vs', 'nr', 'bzw', 'ca', 'inkl', 'jr', 'sr', 'prof', 'mme', 'mlle',
+  'z', 'b', 'u', 'a', 'vgl', 'sta', 'sto', 'sra', 'dott', 'ing', 'ggf', 'etc', 'bzgl', 'evtl',
+]);
+const maxEvidenceChars = 400;
+
+function fold(surface: string): string {
+  if (asciiOnly.test(surface)) return surface.toLowerCase();
+  return normalise(surface).replace(/ /g, '');
+}
+
+/** Splits text into sentences of tokens; the text is cut at `maxExaminedChars` first. */
+export function tokenize(raw: string): Sentence[] {
+  const text = (raw.length > maxExaminedChars ? raw.slice(0, maxExaminedChars) : raw).replace(formatChars, '');
+  const sentences: Sentence[] = [];
+  let current: Token[] = [];
+  let last = 0;
+  const flush = (): void => {
+    const first = current[0];
+    const lastTok = current[current.length - 1];
+    if (first && lastTok) {
+      let end = lastTok.end;
+      while (end < text.length && end - lastTok.end < 3 && /[.!?»"”)]/.test(text[end] ?? '')) end++;
+      let evidence = text.slice(first.start, end).replace(/\s+/g, ' ').trim();
+      if (evidence.length > maxEvidenceChars) evidence = `${evidence.slice(0, maxEvidenceChars - 1)}…`;
+      sentences.push({ tokens: current, text: evidence });
+    }
+    current = [];
+  };
+  wordPattern.lastIndex = 0;
+  for (let m = wordPattern.exec(text); m !== null; m = wordPattern.exec(text)) {
+    const surface = m[0];
+    const before = text.slice(last, m.index);
+    last = m.index + surface.length;
+    const folded = fold(surface);
+    if (folded === '') continue;
+    const tok: Token = { surface, folded, start: m.index, end: last, before, cap: upperFirst.test(surface) };
+    const prev = current[current.length - 1];
+    if (prev && sentenceEnd.test(before)) {
+      const isBreak =
+        hardBreak.test(before) ||
+        !(abbreviations.has(prev.folded) || (/^\d{1,2}$/.test(prev.folded) && !/\s\s/.test(before))) ||
+        before.includes('\n');
+      if (isBreak && (tok.cap || /^\d/.test(surface) || /["«“'‘]/.test(before) || hardBreak.test(before))) flush();
+    }
+    current.push(tok);
+  }
+  flush();
+  return sentences;
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { createExtractor } from '../../src/announcements/extractor.ts';
+import { loadCatalog } from '../../src/catalog/load-catalog.ts';
+
+const extractor = createExtractor(loadCatalog());
+
+function triples(text: string, lang?: string, authorClubId?: string): string[] {
+  return extractor
+    .extract({ text, lang: lang ?? null, authorClubId: authorClubId ?? null })
+    .map((a) => `${a.club.id ?? `?${a.club.name}`} ${a.platform} ${a.action}`)
+    .sort();
+}
+
+describe('extractor: actions', () => {
+  it('reads a French club leaving X, named in the headline and then as "le club audonien"', () => {
+    expect(triples("Le Red Star quitte X\nLe club audonien devient le premier club français à quitter le réseau d'Elon Musk.", 'fr')).toEqual([
+      'red-star-fc x leave',
+    ]);
+  });
+
+  it('tells the club that leaves from the club that will not follow', () => {
+    expect(triples("Red Star quitte X ; l'OM ne suivra pas.", 'fr')).toEqual(['olympique-de-marseille x stay', 'red-star-fc x leave']);
+  });
+
+  it('credits the club that went first when another follows it', () => {
+    expect(triples('After St. Pauli, Werder Bremen leaves X too.', 'en')).toEqual(['fc-st-pauli x leave', 'werder-bremen x leave']);
+  });
+
+  it('reads a negated leave as staying', () => {
+    expect(triples("L'OM n'envisage pas de quitter X, a indiqué le club phocéen.", 'fr')).toEqual(['olympique-de-marseille x stay']);
+    expect(triples('Borussia Dortmund will not leave X, the club said.', 'en')).toEqual(['borussia-dortmund x stay']);
+  });
+
+  it('reads a separable German verb around the platform', () => {
+    expect(triples('Werder Bremen zieht sich von X zurück und ist ab sofort auf Bluesky.', 'de')).toEqual([
+      'werder-bremen bluesky join',
+      'werder-bremen x leave',
+    ]);
+  });
+
+  it('does not read joining Bluesky as leaving X', () => {
+    expect(triples('SC Freiburg joins Bluesky', 'en')).toEqual(['sc-freiburg bluesky join']);
+  });
+
+  it('reads "no longer posts on" as leaving', () => {
+    expect(triples('Real Madrid no longer posts on X.', 'en')).toEqual(['real-madrid x leave']);
+  });
+
+  it('attributes first-person sentences to the author club', () => {
+    expect(triples("We're leaving X. You can find us on Bluesky from today.", 'en', 'sc-freiburg')).toEqual(['sc-freiburg x leave']);
+    expect(triples('Wir verlassen X.', 'de', 'fc-st-pauli')).toEqual(['fc-st-pauli x leave']);
+  });
+
+  it('reports a clearly named club missing from the catalog as unlisted', () => {
+    const found = extractor.extract({ text: 'Le Havre AC quitte X', lang: 'fr' });
+    expect(found.map((a) => [a.club, a.platform, a.action])).toEqual([[{ id: null, name: 'Le Havre AC' }, 'x', 'leave']]);
+  });
+
+  it('gives a plain announcement a high confidence and the sentence as evidence', () => {
+    const [a] = extractor.extract({ text: 'FC St. Pauli verlässt X. Das teilte der Verein am Donnerstag mit.', lang: 'de' });
+    expect(a?.confidence).toBeGreaterThanOrEqual(0.7);
+    expect(a?.evidence).toBe('FC St. Pauli verlässt X.');
+  });
+});
+
+describe('extractor: what is not an announcement', () => {
+  it.each([
+    ['en', 'Borussia Dortmund is considering leaving X, according to reports.'],
+    ['en', 'Asked whether it would leave X, Real Madrid declined to comment.'],
+    ['en', 'Kylian Mbappé leaves X after a wave of abuse.'],
+    ['en', "Werder Bremen's president leaves X."],
+    ['fr', 'Le compte X du FC Nantes a été piraté, le club a quitté la plateforme quelques heures.'],
+    ['pt', 'Flamengo x Corinthians: Mengão vence clássico por 2 x 1 no Maracanã'],
+    ['en', 'Fans of Borussia Dortmund call for the club to leave X.'],
+    ['en', 'Real Madrid posted a video of the training session on Instagram.'],
+    ['en', 'Elon Musk says X will launch new video features next month.'],
+    ['fr', 'Le PSG annonce sur X le départ de son attaquant.'],
+    ['en', 'FC Barcelona deleted a post on X after criticism.'],
+  ])('sets aside (%s) %s', (lang, text) => {
+    expect(triples(text, lang)).toEqual([]);
+  });
+
+  it('explains why it set a candidate aside', () => {
+    const e = extractor.explain({ text: 'Borussia Dortmund is considering leaving X.', lang: 'en' });
+    expect(e.announcements).toEqual([]);
+    expect(e.rejected[0]?.reason).toMatch(/considered/);
+    expect(e.language).toBe('en');
+  });
+});
+
+describe('extractor: robustness', () => {
+  it('never throws on odd input and answers quickly on adversarial text', () => {
+    const inputs = [
+      'a'.repeat(100_000),
+      'quitte '.repeat(15_000),
+      'X '.repeat(50_000),
+      'Red Star '.repeat(10_000) + 'quitte X',
+      '\u200d'.repeat(10_000) + 'Red Star quitte X',
+      '𝕏 🏴‍☠️ مرحبا بكم في '.repeat(2000),
+      'St. '.repeat(20_000),
+      '',
+    ];
+    for (const text of inputs) {
+      expect(Array.isArray(extractor.extract({ text, lang: 'fr' }))).toBe(true);
+    }
+    expect(extractor.extract({ text: 'quitte '.repeat(15_000) })).toEqual([]);
+    expect(extractor.extract({ text: 'a'.repeat(100_000) })).toEqual([]);
+  });
+
+  it('returns nothing rather than throwing for input that is not text', () => {
+    expect(extractor.extract({ text: undefined as unknown as string })).toEqual([]);
+    expect(extractor.extract(null as unknown as { text: string })).toEqual([]);
+  });
+
+  it('reads only the start of a huge item', () => {
+    const text = `${'Lorem ipsum dolor sit amet. '.repeat(400)}Red Star quitte X.`;
+    expect(triples(text, 'fr')).toEqual([]);
+  });
+});
