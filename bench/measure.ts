@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { fork, type ChildProcess } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+/** Starts a stopwatch of this process's CPU time (user + system, all its threads) and wall time. */
+export function cpuSince(): () => { cpuS: number; wallS: number } {
+  const cpu = process.cpuUsage();
+  const wall = performance.now();
+  return () => {
+    const used = process.cpuUsage(cpu);
+    return { cpuS: (used.user + used.system) / 1e6, wallS: (performance.now() - wall) / 1000 };
+  };
+}
+
+/** Progress goes to standard error, so that `--json` leaves standard output to the figures. */
+export function progress(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+/** Resident memory of another process in MB, from /proc (Linux); null where it cannot be read. */
+export function residentMbOf(pid: number): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] as number;
+}
+
+/** The one-minute load average and core count, to say how busy the machine was while measuring. */
+export function machineLoad(): { load1: number; cores: number } {
+  return { load1: Math.round((loadavg()[0] ?? NaN) * 100) / 100, cores: availableParallelism() };
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Starts a TypeScript file of bench/ in a child Node.js process with an IPC channel. */
+export function forkBench(script: string, options: { env?: Record<string, string>; args?: string[] } = {}): ChildProcess {
+  return fork(fileURLToPath(new URL(script, import.meta.url)), options.args ?? [], {
+    execArgv: ['--expose-gc', '--import', 'tsx'],
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+}
+
+/** The next IPC message of a child, or its exit as an error. */
+export function nextMessage<T>(child: ChildProcess): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`child process ended (code ${code}) before answering`));
+    child.once('exit', onExit);
+    child.once('message', (message) => {
+      child.off('exit', onExit);
+      resolve(message as T);
+    });
+  });
+}
