@@ -22,6 +22,16 @@ describe('fake Discord messages, driven by the real discord.js client', () => {
     await discord?.close();
   });
 
+  it('answers the lookups a permission check makes', async () => {
+    const guild = await client.guilds.fetch({ guild: GUILD_ID, force: true });
+    const me = await guild.members.fetchMe({ force: true });
+    const news = await guild.channels.fetch(NEWS_ID, { force: true });
+    const roles = await guild.roles.fetch();
+    expect(roles.has(GUILD_ID)).toBe(true);
+    expect(news && news.permissionsFor(me).has(['ViewChannel', 'SendMessages', 'EmbedLinks'])).toBe(true);
+    expect((await guild.channels.fetch()).size).toBeGreaterThanOrEqual(2);
+  });
+
   it('stores a sent message and reads it back newest first', async () => {
     await channel(NEWS_ID).send('first');
     const sent = await channel(NEWS_ID).send({ content: 'second', allowedMentions: { parse: [] } });

@@ -139,6 +139,10 @@ export class FakeGateway {
       // A client closing with 1000 or 1001 ends its session, as on Discord; other codes may resume.
       if (code === 1000 || code === 1001) this.#sessions.delete(session.id);
     });
+    if (query.v !== undefined && query.v !== '10') {
+      ws.close(GatewayCloseCodes.InvalidAPIVersion, 'Invalid API version.');
+      return;
+    }
     if (query.encoding !== undefined && query.encoding !== 'json') {
       ws.close(GatewayCloseCodes.DecodeError, 'only json encoding is supported');
       return;
