@@ -1,0 +1,79 @@
+import type { AppContext } from '../app/context.ts';
+import { sourceIdFor } from '../sources/source-id.ts';
+import { accountStateKey } from './account-reader.ts';
+import { catalogAccount } from './handles.ts';
+import type { IdentityResolver } from './identity.ts';
+
+/** A handle resolved once, kept: the account is followed by its DID, which survives a change of handle. */
+export function handleStateKey(handle: string): string {
+  return `bluesky:did-of:${handle}`;
+}
+
+/** An account `bluesky discover` found and confirmed for a club the catalog lists without one. */
+export function discoveredStateKey(clubId: string): string {
+  return `bluesky:discovered:${clubId}`;
+}
+
+export interface ClubAccount {
+  clubId: string;
+  did: string;
+}
+
+/** The DID of each club's account: the catalog's, a handle resolved earlier or now, or one discovered. */
+export async function clubAccounts(context: Pick<AppContext, 'catalog' | 'store' | 'logger'>, resolver: IdentityResolver): Promise<{ accounts: ClubAccount[]; unresolved: string[] }> {
+  const { catalog, store, logger } = context;
+  const accounts: ClubAccount[] = [];
+  const unresolved: string[] = [];
+  for (const entry of catalog.entries) {
+    if (entry.kind !== 'club') continue;
+    const known = catalogAccount(entry);
+    let did = known?.did ?? null;
+    if (!did && known?.handle) {
+      did = (await store.getState(handleStateKey(known.handle))) ?? null;
+      if (!did) {
+        try {
+          did = await resolver.resolveHandle(known.handle);
+          if (did) await store.setState(handleStateKey(known.handle), did);
+        } catch (err) {
+          logger.debug({ handle: known.handle, reason: err instanceof Error ? err.message : String(err) }, 'handle not resolved this time');
+        }
+      }
+      if (!did) unresolved.push(known.handle);
+    }
+    did ??= (await store.getState(discoveredStateKey(entry.id))) ?? null;
+    if (did) accounts.push({ clubId: entry.id, did });
+  }
+  return { accounts, unresolved };
+}
+
+/**
+ * Makes the store's Bluesky sources match the clubs' accounts: one source per account, its
+ * address the DID, written with the club it belongs to; accounts no longer listed are dropped.
+ */
+export async function syncClubAccountSources(
+  context: Pick<AppContext, 'catalog' | 'store' | 'logger' | 'config'>,
+  resolver: IdentityResolver,
+  now: Date,
+): Promise<{ accounts: number; unresolved: number }> {
+  const { store, catalog, config } = context;
+  const { accounts, unresolved } = await clubAccounts(context, resolver);
+  const wanted = new Set<string>();
+  for (const account of accounts) {
+    const id = sourceIdFor('bluesky', account.did);
+    wanted.add(id);
+    await store.setState(accountStateKey(account.did), account.clubId);
+    await store.addSource({
+      id,
+      url: account.did,
+      kind: 'bluesky',
+      origin: 'config',
+      title: `${catalog.displayName(account.clubId)} (Bluesky)`,
+      intervalSeconds: config.sources.pollIntervalSeconds,
+      nextFetchAt: now.toISOString(),
+    });
+  }
+  for (const source of await store.listSources({ origin: 'config' })) {
+    if (source.kind === 'bluesky' && !wanted.has(source.id)) await store.removeSource(source.id);
+  }
+  return { accounts: accounts.length, unresolved: unresolved.length };
+}

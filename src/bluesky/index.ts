@@ -1,0 +1,92 @@
+import type { AppContext } from '../app/context.ts';
+import type { PlatformModule } from '../app/platform.ts';
+import { subsystemLogger } from '../logger.ts';
+import type { SafeFetcher } from '../sources/fetch/safe-fetch.ts';
+import type { SourceReader } from '../sources/source-reader.ts';
+import { ClubAccountReader } from './account-reader.ts';
+import { syncClubAccountSources } from './club-accounts.ts';
+import { BlueskyLoginDeferredError } from './errors.ts';
+import { BlueskyDestination } from './mirror-destination.ts';
+import { BlueskySession } from './session.ts';
+
+export { runBlueskyDiscover, type DiscoverOptions } from './discover.ts';
+
+export interface BlueskyPlatformOptions {
+  /**
+   * Fetches what comes from the web: source pages and images for link cards, clubs' DID documents
+   * and PDSes. The untrusted fetcher (public addresses only) unless a test passes its own.
+   */
+  fetcher?: SafeFetcher;
+  /** The PLC directory that holds `did:plc` documents. */
+  plcUrl?: string;
+  /** At most this many posts in any rolling hour. */
+  postsPerHour?: number;
+  /** At most one login this often, even across restarts. */
+  minLoginIntervalMs?: number;
+  now?: () => number;
+}
+
+/**
+ * The Bluesky platform: the mirror (posts summaries to the configured account) and the reader of
+ * clubs' own accounts. Null when neither is configured; start-up then says the mirror is off.
+ */
+export function createBlueskyPlatform(context: AppContext, options: BlueskyPlatformOptions = {}): PlatformModule | null {
+  const { config, secrets, store, catalog } = context;
+  const logger = subsystemLogger(context.logger, 'bluesky');
+  const readClubs = config.blueskySource.readClubAccounts;
+  if (!config.bluesky) logger.info('Bluesky mirror off: set BLUESKY_IDENTIFIER and BLUESKY_APP_PASSWORD (an app password) to post summaries there');
+  if (!config.bluesky && !readClubs) return null;
+
+  const fetcher = options.fetcher ?? context.untrustedFetcher;
+  const session =
+    config.bluesky && secrets.blueskyAppPassword
+      ? new BlueskySession({
+          store,
+          logger,
+          service: config.bluesky.service,
+          identifier: config.bluesky.identifier,
+          appPassword: secrets.blueskyAppPassword,
+          ...(options.minLoginIntervalMs !== undefined ? { minLoginIntervalMs: options.minLoginIntervalMs } : {}),
+          ...(options.now ? { now: options.now } : {}),
+        })
+      : null;
+  const destination = session
+    ? new BlueskyDestination({
+        store,
+        catalog,
+        logger,
+        session,
+        fetcher,
+        ...(options.postsPerHour !== undefined ? { postsPerHour: options.postsPerHour } : {}),
+        ...(options.now ? { now: options.now } : {}),
+      })
+    : undefined;
+  const reader = readClubs
+    ? new ClubAccountReader({ store, catalog, logger, fetcher, appView: config.blueskySource.appView, ...(options.plcUrl ? { plcUrl: options.plcUrl } : {}) })
+    : null;
+  const readers: SourceReader[] = reader ? [reader] : [];
+
+  return {
+    name: 'bluesky',
+    ...(destination ? { destination } : {}),
+    readers,
+    async start() {
+      if (reader) {
+        const synced = await syncClubAccountSources(context, reader.resolver, new Date());
+        logger.info({ accounts: synced.accounts, unresolved: synced.unresolved }, 'reading clubs’ Bluesky accounts');
+      }
+      if (!session || !config.bluesky) return;
+      try {
+        const how = await session.start();
+        logger.info({ did: session.did, service: config.bluesky.service, session: how }, `Bluesky mirror on: posting as ${config.bluesky.identifier}`);
+      } catch (err) {
+        // The mirror keeps its deliveries in the outbox and tries again; the rest of the bot runs on.
+        const wait = err instanceof BlueskyLoginDeferredError ? ` (next try in ${Math.ceil(err.retryAfterMs / 60_000)} min)` : '';
+        logger.error({ reason: err instanceof Error ? err.message : String(err) }, `Bluesky mirror on but not logged in${wait}`);
+      }
+    },
+    async stop() {
+      await session?.flush();
+    },
+  };
+}

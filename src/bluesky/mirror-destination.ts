@@ -1,0 +1,166 @@
+import { XRPCError, type AppBskyFeedPost, type AtpAgent } from '@atproto/api';
+import type { Catalog } from '../catalog/types.ts';
+import type { Delivery, DeliveryOutcome, Destination } from '../deliveries/delivery.ts';
+import { renderDelivery } from '../deliveries/render.ts';
+import type { Logger } from '../logger.ts';
+import type { SafeFetcher } from '../sources/fetch/safe-fetch.ts';
+import type { Store } from '../store/store.ts';
+import { digestPosts, storyPost, type PostDraft } from './compose-post.ts';
+import { BlueskyLoginDeferredError, BlueskyLoginError } from './errors.ts';
+import { buildLinkCard } from './link-card.ts';
+import { MentionResolver } from './mentions.ts';
+import { PostBudget, isRateLimited, isTransient, rateLimitWaitMs } from './rate-limit.ts';
+import { recordKeyFor } from './record-key.ts';
+import type { BlueskySession } from './session.ts';
+
+const postCollection = 'app.bsky.feed.post';
+
+interface RecordRef {
+  uri: string;
+  cid: string;
+}
+
+export interface MirrorOptions {
+  store: Store;
+  catalog: Catalog;
+  logger: Logger;
+  session: BlueskySession;
+  /** Fetches source pages and their images for link cards. */
+  fetcher: SafeFetcher;
+  /** At most this many posts in any rolling hour (a post costs 3 of the 5,000 write points an hour). */
+  postsPerHour?: number;
+  now?: () => number;
+}
+
+/**
+ * Posts summaries to the mirror account. Each post has a record key derived from its delivery, so a
+ * retry after a crash between "posted" and "recorded" finds the post it made instead of making
+ * another. Expected outcomes (a rate limit, an outage, a refused post) come back as data.
+ */
+export class BlueskyDestination implements Destination {
+  readonly kind = 'bluesky';
+  private readonly budget: PostBudget;
+  private readonly mentions: MentionResolver;
+  private readonly now: () => number;
+  private pausedUntil = 0;
+
+  constructor(private readonly options: MirrorOptions) {
+    this.now = options.now ?? Date.now;
+    this.budget = new PostBudget(options.postsPerHour ?? 100);
+    this.mentions = new MentionResolver(options.catalog, this.now);
+  }
+
+  async send(delivery: Delivery): Promise<DeliveryOutcome> {
+    if (delivery.destination !== 'bluesky') return { status: 'rejected', reason: `not a Bluesky destination: ${delivery.destination}` };
+    const paused = this.pausedUntil - this.now();
+    if (paused > 0) return { status: 'retry', reason: 'waiting for the Bluesky rate limit to reset', retryAfterMs: paused };
+    const rendered = await renderDelivery(this.options.store, this.options.catalog, delivery);
+    if (!rendered) return { status: 'rejected', reason: 'its stories are no longer in the store' };
+    try {
+      const agent = await this.options.session.ready();
+      const clubIds = rendered.kind === 'story' ? [rendered.summary.clubId] : rendered.digest.stories.map((story) => story.clubId);
+      const mentions = await this.mentions.forClubs(agent, clubIds);
+      const drafts =
+        rendered.kind === 'story'
+          ? [storyPost(rendered.summary, rendered.summary.clubId ? (mentions.get(rendered.summary.clubId) ?? null) : null)]
+          : digestPosts(rendered.digest, mentions);
+      const wait = this.budget.waitFor(drafts.length, this.now());
+      if (wait > 0) return { status: 'retry', reason: 'the hourly posting budget is spent', retryAfterMs: wait };
+      const root = await this.publish(agent, delivery, drafts);
+      return { status: 'sent', externalId: root.uri };
+    } catch (err) {
+      return this.outcomeOf(err);
+    }
+  }
+
+  private async publish(agent: AtpAgent, delivery: Delivery, drafts: PostDraft[]): Promise<RecordRef> {
+    const repo = agent.session?.did;
+    if (!repo) throw new BlueskyLoginDeferredError('no Bluesky session yet', 60_000);
+    // A first attempt cannot meet a post of its own; a later one (or an interrupted one) may.
+    const mayExist = delivery.attempts > 1 || delivery.interruptedAt !== null;
+    let root: RecordRef | null = null;
+    let parent: RecordRef | null = null;
+    for (const [index, draft] of drafts.entries()) {
+      const createdAt = new Date(Date.parse(delivery.createdAt) + index).toISOString();
+      const ref = await this.publishOne(agent, repo, delivery, index, draft, createdAt, mayExist, root && parent ? { root, parent } : null);
+      root ??= ref;
+      parent = ref;
+    }
+    if (!root) throw new Error('nothing to post');
+    return root;
+  }
+
+  private async publishOne(
+    agent: AtpAgent,
+    repo: string,
+    delivery: Delivery,
+    index: number,
+    draft: PostDraft,
+    createdAt: string,
+    mayExist: boolean,
+    reply: AppBskyFeedPost.ReplyRef | null,
+  ): Promise<RecordRef> {
+    let rkey = recordKeyFor(delivery.id, delivery.createdAt, index);
+    if (mayExist) {
+      // A record of another post at this key (vanishingly rare) moves this post to the next key.
+      for (let salt = 0; salt < 4; salt++) {
+        rkey = recordKeyFor(delivery.id, delivery.createdAt, index, salt);
+        const existing = await this.existing(agent, repo, rkey);
+        if (!existing) break;
+        if (existing.createdAt === createdAt) return existing.ref;
+      }
+    }
+    const record: AppBskyFeedPost.Record = {
+      $type: postCollection,
+      text: draft.text,
+      createdAt,
+      langs: draft.langs,
+      ...(draft.facets.length > 0 ? { facets: draft.facets } : {}),
+      ...(reply ? { reply } : {}),
+    };
+    if (draft.card) record.embed = await buildLinkCard(agent, draft.card, { fetcher: this.options.fetcher, logger: this.options.logger });
+    try {
+      const { data } = await agent.com.atproto.repo.createRecord({ repo, collection: postCollection, rkey, record, validate: true });
+      this.budget.spend(this.now());
+      this.options.logger.info({ deliveryId: delivery.id, uri: data.uri }, 'posted to Bluesky');
+      return { uri: data.uri, cid: data.cid };
+    } catch (err) {
+      // The write may have landed before the answer was lost: the key says whether it did.
+      if (isRateLimited(err)) throw err;
+      const landed = await this.existing(agent, repo, rkey).catch(() => null);
+      if (landed && landed.createdAt === createdAt) return landed.ref;
+      throw err;
+    }
+  }
+
+  private async existing(agent: AtpAgent, repo: string, rkey: string): Promise<{ ref: RecordRef; createdAt: string } | null> {
+    try {
+      const { data } = await agent.com.atproto.repo.getRecord({ repo, collection: postCollection, rkey });
+      if (!data.cid) return null;
+      const createdAt = (data.value as { createdAt?: unknown }).createdAt;
+      return { ref: { uri: data.uri, cid: data.cid }, createdAt: typeof createdAt === 'string' ? createdAt : '' };
+    } catch (err) {
+      if (err instanceof XRPCError && (err.error === 'RecordNotFound' || err.status === 404)) return null;
+      throw err;
+    }
+  }
+
+  private outcomeOf(err: unknown): DeliveryOutcome {
+    const log = this.options.logger;
+    if (err instanceof BlueskyLoginDeferredError) return { status: 'retry', reason: err.message, retryAfterMs: err.retryAfterMs };
+    if (err instanceof BlueskyLoginError) {
+      log.error({ reason: err.message }, 'the Bluesky mirror cannot log in: check BLUESKY_IDENTIFIER and BLUESKY_APP_PASSWORD');
+      return { status: 'retry', reason: err.message, retryAfterMs: 60 * 60_000 };
+    }
+    if (isRateLimited(err)) {
+      const wait = rateLimitWaitMs(err.headers, this.now());
+      this.pausedUntil = this.now() + wait;
+      log.warn({ resetAt: new Date(this.pausedUntil).toISOString() }, 'Bluesky rate limit reached; posting paused until it resets');
+      return { status: 'retry', reason: 'rate limited by Bluesky', retryAfterMs: wait };
+    }
+    const reason = err instanceof XRPCError ? `${err.status} ${err.error}: ${err.message}` : err instanceof Error ? err.message : String(err);
+    if (isTransient(err)) return { status: 'retry', reason };
+    if (err instanceof XRPCError && (err.status === 401 || ['ExpiredToken', 'InvalidToken'].includes(err.error))) return { status: 'retry', reason };
+    return { status: 'rejected', reason };
+  }
+}
