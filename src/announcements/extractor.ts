@@ -2,7 +2,8 @@ import type { Catalog } from '../catalog/types.ts';
 import type { Action, Announcement, ClubRef, Explanation, ExtractInput, Language, Platform } from './announcement.ts';
 import { decideSentence, type Decision } from './decide.ts';
 import { detectLanguage } from './language.ts';
-import { buildCueIndex } from './lexicon/index.ts';
+import { actionKinds } from './lexicon/kinds.ts';
+import { buildCueIndexes } from './lexicon/index.ts';
 import { type ClubMention, createMentionFinder } from './mentions.ts';
 import { analyseSentence, type SentenceInfo } from './sentence.ts';
 import { type Token, tokenize } from './tokenize.ts';
@@ -39,7 +40,7 @@ export function clubRef(catalog: Catalog, mention: ClubMention): ClubRef | null 
 
 /** Builds the extractor once: every list and index is compiled here, none per item. */
 export function createExtractor(catalog: Catalog): Extractor {
-  const cueIndex = buildCueIndex();
+  const cueIndexes = buildCueIndexes();
   const finder = createMentionFinder(catalog);
 
   function run(input: ExtractInput): Explanation {
@@ -51,8 +52,16 @@ export function createExtractor(catalog: Catalog): Extractor {
       if (all.length > 400) break;
     }
     const lang: Language = detectLanguage(all, input?.lang ?? null) ?? 'en';
-    const infos: SentenceInfo[] = sentences.map((s, index) => {
-      const cues = cueIndex.findAll(s.tokens).filter((c) => c.payload.lang === lang);
+    if (!mentionsAPlatform(sentences)) return { language: lang, announcements: [], rejected: [] };
+    const cueIndex = cueIndexes[lang];
+    const cueLists = sentences.map((s) => cueIndex.findAll(s.tokens));
+    // Sentences after the last one with an action cue cannot change the result.
+    let last = -1;
+    cueLists.forEach((cues, i) => {
+      if (cues.some((c) => actionKinds.has(c.payload.kind))) last = i;
+    });
+    const infos: SentenceInfo[] = sentences.slice(0, last + 1).map((s, index) => {
+      const cues = cueLists[index] ?? [];
       const covered = new Uint8Array(s.tokens.length);
       for (const c of cues) for (let i = c.start; i < c.end; i++) covered[i] = 1;
       const mentions = finder.find(s.tokens, (i) => covered[i] === 1);
@@ -119,6 +128,16 @@ export function createExtractor(catalog: Catalog): Extractor {
     },
     explain: safe,
   };
+}
+
+/** Words without which no sentence of the item can name a platform. */
+const platformHints = new Set(
+  'x twitter bluesky bsky blue threads mastodon fediverse fediversum fediverso instagram insta tiktok tik facebook youtube linkedin telegram whatsapp snapchat twitch weibo discord musk musks plattform plateforme plataforma piattaforma reseau red rede rete social kurznachrichtendienst netzwerk network platform app site dienst service'.split(' '),
+);
+
+function mentionsAPlatform(sentences: ReturnType<typeof tokenize>): boolean {
+  for (const s of sentences) for (const t of s.tokens) if (platformHints.has(t.folded)) return true;
+  return false;
 }
 
 /** "Borussia" means the Borussia named in full elsewhere in the item; alone, it means nothing. */

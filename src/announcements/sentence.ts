@@ -25,6 +25,8 @@ export interface SentenceInfo {
   comma: boolean[];
   /** Cues ending at token i (exclusive end), by end index. */
   cuesEndingAt: Map<number, CueMatch[]>;
+  /** Token i is an article or possessive ("le", "the", "seinen"). */
+  article: Uint8Array;
 }
 
 const hardPunct = /[;:[\]«»"“”—–]|\s-\s/;
@@ -42,15 +44,17 @@ export function analyseSentence(
   clubs: ClubMention[],
   platforms: PlatformMention[],
 ): SentenceInfo {
-  const hard = tokens.map((t, i) => i > 0 && hardPunct.test(t.before));
-  const comma = tokens.map((t, i) => i > 0 && t.before.includes(','));
+  const hard = tokens.map((t, i) => i > 0 && t.before !== ' ' && hardPunct.test(t.before));
+  const comma = tokens.map((t, i) => i > 0 && t.before !== ' ' && t.before.includes(','));
   const cuesEndingAt = new Map<number, CueMatch[]>();
+  const article = new Uint8Array(tokens.length);
   for (const c of cues) {
+    if (c.payload.kind === 'article' && c.end === c.start + 1) article[c.start] = 1;
     const list = cuesEndingAt.get(c.end) ?? [];
     list.push(c);
     cuesEndingAt.set(c.end, list);
   }
-  const info: SentenceInfo = { index, tokens, text, lang, cues, clubs: [], platforms, hard, comma, cuesEndingAt };
+  const info: SentenceInfo = { index, tokens, text, lang, cues, clubs: [], platforms, hard, comma, cuesEndingAt, article };
   info.clubs = clubs.map((c) => ({ ...c, role: 'plain' as ClubRole }));
   assignRoles(info);
   return info;
@@ -67,7 +71,7 @@ export function cueBefore(info: SentenceInfo, pos: number, kinds: ReadonlySet<Cu
 }
 
 export function isArticle(info: SentenceInfo, i: number): boolean {
-  return info.cues.some((c) => c.start === i && c.end === i + 1 && c.payload.kind === 'article');
+  return info.article[i] === 1;
 }
 
 const K = (...k: CueKind[]): ReadonlySet<CueKind> => new Set(k);

@@ -36,9 +36,18 @@ const abbreviations = new Set([
 ]);
 const maxEvidenceChars = 400;
 
+const foldCache = new Map<string, string>();
+const foldCacheLimit = 50_000;
+
 function fold(surface: string): string {
   if (asciiOnly.test(surface)) return surface.toLowerCase();
-  return normalise(surface).replace(/ /g, '');
+  let f = foldCache.get(surface);
+  if (f === undefined) {
+    f = normalise(surface).replace(/ /g, '');
+    if (foldCache.size >= foldCacheLimit) foldCache.clear();
+    foldCache.set(surface, f);
+  }
+  return f;
 }
 
 /** Splits text into sentences of tokens; the text is cut at `maxExaminedChars` first. */

@@ -21,10 +21,12 @@ export interface Cue {
   needsAccount: boolean;
 }
 
-/** One index of every cue of every language; matches are kept only for the item's language. */
-export function buildCueIndex(): PhraseIndex<Cue> {
-  const index = new PhraseIndex<Cue>();
+/** One index per language, so an item is read with its own language's cues only. */
+export function buildCueIndexes(): Record<Language, PhraseIndex<Cue>> {
+  const out = {} as Record<Language, PhraseIndex<Cue>>;
   for (const [lang, lexicon] of Object.entries(lexicons) as Array<[Language, Lexicon]>) {
+    const index = new PhraseIndex<Cue>();
+    out[lang] = index;
     for (const [kind, list] of Object.entries(lexicon) as Array<[CueKind, string]>) {
       for (const raw of list.split('|')) {
         let phrase = raw.trim();
@@ -42,5 +44,5 @@ export function buildCueIndex(): PhraseIndex<Cue> {
       }
     }
   }
-  return index;
+  return out;
 }
