@@ -1,11 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildContext, closeContext } from './app/context.ts';
+import type { AppContext } from './app/context.ts';
 import { loadCatalog } from './catalog/load-catalog.ts';
-import { printBoard, printCatalog } from './cli/board.ts';
-import { runSources } from './cli/operator-sources.ts';
-import { runIngest, runRead } from './cli/read-feed.ts';
-import { runStart } from './cli/start.ts';
 import { buildConfig, type Config } from './config/config.ts';
 import { readEnv } from './config/env.ts';
 import { secretsFromEnv, type Secrets } from './config/secrets.ts';
@@ -48,7 +44,9 @@ function catalogFromConfig() {
   return loadCatalog(join(buildConfig(readEnv()).configDir, 'catalog'));
 }
 
-async function withStore<T>({ config, secrets, logger }: Setup, work: (context: Awaited<ReturnType<typeof buildContext>>) => Promise<T>): Promise<T> {
+/** Each command loads only what it needs, so the command line answers quickly. */
+async function withStore<T>({ config, secrets, logger }: Setup, work: (context: AppContext) => Promise<T>): Promise<T> {
+  const { buildContext, closeContext } = await import('./app/context.ts');
   const context = await buildContext(config, secrets, { logger });
   try {
     return await work(context);
@@ -78,6 +76,7 @@ async function main(argv: string[]): Promise<number> {
     case 'start':
       {
       const { config, secrets, logger } = setup();
+      const { runStart } = await import('./cli/start.ts');
       await runStart(config, secrets, logger, out);
     }
       return -1;
@@ -92,24 +91,32 @@ async function main(argv: string[]): Promise<number> {
       await runEvalCommand({ output: out, json: values.json });
       return 0;
     }
-    case 'clubs':
+    case 'clubs': {
+      const { printCatalog } = await import('./cli/board.ts');
       printCatalog(catalogFromConfig(), values.json, out);
       return 0;
-    case 'status':
+    }
+    case 'status': {
+      const { printBoard } = await import('./cli/board.ts');
       await withStore(setup(), (context) => printBoard(context.store, context.catalog, rest.join(' ') || undefined, out));
       return 0;
+    }
     case 'sources': {
       const parts = setup();
+      const { runSources } = await import('./cli/operator-sources.ts');
       await withStore(parts, (context) => runSources(context.store, parts.config, rest, out));
       return 0;
     }
-    case 'read':
+    case 'read': {
       if (!rest[0]) throw new UserError('Usage: clubwatch read FILE_OR_URL [--json]');
+      const { runRead } = await import('./cli/read-feed.ts');
       await runRead(rest[0], setup().config, values.json, out);
       return 0;
+    }
     case 'ingest': {
       if (!rest[0]) throw new UserError('Usage: clubwatch ingest FILE_OR_URL');
       const { config, secrets, logger } = setup();
+      const { runIngest } = await import('./cli/read-feed.ts');
       await runIngest(rest[0], config, secrets, logger, out);
       return 0;
     }

@@ -1,13 +1,20 @@
-import { createBlueskyPlatform } from '../bluesky/index.ts';
-import { createDiscordPlatform } from '../discord/index.ts';
 import type { AppContext } from './context.ts';
 import type { PlatformModule } from './platform.ts';
 
-/** The one place that knows which platforms exist. Adding one is a line here and a folder beside. */
-export function platformsFor(context: AppContext): PlatformModule[] {
+/**
+ * The one place that knows which platforms exist. Adding one is a line here and a folder beside.
+ * Each is loaded only when configured, so preview mode and the command line start quickly.
+ */
+export async function platformsFor(context: AppContext): Promise<PlatformModule[]> {
   const platforms: PlatformModule[] = [];
-  if (context.config.discord) platforms.push(createDiscordPlatform(context));
-  const bluesky = createBlueskyPlatform(context);
-  if (bluesky) platforms.push(bluesky);
+  if (context.config.discord) {
+    const { createDiscordPlatform } = await import('../discord/index.ts');
+    platforms.push(createDiscordPlatform(context));
+  }
+  if (context.config.bluesky || context.config.blueskySource.readClubAccounts) {
+    const { createBlueskyPlatform } = await import('../bluesky/index.ts');
+    const bluesky = createBlueskyPlatform(context);
+    if (bluesky) platforms.push(bluesky);
+  }
   return platforms;
 }

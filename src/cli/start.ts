@@ -8,7 +8,7 @@ import type { Logger } from '../logger.ts';
 /** `npm start`: runs the bot until SIGINT or SIGTERM, then stops cleanly. */
 export async function runStart(config: Config, secrets: Secrets, logger: Logger, output: NodeJS.WritableStream): Promise<void> {
   const context = await buildContext(config, secrets, { logger });
-  const app = new App(context, platformsFor(context));
+  const app = new App(context, await platformsFor(context));
 
   output.write(
     config.discord
