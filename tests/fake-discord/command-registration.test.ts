@@ -90,6 +90,10 @@ describe('fake Discord command registration', () => {
       expect(error.code).toBe(50035);
       expect(error.rawError).toMatchObject({ message: 'Invalid Form Body', errors });
     }
+    const choices = Array.from({ length: 5 }, (_, i) => ({ name: `${i}`.padEnd(30, 'n'), value: `${i}`.padEnd(30, 'v') }));
+    const options = Array.from({ length: 25 }, (_, i) => ({ type: 3, name: `o${i}`, description: 'd'.repeat(100), choices }));
+    const huge = await refusal([{ name: 'huge', description: 'x', options }]);
+    expect(huge.rawError).toMatchObject({ errors: { 0: { _errors: [{ code: 'APPLICATION_COMMAND_TOO_LARGE' }] } } });
     const duplicate = await refusal([follow, follow]);
     expect(duplicate.rawError).toMatchObject({ errors: { 1: { name: {} } } });
     expect(discord.commands.global.map((c) => c.name)).toEqual(['follow']);

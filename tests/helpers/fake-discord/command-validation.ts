@@ -30,22 +30,45 @@ function checkLocalizations(
   path: Path,
   map: unknown,
   checkValue: (p: Path, value: unknown) => void,
-): number {
-  if (map === undefined || map === null) return 0;
+): void {
+  if (map === undefined || map === null) return;
   if (!isObject(map)) {
     errors.add(path, 'DICT_TYPE_CONVERT', 'Only dictionaries may be used in a DictType');
-    return 0;
+    return;
   }
-  let longest = 0;
   for (const [locale, value] of Object.entries(map)) {
     if (!LOCALES.has(locale)) {
       errors.add([...path, locale], 'ENUM_TYPE_COERCE', `Value "${locale}" is not a valid enum value.`);
       continue;
     }
     checkValue([...path, locale], value);
-    longest = Math.max(longest, len(value));
   }
-  return longest;
+}
+
+/**
+ * Discord's 4000-character limit on a command: names, descriptions and choice names and values
+ * of the command and all its options, summed in each locale (a missing translation counts the
+ * default text); the largest locale counts.
+ */
+class CommandSize {
+  readonly #texts: { text: string; localized: Record<string, unknown> }[] = [];
+
+  add(text: unknown, localizations?: unknown): void {
+    this.#texts.push({ text: typeof text === 'string' ? text : String(text ?? ''), localized: isObject(localizations) ? localizations : {} });
+  }
+
+  largest(): number {
+    const locales = new Set(this.#texts.flatMap((t) => Object.keys(t.localized)));
+    let largest = this.#texts.reduce((n, t) => n + len(t.text), 0);
+    for (const locale of locales) {
+      const total = this.#texts.reduce((n, t) => {
+        const localized = t.localized[locale];
+        return n + (typeof localized === 'string' ? len(localized) : len(t.text));
+      }, 0);
+      largest = Math.max(largest, total);
+    }
+    return largest;
+  }
 }
 
 const VALUE_TYPES: Partial<Record<ApplicationCommandOptionType, 'string' | 'number' | 'integer'>> = {
@@ -54,24 +77,24 @@ const VALUE_TYPES: Partial<Record<ApplicationCommandOptionType, 'string' | 'numb
   [ApplicationCommandOptionType.Number]: 'number',
 };
 
-/** Returns the characters the option adds to the command's 4000 limit. */
-function checkOption(errors: FormErrors, path: Path, option: unknown, depth: number): number {
+function checkOption(errors: FormErrors, path: Path, option: unknown, depth: number, size: CommandSize): void {
   if (!isObject(option)) {
     errors.add(path, 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
-    return 0;
+    return;
   }
   const type = option.type as ApplicationCommandOptionType;
   if (typeof type !== 'number' || type < 1 || type > 11) {
     errors.add([...path, 'type'], 'ENUM_TYPE_COERCE', `Value "${String(type)}" is not a valid enum value.`);
-    return 0;
+    return;
   }
   checkChatInputName(errors, [...path, 'name'], option.name);
   lengthBetween(errors, [...path, 'description'], option.description, 1, 100);
-  let size = len(option.name) + len(option.description);
-  size += checkLocalizations(errors, [...path, 'name_localizations'], option.name_localizations, (p, v) =>
+  size.add(option.name, option.name_localizations);
+  size.add(option.description, option.description_localizations);
+  checkLocalizations(errors, [...path, 'name_localizations'], option.name_localizations, (p, v) =>
     checkChatInputName(errors, p, v),
   );
-  size += checkLocalizations(errors, [...path, 'description_localizations'], option.description_localizations, (p, v) =>
+  checkLocalizations(errors, [...path, 'description_localizations'], option.description_localizations, (p, v) =>
     lengthBetween(errors, p, v, 1, 100),
   );
   const isGroup = type === ApplicationCommandOptionType.SubcommandGroup;
@@ -80,8 +103,8 @@ function checkOption(errors: FormErrors, path: Path, option: unknown, depth: num
     if ((isGroup && depth > 0) || (isSub && depth > 1)) {
       errors.add([...path, 'type'], 'APPLICATION_COMMAND_OPTION_TYPE_INVALID', 'Sub-command nesting is too deep');
     }
-    size += checkOptionList(errors, [...path, 'options'], option.options, depth + 1, isGroup ? 'subcommands' : 'values');
-    return size;
+    checkOptionList(errors, [...path, 'options'], option.options, depth + 1, isGroup ? 'subcommands' : 'values', size);
+    return;
   }
   const valueType = VALUE_TYPES[type];
   if (option.choices !== undefined) {
@@ -97,7 +120,7 @@ function checkOption(errors: FormErrors, path: Path, option: unknown, depth: num
         errors.add([...path, 'autocomplete'], 'APPLICATION_COMMAND_AUTOCOMPLETE_INVALID', 'Autocomplete cannot be set with choices');
       }
       option.choices.forEach((choice: unknown, i: number) => {
-        size += checkChoice(errors, [...path, 'choices', i], choice, valueType);
+        checkChoice(errors, [...path, 'choices', i], choice, valueType, size);
       });
     }
   }
@@ -120,13 +143,18 @@ function checkOption(errors: FormErrors, path: Path, option: unknown, depth: num
   if (option.channel_types !== undefined && type !== ApplicationCommandOptionType.Channel) {
     errors.add([...path, 'channel_types'], 'BASE_TYPE_INVALID', 'Only for channel options');
   }
-  return size;
 }
 
-function checkChoice(errors: FormErrors, path: Path, choice: unknown, valueType: 'string' | 'number' | 'integer'): number {
+function checkChoice(
+  errors: FormErrors,
+  path: Path,
+  choice: unknown,
+  valueType: 'string' | 'number' | 'integer',
+  size: CommandSize,
+): void {
   if (!isObject(choice)) {
     errors.add(path, 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
-    return 0;
+    return;
   }
   lengthBetween(errors, [...path, 'name'], choice.name, 1, 100);
   checkLocalizations(errors, [...path, 'name_localizations'], choice.name_localizations, (p, v) =>
@@ -138,7 +166,8 @@ function checkChoice(errors: FormErrors, path: Path, choice: unknown, valueType:
   } else if (typeof value !== 'number' || (valueType === 'integer' && !Number.isInteger(value))) {
     errors.add([...path, 'value'], 'NUMBER_TYPE_COERCE', `Value "${String(value)}" is not ${valueType === 'integer' ? 'int' : 'a number'}.`);
   }
-  return len(choice.name) + String(value ?? '').length;
+  size.add(choice.name, choice.name_localizations);
+  size.add(value);
 }
 
 /**
@@ -151,11 +180,12 @@ function checkOptionList(
   options: unknown,
   depth: number,
   expect: 'any' | 'subcommands' | 'values',
-): number {
-  if (options === undefined || options === null) return 0;
+  size: CommandSize,
+): void {
+  if (options === undefined || options === null) return;
   if (!Array.isArray(options)) {
     errors.add(path, 'BASE_TYPE_REQUIRED', 'This field is required');
-    return 0;
+    return;
   }
   if (options.length > 25) errors.add(path, 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
   const isNesting = (o: unknown): boolean =>
@@ -173,9 +203,8 @@ function checkOptionList(
   }
   const names = new Set<string>();
   let seenOptional = false;
-  let size = 0;
   options.forEach((option: unknown, i: number) => {
-    size += checkOption(errors, [...path, i], option, depth);
+    checkOption(errors, [...path, i], option, depth, size);
     if (!isObject(option)) return;
     if (typeof option.name === 'string') {
       if (names.has(option.name)) {
@@ -188,7 +217,6 @@ function checkOptionList(
     }
     if (option.required !== true) seenOptional = true;
   });
-  return size;
 }
 
 function checkCommand(errors: FormErrors, path: Path, command: unknown): void {
@@ -210,15 +238,17 @@ function checkCommand(errors: FormErrors, path: Path, command: unknown): void {
       errors.add([...path, 'options'], 'APPLICATION_COMMAND_OPTIONS_INVALID', 'Options are only for chat input commands');
     }
   }
-  let size = len(command.name) + len(command.description);
-  size += checkLocalizations(errors, [...path, 'name_localizations'], command.name_localizations, (p, v) =>
+  const size = new CommandSize();
+  size.add(command.name, command.name_localizations);
+  size.add(command.description, command.description_localizations);
+  checkLocalizations(errors, [...path, 'name_localizations'], command.name_localizations, (p, v) =>
     chatInput ? checkChatInputName(errors, p, v) : lengthBetween(errors, p, v, 1, 32),
   );
-  size += checkLocalizations(errors, [...path, 'description_localizations'], command.description_localizations, (p, v) =>
+  checkLocalizations(errors, [...path, 'description_localizations'], command.description_localizations, (p, v) =>
     lengthBetween(errors, p, v, 1, 100),
   );
-  if (chatInput) size += checkOptionList(errors, [...path, 'options'], command.options, 0, 'any');
-  if (size > MAX_COMMAND_CHARACTERS) {
+  if (chatInput) checkOptionList(errors, [...path, 'options'], command.options, 0, 'any', size);
+  if (size.largest() > MAX_COMMAND_CHARACTERS) {
     errors.add(path, 'APPLICATION_COMMAND_TOO_LARGE', `Command exceeds maximum size (${MAX_COMMAND_CHARACTERS})`);
   }
   const perms = command.default_member_permissions;
