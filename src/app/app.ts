@@ -41,8 +41,9 @@ export class App {
         new FeedSourceReader({ trusted: context.trustedFetcher, untrusted: context.untrustedFetcher }, config.sources.maxFeedBytes),
         ...platforms.flatMap((platform) => platform.readers ?? []),
       ],
-      ingest: async (source, items) => {
-        const result = await context.pipeline.ingest(source, items);
+      ingest: async (source, items, title) => {
+        // The feed's own title names the outlet in summaries from its very first read.
+        const result = await context.pipeline.ingest({ ...source, title: source.title ?? title }, items);
         if (result.deliveries > 0) void this.dispatcher.runOnce();
         if (result.newStories.length > 0) {
           logger.info({ sourceId: source.id, stories: result.newStories.length, deliveries: result.deliveries }, 'new stories');
