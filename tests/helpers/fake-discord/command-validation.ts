@@ -47,27 +47,20 @@ function checkLocalizations(
 
 /**
  * Discord's 4000-character limit on a command: names, descriptions and choice names and values
- * of the command and all its options, summed in each locale (a missing translation counts the
- * default text); the largest locale counts.
+ * of the command and all its options, where a localised field counts its longest version
+ * (default included), as Discord's documentation says.
  */
 class CommandSize {
-  readonly #texts: { text: string; localized: Record<string, unknown> }[] = [];
+  #total = 0;
 
   add(text: unknown, localizations?: unknown): void {
-    this.#texts.push({ text: typeof text === 'string' ? text : String(text ?? ''), localized: isObject(localizations) ? localizations : {} });
+    const versions = [typeof text === 'string' ? text : String(text ?? '')];
+    if (isObject(localizations)) versions.push(...Object.values(localizations).filter((v): v is string => typeof v === 'string'));
+    this.#total += Math.max(...versions.map(len));
   }
 
-  largest(): number {
-    const locales = new Set(this.#texts.flatMap((t) => Object.keys(t.localized)));
-    let largest = this.#texts.reduce((n, t) => n + len(t.text), 0);
-    for (const locale of locales) {
-      const total = this.#texts.reduce((n, t) => {
-        const localized = t.localized[locale];
-        return n + (typeof localized === 'string' ? len(localized) : len(t.text));
-      }, 0);
-      largest = Math.max(largest, total);
-    }
-    return largest;
+  get total(): number {
+    return this.#total;
   }
 }
 
@@ -248,7 +241,7 @@ function checkCommand(errors: FormErrors, path: Path, command: unknown): void {
     lengthBetween(errors, p, v, 1, 100),
   );
   if (chatInput) checkOptionList(errors, [...path, 'options'], command.options, 0, 'any', size);
-  if (size.largest() > MAX_COMMAND_CHARACTERS) {
+  if (size.total > MAX_COMMAND_CHARACTERS) {
     errors.add(path, 'APPLICATION_COMMAND_TOO_LARGE', `Command exceeds maximum size (${MAX_COMMAND_CHARACTERS})`);
   }
   const perms = command.default_member_permissions;
