@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, sql, type Selectable, type Transaction } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, type Selectable, type Transaction } from 'kysely';
 import type { Action, Announcement, Platform } from '../../announcements/announcement.ts';
 import type { Delivery } from '../../deliveries/delivery.ts';
 import type { BoardEntry, Story, StoryReport } from '../../stories/story.ts';
@@ -273,8 +273,9 @@ class SqliteStore implements Store {
     if ((result.numInsertedOrUpdatedRows ?? 0n) === 0n) return false;
     await this.db
       .updateTable('stories')
-      .set((eb) => ({ confidence: sql<number>`max(${eb.ref('confidence')}, ${report.confidence})` }))
+      .set({ confidence: report.confidence })
       .where('id', '=', storyId)
+      .where('confidence', '<', report.confidence)
       .execute();
     if (report.published) {
       await this.db
