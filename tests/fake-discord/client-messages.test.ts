@@ -1,4 +1,4 @@
-import { DiscordAPIError, REST, Routes, type APIMessage, type Client, type TextChannel } from 'discord.js';
+import { DiscordAPIError, PermissionFlagsBits, REST, Routes, type APIMessage, type Client, type TextChannel } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord/index.ts';
 import { GUILD_ID, NEWS_ID, QUIET_ID, clubGuild, connectClient } from './connect-client.ts';
@@ -86,6 +86,15 @@ describe('fake Discord messages, driven by the real discord.js client', () => {
     expect(error).toBeInstanceOf(DiscordAPIError);
     expect((error as DiscordAPIError).code).toBe(50013);
     expect((error as DiscordAPIError).status).toBe(403);
+  });
+
+  it('drops embeds where the bot lacks Embed Links, refusing a message left empty', async () => {
+    discord.setChannelPermissions(QUIET_ID, { deny: PermissionFlagsBits.EmbedLinks });
+    const mixed = await channel(QUIET_ID).send({ content: 'text stays', embeds: [{ title: 'dropped' }] });
+    expect(mixed.embeds).toHaveLength(0);
+    const error = await channel(QUIET_ID).send({ embeds: [{ title: 'dropped' }] }).catch((e: unknown) => e);
+    expect((error as DiscordAPIError).code).toBe(50006);
+    discord.setChannelPermissions(QUIET_ID, {});
   });
 
   it('answers 50001 for a channel the bot cannot see and 10003 for a deleted one', async () => {

@@ -120,10 +120,26 @@ export class FakeDiscordState {
       const existing = seen && Date.now() - seen.at < this.#nonceWindowMs && this.store.find(channelId, seen.messageId);
       if (existing) return { message: existing, created: false };
     }
-    const created = this.buildMessage(ctx, message, (perms & PermissionFlagsBits.MentionEveryone) !== 0n);
+    const created = this.buildMessage(
+      ctx,
+      this.#withoutEmbedsUnlessAllowed(message, perms),
+      (perms & PermissionFlagsBits.MentionEveryone) !== 0n,
+    );
     this.store.add(created);
     if (nonceKey) this.#nonces.set(nonceKey, { messageId: created.id, at: Date.now() });
     return { message: created, created: true };
+  }
+
+  /**
+   * Without Embed Links, Discord drops a bot's embeds and keeps the rest; an embed-only message
+   * then has nothing left and is refused as empty (50006). Discord does not document this; it is
+   * what bots lacking the permission report.
+   */
+  #withoutEmbedsUnlessAllowed(message: NewMessage, perms: bigint): NewMessage {
+    if ((perms & PermissionFlagsBits.EmbedLinks) !== 0n || !message.body.embeds?.length) return message;
+    const stripped = { ...message, body: { ...message.body, embeds: [] } };
+    validateMessageBody(stripped.body, stripped.files.length, true);
+    return stripped;
   }
 
   buildMessage(ctx: ChannelContext, message: NewMessage, mayMentionEveryone: boolean): APIMessage {
