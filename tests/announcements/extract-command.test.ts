@@ -58,8 +58,8 @@ describe('runExtractCommand', () => {
   });
 
   it('reports an unlisted club with a null id', async () => {
-    const { out } = await run(JSON.stringify({ id: 'u', text: 'Le Havre AC quitte X.', lang: 'fr' }));
-    expect(JSON.parse(out[0] ?? '').announcements[0].club).toEqual({ id: null, name: 'Le Havre AC' });
+    const { out } = await run(JSON.stringify({ id: 'u', text: 'Stade Briochin quitte X.', lang: 'fr' }));
+    expect(JSON.parse(out[0] ?? '').announcements[0].club).toEqual({ id: null, name: 'Stade Briochin' });
   });
 
   it('lists each club, platform and action once per item', async () => {

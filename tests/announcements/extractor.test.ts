@@ -52,8 +52,8 @@ describe('extractor: actions', () => {
   });
 
   it('reports a clearly named club missing from the catalog as unlisted', () => {
-    const found = extractor.extract({ text: 'Le Havre AC quitte X', lang: 'fr' });
-    expect(found.map((a) => [a.club, a.platform, a.action])).toEqual([[{ id: null, name: 'Le Havre AC' }, 'x', 'leave']]);
+    const found = extractor.extract({ text: 'Stade Briochin quitte X', lang: 'fr' });
+    expect(found.map((a) => [a.club, a.platform, a.action])).toEqual([[{ id: null, name: 'Stade Briochin' }, 'x', 'leave']]);
   });
 
   it('gives a plain announcement a high confidence and the sentence as evidence', () => {
