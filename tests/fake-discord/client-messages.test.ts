@@ -1,6 +1,6 @@
-import { DiscordAPIError, PermissionFlagsBits, REST, Routes, type APIMessage, type Client, type TextChannel } from 'discord.js';
+import { DiscordAPIError, Events, PermissionFlagsBits, REST, Routes, type APIMessage, type Client, type TextChannel } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord/index.ts';
+import { DEFAULT_BOT_PERMISSIONS, DEFAULT_EVERYONE_PERMISSIONS, startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord/index.ts';
 import { GUILD_ID, NEWS_ID, QUIET_ID, clubGuild, connectClient } from './connect-client.ts';
 
 const GONE_ID = '300000000000000009';
@@ -140,6 +140,30 @@ describe('fake Discord messages, driven by the real discord.js client', () => {
     })) as APIMessage;
     expect(message.attachments[0]).toMatchObject({ filename: 'chart.png', size: 3, description: 'standings' });
     expect(discord.requests.at(-1)?.files).toMatchObject([{ filename: 'chart.png', size: 3, contentType: 'image/png' }]);
+  });
+
+  it('follows guild-wide permission changes and new channels', async () => {
+    const extra = '300000000000000007';
+    const created = new Promise((resolve) => client.once(Events.ChannelCreate, resolve));
+    discord.addChannel(GUILD_ID, { id: extra, name: 'transfers' });
+    await created;
+    const roleUpdates = new Promise((resolve) => {
+      let seen = 0;
+      client.on(Events.GuildRoleUpdate, function counted() {
+        if (++seen < 2) return;
+        client.off(Events.GuildRoleUpdate, counted);
+        resolve(undefined);
+      });
+    });
+    discord.setRolePermissions(GUILD_ID, GUILD_ID, PermissionFlagsBits.ViewChannel);
+    discord.setBotPermissions(GUILD_ID, PermissionFlagsBits.ViewChannel);
+    await roleUpdates;
+    const me = client.guilds.cache.get(GUILD_ID)?.members.me;
+    expect(me && channel(extra).permissionsFor(me).has('SendMessages')).toBe(false);
+    const error = await channel(extra).send('x').catch((e: unknown) => e);
+    expect((error as DiscordAPIError).code).toBe(50013);
+    discord.setBotPermissions(GUILD_ID, DEFAULT_BOT_PERMISSIONS);
+    discord.setRolePermissions(GUILD_ID, GUILD_ID, DEFAULT_EVERYONE_PERMISSIONS);
   });
 
   it('keeps discord.js caches in step with channel changes', () => {

@@ -58,6 +58,9 @@
  *   (invalid → 400 50035 with Discord's nested `errors`).
  * - `gatewayConnections`: each connection's query, IDENTIFY payload (intents), resume, heartbeats,
  *   close code.
+ * - `setRolePermissions(guildId, roleId, bigint)` (the guild id is @everyone),
+ *   `setBotPermissions(guildId, bigint)` (the bot's role): GUILD_ROLE_UPDATE is dispatched.
+ *   `addChannel(guildId, spec)`: CHANNEL_CREATE.
  * - `dispatch(event, data)`, `addGuild(spec)`, `removeGuild(id)`, `disconnectGateway(code)`,
  *   `requestReconnect()` (op 7, resume), `invalidateSessions()` (op 9, identify again).
  * - `problems`: missed deadlines, late callbacks, protocol errors, internal errors of the fake.
@@ -92,8 +95,10 @@ import { commandRoutes } from './routes-commands.ts';
 import { coreRoutes } from './routes-core.ts';
 import { interactionRoutes } from './routes-interactions.ts';
 import { messageRoutes } from './routes-messages.ts';
+import { makeChannel } from './state.ts';
 import type {
   FailureRule,
+  FakeChannelSpec,
   FakeDiscordOptions,
   FakeGuildSpec,
   GatewayConnectionRecord,
@@ -226,6 +231,27 @@ export class FakeDiscord {
     const { channel } = this.#state.channel(channelId);
     this.#state.deletedChannels.add(channelId);
     this.#gateway.dispatch(GatewayDispatchEvents.ChannelDelete, channel);
+  }
+
+  /** Sets what a role grants (the guild id names @everyone); GUILD_ROLE_UPDATE is dispatched. */
+  setRolePermissions(guildId: string, roleId: string, permissions: bigint): void {
+    const role = this.#state.guild(guildId).roles.find((r) => r.id === roleId);
+    if (!role) throw new Error(`guild ${guildId} has no role ${roleId}`);
+    role.permissions = permissions.toString();
+    this.#gateway.dispatch(GatewayDispatchEvents.GuildRoleUpdate, { guild_id: guildId, role });
+  }
+
+  /** Sets what the bot's own role grants in a guild (@everyone still applies). */
+  setBotPermissions(guildId: string, permissions: bigint): void {
+    this.setRolePermissions(guildId, this.#state.guild(guildId).botRoleId, permissions);
+  }
+
+  /** A channel appears in a guild; CHANNEL_CREATE is dispatched. */
+  addChannel(guildId: string, spec: FakeChannelSpec): void {
+    const guild = this.#state.guild(guildId);
+    const channel = makeChannel(guildId, spec, guild.channels.size, this.#state.botUser.id);
+    guild.channels.set(channel.id, channel);
+    this.#gateway.dispatch(GatewayDispatchEvents.ChannelCreate, channel);
   }
 
   /** The bot joins a guild: GUILD_CREATE is dispatched. */
