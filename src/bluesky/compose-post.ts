@@ -66,7 +66,7 @@ function tagSpans(summary: StorySummary, mention: ResolvedMention | null, order:
  * link, the club's account and hashtags. Too long, it gives way in that order: the outlets, the
  * evidence (cut at a word), the hashtags, the mention, the link; the headline stays.
  */
-export function storyPost(summary: StorySummary, mention: ResolvedMention | null): PostDraft {
+export function storyPost(summary: StorySummary, mention: ResolvedMention | null, evidenceLang: string | null = null): PostDraft {
   const source = bestSource(summary);
   const lines: Span[][] = [[{ text: `${summary.headline} (${summary.date})`, give: { order: 9, kind: 'cut', minGraphemes: 1 } }]];
   if (summary.evidence) {
@@ -79,7 +79,8 @@ export function storyPost(summary: StorySummary, mention: ResolvedMention | null
   const text = layoutPost(lines);
   return {
     ...text,
-    langs: [summary.language],
+    // The evidence is quoted as reported, so its language is the post's too.
+    langs: evidenceLang && evidenceLang !== summary.language && summary.evidence && text.text.includes('“') ? [summary.language, evidenceLang] : [summary.language],
     card: source?.link ? { url: source.link, title: source.title || summary.headline, description: summary.evidence } : null,
   };
 }
@@ -88,7 +89,7 @@ export function storyPost(summary: StorySummary, mention: ResolvedMention | null
  * A digest as one post when it fits whole (its headline, then one line per story), else as a
  * thread: the headline first, then one post per story.
  */
-export function digestPosts(digest: DigestSummary, mentions: Map<string, ResolvedMention>): PostDraft[] {
+export function digestPosts(digest: DigestSummary, mentions: Map<string, ResolvedMention>, evidenceLangs = new Map<number, string>()): PostDraft[] {
   const lines: Span[][] = [[{ text: digest.headline }]];
   for (const story of digest.stories) lines.push([{ text: `• ${story.headline} (${story.date})`, give: { order: 1, kind: 'drop' } }]);
   const whole = layoutPost(lines);
@@ -99,6 +100,6 @@ export function digestPosts(digest: DigestSummary, mentions: Map<string, Resolve
   const root = layoutPost([[{ text: `${digest.headline} 🧵`, give: { order: 1, kind: 'cut', minGraphemes: 1 } }]]);
   return [
     { ...root, langs: [digest.language], card: null },
-    ...digest.stories.map((story) => storyPost(story, story.clubId ? (mentions.get(story.clubId) ?? null) : null)),
+    ...digest.stories.map((story) => storyPost(story, story.clubId ? (mentions.get(story.clubId) ?? null) : null, evidenceLangs.get(story.storyId) ?? null)),
   ];
 }

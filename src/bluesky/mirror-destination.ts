@@ -60,10 +60,11 @@ export class BlueskyDestination implements Destination {
       const agent = await this.options.session.ready();
       const clubIds = rendered.kind === 'story' ? [rendered.summary.clubId] : rendered.digest.stories.map((story) => story.clubId);
       const mentions = await this.mentions.forClubs(agent, clubIds);
+      const languages = await this.evidenceLanguages(delivery);
       const drafts =
         rendered.kind === 'story'
-          ? [storyPost(rendered.summary, rendered.summary.clubId ? (mentions.get(rendered.summary.clubId) ?? null) : null)]
-          : digestPosts(rendered.digest, mentions);
+          ? [storyPost(rendered.summary, rendered.summary.clubId ? (mentions.get(rendered.summary.clubId) ?? null) : null, languages.get(rendered.summary.storyId) ?? null)]
+          : digestPosts(rendered.digest, mentions, languages);
       const wait = this.budget.waitFor(drafts.length, this.now());
       if (wait > 0) return { status: 'retry', reason: 'the hourly posting budget is spent', retryAfterMs: wait };
       const root = await this.publish(agent, delivery, drafts);
@@ -71,6 +72,17 @@ export class BlueskyDestination implements Destination {
     } catch (err) {
       return this.outcomeOf(err);
     }
+  }
+
+  /** The language of each story's evidence: the language of the report it is quoted from. */
+  private async evidenceLanguages(delivery: Delivery): Promise<Map<number, string>> {
+    const languages = new Map<number, string>();
+    for (const story of await this.options.store.getStories(delivery.content.storyIds)) {
+      const best = [...story.reports].sort((a, b) => b.confidence - a.confidence || (a.published ?? '').localeCompare(b.published ?? ''))[0];
+      const lang = best?.lang?.toLowerCase().split(/[-_]/)[0];
+      if (lang && /^[a-z]{2,3}$/.test(lang)) languages.set(story.id, lang);
+    }
+    return languages;
   }
 
   private async publish(agent: AtpAgent, delivery: Delivery, drafts: PostDraft[]): Promise<RecordRef> {

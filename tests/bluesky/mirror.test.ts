@@ -39,7 +39,7 @@ describe('the Bluesky mirror against a real PDS', () => {
     web = new FeedServer();
     await web.start();
     // Noise compresses badly: a 1,600 px PNG of it is several megabytes, far over what Bluesky takes.
-    const noise = await sharp({ create: { width: 1600, height: 1600, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer();
+    const noise = await sharp({ create: { width: 1600, height: 1600, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer();
     web.route('/big.png', { body: noise, headers: { 'content-type': 'image/png' } });
     web.route('/red-star', { body: page('Le Red Star quitte X', `${web.url}/big.png`), headers: { 'content-type': 'text/html; charset=utf-8' } });
     web.route('/broken-image', { body: page('Le Red Star quitte X', `${web.url}/missing.png`), headers: { 'content-type': 'text/html' } });
@@ -84,7 +84,8 @@ describe('the Bluesky mirror against a real PDS', () => {
     expect(posts).toHaveLength(1);
     const post = posts[0]!.value;
     expect(post.text).toContain('Red Star');
-    expect(post.langs).toEqual(['en']);
+    // The summary is in English; the evidence it quotes is in French, as reported.
+    expect(post.langs).toEqual(['en', 'fr']);
     const slices = (post.facets ?? []).map((facet) => ({
       feature: facet.features[0],
       text: sliceBytes(post.text, facet.index.byteStart, facet.index.byteEnd),

@@ -18,7 +18,8 @@ import { startTestApp, testEnvironment, type TestApp, type TestEnvironment } fro
  */
 export interface MirrorBot extends TestApp {
   platform: PlatformModule;
-  destination: Destination;
+  /** The mirror's destination; throws when the mirror is off (reading clubs' accounts only). */
+  readonly destination: Destination;
 }
 
 export function mirrorEnvironment(
@@ -54,13 +55,16 @@ export async function startMirrorBot(
     return platform ? [platform] : [];
   });
   const created = platform as PlatformModule | null;
-  if (!created?.destination) throw new Error('the Bluesky platform was not created with a destination');
+  if (!created) throw new Error('the Bluesky platform was not created: neither the mirror nor the reader is configured');
   await bot.app.prepare();
   if (options.start !== false) await created.start();
   return {
     ...bot,
     platform: created,
-    destination: created.destination,
+    get destination(): Destination {
+      if (!created.destination) throw new Error('the Bluesky mirror is off');
+      return created.destination;
+    },
     close: async () => {
       await bot.close();
       if (!options.fetcher) await fetcher.close();
