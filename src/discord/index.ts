@@ -10,6 +10,8 @@ import { pauseServer } from './pause.ts';
 import { interactionHandler } from './router.ts';
 import type { BotServices } from './services.ts';
 
+const readyTimeoutMs = 90_000;
+
 export { deployCommands, type DeployOptions } from './deploy.ts';
 export { commandPayload } from '../../commands/index.ts';
 
@@ -49,9 +51,17 @@ export function createDiscordPlatform(context: AppContext, options: DiscordDesti
     async start() {
       const token = context.secrets.discordToken;
       if (!token) throw new ConfigError('DISCORD_TOKEN is missing');
-      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await client.login(token);
-      await ready;
+      let timer: NodeJS.Timeout | undefined;
+      const ready = new Promise<void>((resolve, reject) => {
+        client.once(Events.ClientReady, () => resolve());
+        timer = setTimeout(() => reject(new Error(`Discord did not say ready within ${readyTimeoutMs / 1_000} s`)), readyTimeoutMs);
+      });
+      try {
+        await client.login(token);
+        await ready;
+      } finally {
+        clearTimeout(timer);
+      }
       logger.info({ user: client.user?.tag, servers: client.guilds.cache.size }, 'connected to Discord');
     },
     async stop() {

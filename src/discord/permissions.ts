@@ -33,6 +33,8 @@ export async function missingInChannel(
   channel: GuildBasedChannel,
   wanted: readonly ChannelPermissionName[],
 ): Promise<ChannelPermissionName[] | null> {
+  // Without the @everyone role, every permission would look missing: that is not knowing, not a refusal.
+  if (!guild.roles.cache.has(guild.id)) return null;
   const me = await botMember(guild);
   if (!me) return null;
   const permissions = channel.permissionsFor(me);

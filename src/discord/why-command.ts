@@ -21,12 +21,22 @@ async function visibleItems(request: AdminRequest, items: SeenItem[]): Promise<S
   return visible;
 }
 
+/** Items recorded under the link as given or in its normalised form (tracking parameters dropped). */
+async function itemsAt(request: AdminRequest, url: URL): Promise<SeenItem[]> {
+  const { store } = request.bot.context;
+  const found = new Map<string, SeenItem>();
+  for (const link of new Set([normalizeLink(url.href), url.href])) {
+    for (const item of await store.findItemsByLink(link)) found.set(`${item.sourceId}\n${item.key}`, item);
+  }
+  return [...found.values()];
+}
+
 /** `why URL`: what clubwatch read in that item, and why it did or did not post it. */
 export async function explainLink(request: AdminRequest): Promise<AdminReply> {
   const { interaction, bot, guildId, settings, messages } = request;
   const { store, extractor, catalog, config } = bot.context;
   const url = parseUserUrl(interaction.options.getString('url', true), messages);
-  const [item] = await visibleItems(request, await store.findItemsByLink(normalizeLink(url.href)));
+  const [item] = await visibleItems(request, await itemsAt(request, url));
   if (!item) return { content: messages.whyNotFound };
 
   const lang = summaryLanguage(settings.language);

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PermissionFlagsBits, type APIApplicationCommandInteractionDataOption } from 'discord-api-types/v10';
+import { PermissionFlagsBits, type APIApplicationCommandInteractionDataBasicOption, type APIApplicationCommandInteractionDataOption } from 'discord-api-types/v10';
 import { App } from '../../src/app/app.ts';
 import { buildContext, type AppContext } from '../../src/app/context.ts';
 import type { PlatformModule } from '../../src/app/platform.ts';
@@ -194,8 +194,8 @@ export class Harness {
   }
 }
 
-export function option(name: string, value: string | number | boolean, type = 3): APIApplicationCommandInteractionDataOption {
-  return { name, type, value } as APIApplicationCommandInteractionDataOption;
+export function option(name: string, value: string | number | boolean, type = 3): APIApplicationCommandInteractionDataBasicOption {
+  return { name, type, value } as APIApplicationCommandInteractionDataBasicOption;
 }
 
 export interface FeedEntry {
