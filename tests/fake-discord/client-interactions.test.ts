@@ -22,6 +22,11 @@ function handle(interaction: Interaction): void {
       await interaction.editReply({ embeds: [{ title: `Standings: ${interaction.options.getString('league')}` }] });
       await interaction.followUp({ content: 'updated hourly', flags: MessageFlags.Ephemeral });
     })();
+  } else if (interaction.commandName === 'setup') {
+    const channel = interaction.options.getChannel('channel', true);
+    const role = interaction.options.getRole('role', true);
+    const user = interaction.options.getUser('who', true);
+    void interaction.reply(`${channel.name} ${role.name} ${user.username}`);
   } else if (interaction.commandName === 'digest') {
     void interaction.deferReply({ flags: MessageFlags.Ephemeral }).then(() => interaction.followUp('three stories'));
   } else if (interaction.commandName === 'follow') {
@@ -83,6 +88,19 @@ describe('fake Discord interactions, answered by the real discord.js client', ()
     });
     expect(result.reply?.content).toBe('add psv');
     expect(discord.messages(NEWS_ID).at(-1)?.content).toBe('add psv');
+  });
+
+  it('resolves channel, role and user options the way Discord does', async () => {
+    const result = await discord.interact({
+      ...base,
+      commandName: 'setup',
+      options: [
+        { name: 'channel', type: 7, value: NEWS_ID },
+        { name: 'role', type: 8, value: GUILD_ID },
+        { name: 'who', type: 6, value: USER.id },
+      ],
+    });
+    expect(result.reply?.content).toBe('news @everyone fan');
   });
 
   it('returns the choices of an autocomplete answer', async () => {

@@ -297,7 +297,7 @@ export class FakeDiscord {
   /** Forgets recorded requests, interactions and problems (messages and commands stay). */
   clearRecords(): void {
     this.#rest.requests.length = 0;
-    Object.assign(this.#rest.stats, { total: 0, byStatus: {}, injected: 0 });
+    Object.assign(this.#rest.stats, { total: 0, byStatus: {}, injected: 0, invalid: 0 });
     this.#tracker.all.length = 0;
     this.#state.problems.length = 0;
   }

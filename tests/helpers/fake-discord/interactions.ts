@@ -1,17 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import {
+  ApplicationCommandOptionType,
   ApplicationCommandType,
   ApplicationIntegrationType,
   InteractionContextType,
   InteractionType,
   MessageFlags,
+  type APIApplicationCommandInteractionDataOption,
   type APIInteraction,
   type APIMessage,
   type APIUser,
 } from 'discord-api-types/v10';
 import type { FakeDiscordState } from './core.ts';
 import { checkInvocation, ImpossibleInteractionError } from './invocation-check.ts';
-import { makeMember, makeUser } from './state.ts';
+import { computePermissions, makeMember, makeUser, type GuildState } from './state.ts';
 import type { InteractOptions, InteractionResponse, InteractionResult } from './types.ts';
 
 export interface TrackedInteraction {
@@ -28,6 +30,53 @@ export interface TrackedInteraction {
   original: APIMessage | null;
   followups: APIMessage[];
   listeners: Set<() => void>;
+}
+
+/**
+ * Discord resolves the users, members, channels and roles that options name into `data.resolved`;
+ * discord.js reads `options.getChannel()` and the like from there.
+ */
+function resolvedFor(
+  state: FakeDiscordState,
+  guild: GuildState,
+  invokerId: string,
+  options: readonly APIApplicationCommandInteractionDataOption[],
+): { resolved?: Record<string, Record<string, unknown>> } {
+  const resolved: Record<string, Record<string, unknown>> = {};
+  const put = (kind: string, id: string, value: unknown): void => {
+    resolved[kind] ??= {};
+    (resolved[kind] as Record<string, unknown>)[id] = value;
+  };
+  const walk = (list: readonly APIApplicationCommandInteractionDataOption[]): void => {
+    for (const option of list) {
+      if ('options' in option && option.options) walk(option.options as APIApplicationCommandInteractionDataOption[]);
+      if (!('value' in option) || typeof option.value !== 'string' || ('focused' in option && option.focused)) continue;
+      const id = option.value;
+      const { type } = option;
+      const member = guild.members.get(id);
+      const role = guild.roles.find((r) => r.id === id);
+      const channel = guild.channels.get(id);
+      if ((type === ApplicationCommandOptionType.User || type === ApplicationCommandOptionType.Mentionable) && member) {
+        const { user, ...rest } = member;
+        put('users', id, user);
+        put('members', id, { ...rest, permissions: computePermissions(guild, id).toString() });
+      } else if (type === ApplicationCommandOptionType.User) {
+        put('users', id, state.userFor(guild, id));
+      }
+      if ((type === ApplicationCommandOptionType.Role || type === ApplicationCommandOptionType.Mentionable) && role) put('roles', id, role);
+      if (type === ApplicationCommandOptionType.Channel && channel && !state.deletedChannels.has(id)) {
+        put('channels', id, {
+          id,
+          name: channel.name,
+          type: channel.type,
+          parent_id: channel.parent_id ?? null,
+          permissions: computePermissions(guild, invokerId, id).toString(),
+        });
+      }
+    }
+  };
+  walk(options);
+  return Object.keys(resolved).length > 0 ? { resolved } : {};
 }
 
 /** Builds interactions as Discord sends them and keeps what the bot answered to each. */
@@ -72,6 +121,7 @@ export class InteractionTracker {
         name: options.commandName,
         type: ApplicationCommandType.ChatInput,
         ...(options.options ? { options: options.options } : {}),
+        ...resolvedFor(state, guild, user.id, options.options ?? []),
         ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
       },
       guild_id: guild.id,

@@ -19,7 +19,7 @@ const DEFAULT_4XX: Record<number, DiscordErrorBody> = {
 /** The REST half of the fake: parses, records, injects failures, limits rates, then routes. */
 export class RestServer {
   readonly requests: RecordedRequest[] = [];
-  readonly stats: RequestStats = { total: 0, byStatus: {}, injected: 0 };
+  readonly stats: RequestStats = { total: 0, byStatus: {}, injected: 0, invalid: 0 };
   readonly #rules: ActiveRule[] = [];
 
   constructor(
@@ -88,6 +88,7 @@ export class RestServer {
     this.stats.total += 1;
     this.stats.byStatus[answer.status] = (this.stats.byStatus[answer.status] ?? 0) + 1;
     if (record.injected) this.stats.injected += 1;
+    if (answer.status === 401 || answer.status === 403 || answer.status === 429) this.stats.invalid += 1;
     if (this.state.options.recordRequests !== false) this.requests.push(record);
     send(res, answer);
   }
@@ -111,8 +112,14 @@ export class RestServer {
         body: { message: 'You are being rate limited.', retry_after: decision.limited.retryAfter, global: decision.limited.global },
       };
     }
-    const answer = await match.route.handle({ ...request, params: match.params });
-    return { ...answer, headers: { ...decision.headers, ...answer.headers } };
+    try {
+      const answer = await match.route.handle({ ...request, params: match.params });
+      return { ...answer, headers: { ...decision.headers, ...answer.headers } };
+    } catch (error) {
+      // Refused requests still used the bucket, and say so in their headers.
+      const answer = this.#fromError(error);
+      return { ...answer, headers: { ...decision.headers, ...answer.headers } };
+    }
   }
 
   #authorize(header: string | undefined): void {
@@ -122,8 +129,13 @@ export class RestServer {
   }
 
   #injected(method: string, path: string): RouteResponse | null {
+    const matches = (pattern: RegExp | undefined): boolean => {
+      if (!pattern) return true;
+      pattern.lastIndex = 0;
+      return pattern.test(path);
+    };
     const rule = this.#rules.find(
-      (r) => r.remaining > 0 && (!r.method || r.method.toUpperCase() === method) && (!r.pathPattern || r.pathPattern.test(path)),
+      (r) => r.remaining > 0 && (!r.method || r.method.toUpperCase() === method) && matches(r.pathPattern),
     );
     if (!rule) return null;
     rule.remaining -= 1;

@@ -101,6 +101,8 @@ export interface RequestStats {
   total: number;
   byStatus: Record<number, number>;
   injected: number;
+  /** 401, 403 and 429 answers: Discord bans a bot's address for a while after 10,000 in 10 minutes. */
+  invalid: number;
 }
 
 export interface RecordedFile {
