@@ -3,7 +3,7 @@ import type { APIMessage, RESTPostAPIChannelMessageJSONBody } from 'discord-api-
 import { afterEach, describe, expect, it } from 'vitest';
 import { enqueueDueDigests } from '../../src/deliveries/digests.ts';
 import { sourceIdFor } from '../../src/sources/source-id.ts';
-import { FANS_ROLE, GENERAL, GUILD, Harness, NEWS, OM, option, rss, type HarnessOptions } from './harness.ts';
+import { FANS_ROLE, GENERAL, GUILD, Harness, NEWS, OM, guilds, option, rss, type HarnessOptions } from './harness.ts';
 
 const messagesPath = /^\/channels\/\d+\/messages$/;
 
@@ -204,4 +204,52 @@ function crashedWhileSending(databasePath: string, deliveryId: string, claimedAt
   const db = new BetterSqlite3(databasePath);
   db.prepare("update deliveries set status = 'sending', claimed_at = ?, sent_at = null, external_id = null where id = ?").run(claimedAt.toISOString(), deliveryId);
   db.close();
+}
+
+describe('leaving and rejoining a server', () => {
+  it('pauses posting when the bot is removed and resumes when it is added back', async () => {
+    const bot = await Harness.start();
+    try {
+      await bot.admin('channel', [option('channel', NEWS, 7)]);
+      const [spec] = guilds();
+      bot.discord.removeGuild(GUILD);
+      await waitFor(async () => (await bot.context.store.getServerSettings(GUILD)).pausedReason === 'removed-from-server');
+      if (spec) bot.discord.addGuild(spec);
+      await waitFor(async () => (await bot.context.store.getServerSettings(GUILD)).pausedReason === null);
+      expect(await bot.context.store.getServerSettings(GUILD)).toMatchObject({ channelId: NEWS, pausedReason: null });
+    } finally {
+      await bot.close();
+    }
+  });
+
+  it('keeps a digest of many stories within Discord’s limits', async () => {
+    const bot = await Harness.start();
+    try {
+      await bot.admin('channel', [option('channel', NEWS, 7)]);
+      await bot.admin('watch', [option('country', 'FR')]);
+      await bot.admin('cadence', [option('mode', 'hourly')]);
+      const clubs = bot.context.catalog.entries.filter((entry) => entry.country === 'FR' && entry.kind === 'club');
+      for (const club of clubs) {
+        for (const platform of ['x', 'bluesky', 'threads'] as const) {
+          await bot.story({ clubId: club.id, clubName: club.name, platform, evidence: `${club.name} ${'a long quote '.repeat(40)}` });
+        }
+      }
+      const hourAgo = Date.now() - 3_600_000;
+      await enqueueDueDigests(bot.context.store, new Date(hourAgo - 3_600_000));
+      await enqueueDueDigests(bot.context.store, new Date(hourAgo));
+      await bot.app.dispatcher.runOnce();
+      expect(bot.sends().map((send) => send.status)).toEqual([200]);
+      expect(bot.posts()).toHaveLength(1);
+    } finally {
+      await bot.close();
+    }
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
