@@ -15,6 +15,16 @@ export function accountStateKey(did: string): string {
   return `bluesky:account:${did}`;
 }
 
+/** The last cursor the pipeline finished with, kept apart from the source so that it outlives it. */
+export function cursorStateKey(did: string): string {
+  return `bluesky:cursor:${did}`;
+}
+
+export interface AccountCursor {
+  etag: string;
+  at: string;
+}
+
 interface PostRecord {
   text?: unknown;
   createdAt?: unknown;
@@ -71,7 +81,12 @@ export class ClubAccountReader implements SourceReader {
   async read(source: SourceRecord): Promise<ReadResult> {
     const did = didOfAddress(source.url);
     if (!did) throw new SourceFetchError(`not a Bluesky account address: ${source.url}`, 'bad-url');
-    const clubId = (await this.options.store.getState(accountStateKey(did))) ?? this.clubByDid(did);
+    const { store } = this.options;
+    const clubId = (await store.getState(accountStateKey(did))) ?? this.clubByDid(did);
+    // The source's etag is recorded only once its items went through the pipeline: a safe point to resume from.
+    if (source.etag && source.lastSuccessAt) {
+      await store.setState(cursorStateKey(did), JSON.stringify({ etag: source.etag, at: source.lastSuccessAt } satisfies AccountCursor));
+    }
     let posts: Post[];
     try {
       posts = await this.fromPds(did, source.etag);

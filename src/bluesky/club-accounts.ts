@@ -1,6 +1,6 @@
 import type { AppContext } from '../app/context.ts';
 import { sourceIdFor } from '../sources/source-id.ts';
-import { accountStateKey } from './account-reader.ts';
+import { accountStateKey, cursorStateKey, type AccountCursor } from './account-reader.ts';
 import { catalogAccount } from './handles.ts';
 import type { IdentityResolver } from './identity.ts';
 
@@ -47,6 +47,22 @@ export async function clubAccounts(context: Pick<AppContext, 'catalog' | 'store'
 }
 
 /**
+ * A source written afresh for an account read before (its row was dropped and written again)
+ * takes up the last cursor: otherwise its next read would count as a first one, and the posts made
+ * in between would be recorded without being announced.
+ */
+async function resumeCursor(store: AppContext['store'], id: string, did: string, now: Date): Promise<void> {
+  const raw = await store.getState(cursorStateKey(did));
+  if (!raw) return;
+  try {
+    const cursor = JSON.parse(raw) as AccountCursor;
+    await store.recordFetchSuccess(id, { etag: cursor.etag, lastModified: null, bodyHash: null, fetchedAt: cursor.at, nextFetchAt: now.toISOString() });
+  } catch {
+    await store.setState(cursorStateKey(did), null);
+  }
+}
+
+/**
  * Makes the store's Bluesky sources match the clubs' accounts: one source per account, its
  * address the DID, written with the club it belongs to; accounts no longer listed are dropped.
  */
@@ -62,7 +78,7 @@ export async function syncClubAccountSources(
     const id = sourceIdFor('bluesky', account.did);
     wanted.add(id);
     await store.setState(accountStateKey(account.did), account.clubId);
-    await store.addSource({
+    const source = await store.addSource({
       id,
       url: account.did,
       kind: 'bluesky',
@@ -71,6 +87,7 @@ export async function syncClubAccountSources(
       intervalSeconds: config.sources.pollIntervalSeconds,
       nextFetchAt: now.toISOString(),
     });
+    if (source.lastSuccessAt === null) await resumeCursor(store, id, account.did, now);
   }
   for (const source of await store.listSources({ origin: 'config' })) {
     if (source.kind === 'bluesky' && !wanted.has(source.id)) await store.removeSource(source.id);

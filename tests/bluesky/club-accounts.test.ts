@@ -1,0 +1,163 @@
+import { PassThrough } from 'node:stream';
+import type { AtpAgent } from '@atproto/api';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runBlueskyDiscover } from '../../src/bluesky/index.ts';
+import { createCatalog } from '../../src/catalog/create-catalog.ts';
+import { loadCatalog } from '../../src/catalog/load-catalog.ts';
+import type { Catalog, CatalogEntry } from '../../src/catalog/types.ts';
+import { sourceIdFor } from '../../src/sources/source-id.ts';
+import { startTestPds, type TestAccount, type TestPds } from '../helpers/pds.ts';
+import { localFetcher, mirrorEnvironment, pollAll, postsOf, startMirrorBot, type MirrorBot } from '../helpers/pds-bot.ts';
+import { testEnvironment, type TestEnvironment } from '../helpers/test-app.ts';
+
+function catalogWith(accounts: Record<string, Partial<CatalogEntry['accounts']>>): Catalog {
+  const real = loadCatalog();
+  return createCatalog(real.entries.map((entry) => (accounts[entry.id] ? { ...entry, accounts: { ...entry.accounts, ...accounts[entry.id] } } : entry)));
+}
+
+async function post(agent: AtpAgent, text: string, langs: string[]): Promise<void> {
+  await agent.post({ text, langs, createdAt: new Date().toISOString() });
+}
+
+describe('clubs’ own Bluesky accounts as a source', () => {
+  let pds: TestPds;
+  let env: TestEnvironment | undefined;
+  let bot: MirrorBot | undefined;
+
+  beforeAll(async () => {
+    pds = await startTestPds();
+  });
+  afterAll(async () => {
+    await pds.close();
+  });
+  afterEach(async () => {
+    await bot?.close();
+    bot = undefined;
+    env?.remove();
+    env = undefined;
+  });
+
+  function readerEnvironment(): TestEnvironment {
+    return testEnvironment({ vars: { BLUESKY_READ_CLUB_ACCOUNTS: 'true', BLUESKY_APPVIEW: pds.url } });
+  }
+
+  it('turns a club’s first-person post into a story about that club, following the account by its DID', async () => {
+    const club = await pds.createAccount('stpauli.test');
+    const clubAgent = await pds.agentFor(club);
+    await post(clubAgent, 'Moin! Das neue Auswärtstrikot ist da.', ['de']);
+
+    env = readerEnvironment();
+    const catalog = catalogWith({ 'fc-st-pauli': { bluesky: '@stpauli.test' } });
+    bot = await startMirrorBot(env, { catalog, plcUrl: pds.plcUrl });
+    const source = await bot.context.store.getSource(sourceIdFor('bluesky', club.did));
+    expect(source).toMatchObject({ kind: 'bluesky', url: club.did, origin: 'config' });
+
+    await pollAll(bot);
+    expect(await bot.context.store.listStories({ clubId: 'fc-st-pauli' })).toEqual([]);
+
+    await post(clubAgent, 'Wir verlassen X. Ab heute findet ihr uns hier und auf Instagram.', ['de']);
+    await pollAll(bot);
+    const stories = await bot.context.store.listStories({ clubId: 'fc-st-pauli' });
+    expect(stories).toHaveLength(1);
+    expect(stories[0]).toMatchObject({ clubId: 'fc-st-pauli', platform: 'x', action: 'leave' });
+    expect(stories[0]?.reports[0]?.link).toMatch(new RegExp(`^https://bsky\\.app/profile/${club.did}/post/[a-z2-7]{13}$`));
+    expect(stories[0]?.reports[0]?.evidence).toBe('Wir verlassen X.');
+    expect(bot.printed()).toContain('St. Pauli leaves X');
+
+    // Nothing new: the cursor says so without another story.
+    const outcome = await bot.app.poller.poll((await bot.context.store.getSource(sourceIdFor('bluesky', club.did)))!);
+    expect(outcome.status).toBe('unchanged');
+
+    // A new handle changes nothing: the account is followed by its DID, resolved once.
+    await clubAgent.com.atproto.identity.updateHandle({ handle: 'fcstpauli.test' });
+    await bot.close();
+    bot = await startMirrorBot(env, { catalog, plcUrl: pds.plcUrl });
+    await post(clubAgent, 'We are leaving X for good.', ['en']);
+    await pollAll(bot);
+    const sources = (await bot.context.store.listSources()).filter((candidate) => candidate.kind === 'bluesky');
+    expect(sources.map((candidate) => candidate.url)).toEqual([club.did]);
+    const [story] = await bot.context.store.listStories({ clubId: 'fc-st-pauli' });
+    expect(story?.reports.map((report) => report.evidence)).toEqual(['Wir verlassen X.', 'We are leaving X for good.']);
+  });
+
+  it('leaves out a club’s replies to other accounts', async () => {
+    const club = await pds.createAccount('werder.test');
+    const fan = await pds.createAccount('fan.test');
+    const clubAgent = await pds.agentFor(club);
+    const fanAgent = await pds.agentFor(fan);
+    await post(clubAgent, 'Moin aus Bremen.', ['de']);
+
+    env = readerEnvironment();
+    bot = await startMirrorBot(env, { catalog: catalogWith({ 'werder-bremen': { bluesky: 'werder.test' } }), plcUrl: pds.plcUrl });
+    await pollAll(bot);
+
+    const question = await fanAgent.post({ text: 'Geht ihr von X weg?', createdAt: new Date().toISOString() });
+    await clubAgent.post({
+      text: 'Wir verlassen X nicht, keine Sorge.',
+      langs: ['de'],
+      reply: { root: { uri: question.uri, cid: question.cid }, parent: { uri: question.uri, cid: question.cid } },
+      createdAt: new Date().toISOString(),
+    });
+    await pollAll(bot);
+    expect(await bot.context.store.listStories({ clubId: 'werder-bremen' })).toEqual([]);
+  });
+
+  it('mirrors a story that a club’s own post started', async () => {
+    const club = await pds.createAccount('redstar-fc.test');
+    const mirror: TestAccount = await pds.createAccount('clubwatch-mirror.test');
+    const clubAgent = await pds.agentFor(club);
+    await post(clubAgent, 'Bonjour à toutes et à tous.', ['fr']);
+
+    env = mirrorEnvironment(pds, mirror, { vars: { BLUESKY_READ_CLUB_ACCOUNTS: 'true', BLUESKY_APPVIEW: pds.url } });
+    bot = await startMirrorBot(env, { catalog: catalogWith({ 'red-star-fc': { bluesky: 'redstar-fc.test' } }), plcUrl: pds.plcUrl });
+    await pollAll(bot);
+    await post(clubAgent, 'Nous quittons X aujourd’hui. Retrouvez-nous ici.', ['fr']);
+    await pollAll(bot);
+
+    const posts = await postsOf(pds, mirror.did);
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.value.text).toMatch(/^Red Star leaves X/);
+    const mention = posts[0]?.value.facets?.flatMap((facet) => facet.features).find((feature) => feature.$type === 'app.bsky.richtext.facet#mention');
+    expect(mention?.did).toBe(club.did);
+  });
+
+  it('discovers a club’s account by its handle, reports it and records the club joining Bluesky', async () => {
+    const werder = await pds.createAccount('werderbremen.test');
+    const agent = await pds.agentFor(werder);
+    await agent.com.atproto.repo.putRecord({
+      repo: werder.did,
+      collection: 'app.bsky.actor.profile',
+      rkey: 'self',
+      record: { $type: 'app.bsky.actor.profile', displayName: 'SV Werder Bremen', createdAt: new Date().toISOString() },
+    });
+    // An account at a likely handle whose profile names someone else is only reported.
+    await pds.createAccount('bvb.test');
+
+    env = readerEnvironment();
+    bot = await startMirrorBot(env, { plcUrl: pds.plcUrl });
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => {
+      printed += chunk.toString('utf8');
+    });
+    const fetcher = localFetcher();
+    try {
+      await runBlueskyDiscover(bot.context, output, { fetcher, plcUrl: pds.plcUrl, handleSuffixes: ['.test'] });
+    } finally {
+      await fetcher.close();
+    }
+
+    expect(printed).toContain(`Werder: @werderbremen.test (${werder.did}) — confirmed, recorded as joining Bluesky`);
+    expect(printed).toMatch(/BVB: possibly @bvb\.test \(no display name\)/);
+    expect(printed).toMatch(/\d+ confirmed, \d+ to check, \d+ without an account found\./);
+    const stories = await bot.context.store.listStories({ clubId: 'werder-bremen' });
+    expect(stories).toHaveLength(1);
+    expect(stories[0]).toMatchObject({ platform: 'bluesky', action: 'join' });
+    expect(stories[0]?.reports[0]?.evidence).toBe('@werderbremen.test');
+
+    // From the next start on, the discovered account is read like one the catalog lists.
+    await bot.close();
+    bot = await startMirrorBot(env, { plcUrl: pds.plcUrl });
+    expect(await bot.context.store.getSource(sourceIdFor('bluesky', werder.did))).toBeDefined();
+  });
+});
