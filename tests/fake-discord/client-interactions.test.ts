@@ -134,3 +134,22 @@ describe('fake Discord interactions, answered by the real discord.js client', ()
     expect((again as DiscordAPIError).code).toBe(40060);
   });
 });
+
+describe('fake Discord interaction tokens', () => {
+  it('refuses edits once the interaction token has expired', async () => {
+    const discord = await startFakeDiscord({ guilds: [clubGuild()], interactionTokenTtlMs: 100 });
+    const client = await connectClient(discord, 0);
+    try {
+      client.on(Events.InteractionCreate, handle);
+      const result = await discord.interact({ guildId: GUILD_ID, channelId: NEWS_ID, user: USER, commandName: 'ping' });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const error = await client.rest
+        .patch(`/webhooks/${discord.applicationId}/${result.token}/messages/@original`, { body: { content: 'late edit' }, auth: false })
+        .catch((e: unknown) => e);
+      expect((error as DiscordAPIError).code).toBe(50027);
+    } finally {
+      await client.destroy();
+      await discord.close();
+    }
+  });
+});

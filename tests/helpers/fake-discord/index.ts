@@ -26,7 +26,8 @@
  * Options (`FakeDiscordOptions`): `applicationId`, `botUser`, `token` (else any `Bot …` token is
  * accepted), `guilds` (ids, channels with overwrites or `botAllow`/`botDeny`, roles,
  * `everyonePermissions`, `botPermissions`, `systemChannelId`, `preferredLocale`),
- * `enforceRateLimits`, `interactionDeadlineMs` (3000), `nonceWindowMs` (120000),
+ * `enforceRateLimits`, `interactionDeadlineMs` (3000), `interactionTokenTtlMs` (15 min, then
+ * 401 50027), `nonceWindowMs` (120000),
  * `heartbeatIntervalMs`, `privilegedIntents`, `requireRegisteredCommands`, `recordRequests`,
  * `responseDelayMs`.
  *

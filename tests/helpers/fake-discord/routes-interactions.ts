@@ -1,6 +1,7 @@
-import { MessageFlags, MessageType, type APIApplicationCommandOptionChoice, type APIMessage } from 'discord-api-types/v10';
+import { MessageFlags, MessageType, RESTJSONErrorCodes, type APIApplicationCommandOptionChoice, type APIMessage } from 'discord-api-types/v10';
 import type { FakeDiscordState } from './core.ts';
 import {
+  DiscordHttpError,
   FormErrors,
   alreadyAcknowledged,
   lengthBetween,
@@ -59,6 +60,9 @@ export function interactionRoutes(state: FakeDiscordState, tracker: InteractionT
   const byToken = (req: RouteRequest): TrackedInteraction => {
     const tracked = tracker.byToken.get(req.params.token ?? '');
     if (!tracked || req.params.applicationId !== state.applicationId || !tracked.acknowledged) throw unknownWebhook();
+    if (req.receivedAt - tracked.dispatchedAt > (state.options.interactionTokenTtlMs ?? 15 * 60_000)) {
+      throw new DiscordHttpError(401, { message: 'Invalid Webhook Token', code: RESTJSONErrorCodes.InvalidWebhookToken });
+    }
     return tracked;
   };
 

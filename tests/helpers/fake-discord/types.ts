@@ -61,6 +61,8 @@ export interface FakeDiscordOptions {
   enforceRateLimits?: boolean;
   /** The deadline for an interaction's initial response. Discord's is 3 s. */
   interactionDeadlineMs?: number;
+  /** How long an interaction token opens the webhook routes (edits, follow-ups). Discord's is 15 min. */
+  interactionTokenTtlMs?: number;
   /** How long a nonce sent with enforce_nonce stays remembered. Discord says "a few minutes". */
   nonceWindowMs?: number;
   /** Heartbeat interval announced in HELLO. */
