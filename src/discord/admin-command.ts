@@ -1,5 +1,7 @@
 import {
   DiscordAPIError,
+  DiscordjsError,
+  DiscordjsErrorCodes,
   MessageFlags,
   PermissionFlagsBits,
   type APIEmbed,
@@ -126,17 +128,17 @@ async function changeWatch(request: AdminRequest, add: boolean): Promise<AdminRe
   return { content: lines.join('\n') };
 }
 
-async function findChannel(guild: Guild, channelId: string, messages: Messages): Promise<GuildBasedChannel> {
+/** The channel, or null when Discord's answer does not say either way (it is then taken unchecked). */
+async function findChannel(guild: Guild, channelId: string, messages: Messages): Promise<GuildBasedChannel | null> {
   try {
-    const channel = await channelOf(guild, channelId);
-    if (!channel) throw new UserError(messages.channelNotHere);
-    return channel;
+    return await channelOf(guild, channelId);
   } catch (err) {
-    if (err instanceof UserError) throw err;
-    if (err instanceof DiscordAPIError && err.status === 403) {
-      throw new UserError(messages.channelMissing(`<#${channelId}>`, [messages.permissionNames.ViewChannel]));
+    if (err instanceof DiscordAPIError) {
+      if (err.code === 50001) throw new UserError(messages.channelMissing(`<#${channelId}>`, [messages.permissionNames.ViewChannel]));
+      if (err.code === 10003) throw new UserError(messages.channelNotHere);
     }
-    throw new UserError(messages.channelNotHere);
+    if (err instanceof DiscordjsError && err.code === DiscordjsErrorCodes.GuildChannelUnowned) throw new UserError(messages.channelNotHere);
+    return null;
   }
 }
 
@@ -149,9 +151,9 @@ async function setChannel(request: AdminRequest): Promise<AdminReply> {
   const guild = await guildOf(bot.client, guildId);
   if (guild) {
     const channel = await findChannel(guild, channelId, messages);
-    if (channel.guildId !== guildId) throw new UserError(messages.channelNotHere);
-    if (!isPostable(channel)) throw new UserError(messages.channelNotText);
-    const missing = await missingInChannel(guild, channel, [...requiredInChannel, ...wantedInChannel]);
+    if (channel && channel.guildId !== guildId) throw new UserError(messages.channelNotHere);
+    if (channel && !isPostable(channel)) throw new UserError(messages.channelNotText);
+    const missing = channel ? await missingInChannel(guild, channel, [...requiredInChannel, ...wantedInChannel]) : null;
     if (missing === null) lines.push(messages.channelUnchecked);
     else {
       const required = missing.filter((name) => (requiredInChannel as readonly string[]).includes(name));

@@ -20,11 +20,9 @@ export async function botMember(guild: Guild): Promise<GuildMember | null> {
   return guild.members.me ?? (await guild.members.fetchMe().catch(() => null));
 }
 
+/** The channel from the cache, or from Discord (which throws when Discord refuses or does not know it). */
 export async function channelOf(guild: Guild, channelId: string): Promise<GuildBasedChannel | null> {
-  const cached = guild.channels.cache.get(channelId);
-  if (cached) return cached;
-  const fetched = await guild.channels.fetch(channelId).catch(() => null);
-  return fetched ?? null;
+  return guild.channels.cache.get(channelId) ?? (await guild.channels.fetch(channelId));
 }
 
 /** The permissions the bot lacks in a channel, in Discord's names; null when they cannot be worked out. */

@@ -102,6 +102,11 @@ describe('/clubwatch, for server admins', () => {
     expect((await harness.context.store.getServerSettings(GUILD)).channelId).toBe(NEWS);
   });
 
+  it('refuses a channel Discord does not know', async () => {
+    const result = await harness.admin('channel', [option('channel', '399999999999999999', 7)]);
+    expect(result.reply?.content).toBe('That channel is not in this server.');
+  });
+
   it('sets a daily digest at a local time and checks the time zone', async () => {
     const daily = await harness.admin('cadence', [option('mode', 'daily'), option('time', '7:30'), option('timezone', 'Europe/Paris')]);
     expect(daily.reply?.content).toBe('Stories will be posted once a day at 07:30 (Europe/Paris), as a digest.');
