@@ -42,6 +42,15 @@ describe('fake Discord messages, driven by the real discord.js client', () => {
     expect(request?.body).toMatchObject({ content: 'second', allowed_mentions: { parse: [] } });
   });
 
+  it('waits for a message or a request still to come', async () => {
+    const arriving = discord.waitForMessage(NEWS_ID, (m) => m.content === 'later');
+    const answered = discord.waitForRequest((r) => r.method === 'POST' && (r.body as { content?: string } | null)?.content === 'later');
+    setTimeout(() => void channel(NEWS_ID).send('later'), 20);
+    expect((await arriving).content).toBe('later');
+    expect((await answered).status).toBe(200);
+    await expect(discord.waitForMessage(NEWS_ID, (m) => m.content === 'never', 50)).rejects.toThrow(/no message in channel .* within 50 ms/);
+  });
+
   it('pings only the mentions that allowed_mentions lets through', async () => {
     const message = await channel(NEWS_ID).send({
       content: 'hi <@400000000000000001> and <@400000000000000002>',

@@ -39,6 +39,8 @@
  *   `requestStats`: totals by status, kept even with `recordRequests: false`.
  * - `messages(channelId)`: messages in a channel, oldest first (interaction replies included,
  *   ephemeral ones not). Fetched messages carry no `nonce`, as on Discord.
+ *   `waitForMessage(channelId, match?, timeoutMs?)` and `waitForRequest(match, timeoutMs?)`
+ *   resolve with the first match, already there or still to come.
  * - `failNext({ method?, pathPattern?, status, times?, retryAfter?, global?, code?, message? })`:
  *   the next matching requests answer 429 (with `retry-after` and JSON `retry_after`), 5xx, 401,
  *   403 or 404 instead of being handled; `pendingFailures()`.
@@ -200,6 +202,20 @@ export class FakeDiscord {
     return [...this.#state.store.list(channelId)];
   }
 
+  /** The first message in the channel that matches, now or when it arrives; rejects after `timeoutMs`. */
+  waitForMessage(channelId: string, match: (message: APIMessage) => boolean = () => true, timeoutMs = 5000): Promise<APIMessage> {
+    const existing = this.#state.store.list(channelId).find(match);
+    if (existing) return Promise.resolve(existing);
+    return waitFor(this.#state.store.listeners, (m) => m.channel_id === channelId && match(m), timeoutMs, `message in channel ${channelId}`);
+  }
+
+  /** The first recorded request that matches, now or when it is answered; rejects after `timeoutMs`. */
+  waitForRequest(match: (request: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
+    const existing = this.#rest.requests.find(match);
+    if (existing) return Promise.resolve(existing);
+    return waitFor(this.#rest.listeners, match, timeoutMs, 'matching request');
+  }
+
   failNext(rule: FailureRule): void {
     this.#rest.failNext(rule);
   }
@@ -308,6 +324,22 @@ export class FakeDiscord {
     this.#server.closeAllConnections();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
+}
+
+function waitFor<T>(listeners: Set<(value: T) => void>, match: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const listener = (value: T): void => {
+      if (!match(value)) return;
+      clearTimeout(timer);
+      listeners.delete(listener);
+      resolve(value);
+    };
+    const timer = setTimeout(() => {
+      listeners.delete(listener);
+      reject(new Error(`fake Discord saw no ${what} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    listeners.add(listener);
+  });
 }
 
 export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {

@@ -19,6 +19,8 @@ const DEFAULT_4XX: Record<number, DiscordErrorBody> = {
 /** The REST half of the fake: parses, records, injects failures, limits rates, then routes. */
 export class RestServer {
   readonly requests: RecordedRequest[] = [];
+  /** Called for every request once answered. */
+  readonly listeners = new Set<(request: RecordedRequest) => void>();
   readonly stats: RequestStats = { total: 0, byStatus: {}, injected: 0, invalid: 0 };
   readonly #rules: ActiveRule[] = [];
 
@@ -90,6 +92,7 @@ export class RestServer {
     if (record.injected) this.stats.injected += 1;
     if (answer.status === 401 || answer.status === 403 || answer.status === 429) this.stats.invalid += 1;
     if (this.state.options.recordRequests !== false) this.requests.push(record);
+    for (const listener of this.listeners) listener(record);
     send(res, answer);
   }
 

@@ -248,6 +248,8 @@ export function guildObject(guild: GuildState): APIGuild {
 /** Messages per channel, in the order they were created. */
 export class MessageStore {
   readonly #byChannel = new Map<string, APIMessage[]>();
+  /** Called for every message added, in order. */
+  readonly listeners = new Set<(message: APIMessage) => void>();
 
   list(channelId: string): APIMessage[] {
     return this.#byChannel.get(channelId) ?? [];
@@ -257,6 +259,7 @@ export class MessageStore {
     const list = this.#byChannel.get(message.channel_id) ?? [];
     list.push(message);
     this.#byChannel.set(message.channel_id, list);
+    for (const listener of this.listeners) listener(message);
   }
 
   find(channelId: string, messageId: string): APIMessage | undefined {
