@@ -4,6 +4,7 @@ import { startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord/inde
 import { GUILD_ID, NEWS_ID, USER, clubGuild, connectClient } from './connect-client.ts';
 
 const CLUBS = ['Ajax', 'AZ', 'Feyenoord', 'PSV'];
+const responseMessageIds: string[] = [];
 
 /** A small bot: /ping replies, /standings defers then edits, /follow offers club names. */
 function handle(interaction: Interaction): void {
@@ -27,6 +28,10 @@ function handle(interaction: Interaction): void {
     const role = interaction.options.getRole('role', true);
     const user = interaction.options.getUser('who', true);
     void interaction.reply(`${channel.name} ${role.name} ${user.username}`);
+  } else if (interaction.commandName === 'echo') {
+    void interaction.reply({ content: 'echo', withResponse: true }).then((response) => {
+      if (response.resource?.message) responseMessageIds.push(response.resource.message.id);
+    });
   } else if (interaction.commandName === 'digest') {
     void interaction.deferReply({ flags: MessageFlags.Ephemeral }).then(() => interaction.followUp('three stories'));
   } else if (interaction.commandName === 'follow') {
@@ -101,6 +106,12 @@ describe('fake Discord interactions, answered by the real discord.js client', ()
       ],
     });
     expect(result.reply?.content).toBe('news @everyone fan');
+  });
+
+  it('answers a reply asked with its response with the message created', async () => {
+    const result = await discord.interact({ ...base, commandName: 'echo' });
+    const original = discord.messages(NEWS_ID).find((m) => m.interaction_metadata?.id === result.id);
+    await vi.waitFor(() => expect(responseMessageIds).toContain(original?.id));
   });
 
   it('returns the choices of an autocomplete answer', async () => {
