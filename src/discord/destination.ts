@@ -8,7 +8,11 @@ import { pauseServer, type PauseReason } from './pause.ts';
 import type { BotServices } from './services.ts';
 
 export interface DiscordDestinationOptions {
-  /** How long Discord surely remembers a nonce; an attempt cut off longer ago is checked against the channel. */
+  /**
+   * An attempt cut off less than this long ago is trusted to Discord's nonce check alone; older ones
+   * are checked against the channel first. 0 by default: every cut-off attempt is checked (one
+   * read, after a crash only), so no post is doubled where a nonce is not deduplicated.
+   */
   nonceTrustMs?: number;
   now?: () => Date;
 }
@@ -28,7 +32,7 @@ export class DiscordDestination implements Destination {
     private readonly bot: BotServices,
     options: DiscordDestinationOptions = {},
   ) {
-    this.nonceTrustMs = options.nonceTrustMs ?? 90_000;
+    this.nonceTrustMs = options.nonceTrustMs ?? 0;
     this.now = options.now ?? (() => new Date());
   }
 

@@ -196,6 +196,8 @@ describe('/clubwatch, for server admins', () => {
     expect(set.reply?.content).toBe('clubwatch parlera français sur ce serveur.');
     const result = await harness.admin('watch', [option('club', 'olympique-lyonnais')]);
     expect(result.reply?.content).toBe('Ce serveur suit désormais Olympique Lyonnais.');
+    const german = await harness.admin('language', [option('language', 'de')]);
+    expect(german.reply?.content).toBe('clubwatch spricht auf diesem Server jetzt Deutsch.');
     await harness.admin('language', [option('language', 'en')]);
   });
 

@@ -1,9 +1,13 @@
 import type { Action } from '../../announcements/announcement.ts';
 import { summaryLanguage, type SummaryLanguage } from '../../summaries/phrases.ts';
+import { de } from './de.ts';
 import { en } from './en.ts';
+import { es } from './es.ts';
 import { fr } from './fr.ts';
+import { it } from './it.ts';
+import { pt } from './pt.ts';
 
-/** What the bot says to people. English and French are complete; other languages fall back to English. */
+/** What the bot says to people, in each language a server can choose. */
 export interface Messages {
   genericError: string;
   onlyInServer: string;
@@ -98,10 +102,10 @@ export interface Messages {
   notice: string;
 }
 
-const byLanguage: Partial<Record<SummaryLanguage, Messages>> = { en, fr };
+const byLanguage: Record<SummaryLanguage, Messages> = { en, fr, de, es, it, pt };
 
 export function messagesFor(language: string): Messages {
-  return byLanguage[summaryLanguage(language)] ?? en;
+  return byLanguage[summaryLanguage(language)];
 }
 
 export function pausedReasonText(messages: Messages, reason: string): string {
