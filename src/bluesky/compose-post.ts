@@ -63,17 +63,17 @@ function tagSpans(summary: StorySummary, mention: ResolvedMention | null, order:
 
 /**
  * One story as one post: the headline and date, the evidence, who reported it, the best source's
- * link, the club's account and hashtags. Too long, it gives way in that order: the outlets, the
- * evidence (cut at a word), the hashtags, the mention, the link; the headline stays.
+ * link, the club's account and hashtags. Too long, it gives way in that order: the evidence (cut
+ * at a word), the outlets, the hashtags, the mention, the link; the headline stays.
  */
 export function storyPost(summary: StorySummary, mention: ResolvedMention | null, evidenceLang: string | null = null): PostDraft {
   const source = bestSource(summary);
-  const lines: Span[][] = [[{ text: `${summary.headline} (${summary.date})`, give: { order: 9, kind: 'cut', minGraphemes: 1 } }]];
+  const lines: Span[][] = [[{ text: `${summary.headline} (${summary.date})` }]];
   if (summary.evidence) {
-    lines.push([{ text: '“' }, { text: summary.evidence, give: { order: 2, kind: 'cut', minGraphemes: 30 } }, { text: '”' }]);
+    lines.push([{ text: '“' }, { text: summary.evidence, give: { order: 1, kind: 'cut', minGraphemes: 30 } }, { text: '”' }]);
   }
   const outlets = summary.sources.map((entry) => entry.outlet).join(', ');
-  lines.push([{ text: `${summary.reportedBy}: ${outlets}`, give: { order: 1, kind: 'cut', minGraphemes: 20 } }]);
+  lines.push([{ text: `${summary.reportedBy}: ${outlets}`, give: { order: 2, kind: 'cut', minGraphemes: 20 } }]);
   if (source?.link) lines.push([{ text: shownLink(source.link), feature: { kind: 'link', uri: source.link }, give: { order: 5, kind: 'drop' } }]);
   lines.push(tagSpans(summary, mention, 3));
   const text = layoutPost(lines);

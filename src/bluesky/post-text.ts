@@ -6,8 +6,8 @@ export const postLimits = { graphemes: 300, bytes: 3000 } as const;
 export type Feature = { kind: 'link'; uri: string } | { kind: 'tag'; tag: string } | { kind: 'mention'; did: string };
 
 /**
- * How a span makes room when the post is too long: the lowest `order` gives way first. A span
- * that cannot be cut to its minimum takes its whole line with it (the quotes around a quotation).
+ * How a span makes room when the post is too long: the lowest `order` gives way first. A cut
+ * span that is not enough even at its minimum leaves last, with its whole line (the quotes too).
  */
 export type Give = { order: number; kind: 'drop' } | { order: number; kind: 'cut'; minGraphemes: number };
 
@@ -113,6 +113,9 @@ export function layoutPost(input: Span[][]): PostText {
     }
   };
 
+  // First every span gives what it can while staying (cut spans down to their minimum); then, if
+  // that is not enough, the cut spans leave with their lines, in the same order.
+  const cutToMinimum: Span[] = [];
   for (const span of giving) {
     let { text } = assemble(lines);
     if (fits(text)) break;
@@ -122,14 +125,18 @@ export function layoutPost(input: Span[][]): PostText {
       continue;
     }
     const min = span.give.minGraphemes;
-    let target = graphemeLength(span.text) - Math.max(1, graphemeLength(text) - postLimits.graphemes);
     const original = span.text;
+    let target = Math.max(min, graphemeLength(original) - Math.max(1, graphemeLength(text) - postLimits.graphemes));
     for (; target >= min; target--) {
       span.text = cutAtWord(original, target);
       text = assemble(lines).text;
       if (fits(text)) break;
     }
-    if (target < min) remove(span, true);
+    if (!fits(text)) cutToMinimum.push(span);
+  }
+  for (const span of cutToMinimum) {
+    if (fits(assemble(lines).text)) break;
+    remove(span, true);
   }
 
   let { text, spans } = assemble(lines);

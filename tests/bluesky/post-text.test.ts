@@ -85,3 +85,12 @@ describe('record keys', () => {
     expect(recordKeyFor('0123456789abcdef01234568', '2024-11-14T10:00:00.000Z', 0)).not.toBe(key);
   });
 });
+
+describe('what gives way first', () => {
+  it('shortens the quotation before the list of outlets, and keeps both when it can', () => {
+    const sources = Array.from({ length: 25 }, (_, i) => ({ outlet: `Outlet number ${i + 1}`, title: 't', link: `https://outlet${i + 1}.example/a` }));
+    const post = storyPost(summary({ sources, evidence: 'Der FC St. Pauli zieht sich von der Plattform X zurück, weil dort Hass und Hetze ungehindert verbreitet werden.' }), null);
+    expect(graphemeLength(post.text)).toBeLessThanOrEqual(300);
+    expect(post.text).toMatch(/^St\. Pauli verlässt X \(14\. Nov\. 2024\)\n“Der FC St\. Pauli .*…”\nGemeldet von 2 Medien: Outlet number 1, .*…\nhttps:\/\/outlet1\.example\/a\n#StPauli #X$/u);
+  });
+});

@@ -39,9 +39,22 @@ export function mirrorEnvironment(
   });
 }
 
-/** The tests' pages, images and PDS live on 127.0.0.1, which the production fetcher refuses. */
+/**
+ * The tests' pages, images and PDS live on 127.0.0.1, which the production fetcher refuses. Host
+ * names other than localhost do not resolve, so no test reaches the internet, not even its DNS.
+ */
 export function localFetcher(): SafeFetcher {
-  return createSafeFetcher({ userAgent: 'clubwatch-test', timeoutMs: 5_000, maxBytes: 20_000_000, maxRedirects: 3, allowPrivateAddresses: true });
+  return createSafeFetcher({
+    userAgent: 'clubwatch-test',
+    timeoutMs: 5_000,
+    maxBytes: 20_000_000,
+    maxRedirects: 3,
+    allowPrivateAddresses: true,
+    lookup: async (hostname) => {
+      if (hostname === 'localhost') return [{ address: '127.0.0.1', family: 4 }];
+      throw Object.assign(new Error(`${hostname} does not resolve in tests`), { code: 'ENOTFOUND' });
+    },
+  });
 }
 
 export async function startMirrorBot(
