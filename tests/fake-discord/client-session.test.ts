@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, type Guild } from 'discord.js';
+import { Client, DiscordAPIError, Events, GatewayIntentBits, Routes, type Guild } from 'discord.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord/index.ts';
 import { GUILD_ID, NEWS_ID, clubGuild, connectClient } from './connect-client.ts';
@@ -39,6 +39,8 @@ describe('fake Discord session', () => {
     discord.removeGuild('200000000000000002');
     expect((await left).id).toBe('200000000000000002');
     expect(client.guilds.cache.has('200000000000000002')).toBe(false);
+    const refused = await client.rest.post(Routes.channelMessages('300000000000000003'), { body: { content: 'x' } }).catch((e: unknown) => e);
+    expect((refused as DiscordAPIError).code).toBe(50001);
   });
 
   it('resumes the session after the gateway drops the connection', async () => {

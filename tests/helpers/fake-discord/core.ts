@@ -44,6 +44,8 @@ export class FakeDiscordState {
   readonly applicationId: string;
   readonly botUser: APIUser;
   readonly guilds = new Map<string, GuildState>();
+  /** Guilds the bot was removed from: they still exist, the bot just may not see them (403 50001). */
+  readonly leftGuilds = new Map<string, GuildState>();
   readonly store = new MessageStore();
   readonly deletedChannels = new Set<string>();
   readonly globalCommands: APIApplicationCommand[] = [];
@@ -63,6 +65,7 @@ export class FakeDiscordState {
   }
 
   addGuild(spec: FakeGuildSpec): GuildState {
+    this.leftGuilds.delete(spec.id);
     const guild = buildGuildState(spec, this.botUser, this.ids, this.ids.next());
     this.guilds.set(guild.id, guild);
     return guild;
@@ -70,8 +73,9 @@ export class FakeDiscordState {
 
   guild(guildId: string): GuildState {
     const guild = this.guilds.get(guildId);
-    if (!guild) throw unknownGuild();
-    return guild;
+    if (guild) return guild;
+    if (this.leftGuilds.has(guildId)) throw missingAccess();
+    throw unknownGuild();
   }
 
   /** Finds a live channel; 404 10003 when it never existed or was deleted. */
@@ -80,6 +84,9 @@ export class FakeDiscordState {
       for (const guild of this.guilds.values()) {
         const channel = guild.channels.get(channelId);
         if (channel) return { guild, channel };
+      }
+      for (const guild of this.leftGuilds.values()) {
+        if (guild.channels.has(channelId)) throw missingAccess();
       }
     }
     throw unknownChannel();

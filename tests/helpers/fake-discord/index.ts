@@ -277,9 +277,9 @@ export class FakeDiscord {
     this.#gateway.dispatch(GatewayDispatchEvents.GuildCreate, this.#gateway.guildCreate(guild));
   }
 
-  /** The bot is removed from a guild: GUILD_DELETE is dispatched. */
+  /** The bot is removed from a guild: GUILD_DELETE is dispatched; its guild and channels answer 403 50001. */
   removeGuild(guildId: string): void {
-    this.#state.guild(guildId);
+    this.#state.leftGuilds.set(guildId, this.#state.guild(guildId));
     this.#state.guilds.delete(guildId);
     this.#gateway.dispatch(GatewayDispatchEvents.GuildDelete, { id: guildId });
   }
