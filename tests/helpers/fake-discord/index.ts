@@ -27,7 +27,7 @@
  * accepted), `guilds` (ids, channels with overwrites or `botAllow`/`botDeny`, roles,
  * `everyonePermissions`, `botPermissions`, `systemChannelId`, `preferredLocale`),
  * `enforceRateLimits`, `interactionDeadlineMs` (3000), `interactionTokenTtlMs` (15 min, then
- * 401 50027), `nonceWindowMs` (120000),
+ * 401 50027), `nonceWindowMs` (120000; 0 ignores nonces, like a Discord that forgot them),
  * `heartbeatIntervalMs`, `privilegedIntents`, `requireRegisteredCommands`, `recordRequests`,
  * `responseDelayMs`.
  *
