@@ -61,6 +61,12 @@ function tagSpans(summary: StorySummary, mention: ResolvedMention | null, order:
   return spans;
 }
 
+/** What the card says under its title when the page says nothing: the evidence, unless it only repeats the title. */
+function cardDescription(summary: StorySummary, title: string): string {
+  if (summary.evidence && summary.evidence.trim() !== title.trim()) return summary.evidence;
+  return `${summary.headline} (${summary.date}). ${summary.reportedBy}: ${summary.sources.map((entry) => entry.outlet).join(', ')}`;
+}
+
 /**
  * One story as one post: the headline and date, the evidence, who reported it, the best source's
  * link, the club's account and hashtags. Too long, it gives way in that order: the evidence (cut
@@ -81,7 +87,7 @@ export function storyPost(summary: StorySummary, mention: ResolvedMention | null
     ...text,
     // The evidence is quoted as reported, so its language is the post's too.
     langs: evidenceLang && evidenceLang !== summary.language && summary.evidence && text.text.includes('“') ? [summary.language, evidenceLang] : [summary.language],
-    card: source?.link ? { url: source.link, title: source.title || summary.headline, description: summary.evidence } : null,
+    card: source?.link ? { url: source.link, title: source.title || summary.headline, description: cardDescription(summary, source.title) } : null,
   };
 }
 

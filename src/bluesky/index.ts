@@ -78,7 +78,7 @@ export function createBlueskyPlatform(context: AppContext, options: BlueskyPlatf
       if (!session || !config.bluesky) return;
       try {
         const how = await session.start();
-        logger.info({ did: session.did, service: config.bluesky.service, session: how }, `Bluesky mirror on: posting as ${config.bluesky.identifier}`);
+        logger.info({ did: session.did, service: config.bluesky.service, resumed: how !== 'logged-in' }, `Bluesky mirror on: posting as ${config.bluesky.identifier}`);
       } catch (err) {
         // The mirror keeps its deliveries in the outbox and tries again; the rest of the bot runs on.
         const wait = err instanceof BlueskyLoginDeferredError ? ` (next try in ${Math.ceil(err.retryAfterMs / 60_000)} min)` : '';
