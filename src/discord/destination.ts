@@ -9,9 +9,9 @@ import type { BotServices } from './services.ts';
 
 export interface DiscordDestinationOptions {
   /**
-   * An attempt cut off less than this long ago is trusted to Discord's nonce check alone; older ones
-   * are checked against the channel first. 0 by default: every cut-off attempt is checked (one
-   * read, after a crash only), so no post is doubled where a nonce is not deduplicated.
+   * An attempt cut off less than this long ago is left to Discord's nonce check alone; older ones are
+   * checked against the channel first. 0 by default: every cut-off attempt is checked (one read, after
+   * a crash only), so no post is doubled even where a nonce is not deduplicated.
    */
   nonceTrustMs?: number;
   now?: () => Date;
@@ -83,10 +83,18 @@ export class DiscordDestination implements Destination {
     return delivery.attempts > 1 && delivery.lastError !== null && !delivery.lastError.startsWith(rateLimitedPrefix);
   }
 
+  /** The post an earlier attempt made, if the channel's recent messages hold it. A refused channel throws. */
   private async findEarlierPost(channelId: string, key: string, marker: string): Promise<APIMessage | undefined> {
-    const recent = (await this.bot.client.rest.get(Routes.channelMessages(channelId), {
-      query: makeURLSearchParams({ limit: 50 }),
-    })) as APIMessage[];
+    let recent: APIMessage[];
+    try {
+      recent = (await this.bot.client.rest.get(Routes.channelMessages(channelId), { query: makeURLSearchParams({ limit: 50 }) })) as APIMessage[];
+    } catch (err) {
+      if (err instanceof DiscordAPIError && pauseCodes[Number(err.code)]) throw err;
+      // Not knowing is no reason to stop: the send below carries the nonce.
+      this.bot.logger.info({ err, channelId }, 'could not read the channel for an earlier post');
+      return undefined;
+    }
+    if (!Array.isArray(recent)) return undefined;
     const botId = this.bot.client.user?.id;
     return recent.find(
       (message) =>

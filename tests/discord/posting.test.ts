@@ -167,8 +167,24 @@ describe('posting new stories to a server’s channel', () => {
     expect(await bot.context.store.getDelivery(delivery?.id ?? '')).toMatchObject({ status: 'sent', externalId: bot.posts()[0]?.id });
   });
 
-  it('resends a delivery interrupted moments ago with the same nonce, and Discord keeps one message', async () => {
-    const bot = await ready();
+  it('checks the channel even after a recent interruption, so a Discord that ignores nonces gets no double post', async () => {
+    const bot = await ready({ fake: { nonceWindowMs: 1 } });
+    await bot.story();
+    await bot.app.dispatcher.runOnce();
+    const [delivery] = await bot.context.store.listDeliveries({ destination: `discord:${GUILD}` });
+
+    await bot.stop();
+    crashedWhileSending(bot.config.databasePath, delivery?.id ?? '', new Date());
+    bot.discord.clearRecords();
+    await bot.restart();
+    await bot.app.dispatcher.runOnce();
+
+    expect(bot.posts()).toHaveLength(1);
+    expect(bot.sends()).toHaveLength(0);
+  });
+
+  it('can trust Discord’s nonce alone for an attempt cut off moments ago', async () => {
+    const bot = await ready({ destination: { nonceTrustMs: 90_000 } });
     await bot.story();
     await bot.app.dispatcher.runOnce();
     const [delivery] = await bot.context.store.listDeliveries({ destination: `discord:${GUILD}` });
