@@ -8,15 +8,16 @@ export interface FeedEntry {
   description?: string;
 }
 
-export function rss(title: string, entries: readonly FeedEntry[]): string {
+/** `linkBase` is where items link to: a test that may fetch the pages points it at 127.0.0.1. */
+export function rss(title: string, entries: readonly FeedEntry[], linkBase = 'https://news.example'): string {
   const items = entries
     .map(
       (entry) =>
-        `<item><title>${entry.title}</title><link>https://news.example/${entry.guid}</link><guid isPermaLink="false">${entry.guid}</guid>` +
+        `<item><title>${entry.title}</title><link>${linkBase}/${entry.guid}</link><guid isPermaLink="false">${entry.guid}</guid>` +
         `<pubDate>${new Date().toUTCString()}</pubDate><description>${entry.description ?? entry.title}</description></item>`,
     )
     .join('');
-  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${title}</title><link>https://news.example/</link>${items}</channel></rss>`;
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${title}</title><link>${linkBase}/</link>${items}</channel></rss>`;
 }
 
 export const routine: FeedEntry = { guid: 'routine', title: 'Matchday preview', description: 'The coach spoke about the weekend fixture.' };
