@@ -81,6 +81,16 @@ describe('fake Discord messages, driven by the real discord.js client', () => {
     expect(statuses.map((r) => r.status)).toEqual([429, 200]);
   });
 
+  it('keeps one message when the answer is lost after Discord created it and discord.js retries', async () => {
+    const before = discord.messages(QUIET_ID).length;
+    discord.failNext({ method: 'POST', pathPattern: /messages$/, network: 'reset', afterHandling: true });
+    const message = await channel(QUIET_ID).send({ content: 'answer lost', nonce: 'lost-answer-1', enforceNonce: true });
+    expect(discord.messages(QUIET_ID).length).toBe(before + 1);
+    const attempts = discord.requests.filter((r) => (r.body as { nonce?: string } | null)?.nonce === 'lost-answer-1');
+    expect(attempts.map((r) => r.dropped)).toEqual(['reset', null]);
+    expect(attempts[1]?.responseBody).toMatchObject({ id: message.id });
+  });
+
   it('lets discord.js retry an injected 500 and then succeed', async () => {
     discord.failNext({ method: 'POST', pathPattern: /messages$/, status: 500 });
     const message = await channel(QUIET_ID).send('after a server error');

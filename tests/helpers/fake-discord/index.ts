@@ -43,7 +43,10 @@
  *   resolve with the first match, already there or still to come.
  * - `failNext({ method?, pathPattern?, status, times?, retryAfter?, global?, code?, message? })`:
  *   the next matching requests answer 429 (with `retry-after` and JSON `retry_after`), 5xx, 401,
- *   403 or 404 instead of being handled; `pendingFailures()`.
+ *   403 or 404 instead of being handled; or `failNext({ network: 'reset' | 'hang', afterHandling? })`
+ *   cuts the connection (TCP reset, or no answer until the client times out), with
+ *   `afterHandling` after the work was done: the message exists, only the answer is lost.
+ *   `pendingFailures()` counts what is left.
  * - `setChannelPermissions(channelId, { allow?, deny? })`, `denyChannel(channelId, 'view' | 'send')`,
  *   `deleteChannel(channelId)`: change what the bot may do; CHANNEL_UPDATE / CHANNEL_DELETE is
  *   dispatched so discord.js's cache agrees. Missing View Channel → 403 50001, missing Send

@@ -4,11 +4,9 @@ import type { FakeDiscordState } from './core.ts';
 import { DiscordHttpError, methodNotAllowed, notFound, unauthorized, type DiscordErrorBody } from './errors.ts';
 import type { RateLimiter } from './rate-limits.ts';
 import { matchRoute, type Route, type RouteRequest, type RouteResponse } from './router.ts';
-import type { FailureRule, RecordedRequest, RequestStats } from './types.ts';
+import type { FailureRule, RecordedRequest, RequestStats, StatusFailure } from './types.ts';
 
-interface ActiveRule extends FailureRule {
-  remaining: number;
-}
+type ActiveRule = FailureRule & { remaining: number };
 
 const DEFAULT_4XX: Record<number, DiscordErrorBody> = {
   401: { message: '401: Unauthorized', code: 0 },
@@ -64,6 +62,7 @@ export class RestServer {
       at: receivedAt,
       respondedAt: 0,
       injected: false,
+      dropped: null,
     };
     let answer: RouteResponse;
     try {
@@ -91,9 +90,11 @@ export class RestServer {
     this.stats.byStatus[answer.status] = (this.stats.byStatus[answer.status] ?? 0) + 1;
     if (record.injected) this.stats.injected += 1;
     if (answer.status === 401 || answer.status === 403 || answer.status === 429) this.stats.invalid += 1;
+    record.dropped = answer.drop ?? null;
     if (this.state.options.recordRequests !== false) this.requests.push(record);
     for (const listener of this.listeners) listener(record);
-    send(res, answer);
+    if (answer.drop === 'reset') res.socket?.resetAndDestroy();
+    else if (answer.drop !== 'hang') send(res, answer);
   }
 
   async #answer(method: string, path: string | null, request: RouteRequest, record: RecordedRequest): Promise<RouteResponse> {
@@ -102,11 +103,23 @@ export class RestServer {
     if (match === null) throw notFound();
     if (match === 'wrong-method') throw methodNotAllowed();
     if (match.route.auth) this.#authorize(request.headers.authorization);
-    const injected = this.#injected(method, path);
-    if (injected) {
-      record.injected = true;
-      return injected;
+    const rule = this.#takeRule(method, path);
+    if (rule) record.injected = true;
+    if (rule && 'network' in rule) {
+      if (!rule.afterHandling) return { status: 0, drop: rule.network };
+      const handled = await this.#handle(method, path, match, request);
+      return { ...handled, drop: rule.network };
     }
+    if (rule) return injectedAnswer(rule, path);
+    return this.#handle(method, path, match, request);
+  }
+
+  async #handle(
+    method: string,
+    path: string,
+    match: { route: Route; params: Record<string, string> },
+    request: RouteRequest,
+  ): Promise<RouteResponse> {
     const decision = this.limiter.check(method, path);
     if (decision.limited) {
       return {
@@ -131,7 +144,7 @@ export class RestServer {
     if (expected !== undefined && header !== `Bot ${expected}`) throw unauthorized();
   }
 
-  #injected(method: string, path: string): RouteResponse | null {
+  #takeRule(method: string, path: string): ActiveRule | null {
     const matches = (pattern: RegExp | undefined): boolean => {
       if (!pattern) return true;
       pattern.lastIndex = 0;
@@ -143,30 +156,7 @@ export class RestServer {
     if (!rule) return null;
     rule.remaining -= 1;
     if (rule.remaining === 0) this.#rules.splice(this.#rules.indexOf(rule), 1);
-    if (rule.status === 429) {
-      const retryAfter = rule.retryAfter ?? 0.1;
-      return {
-        status: 429,
-        headers: {
-          'retry-after': String(retryAfter),
-          'x-ratelimit-scope': rule.global ? 'global' : 'user',
-          ...(rule.global ? { 'x-ratelimit-global': 'true' } : {}),
-        },
-        body: { message: 'You are being rate limited.', retry_after: retryAfter, global: rule.global === true },
-      };
-    }
-    if (rule.status >= 500) {
-      if (rule.status === 500) return { status: 500, body: { message: '500: Internal Server Error', code: 0 } };
-      return { status: rule.status, headers: { 'content-type': 'text/html' }, body: `<html><body>${rule.status}</body></html>` };
-    }
-    const fallback =
-      rule.status === 404 && path.startsWith('/channels/')
-        ? { message: 'Unknown Channel', code: RESTJSONErrorCodes.UnknownChannel }
-        : (DEFAULT_4XX[rule.status] ?? { message: `${rule.status}`, code: 0 });
-    return {
-      status: rule.status,
-      body: { message: rule.message ?? fallback.message, code: rule.code ?? fallback.code },
-    };
+    return rule;
   }
 
   #fromError(error: unknown): RouteResponse {
@@ -175,6 +165,34 @@ export class RestServer {
     this.state.problem('fake-internal-error', detail);
     return { status: 500, body: { message: '500: Internal Server Error', code: 0 } };
   }
+}
+
+/** What `failNext` answers instead of handling the request. */
+function injectedAnswer(rule: StatusFailure, path: string): RouteResponse {
+  if (rule.status === 429) {
+    const retryAfter = rule.retryAfter ?? 0.1;
+    return {
+      status: 429,
+      headers: {
+        'retry-after': String(retryAfter),
+        'x-ratelimit-scope': rule.global ? 'global' : 'user',
+        ...(rule.global ? { 'x-ratelimit-global': 'true' } : {}),
+      },
+      body: { message: 'You are being rate limited.', retry_after: retryAfter, global: rule.global === true },
+    };
+  }
+  if (rule.status >= 500) {
+    if (rule.status === 500) return { status: 500, body: { message: '500: Internal Server Error', code: 0 } };
+    return { status: rule.status, headers: { 'content-type': 'text/html' }, body: `<html><body>${rule.status}</body></html>` };
+  }
+  const fallback =
+    rule.status === 404 && path.startsWith('/channels/')
+      ? { message: 'Unknown Channel', code: RESTJSONErrorCodes.UnknownChannel }
+      : (DEFAULT_4XX[rule.status] ?? { message: `${rule.status}`, code: 0 });
+  return {
+    status: rule.status,
+    body: { message: rule.message ?? fallback.message, code: rule.code ?? fallback.code },
+  };
 }
 
 /** `/api/v10/channels/1` → `/channels/1`; null for anything outside the API. */

@@ -15,6 +15,8 @@ export interface RouteResponse {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Cut the connection instead of answering. */
+  drop?: 'reset' | 'hang';
 }
 
 export interface Route {

@@ -97,6 +97,8 @@ export interface RecordedRequest {
   respondedAt: number;
   /** Set when the answer came from `failNext`. */
   injected: boolean;
+  /** Set when `failNext` cut the connection instead of answering (`status` is what would have been sent). */
+  dropped: 'reset' | 'hang' | null;
 }
 
 export interface RequestStats {
@@ -114,12 +116,15 @@ export interface RecordedFile {
   size: number;
 }
 
-export interface FailureRule {
+interface FailureMatch {
   method?: string;
   pathPattern?: RegExp;
-  status: 429 | 500 | 502 | 503 | 504 | 401 | 403 | 404;
   /** How many matching requests fail. Defaults to 1. */
   times?: number;
+}
+
+export interface StatusFailure extends FailureMatch {
+  status: 429 | 500 | 502 | 503 | 504 | 401 | 403 | 404;
   /** Seconds, for a 429. Defaults to 0.1. */
   retryAfter?: number;
   /** For a 429: whether it claims to be the global limit. */
@@ -128,6 +133,18 @@ export interface FailureRule {
   code?: number;
   message?: string;
 }
+
+/**
+ * The connection fails instead of answering: `reset` closes it, `hang` never answers (the client
+ * times out). With `afterHandling`, Discord did the work first (the message exists) and only the
+ * answer is lost, the case a nonce protects against.
+ */
+export interface NetworkFailure extends FailureMatch {
+  network: 'reset' | 'hang';
+  afterHandling?: boolean;
+}
+
+export type FailureRule = StatusFailure | NetworkFailure;
 
 export interface GatewayConnectionRecord {
   id: number;
