@@ -43,7 +43,7 @@ describe('fake Discord session', () => {
     expect((refused as DiscordAPIError).code).toBe(50001);
   });
 
-  it('resumes the session after the gateway drops the connection', async () => {
+  it('resumes the session after the gateway drops the connection or asks for a reconnect', async () => {
     discord = await startFakeDiscord({ guilds: [clubGuild()] });
     const client = await connectClient(discord);
     destroy = () => client.destroy();
@@ -51,6 +51,10 @@ describe('fake Discord session', () => {
     discord.disconnectGateway(4000);
     await resumed;
     expect(discord.gatewayConnections.at(-1)?.resumed).toBe(true);
+    const resumedAgain = new Promise((resolve) => client.once(Events.ShardResume, resolve));
+    discord.requestReconnect();
+    await resumedAgain;
+    expect(discord.gatewayConnections.filter((c) => c.resumed)).toHaveLength(2);
   });
 
   it('identifies again after the gateway invalidates the session', async () => {
