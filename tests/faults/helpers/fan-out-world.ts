@@ -4,7 +4,7 @@ import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../
 import { FeedServer } from '../../helpers/feed-server.ts';
 import { startTestPds, type TestAccount, type TestPds } from '../../helpers/pds.ts';
 import { testEnvironment, type TestEnvironment } from '../../helpers/test-app.ts';
-import { redStarLeaves, routine, rss } from './hostile-feeds.ts';
+import { redStarJoinsBluesky, redStarLeaves, routine, rss } from './hostile-feeds.ts';
 
 /**
  * What the crash-and-restart suite runs the real bot against: a fake Discord with `servers`
@@ -20,8 +20,10 @@ export interface FanOutWorld {
   servers: Array<{ serverId: string; channelId: string }>;
   /** The environment `clubwatch start` runs with. */
   vars: Record<string, string>;
-  /** From now on the feed carries the announcement. */
+  /** From now on the feed carries the announcement (Red Star FC leaves X). */
   announce(): void;
+  /** From now on the feed carries a second one too (Red Star FC joins Bluesky): a second fan-out. */
+  announceMore(): void;
   /** Read straight from the SQLite file (the bot may be running): has the feed been read once? */
   feedReadOnce(): boolean;
   /** Posts in the mirror account's repository. */
@@ -81,6 +83,9 @@ export async function createFanOutWorld(options: { servers: number; discord?: Fa
     vars,
     announce() {
       feeds.route('/feed.xml', { body: rss('Le Parisien Sport', [routine, redStarLeaves], linkBase) });
+    },
+    announceMore() {
+      feeds.route('/feed.xml', { body: rss('Le Parisien Sport', [routine, redStarLeaves, redStarJoinsBluesky], linkBase) });
     },
     feedReadOnce() {
       const db = new BetterSqlite3(config.databasePath, { readonly: true, fileMustExist: true });

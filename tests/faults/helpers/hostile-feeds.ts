@@ -27,6 +27,12 @@ export const redStarLeaves: FeedEntry = {
   description: 'Le Red Star FC a annoncé qu’il quittait le réseau social X, une première pour un club français.',
 };
 
+export const redStarJoinsBluesky: FeedEntry = {
+  guid: 'red-star-joins-bluesky',
+  title: 'Red Star FC joins Bluesky',
+  description: 'Red Star FC opened an official account on Bluesky, where the club will now post its news.',
+};
+
 /** Ten entities, each ten times the one before: a billion "lol"s once expanded. */
 export function billionLaughs(prefix = ''): string {
   const entities = ['<!ENTITY lol "lol">'];
