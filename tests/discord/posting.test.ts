@@ -56,6 +56,26 @@ describe('posting new stories to a server’s channel', () => {
     expect(bot.sends()).toHaveLength(1);
   });
 
+  it('never lets a feed item’s title ping anyone, from the feed to the channel', async () => {
+    const bot = await ready();
+    const feedUrl = `${bot.feeds.url}/feed.xml`;
+    bot.feeds.route('/feed.xml', {
+      body: rss([
+        { id: 'seed', title: 'Pre-season friendly ends in a draw', text: 'Nothing about social media here.' },
+        { id: 'ping', title: '@everyone @here L’OM quitte X <@410000000000000002> <@&510000000000000001>', text: '@everyone L’Olympique de Marseille a annoncé quitter X. @here' },
+      ]),
+    });
+    const now = new Date().toISOString();
+    await bot.context.store.recordFetchSuccess(sourceIdFor('feed', feedUrl), { etag: null, lastModified: null, bodyHash: null, fetchedAt: now, nextFetchAt: now });
+    await bot.app.poller.tick();
+    await bot.app.dispatcher.runOnce();
+
+    const [post] = bot.posts();
+    expect((bot.sends()[0]?.body as RESTPostAPIChannelMessageJSONBody).allowed_mentions).toEqual({ parse: [], roles: [] });
+    expect(post).toMatchObject({ mention_everyone: false, mentions: [], mention_roles: [] });
+    expect(JSON.stringify(post?.embeds)).not.toMatch(/@everyone|@here|<@\d|<@&\d/);
+  });
+
   it('waits out a 429 and retries a 500, posting once with the same nonce each time', async () => {
     const bot = await ready();
     bot.discord.failNext({ method: 'POST', pathPattern: messagesPath, status: 429, retryAfter: 0.05 });
