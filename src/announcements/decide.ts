@@ -42,7 +42,23 @@ interface Modifiers {
 
 function modifiers(info: SentenceInfo, cue: CueMatch, argEnd: number): Modifiers {
   let from = Math.max(0, cue.start - 8);
-  for (let i = cue.start; i > from; i--) if (info.hard[i] || info.comma[i]) { from = i; break; }
+  // A German infinitive after a comma keeps the negation before it: "hat nicht vor, X zu verlassen".
+  const zu = info.tokens[cue.start - 1]?.folded === 'zu' || info.tokens[cue.start - 2]?.folded === 'zu' || info.tokens[cue.start]?.folded.includes('zu');
+  let commas = info.lang === 'de' && zu ? 1 : 0;
+  for (let i = cue.start; i > from; i--) {
+    if (info.hard[i]) {
+      from = i;
+      break;
+    }
+    if (info.comma[i]) {
+      if (commas-- > 0) {
+        from = Math.max(0, i - 6);
+        continue;
+      }
+      from = i;
+      break;
+    }
+  }
   const kinds = new Set<CueKind>();
   const quoted: string[] = [];
   const cease = info.cues.filter((c) => c.payload.kind === 'cease');
@@ -50,12 +66,18 @@ function modifiers(info: SentenceInfo, cue: CueMatch, argEnd: number): Modifiers
     const k = c.payload.kind;
     const before = c.start >= from && c.start < cue.start && c.end <= cue.end + 6;
     const wraps = (c.start < cue.start && c.end > cue.start) || (k === 'neg' && c.start > cue.start && c.end <= cue.end);
+    const onset = k === 'onset' && c.start >= from - 2 && c.start < cue.start;
     let after = false;
     if ((info.lang === 'fr' || info.lang === 'de') && (k === 'neg' || k === 'modal' || k === 'undecided')) {
       after = c.start >= cue.end && c.start <= Math.max(cue.end, argEnd) + 2 && !crossesBoundary(info, cue.end, c.start);
     }
     if (k === 'temp' || k === 'report' || k === 'nocomment') {
       if (k === 'report' && c.start >= cue.start) continue;
+      kinds.add(k);
+      quoted.push(`${k} "${quote(info, c)}"`);
+      continue;
+    }
+    if (onset) {
       kinds.add(k);
       quoted.push(`${k} "${quote(info, c)}"`);
       continue;
@@ -95,8 +117,11 @@ function finalAction(base: CueKind, m: Set<CueKind>): { action: Action; weight: 
   const neg = m.has('neg');
   if (m.has('undecided')) return { reason: 'undecided' };
   if (base === 'use') {
+    if (m.has('modal')) return { reason: 'considered, asked for or rumoured, not decided' };
+    if ((neg || m.has('cease')) && m.has('temp')) return { action: 'pause', weight: 0.85 };
     if (m.has('cease')) return { action: 'leave', weight: 0.9 };
     if (m.has('continue') && !neg) return { action: 'stay', weight: 0.8 };
+    if (m.has('onset') && !neg) return { action: 'join', weight: 0.8 };
     return { reason: 'only says the club uses the platform' };
   }
   if (base === 'leave') {
@@ -174,12 +199,13 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
     }
     if (platforms.length === 0 && migrateLeave.length === 0) {
       const anaphor = info.cues.find((c) => c.payload.kind === 'platformAnaphor' && c.start >= cue.end && c.start <= cue.end + 3);
-      if (anaphor && ctx.lastPlatform) {
-        platforms = [{ type: 'platform', start: anaphor.start, end: anaphor.end, platform: ctx.lastPlatform, name: quote(info, anaphor) }];
+      const earlier = info.platforms.filter((p) => p.end <= cue.start).pop()?.platform ?? ctx.lastPlatform;
+      if (anaphor && earlier) {
+        platforms = [{ type: 'platform', start: anaphor.start, end: anaphor.end, platform: earlier, name: quote(info, anaphor) }];
       } else if (kind === 'follow' && ctx.lastAction) {
         derived = ctx.lastAction;
-      } else if (kind === 'stay' && out.length > 0) {
-        derived = { action: 'stay', platforms: [...new Set(out.map((d) => d.platform))] };
+      } else if (kind === 'stay' && out.some((d) => d.action === 'leave')) {
+        derived = { action: 'stay', platforms: [...new Set(out.filter((d) => d.action === 'leave').map((d) => d.platform))] };
       } else {
         rejected.push({ text: info.text, reason: `${cueText} names no platform it applies to` });
         continue;
@@ -209,7 +235,20 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
       continue;
     }
     const subject = findSubject(info, cue, argEnd, isCovered);
+    if (derived && kind === 'stay' && (subject.kind !== 'club' || subject.clubs.some((m) => out.some((d) => d.club.id !== null && m.ids.includes(d.club.id))))) {
+      rejected.push({ text: info.text, reason: `${cueText} names no platform it applies to` });
+      continue;
+    }
     const clubs = resolveSubject(ctx, info, subject);
+    if ('reason' in clubs && subject.kind === 'generic') {
+      // "Several clubs, including Arsenal and Tottenham, remain on the platform."
+      const named = info.clubs.filter((m) => m.role === 'including' || m.role === 'precedent');
+      for (const m of named) {
+        const ref = clubRef(ctx.catalog, m);
+        if (ref) for (const platform of platformList) out.push({ club: ref, platform, action: decided.action, confidence: decided.weight * 0.85, cues: [cueText, `${m.role} "${m.name}"`] });
+      }
+      if (named.length > 0) continue;
+    }
     if ('reason' in clubs) {
       rejected.push({ text: info.text, reason: `${cueText}: ${clubs.reason}` });
       continue;
@@ -237,7 +276,7 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
       for (const m of info.clubs) {
         if (m.role !== 'precedent' && m.role !== 'including') continue;
         const marker = info.cues.find((c) => (c.payload.kind === 'precedent' || c.payload.kind === 'including') && c.end <= m.start && c.end >= m.start - 3);
-        const weak = marker && /^(?:apres|after|nach|tras|dopo|apos|despues de|depois d[oe]|following)$/.test(marker.payload.phrase);
+        const weak = marker && /^(?:apres|after|nach|tras|dopo|apos|despues de|depois d[oe])$/.test(marker.payload.phrase);
         if (m.role === 'precedent' && weak && !hasAlso) continue;
         const ref = clubRef(ctx.catalog, m);
         if (ref && !clubs.refs.some((r) => sameClub(r, ref))) emit(ref, decided.action, platformList, weight * 0.85, [`${m.role} "${m.name}"`]);
@@ -273,8 +312,8 @@ function resolveSubject(
     const ref = { id: ctx.authorClubId, name: ctx.catalog.byId(ctx.authorClubId)?.name ?? ctx.authorClubId };
     return { refs: [ref], weight: 1, cue: `subject "${subject.cue ?? 'we'}" (the author club)` };
   }
-  const fallback = ctx.lastSubjects.length > 0 ? ctx.lastSubjects : ctx.authorClubId || info.index > 0 || subject.via !== 'implicit' ? (ctx.topic ? [ctx.topic] : []) : [];
-  const chosen = fallback.length > 0 ? fallback : ctx.topic ? [ctx.topic] : [];
+  const headlineGuess = info.index === 0 && subject.via === 'implicit' && !ctx.authorClubId;
+  const chosen = ctx.lastSubjects.length > 0 ? ctx.lastSubjects : ctx.topic && !headlineGuess ? [ctx.topic] : [];
   if (chosen.length === 0) return { reason: 'no club to attribute it to' };
   const sameSentence = ctx.lastSubjectsSentence === info.index && ctx.lastSubjects.length > 0;
   const weight = sameSentence ? 0.95 : subject.via === 'anaphor' ? 0.95 : subject.via === 'first' ? 0.85 : subject.via === 'pronoun' ? 0.85 : 0.8;

@@ -42,6 +42,7 @@ export function clubRef(catalog: Catalog, mention: ClubMention): ClubRef | null 
 export function createExtractor(catalog: Catalog): Extractor {
   const cueIndexes = buildCueIndexes();
   const finder = createMentionFinder(catalog);
+  const leagueIds = new Set(catalog.entries.filter((e) => e.kind !== 'club').map((e) => e.id));
 
   function run(input: ExtractInput): Explanation {
     const text = typeof input?.text === 'string' ? input.text : '';
@@ -67,7 +68,7 @@ export function createExtractor(catalog: Catalog): Extractor {
       const mentions = finder.find(s.tokens, (i) => covered[i] === 1);
       const clubs = mentions.filter((m) => m.type === 'club');
       const platforms = mentions.filter((m) => m.type === 'platform');
-      return analyseSentence(index, s.tokens, s.text, lang, cues, clubs, platforms);
+      return analyseSentence(index, s.tokens, s.text, lang, cues, clubs, platforms, leagueIds);
     });
     resolveAmbiguous(infos);
 
@@ -105,7 +106,7 @@ export function createExtractor(catalog: Catalog): Extractor {
         }
       }
       for (const m of info.clubs) {
-        const ref = m.role === 'plain' ? clubRef(catalog, m) : null;
+        const ref = m.role === 'plain' || m.role === 'possessor' ? clubRef(catalog, m) : null;
         if (ref) ctx.lastClub = ref;
       }
       const lastPlatform = info.platforms[info.platforms.length - 1];
@@ -162,7 +163,7 @@ function findTopic(catalog: Catalog, infos: SentenceInfo[], authorClubId: string
   if (authorClubId) return { id: authorClubId, name: catalog.byId(authorClubId)?.name ?? authorClubId };
   for (const info of infos) {
     for (const c of info.clubs) {
-      if (c.role !== 'plain') continue;
+      if (c.role !== 'plain' && c.role !== 'possessor') continue;
       const ref = clubRef(catalog, c);
       if (ref) return ref;
     }

@@ -96,13 +96,24 @@ export function createMentionFinder(catalog: Catalog): MentionFinder {
           }
           continue;
         }
-        if (!free) continue;
+        if (!free) {
+          // "El Rayo" and "Rayo Vallecano" are one mention of the same club.
+          const own = mentions.find((x) => x.type === 'club' && m.payload.type === 'club' && x.ids.length === 1 && x.ids[0] === m.payload.id && m.start < x.end && m.end > x.start);
+          if (own && m.payload.type === 'club' && !m.payload.ambiguous) {
+            const start = Math.min(own.start, m.start);
+            const end = Math.max(own.end, m.end);
+            const clear = tokens.slice(start, end).every((_, k) => !taken[start + k] || (start + k >= own.start && start + k < own.end) || (start + k >= m.start && start + k < m.end));
+            if (clear) {
+              for (let i = start; i < end; i++) taken[i] = true;
+              own.start = start;
+              own.end = end;
+              own.name = spanName(tokens, start, end);
+            }
+          }
+          continue;
+        }
         for (let i = m.start; i < m.end; i++) taken[i] = true;
-        const name = tokens
-          .slice(m.start, m.end)
-          .map((t, k) => (k === 0 ? t.surface : `${t.before.includes(' ') || t.before === '' ? ' ' : t.before}${t.surface}`))
-          .join('')
-          .replace(/\s+/g, ' ');
+        const name = spanName(tokens, m.start, m.end);
         if (m.payload.type === 'club') {
           mentions.push({ type: 'club', start: m.start, end: m.end, ids: [m.payload.id], ambiguous: m.payload.ambiguous, name });
         } else {
@@ -121,6 +132,14 @@ export function createMentionFinder(catalog: Catalog): MentionFinder {
       return mentions.sort((a, b) => a.start - b.start);
     },
   };
+}
+
+function spanName(tokens: readonly Token[], start: number, end: number): string {
+  return tokens
+    .slice(start, end)
+    .map((t, k) => (k === 0 ? t.surface : `${t.before.includes(' ') || t.before === '' ? ' ' : t.before}${t.surface}`))
+    .join('')
+    .replace(/\s+/g, ' ');
 }
 
 const timesWords = new Set(['fois', 'times', 'mal', 'veces', 'volte', 'vezes', 'per', 'pro', 'par', 'por', 'a', 'de']);
@@ -142,34 +161,44 @@ function isPlatformX(tokens: readonly Token[], i: number, mentions: readonly Men
   return true;
 }
 
+const nameConnectors = new Set(['de', 'do', 'da', 'del', 'di', 'du', 'des', 'dos', 'das', 'della']);
+
 function findUnlisted(
   tokens: readonly Token[],
   taken: boolean[],
   cueCovered: (i: number) => boolean,
   mentions: Mention[],
 ): void {
+  const ambiguousAt = (j: number): boolean =>
+    mentions.some((m) => m.type === 'club' && m.ambiguous && j >= m.start && j < m.end);
   const nameWord = (j: number): boolean => {
     const t = tokens[j];
-    return t !== undefined && !taken[j] && !cueCovered(j) && (t.cap || /^\d+$/.test(t.surface)) && !isStopword(t.folded);
+    if (t === undefined || (taken[j] && !ambiguousAt(j))) return false;
+    return (t.cap || /^\d+$/.test(t.surface)) && !isStopword(t.folded) && (!cueCovered(j) || ambiguousAt(j));
   };
+  const sepOk = (j: number): boolean => !/[,;:()]/.test((tokens[j] as Token).before);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (taken[i] || !clubMarkers.has(t.surface)) continue;
     let start = i;
     let end = i + 1;
-    while (start > 0 && i - start < 3 && nameWord(start - 1) && !/[,;:()]/.test((tokens[start] as Token).before)) start--;
-    if (start > 0 && nameArticles.has((tokens[start - 1] as Token).surface) && start < i + 1 && start !== i) start--;
-    while (end < tokens.length && end - i < 4 && (nameWord(end) || clubMarkers.has((tokens[end] as Token).surface)) && !/[,;:()]/.test((tokens[end] as Token).before)) end++;
+    while (start > 0 && i - start < 3 && nameWord(start - 1) && sepOk(start)) start--;
+    if (start > 0 && nameArticles.has((tokens[start - 1] as Token).surface) && start !== i) start--;
+    while (end < tokens.length && end - i < 4 && sepOk(end)) {
+      const next = tokens[end] as Token;
+      if (nameWord(end) || clubMarkers.has(next.surface)) end++;
+      else if (nameConnectors.has(next.surface) && tokens[end + 1]?.cap && sepOk(end + 1)) end += 2;
+      else break;
+    }
     const span = tokens.slice(start, end);
     const distinctive = span.some((w) => !clubMarkers.has(w.surface) && !nameArticles.has(w.surface) && w.cap && w.folded.length >= 3);
     if (!distinctive) continue;
     for (let k = start; k < end; k++) taken[k] = true;
-    const first = span[0] as Token;
-    const lastTok = span[span.length - 1] as Token;
-    const name = span.map((w, k) => (k === 0 ? w.surface : `${w.before.trim() === '-' ? '-' : w.before.includes('.') ? '. ' : ' '}${w.surface}`)).join('');
-    void first;
-    void lastTok;
-    mentions.push({ type: 'club', start, end, ids: [], ambiguous: false, name });
+    for (let k = mentions.length - 1; k >= 0; k--) {
+      const m = mentions[k] as Mention;
+      if (m.type === 'club' && m.ambiguous && m.start >= start && m.end <= end) mentions.splice(k, 1);
+    }
+    mentions.push({ type: 'club', start, end, ids: [], ambiguous: false, name: spanName(tokens, start, end) });
     i = end - 1;
   }
 }

@@ -9,7 +9,7 @@ import type { Token } from './tokenize.ts';
 export type CueMatch = PhraseMatch<Cue>;
 
 /** What a club mention is doing in its sentence, beyond being a possible subject. */
-export type ClubRole = 'plain' | 'against' | 'unlike' | 'precedent' | 'including' | 'possessor';
+export type ClubRole = 'plain' | 'against' | 'unlike' | 'precedent' | 'including' | 'possessor' | 'modifier';
 
 export interface SentenceInfo {
   index: number;
@@ -27,6 +27,8 @@ export interface SentenceInfo {
   cuesEndingAt: Map<number, CueMatch[]>;
   /** Token i is an article or possessive ("le", "the", "seinen"). */
   article: Uint8Array;
+  /** Catalog ids of leagues and federations. */
+  leagueIds: ReadonlySet<string>;
 }
 
 const hardPunct = /[;:[\]«»"“”—–]|\s-\s/;
@@ -43,6 +45,7 @@ export function analyseSentence(
   cues: CueMatch[],
   clubs: ClubMention[],
   platforms: PlatformMention[],
+  leagueIds: ReadonlySet<string>,
 ): SentenceInfo {
   const hard = tokens.map((t, i) => i > 0 && t.before !== ' ' && hardPunct.test(t.before));
   const comma = tokens.map((t, i) => i > 0 && t.before !== ' ' && t.before.includes(','));
@@ -54,7 +57,7 @@ export function analyseSentence(
     list.push(c);
     cuesEndingAt.set(c.end, list);
   }
-  const info: SentenceInfo = { index, tokens, text, lang, cues, clubs: [], platforms, hard, comma, cuesEndingAt, article };
+  const info: SentenceInfo = { index, tokens, text, lang, cues, clubs: [], platforms, hard, comma, cuesEndingAt, article, leagueIds };
   info.clubs = clubs.map((c) => ({ ...c, role: 'plain' as ClubRole }));
   assignRoles(info);
   return info;
@@ -101,6 +104,12 @@ function assignRoles(info: SentenceInfo): void {
       const after = info.cues.find((c) => c.payload.kind === 'person' && c.start >= club.end && c.start <= club.end + 1);
       if (after && !info.comma[after.start]) club.role = 'possessor';
     }
+    // "le club de Ligue 2", "the National League club", "der Bundesliga-Klub": a league that describes a club.
+    if (club.ids.length > 0 && info.leagueIds.has(club.ids[0] as string)) {
+      const nearNoun = info.cues.some((c) => c.payload.kind === 'anaphor' && ((c.end <= club.start && c.end >= club.start - 2) || (c.start >= club.end && c.start <= club.end + 1)));
+      const inPrep = cueBefore(info, club.start, K('from', 'loc'), 1) !== undefined;
+      if (nearNoun || inPrep) club.role = 'modifier';
+    }
     // A score next to it ("OM 2-1 Lyon") makes it a match report, not a subject.
     const next = tokens[club.end];
     if (next && /^\d+$/.test(next.folded) && tokens[club.end + 1] && /^\d+$/.test(tokens[club.end + 1]?.folded ?? '')) club.role = 'against';
@@ -135,7 +144,8 @@ export function platformArguments(
   opts: { medium: boolean },
 ): PlatformMention[] {
   const { platforms } = info;
-  const maxAfter = cue.payload.noun ? 3 : 5;
+  const listed = info.cues.some((c) => c.payload.kind === 'including' && c.start >= cue.end && c.start <= cue.end + 6);
+  const maxAfter = cue.payload.noun ? 3 : listed ? 9 : 6;
   let best: PlatformMention | undefined;
   let bestGap = Infinity;
   for (const p of platforms) {
@@ -151,7 +161,7 @@ export function platformArguments(
       gap = cue.start - p.end;
       // A noun takes its platform after it ("départ de X") or glued before it ("X-Rückzug").
       if (gap > (cue.payload.noun ? 0 : 3)) continue;
-      gap += 0.5;
+      gap += 1.5;
       lo = p.end;
       hi = cue.start;
     } else if (p.start >= cue.start && p.end <= cue.end) {
@@ -159,7 +169,7 @@ export function platformArguments(
       lo = p.start;
       hi = p.start;
     } else continue;
-    if (!gapIsClean(info, lo, hi)) continue;
+    if (!gapIsClean(info, lo, hi, p.end <= cue.start)) continue;
     if (!opts.medium && p.start >= cue.end && isMedium(info, cue.end, p.start)) continue;
     if (gap < bestGap) {
       best = p;
@@ -171,7 +181,7 @@ export function platformArguments(
   let last = best;
   for (const p of platforms) {
     if (p.start <= last.start) continue;
-    if (!isCoordinated(info, last.end, p.start)) break;
+    if (!isCoordinated(info, last.end, p.start, p.start)) break;
     out.push(p);
     last = p;
   }
@@ -179,10 +189,15 @@ export function platformArguments(
 }
 
 /** Between tokens lo (first after the left item) and hi (first of the right item). */
-function gapIsClean(info: SentenceInfo, lo: number, hi: number): boolean {
+function gapIsClean(info: SentenceInfo, lo: number, hi: number, before: boolean): boolean {
   for (let i = lo; i <= hi && i < info.tokens.length; i++) if (info.hard[i]) return false;
   if (info.clubs.some((c) => c.start >= lo && c.end <= hi)) return false;
-  return !info.cues.some((c) => c.start >= lo && c.end <= hi && isActionish(c.payload.kind));
+  return !info.cues.some(
+    (c) =>
+      c.start >= lo &&
+      c.end <= hi &&
+      (isActionish(c.payload.kind) || c.payload.kind === 'contrast' || (before && c.payload.kind === 'conj')),
+  );
 }
 
 function isActionish(kind: CueKind): boolean {

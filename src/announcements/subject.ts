@@ -11,11 +11,12 @@ export type Subject =
   | { kind: 'person'; text: string }
   | { kind: 'generic'; text: string };
 
+const othersWords = new Set(['others', 'andere', 'autres', 'd autres', 'otros', 'altri', 'outros']);
 const prepositionKinds = new Set(['loc', 'from', 'to', 'against']);
 const withWords = new Set(['avec', 'with', 'mit', 'con', 'com', 'fur', 'pour', 'for', 'para', 'per', 'bei', 'chez', 'aux', 'among', 'unter', 'entre', 'tra', 'fra']);
 
 /** A plain club mention and the clubs listed with it ("St. Pauli, Werder und Freiburg verlassen X"). */
-function group(info: SentenceInfo, club: ClubMention): ClubMention[] {
+function group(info: SentenceInfo, club: ClubMention, cueStart?: number): ClubMention[] {
   const clubs = info.clubs;
   const idx = clubs.findIndex((c) => c.start === club.start);
   // A comma alone does not make a list; the list needs an "and" somewhere.
@@ -42,7 +43,8 @@ function group(info: SentenceInfo, club: ClubMention): ClubMention[] {
     hasConj ||= l === 'conj';
     hi = k + 1;
   }
-  if (!hasConj) return [club];
+  // A bare comma list right before the verb ("Barcelona, Real Madrid stay on X") is a list too.
+  if (!hasConj && !(cueStart !== undefined && lo < idx && (clubs[idx]?.end ?? 0) >= cueStart - 2)) return [club];
   return clubs.slice(lo, hi + 1);
 }
 
@@ -65,11 +67,14 @@ function personIsSubject(info: SentenceInfo, person: CueMatch): boolean {
  */
 export function findSubject(info: SentenceInfo, cue: CueMatch, argEnd: number, covered: (i: number) => boolean): Subject {
   let sawPronoun = false;
+  // "dejamos", "quittons", "lasciamo": the verb itself says "we".
+  const own = info.cues.find((c) => c.payload.kind === 'first' && c.start >= cue.start && c.end <= cue.end);
+  if (own) return { kind: 'context', via: 'first', cue: own.payload.phrase };
   for (let j = cue.start - 1; j >= 0; j--) {
     if (info.hard[j + 1]) break;
     const club = info.clubs.find((c) => c.end === j + 1);
     if (club) {
-      if (club.role === 'plain') return { kind: 'club', clubs: group(info, club), via: 'named' };
+      if (club.role === 'plain') return { kind: 'club', clubs: group(info, club, cue.start), via: 'named' };
       j = club.start;
       continue;
     }
@@ -80,13 +85,22 @@ export function findSubject(info: SentenceInfo, cue: CueMatch, argEnd: number, c
       return { kind: 'person', text: info.tokens.slice(person.start, person.end).map((t) => t.surface).join(' ') };
     }
     const generic = ending.find((c) => c.payload.kind === 'generic');
-    if (generic) return { kind: 'generic', text: generic.payload.phrase };
+    if (generic) {
+      // "Dortmund, Bayern and others are staying": the named ones are the subject.
+      if (othersWords.has(generic.payload.phrase)) {
+        const listed = info.clubs.filter((c) => c.role === 'plain' && c.end <= generic.start && c.end >= generic.start - 2);
+        const last = listed[listed.length - 1];
+        if (last) return { kind: 'club', clubs: group(info, last, generic.start), via: 'named' };
+      }
+      return { kind: 'generic', text: generic.payload.phrase };
+    }
+    if (cue.payload.noun && j < cue.start - 4) break;
     const first = ending.find((c) => c.payload.kind === 'first');
     if (first) return { kind: 'context', via: 'first', cue: first.payload.phrase };
     const anaphor = ending.find((c) => c.payload.kind === 'anaphor');
     if (anaphor) {
       // "Red Star, le club audonien, ..." or "le club de Saint-Ouen" named just before.
-      for (let k = anaphor.start - 1; k >= Math.max(0, anaphor.start - 5); k--) {
+      for (let k = anaphor.start - 1; k >= Math.max(0, anaphor.start - 8); k--) {
         if (info.hard[k + 1]) break;
         const near = info.clubs.find((c) => c.end === k + 1 && c.role === 'plain');
         if (near) return { kind: 'club', clubs: group(info, near), via: 'named' };
@@ -103,8 +117,9 @@ export function findSubject(info: SentenceInfo, cue: CueMatch, argEnd: number, c
     }
   }
   for (const c of info.clubs) {
-    if (c.start < argEnd || c.start > argEnd + 6 || c.role !== 'plain') continue;
+    if (c.start < argEnd || c.start > argEnd + (cue.payload.noun ? 2 : 6) || c.role !== 'plain') continue;
     return { kind: 'club', clubs: group(info, c), via: 'forward' };
   }
+  if (cue.payload.noun) return { kind: 'generic', text: 'a noun with no club of its own' };
   return { kind: 'context', via: sawPronoun ? 'pronoun' : 'implicit' };
 }

@@ -8,8 +8,9 @@ export const es: Lexicon = {
     'sigue en|seguira en|seguir en|siguen en|continua en|continuara en|continuar en|permanece en|permanecera en|permanecer en|permanecen en|se queda en|se quedara en|quedarse en|se quedan en|se mantiene en|se mantendra en|mantiene su cuenta|mantendra su cuenta|mantiene su presencia|mantener su presencia|mantendra su presencia|seguira presente|sigue presente|sigue activo|seguira activo|permanecera activo|se queda|permanece|mantiene|mantendra|seguira|sigue',
   join:
     'se une a|se unio a|unirse a|se unen a|se suma a|se sumo a|sumarse a|se suman a|llega a|llego a|llegan a|aterriza en|aterrizo en|desembarca en|desembarco en|a:abre|a:abrio|a:crea|a:creo|a:estrena|a:estreno|a:lanza|a:lanzo|a:inaugura|a:nueva|debuta en|debuto en|ya esta en|ya tiene cuenta en|se incorpora a|se incorporo a|n:llegada a|se apunta a|se apunto a|se registra en|se registro en|ahora en|ahora tambien en|tambien en|desembarco en|apuesta por|aposto por|se estrena en|se estreno en|hace su debut en|aterrizaje en|irrumpe en|aparece en',
-  pause: 'pausa|suspende|suspendio|suspender|suspension|boicot*|apagon|silencio|se desconecta|desconexion|huelga|parada|se calla',
-  temp: 'temporalmente|durante 24 horas|durante 48 horas|24 horas|48 horas|72 horas|este fin de semana|durante el fin de semana|durante una semana|provisionalmente|momentaneamente|horas|dias|un dia|la jornada',
+  pause: 'pausa|boicot*|apagon|silencio|se desconecta|desconexion|huelga|parada|se calla|suspend*|silencia|silencio en',
+  onset: 'ahora|desde|ya|a partir de hoy|desde hoy',
+  temp: 'temporalmente|durante 24 horas|durante 48 horas|24 horas|48 horas|72 horas|este fin de semana|durante el fin de semana|durante una semana|provisionalmente|momentaneamente|durante ... dias|durante ... horas|durante ... semanas|por ... dias',
   return:
     'vuelve a|volvio a|volver a|vuelven a|regresa a|regreso a|regresar a|n:regreso a|n:vuelta a|retorna a|retorno a|a:reactiva|a:reactivo|a:reactivar|reactiva|de vuelta en|ha vuelto a|vuelve al|regresa al',
   delete: 'a:elimin*|a:borr*|a:desactiv*|a:suprim*|n:eliminacion de|a:cancela|a:cancelo',
@@ -20,7 +21,7 @@ export const es: Lexicon = {
   migrate: 'se muda a|se mudo a|mudarse a|se pasa a|se paso a|pasarse a|migra a|migro a|emigra a|emigro a|cambia|cambio|se traslada a|se traslado a|sustituye|reemplaza',
   neg: 'no|nunca|jamas|tampoco|ni|ninguna|ningun|sin intencion|ni se plantea',
   modal:
-    'estudia|estudiando|evalua|evaluando|valora|valorando|sopesa|sopesando|analiza|analizando|plantea|se plantea|planteado|considera|considerando|piensa en|pensando en|baraja|barajando|debate|debatiendo|podria|podrian|quiza|quizas|tal vez|posible*|rumor*|especula*|supuestamente|segun fuentes|al parecer|pide|piden|pidieron|pidio|exige|exigen|reclama|reclaman|mocion|votacion|vota|votar|votaran|propuesta|propone|si|encuesta|amenaza|amenazo|reducir|reduce|reducira|limitar|limita|menos|se pregunta|debatira|estudiara|no descarta|no se descarta|sobre la mesa|se especula',
+    'estudia|estudiando|evalua|evaluando|valora|valorando|sopesa|sopesando|analiza|analizando|plantea|se plantea|planteado|considera|considerando|piensa en|pensando en|baraja|barajando|debate|debatiendo|podria|podrian|quiza|quizas|tal vez|posible*|rumor*|especula*|supuestamente|segun fuentes|al parecer|pide|piden|pidieron|pidio|exige|exigen|reclama|reclaman|mocion|votacion|vota|votar|votaran|propuesta|propone|si|encuesta|amenaza|amenazo|reducir|reduce|reducira|limitar|limita|menos|se pregunta|debatira|estudiara|no descarta|no se descarta|sobre la mesa|se especula|pedir|pedirle|solicita|solicitan|solicitar|reclamar|exigir|exigirle|firmas|recogida de firmas',
   undecided: 'no ha decidido|aun no ha decidido|todavia no ha decidido|todavia no|sin decidir|no hay decision|sin decision|aun no|por decidir|no ha tomado una decision|no ha tomado ninguna decision|decision pendiente',
   deny: 'descarta|descarto|descartan|descartado|niega|nego|desmiente|desmintio|rechaza|rechazo|desmentido',
   report: 'anuncia|anuncio|anunciado|comunica|comunico|confirma|confirmo|explica|explico|informa|informo|asegura|aseguro|declara|declaro|dijo|dice|afirma|afirmo|comunicado|segun el club|senalo|senala|escribio|escribe',
@@ -41,10 +42,10 @@ export const es: Lexicon = {
   contrast: 'pero|mientras|mientras que|sin embargo|aunque|en cambio|a diferencia de|a diferencia del|al contrario que|al contrario del|por su parte|no obstante|por el contrario',
   against: 'contra|ante|frente a|frente al|vs|versus|gana a|gano a|vence a|vencio a|derrota|derroto|victoria|empate|partido|derbi|clasico|recibe a|visita a|se enfrenta|se mide',
   also: 'tambien|igualmente|asimismo|otro club|ultimo club|el ultimo|nuevo club',
-  conj: 'y|e|asi como',
+  conj: 'y|e|asi como|ni|ni en|ni tampoco',
   loc: 'en|a traves de|via|por',
   from: 'de|del|desde',
   to: 'a|al|hacia|en|para|por',
   article: 'el|la|los|las|un|una|su|sus|lo|del|al',
-  platformAnaphor: 'la red social|la plataforma|la red|dicha red|dicha plataforma|esa red social|esta red social|esa plataforma',
+  platformAnaphor: 'la red social|la plataforma|la red|dicha red|dicha plataforma|esa red social|esta red social|esa plataforma|plataforma|red social',
 };

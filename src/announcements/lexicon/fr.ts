@@ -5,22 +5,23 @@ export const fr: Lexicon = {
   leave:
     'quitt*|se retire de|se retire d|se retirent de|s est retire de|se retirer de|se retirera de|n:retrait de|n:retrait d|n:depart de|n:depart d|claque la porte de|claque la porte d|tourne le dos a|tourne le dos au|tourner le dos a|tournent le dos a|a tourne le dos a|dit adieu a|dit adieu au|dire adieu a|fait ses adieux a|fait ses adieux au|abandonn*|delaiss*|desert*|sort de|sortir de|sort d|a:ferme|a:fermer|a:fermera|gel*|fige|fige son compte|mis en sommeil|met en sommeil|en sommeil|archive|archives|conserve comme archive|se desengage de|se desabonne de|n:exit de|fait ses valises|plie bagage|n:sortie de|n:sortie d|met fin a sa presence sur|met un terme a sa presence sur|cesse toute activite sur|boude|ne sera plus present sur',
   stay:
-    'reste|restera|rester|restent|resteront|restons|reste present|reste actif|demeure|demeurera|maintient sa presence|maintient son compte|maintiendra sa presence|maintenir sa presence|garde son compte|gardera son compte|conserve son compte|conservera son compte|conserve sa presence|fidele a|reste fidele a|continue sur|continuera sur|reste sur place',
+    'reste|restera|rester|restent|resteront|restons|reste present|reste actif|demeure|demeurera|maintient sa presence|maintient son compte|maintiendra sa presence|maintenir sa presence|garde son compte|gardera son compte|conserve son compte|conservera son compte|conserve sa presence|fidele a|reste fidele a|continue sur|continuera sur|reste sur place|resterait|resteraient|resterons|restera present|restera actif',
   join:
     'rejoint|rejoindre|rejoignent|rejoindra|rejoignons|arrive sur|arrive a|arrivent sur|debarque sur|debarquent sur|debarque|s installe sur|s installent sur|s est installe sur|s inscrit sur|s est inscrit sur|fait son arrivee sur|fait ses debuts sur|a:lance|a:lancer|a:ouvre|a:ouvert|a:ouvrir|a:cree|a:creer|a:inaugure|nouveau compte|est desormais sur|est maintenant sur|desormais present sur|desormais sur|desormais aussi sur|aussi sur|prend ses quartiers sur|atterrit sur|n:arrivee sur|mise sur|parie sur|se lance sur|fait le saut vers|fait le grand saut vers',
-  pause: 'pause|met en pause|mis en pause|suspend*|boycott*|silence radio|fait une pause|observe une pause|coupure|black out|blackout|greve|se tait|se taire|mutisme',
-  temp: 'temporairement|provisoirement|momentanement|pendant 24 heures|pendant 48 heures|pendant 72 heures|pendant une semaine|le temps d un week end|ce week end|tout le week end|24 heures|48 heures|72 heures|heures|jours|une journee|pour une journee|le temps du match',
+  pause: 'pause|met en pause|mis en pause|suspend*|boycott*|silence radio|fait une pause|observe une pause|coupure|black out|blackout|greve|se tait|se taire|mutisme|silence|se met en silence|suspendra|suspendre',
+  onset: 'desormais|depuis|maintenant|a present|des aujourd hui|aujourd hui|nouvellement',
+  temp: 'temporairement|provisoirement|momentanement|pendant 24 heures|pendant 48 heures|pendant 72 heures|pendant une semaine|le temps d un week end|ce week end|tout le week end|24 heures|48 heures|72 heures|une journee|pour une journee|le temps du match|pendant ... jours|pendant ... heures|pendant ... semaines|de vendredi a lundi|du vendredi au lundi|jusqu a lundi|jusqu a dimanche|jusqu au|le week end',
   return:
     'revient sur|revenu sur|reviendra sur|revenir sur|n:retour sur|fait son retour sur|retourne sur|de retour sur|a:reactive|a:reactiver|reprend ses publications sur|reprend du service sur|reapparait sur',
   delete: 'a:supprim*|a:efface|a:effacer|a:desactiv*|n:suppression de',
   use: 'utilis*|publi*|poste|postera|tweete|tweeter|actif sur|active sur|alimente|alimenter|communique sur|communiquer sur|communiquera sur|s exprime sur|s exprimer sur|anime|animer|present sur|presente sur',
-  cease: 'ne ... plus|n ... plus|arrete de|arrete d|arreter de|arretera de|cesse de|cesse d|cessera de|cesser de|met fin a|mettre fin a|met un terme a|fin de|ne plus|plus jamais|stoppe|stopper',
+  cease: 'ne ... plus|n ... plus|arrete de|arrete d|arreter de|arretera de|cesse de|cesse d|cessera de|cesser de|met fin a|mettre fin a|met un terme a|fin de|ne plus|plus jamais|stoppe|stopper|arret* de|arret* d|cess* de|cess* d',
   continue: 'continue a|continue de|continue d|continuera a|continuera de|continuer a|continuer de|poursuit|poursuivra|poursuivre|toujours',
-  follow: 'emboit* le pas|suit le mouvement|suivre le mouvement|suivra le mouvement|suivent le mouvement|suivre l exemple|suit l exemple|suivra l exemple|suivre la voie|imite|imiter|suivra pas|suivre pas|suit pas|fait de meme|fera de meme|fait pareil|en fait autant|fera autant',
+  follow: 'emboit* le pas|suit le mouvement|suivre le mouvement|suivra le mouvement|suivent le mouvement|suivre l exemple|suit l exemple|suivra l exemple|suivre la voie|imite|imiter|suivra pas|suivre pas|suit pas|fait de meme|fera de meme|fait pareil|en fait autant|fera autant|sui* le mouvement|sui* l exemple|sui* la voie',
   migrate: 'migre vers|migre sur|migrer vers|migrent vers|bascule vers|bascule sur|basculer vers|se tourne vers|se tournent vers|passe a|passe de|demenage sur|demenage vers|troque',
-  neg: 'pas|jamais|aucun|aucune|aucunement|nullement|pas question|hors de question|refuse de|refuse d|non plus',
+  neg: 'pas|jamais|aucun|aucune|aucunement|nullement|pas question|hors de question|refuse de|refuse d|non plus|rien|ne rien',
   modal:
-    'envisag*|pourrait|pourraient|songe|songerait|reflechi*|reflexion|etudie|etudier|examine|examiner|evalue|evaluer|s interroge|s interrogent|interroge|se pose la question|debat|debattre|hesite|hesiter|menace de|menace|rumeur*|bruit|bruits|serait sur le point|potentiel*|eventuel*|possible*|possibilite|hypothese|demande*|appel*|exhort*|pression|motion|vote|voter|sondage|propos*|petition|si|s il|reduire|reduit|limiter|moins|questionne|pese|peser|penche|tente|tentation|tenter|tente de|n exclut pas|pas exclu|pourrait bientot|a l etude|a l etude la|plancher|planche',
+    'envisag*|pourrait|pourraient|songe|songerait|reflechi*|reflexion|etudie|etudier|examine|examiner|evalue|evaluer|s interroge|s interrogent|interroge|se pose la question|debat|debattre|hesite|hesiter|menace de|menace|rumeur*|bruit|bruits|serait sur le point|potentiel*|eventuel*|possible*|possibilite|hypothese|demande*|appel*|exhort*|pression|motion|vote|voter|sondage|propos*|petition|si|s il|reduire|reduit|limiter|moins|questionne|pese|peser|penche|tente|tentation|tenter|tente de|n exclut pas|pas exclu|pourrait bientot|a l etude|a l etude la|plancher|planche|serait|seraient|ferait',
   undecided: 'pas encore decide|pas encore tranche|pas encore pris|pas tranche|rien n est decide|aucune decision|pas de decision|indecis|en suspens|pas arrete|rien n est fait|reste a voir',
   deny: 'exclut|exclu|ecarte|dement|dementi|dementent|refute|balaie|balaye|pas question|hors de question',
   report:
@@ -35,7 +36,7 @@ export const fr: Lexicon = {
     'joueur|joueuse|joueurs|attaquant|defenseur|gardien|milieu|buteur|entraineur|coach|selectionneur|president|presidente|directeur|dirigeant|proprietaire|actionnaire|capitaine|ministre|depute|deputee|maire|homme politique|politique|elu|elus|supporters|supporter|fans|fan|ultras|adherents|socios|journaliste|consultant|star|international|legende|ancien joueur|influenceur|milliardaire|musk|elon musk|patron|homme d affaires|candidat|senateur|gouvernement|parti|groupe de supporters|associations de supporters|collectif|virage|tribune',
   generic:
     'clubs|equipes|formations|institutions|medias|entreprises|marques|organisations|personnalites|federations|ligues|universites|plusieurs clubs|de nombreux clubs|nombre de clubs|utilisateurs|acteurs|structures',
-  anaphor: 'club|formation|equipe|institution|pensionnaire|promu|ecurie|le club|la formation',
+  anaphor: 'club|formation|equipe|institution|pensionnaire|promu|ecurie|le club|la formation|pensionnaire de|club amateur|formation amateur',
   pronoun: 'il|elle|celui ci|ce dernier|lui|ils|elles|qui|lequel|laquelle|celle ci',
   first: 'nous|notre|nos|quittons|rejoignons|restons|arretons|avons decide|on quitte|on reste',
   precedent:
@@ -44,10 +45,10 @@ export const fr: Lexicon = {
   contrast: 'mais|alors que|tandis que|contrairement a|contrairement au|contrairement aux|a l inverse de|a l inverse du|en revanche|cependant|pourtant|quant a|quant au|de son cote|pour sa part|en attendant|toutefois',
   against: 'contre|face a|face au|versus|vs|affronte|bat|battu|recoit|recevra|se deplace a|derby|adversaire|defaite|victoire',
   also: 'aussi|egalement|a son tour|de meme|lui aussi|elle aussi|meme chemin|dernier en date|nouveau club|le dernier',
-  conj: 'et|ainsi que|de meme que',
+  conj: 'et|ainsi que|de meme que|tout en|ou',
   loc: 'sur|via|dans|en|par|aupres',
   from: 'de|d|du|des',
   to: 'vers|pour|sur|a|au',
   article: 'le|la|les|l|un|une|son|sa|ses|leur|leurs|du|de|d|des|au|aux|ce|cette',
-  platformAnaphor: 'le reseau social|la plateforme|le reseau|ce reseau|cette plateforme|le reseau social americain|l application|le site|le reseau a l oiseau bleu',
+  platformAnaphor: 'le reseau social|la plateforme|le reseau|ce reseau|cette plateforme|le reseau social americain|l application|le site|le reseau a l oiseau bleu|plateforme|reseau social|le reseau social d elon musk',
 };

@@ -8,8 +8,9 @@ export const it: Lexicon = {
     'resta su|restera su|restare su|restano su|rimane su|rimarra su|rimanere su|rimangono su|continua su|continuera su|mantiene il profilo|mantiene l account|mantiene la presenza|manterra|mantiene|resta|rimane|restera|rimarra|resta attivo su|rimane attivo su|resta presente|rimane presente',
   join:
     'sbarca su|sbarcato su|sbarcare su|sbarcano su|approda su|approdato su|approdare su|approdano su|arriva su|arrivato su|arrivare su|arrivano su|n:arrivo su|n:sbarco su|n:approdo su|si unisce a|unirsi a|entra su|entrato su|entra in|a:apre|a:aperto|a:crea|a:creato|a:lancia|a:lanciato|a:inaugura|a:inaugurato|a:nuovo|debutta su|debutto su|esordisce su|esordio su|ora anche su|adesso anche su|ora su|anche su|si iscrive a|iscritto a|si iscrive su|punta su|scommette su|atterra su|e su',
-  pause: 'pausa|sospende|sospeso|sospensione|boicott*|black out|blackout|silenzio|sciopero|si ferma|stop',
-  temp: 'temporaneamente|per 24 ore|per 48 ore|24 ore|48 ore|72 ore|questo fine settimana|nel fine settimana|per il weekend|per una settimana|momentaneamente|provvisoriamente|ore|giorni|per un giorno|la giornata',
+  pause: 'pausa|boicott*|black out|blackout|silenzio|sciopero|si ferma|stop|sospend*|si ferma sui social|stop ai social',
+  onset: 'ora|adesso|da oggi|ormai|da ieri',
+  temp: 'temporaneamente|per 24 ore|per 48 ore|24 ore|48 ore|72 ore|questo fine settimana|nel fine settimana|per il weekend|per una settimana|momentaneamente|provvisoriamente|per ... giorni|per ... ore|per tutto il fine settimana|fine settimana',
   return:
     'torna su|tornato su|tornare su|tornera su|tornano su|ritorna su|n:ritorno su|di nuovo su|a:riattiva|a:riattivato|riattiva|a:riapre|a:riaperto|rientra su|n:rientro su|torna a|tornato a|rientra',
   delete: 'a:cancella|a:cancellato|a:cancellare|a:elimina|a:eliminato|a:eliminare|a:rimuove|a:rimosso|a:disattiva|a:disattivato|a:disattivare|n:cancellazione|n:eliminazione',
@@ -41,10 +42,10 @@ export const it: Lexicon = {
   contrast: 'ma|mentre|pero|tuttavia|invece|al contrario|a differenza di|a differenza del|diversamente da|eppure|nonostante',
   against: 'contro|vs|versus|batte|battuto|sconfitta|vittoria|pareggio|derby|sfida|ospita|affronta|supera|travolge',
   also: 'anche|pure|a sua volta|ugualmente|altro club|ultimo club|l ultimo|nuovo club',
-  conj: 'e|ed|nonche|oltre a',
+  conj: 'e|ed|nonche|oltre a|ne',
   loc: 'su|sul|sulla|in|via|tramite|attraverso',
   from: 'da|dal|dalla|di|del|della',
   to: 'a|al|alla|su|verso|sul|per',
   article: 'il|lo|la|i|gli|le|l|un|una|uno|suo|sua|suoi|proprio|propria',
-  platformAnaphor: 'la piattaforma|il social|la rete|il social network|la rete sociale|quel social|questo social|il social di musk',
+  platformAnaphor: 'la piattaforma|il social|la rete|il social network|la rete sociale|quel social|questo social|il social di musk|piattaforma|social network',
 };

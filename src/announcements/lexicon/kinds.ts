@@ -25,6 +25,8 @@ export type CueKind =
   | 'deny'
   | 'report'
   | 'temp'
+  /** "seit Mittwoch", "désormais", "now": a state that has just begun. */
+  | 'onset'
   /** Reasons to set a sentence aside. */
   | 'nocomment'
   | 'hack'
