@@ -305,3 +305,66 @@ async function claim(bot: MirrorBot, id: string, now: Date) {
   if (!delivery) throw new Error(`delivery ${id} was not due`);
   return delivery;
 }
+
+describe('a digest on Bluesky', () => {
+  let pds: TestPds;
+  let env: TestEnvironment | undefined;
+  let bot: MirrorBot | undefined;
+
+  beforeAll(async () => {
+    pds = await startTestPds();
+  });
+  afterAll(async () => {
+    await bot?.close();
+    env?.remove();
+    await pds.close();
+  });
+
+  it('becomes a thread when it does not fit one post, and a retry finishes the thread without repeating a post', async () => {
+    const me = await pds.createAccount('digest.test');
+    env = mirrorEnvironment(pds, me);
+    bot = await startMirrorBot(env);
+    const clubs = bot.context.catalog.entries.filter((entry) => entry.kind === 'club').slice(0, 12);
+    const storyIds: number[] = [];
+    for (const club of clubs) {
+      await addStory(bot, { evidence: `${club.name} announced today that it is leaving the social network X for good.`, clubId: club.id });
+      storyIds.push(Math.max(...(await bot.context.store.listStories()).map((story) => story.id)));
+    }
+    for (const delivery of await bot.context.store.listDeliveries({ destination: 'bluesky' })) {
+      await bot.context.store.markDeliveryFailed(delivery.id, 'not part of this test', new Date().toISOString());
+    }
+    const id = 'digest-delivery-000000001';
+    await bot.context.store.enqueueDelivery({
+      id,
+      destination: 'bluesky',
+      content: { kind: 'digest', storyIds, language: 'en' },
+      idempotencyKey: id,
+      nextAttemptAt: new Date().toISOString(),
+    });
+
+    // The fourth reply fails; the retry must not post the first three again.
+    pds.answerNext('com.atproto.repo.createRecord', { status: 502, body: { error: 'UpstreamFailure', message: 'Bad gateway' } }, { after: 4 });
+    const first = await bot.destination.send(await claim(bot, id, new Date()));
+    expect(first.status).toBe('retry');
+    expect(await postsOf(pds, me.did)).toHaveLength(4);
+
+    const second = await bot.destination.send(await claim(bot, id, new Date()));
+    expect(second.status).toBe('sent');
+    const posts = await postsOf(pds, me.did);
+    expect(posts).toHaveLength(clubs.length + 1);
+    const root = posts.find((post) => !post.value.reply)!;
+    expect(second.status === 'sent' && second.externalId).toBe(root.uri);
+    expect(root.value.text).toContain('🧵');
+    for (const post of posts) {
+      expect([...new Intl.Segmenter().segment(post.value.text)].length).toBeLessThanOrEqual(300);
+      if (post !== root) expect(post.value.reply?.root.uri).toBe(root.uri);
+    }
+    // Each reply answers the one before it: one chain, in the order of the stories.
+    const parents = new Set(posts.flatMap((post) => (post.value.reply ? [post.value.reply.parent.uri] : [])));
+    expect(parents.size).toBe(clubs.length);
+
+    const again = await bot.destination.send(await claim(bot, id, new Date()));
+    expect(again.status === 'sent' && again.externalId).toBe(root.uri);
+    expect(await postsOf(pds, me.did)).toHaveLength(clubs.length + 1);
+  });
+});

@@ -57,8 +57,8 @@ export interface TestPds {
   agentFor(account: TestAccount): Promise<AtpAgent>;
   /** The calls made to one XRPC method so far. */
   requestsTo(nsid: string): RecordedXrpcCall[];
-  /** The next `times` calls to `nsid` get this answer instead of reaching the PDS. */
-  answerNext(nsid: string, answer: InjectedAnswer, times?: number): void;
+  /** After `after` more calls to `nsid` reach the PDS, the next `times` get this answer instead. */
+  answerNext(nsid: string, answer: InjectedAnswer, options?: { times?: number; after?: number }): void;
   close(): Promise<void>;
 }
 
@@ -110,12 +110,16 @@ export async function startTestPds(options: TestPdsOptions = {}): Promise<TestPd
   await pds.ctx.sequencer.start();
 
   const calls: RecordedXrpcCall[] = [];
-  const injected = new Map<string, Array<InjectedAnswer>>();
+  const injected = new Map<string, Array<{ answer: InjectedAnswer; after: number }>>();
   const pdsServer = await listenLocal((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const nsid = url.pathname.startsWith('/xrpc/') ? url.pathname.slice('/xrpc/'.length) : url.pathname;
     calls.push({ method: req.method ?? 'GET', nsid, query: url.searchParams });
-    const answer = injected.get(nsid)?.shift();
+    const queue = injected.get(nsid);
+    const head = queue?.[0];
+    let answer: InjectedAnswer | undefined;
+    if (head && head.after > 0) head.after -= 1;
+    else if (head) answer = queue?.shift()?.answer;
     if (answer) {
       req.resume();
       res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
@@ -146,9 +150,9 @@ export async function startTestPds(options: TestPdsOptions = {}): Promise<TestPd
     requestsTo(nsid) {
       return calls.filter((call) => call.nsid === nsid);
     },
-    answerNext(nsid, answer, times = 1) {
+    answerNext(nsid, answer, { times = 1, after = 0 } = {}) {
       const queue = injected.get(nsid) ?? [];
-      for (let i = 0; i < times; i++) queue.push(answer);
+      for (let i = 0; i < times; i++) queue.push({ answer, after: i === 0 ? after : 0 });
       injected.set(nsid, queue);
     },
     async close() {
