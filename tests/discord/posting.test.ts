@@ -88,6 +88,18 @@ describe('posting new stories to a server’s channel', () => {
     expect(new Set(sends.map((send) => (send.body as RESTPostAPIChannelMessageJSONBody).nonce)).size).toBe(1);
   });
 
+  it('turns a long Retry-After into a later attempt instead of waiting inside the send', async () => {
+    const bot = await ready();
+    bot.discord.failNext({ method: 'POST', pathPattern: messagesPath, status: 429, retryAfter: 120 });
+    await bot.story();
+    await bot.app.dispatcher.runOnce();
+    const [waiting] = await bot.context.store.listDeliveries({ destination: `discord:${GUILD}` });
+    expect(waiting?.status).toBe('pending');
+    expect(waiting?.lastError).toMatch(/^rate limited/);
+    expect(Date.parse(waiting?.nextAttemptAt ?? '') - Date.now()).toBeGreaterThan(60_000);
+    expect(bot.posts()).toHaveLength(0);
+  });
+
   it('backs off after repeated 5xx, then checks the channel before posting again', async () => {
     const bot = await ready();
     bot.discord.failNext({ method: 'POST', pathPattern: messagesPath, status: 503, times: 2 });
