@@ -141,6 +141,15 @@ describe('fake Discord messages, driven by the real discord.js client', () => {
     expect((await tooLong({ content: 'hi', allowed_mentions: { parse: ['users'], users: ['1'] } })).code).toBe(50035);
   });
 
+  it('edits a message but refuses an edit that would leave it empty', async () => {
+    const sent = await channel(NEWS_ID).send({ content: 'draft', embeds: [{ title: 'kept' }] });
+    const edited = await sent.edit({ content: 'final' });
+    expect(edited.content).toBe('final');
+    expect(edited.embeds[0]?.title).toBe('kept');
+    const error = await sent.edit({ content: '', embeds: [] }).catch((e: unknown) => e);
+    expect((error as DiscordAPIError).code).toBe(50006);
+  });
+
   it('refuses a reply to an unknown message unless told not to fail', async () => {
     const reply = { content: 'reply', message_reference: { message_id: '999999999999999999' } };
     const error = await client.rest.post(Routes.channelMessages(NEWS_ID), { body: reply }).catch((e: unknown) => e);

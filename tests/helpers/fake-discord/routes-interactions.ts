@@ -131,7 +131,7 @@ export function interactionRoutes(state: FakeDiscordState, tracker: InteractionT
         const original = originalOf(tracked);
         const edit = (req.body ?? {}) as MessageBody;
         validateMessageBody(edit, req.files.length, false);
-        applyEdit(original, { ...edit, flags: (original.flags ?? 0) & ~MessageFlags.Loading });
+        applyEdit(original, { ...edit, flags: (original.flags ?? 0) & ~MessageFlags.Loading }, state.attachmentsFor(edit, req.files));
         tracker.record(tracked, summary('edit-original', null, edit));
         return json(original);
       },
@@ -160,7 +160,7 @@ export function interactionRoutes(state: FakeDiscordState, tracker: InteractionT
         const original = tracked.original;
         // After a deferral, Discord turns the first follow-up into the "thinking" original.
         if (original && (original.flags ?? 0) & MessageFlags.Loading) {
-          applyEdit(original, { ...body, flags: (original.flags ?? 0) & ~MessageFlags.Loading });
+          applyEdit(original, { ...body, flags: (original.flags ?? 0) & ~MessageFlags.Loading }, state.attachmentsFor(body, req.files));
           tracker.record(tracked, summary('followup', null, body));
           return json(original);
         }
@@ -186,7 +186,7 @@ export function interactionRoutes(state: FakeDiscordState, tracker: InteractionT
         const message = followupOf(tracked, req.params.messageId);
         const edit = (req.body ?? {}) as MessageBody;
         validateMessageBody(edit, req.files.length, false);
-        applyEdit(message, edit);
+        applyEdit(message, edit, state.attachmentsFor(edit, req.files));
         tracker.record(tracked, summary('edit-followup', null, edit));
         return json(message);
       },

@@ -1,6 +1,6 @@
-import { PermissionFlagsBits, type APIMessage } from 'discord-api-types/v10';
+import { PermissionFlagsBits, type APIAttachment, type APIMessage } from 'discord-api-types/v10';
 import type { FakeDiscordState } from './core.ts';
-import { FormErrors, missingPermissions, unknownMessage } from './errors.ts';
+import { FormErrors, emptyMessage, missingPermissions, unknownMessage } from './errors.ts';
 import { validateMessageBody, type MessageBody } from './message-validation.ts';
 import { json, noContent, type Route } from './router.ts';
 import { compareSnowflakes } from './snowflake.ts';
@@ -55,7 +55,7 @@ export function messageRoutes(state: FakeDiscordState, onCreate: (message: APIMe
         if (message.author.id !== state.botUser.id) throw missingPermissions();
         const edit = (body ?? {}) as MessageBody;
         validateMessageBody(edit, files.length, false);
-        applyEdit(message, edit);
+        applyEdit(message, edit, state.attachmentsFor(edit, files));
         return json(message);
       },
     },
@@ -82,15 +82,29 @@ function asFetched(message: APIMessage): APIMessage {
   return rest;
 }
 
-/** Applies the fields an edit carries; absent fields stay as they were. */
-export function applyEdit(message: APIMessage, edit: MessageBody): void {
-  if (edit.content !== undefined) message.content = edit.content ?? '';
+/** Applies the fields an edit carries; absent fields stay as they were. An edit may not empty a message (50006). */
+export function applyEdit(message: APIMessage, edit: MessageBody, added: APIAttachment[] = []): void {
+  const next: APIMessage = { ...message };
+  if (edit.content !== undefined) next.content = edit.content ?? '';
   if (edit.embeds !== undefined) {
-    message.embeds = (edit.embeds ?? []).map((e) => ({ type: 'rich', ...e }) as APIMessage['embeds'][number]);
+    next.embeds = (edit.embeds ?? []).map((e) => ({ type: 'rich', ...e }) as APIMessage['embeds'][number]);
   }
-  if (edit.components !== undefined) message.components = (edit.components ?? []) as APIMessage['components'];
-  if (edit.flags !== undefined) message.flags = edit.flags;
-  message.edited_timestamp = new Date().toISOString();
+  if (edit.components !== undefined) next.components = (edit.components ?? []) as APIMessage['components'];
+  if (edit.attachments !== undefined) {
+    const kept = new Set((edit.attachments ?? []).map((a) => String(a.id)));
+    next.attachments = message.attachments.filter((a) => kept.has(a.id));
+  }
+  next.attachments = [...next.attachments, ...added];
+  if (edit.flags !== undefined) next.flags = edit.flags;
+  const empty =
+    next.content.trim() === '' &&
+    next.embeds.length === 0 &&
+    (next.components?.length ?? 0) === 0 &&
+    next.attachments.length === 0 &&
+    !next.poll &&
+    (next.sticker_items?.length ?? 0) === 0;
+  if (empty) throw emptyMessage();
+  Object.assign(message, next, { edited_timestamp: new Date().toISOString() });
 }
 
 /** Discord's paging: newest first, `before`/`after`/`around` by id, limit 1-100 (default 50). */
