@@ -16,9 +16,12 @@ const colours: Record<Action, number> = {
   delete: 0x8b0000,
 };
 
-/** The marker in a post's footer that lets a later attempt find the post it may already have made. */
+/**
+ * The marker in a post's footer that lets a later attempt find the post it may already have made
+ * (Discord does not return nonces with fetched messages). Twelve hex digits tell apart the last 50 posts.
+ */
 export function deliveryMarker(idempotencyKey: string): string {
-  return `ref ${idempotencyKey}`;
+  return `ref ${idempotencyKey.slice(0, 12)}`;
 }
 
 function sourceLines(summary: StorySummary, max: number): string {
