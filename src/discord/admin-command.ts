@@ -61,13 +61,14 @@ export async function runClubwatch(interaction: ChatInputCommandInteraction, bot
   // The notice is read after the work: a pause may have happened meanwhile, and `channel` clears it.
   const fresh = await store.getServerSettings(guildId);
   const embeds = [...(reply.embeds ?? [])];
-  if (fresh.adminNotice) {
-    embeds.unshift({ title: `⚠️ ${messagesFor(fresh.language).notice}`, description: fresh.adminNotice, color: 0xf0ad4e });
-    await store.updateServerSettings(guildId, { adminNotice: null });
-  }
+  if (fresh.adminNotice) embeds.unshift({ title: `⚠️ ${messagesFor(fresh.language).notice}`, description: fresh.adminNotice, color: 0xf0ad4e });
   const payload = { ...(reply.content ? { content: reply.content } : {}), embeds, allowedMentions: { parse: [] } };
   if (interaction.deferred) await interaction.editReply(payload);
   else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
+  // Cleared once shown, and only if no newer notice replaced it meanwhile.
+  if (fresh.adminNotice && (await store.getServerSettings(guildId)).adminNotice === fresh.adminNotice) {
+    await store.updateServerSettings(guildId, { adminNotice: null });
+  }
 }
 
 function route(request: AdminRequest, group: string | null, subcommand: string): Promise<AdminReply> {

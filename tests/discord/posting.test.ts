@@ -139,7 +139,8 @@ describe('posting new stories to a server’s channel', () => {
     const reply = await bot.admin('settings');
     expect(reply.reply?.embeds[0]?.description).toMatch(/^Posting to <#\d+> is paused: clubwatch is missing a permission in the channel/);
     expect(reply.reply?.embeds[1]?.fields?.find((field) => field.name === 'State')?.value).toMatch(/^⏸️ paused since/);
-    expect((await bot.context.store.getServerSettings(GUILD)).adminNotice).toBeNull();
+    await waitFor(async () => (await bot.context.store.getServerSettings(GUILD)).adminNotice === null);
+    expect((await bot.admin('settings')).reply?.embeds).toHaveLength(1);
 
     bot.discord.setChannelPermissions(NEWS, {});
     const fixed = await bot.admin('channel', [option('channel', NEWS, 7)]);
