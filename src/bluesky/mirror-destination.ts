@@ -15,6 +15,10 @@ import type { BlueskySession } from './session.ts';
 
 const postCollection = 'app.bsky.feed.post';
 
+function postingTimeKey(deliveryId: string): string {
+  return `bluesky:posted-at:${deliveryId}`;
+}
+
 interface RecordRef {
   uri: string;
   cid: string;
@@ -90,33 +94,53 @@ export class BlueskyDestination implements Destination {
     if (!repo) throw new BlueskyLoginDeferredError('no Bluesky session yet', 60_000);
     // A first attempt cannot meet a post of its own; a later one (or an interrupted one) may.
     const mayExist = delivery.attempts > 1 || delivery.interruptedAt !== null;
+    const postedAt = await this.postingTime(delivery.id);
     let root: RecordRef | null = null;
     let parent: RecordRef | null = null;
     for (const [index, draft] of drafts.entries()) {
-      const createdAt = new Date(Date.parse(delivery.createdAt) + index).toISOString();
-      const ref = await this.publishOne(agent, repo, delivery, index, draft, createdAt, mayExist, root && parent ? { root, parent } : null);
-      root ??= ref;
-      parent = ref;
+      try {
+        const ref = await this.publishOne(agent, repo, delivery.id, postedAt, index, draft, mayExist, root && parent ? { root, parent } : null);
+        root ??= ref;
+        parent = ref;
+      } catch (err) {
+        // Refused before anything was written: the next attempt may take a fresh time.
+        if (index === 0 && isRateLimited(err)) await this.options.store.setState(postingTimeKey(delivery.id), null);
+        throw err;
+      }
     }
     if (!root) throw new Error('nothing to post');
     return root;
   }
 
+  /**
+   * When a delivery's posts are dated, fixed at its first attempt to post and kept: their record
+   * keys derive from it, so every retry looks where the first attempt wrote.
+   */
+  private async postingTime(deliveryId: string): Promise<string> {
+    const { store } = this.options;
+    const saved = await store.getState(postingTimeKey(deliveryId));
+    if (saved) return saved;
+    const now = new Date(this.now()).toISOString();
+    await store.setState(postingTimeKey(deliveryId), now);
+    return now;
+  }
+
   private async publishOne(
     agent: AtpAgent,
     repo: string,
-    delivery: Delivery,
+    deliveryId: string,
+    postedAt: string,
     index: number,
     draft: PostDraft,
-    createdAt: string,
     mayExist: boolean,
     reply: AppBskyFeedPost.ReplyRef | null,
   ): Promise<RecordRef> {
-    let rkey = recordKeyFor(delivery.id, delivery.createdAt, index);
+    const createdAt = new Date(Date.parse(postedAt) + index).toISOString();
+    let rkey = recordKeyFor(deliveryId, postedAt, index);
     if (mayExist) {
       // A record of another post at this key (vanishingly rare) moves this post to the next key.
       for (let salt = 0; salt < 4; salt++) {
-        rkey = recordKeyFor(delivery.id, delivery.createdAt, index, salt);
+        rkey = recordKeyFor(deliveryId, postedAt, index, salt);
         const existing = await this.existing(agent, repo, rkey);
         if (!existing) break;
         if (existing.createdAt === createdAt) return existing.ref;
@@ -132,9 +156,10 @@ export class BlueskyDestination implements Destination {
     };
     if (draft.card) record.embed = await buildLinkCard(agent, draft.card, { fetcher: this.options.fetcher, logger: this.options.logger });
     try {
-      const { data } = await agent.com.atproto.repo.createRecord({ repo, collection: postCollection, rkey, record, validate: true });
+      const { data, headers } = await agent.com.atproto.repo.createRecord({ repo, collection: postCollection, rkey, record, validate: true });
       this.budget.spend(this.now());
-      this.options.logger.info({ deliveryId: delivery.id, uri: data.uri }, 'posted to Bluesky');
+      this.slowDownWhenLow(headers);
+      this.options.logger.info({ deliveryId, uri: data.uri }, 'posted to Bluesky');
       return { uri: data.uri, cid: data.cid };
     } catch (err) {
       // The write may have landed before the answer was lost: the key says whether it did.
@@ -143,6 +168,16 @@ export class BlueskyDestination implements Destination {
       if (landed && landed.createdAt === createdAt) return landed.ref;
       throw err;
     }
+  }
+
+  /** Bluesky says how many write points are left this hour: near the end, wait for the reset rather than meet a 429. */
+  private slowDownWhenLow(headers: Record<string, string | undefined>): void {
+    const remaining = Number(headers['ratelimit-remaining']);
+    const limit = Number(headers['ratelimit-limit']);
+    if (!Number.isFinite(remaining) || !Number.isFinite(limit) || remaining > Math.max(30, limit * 0.1)) return;
+    const wait = rateLimitWaitMs(headers, this.now());
+    this.pausedUntil = Math.max(this.pausedUntil, this.now() + wait);
+    this.options.logger.warn({ remaining, resetAt: new Date(this.pausedUntil).toISOString() }, 'few Bluesky write points left; posting paused until they reset');
   }
 
   private async existing(agent: AtpAgent, repo: string, rkey: string): Promise<{ ref: RecordRef; createdAt: string } | null> {

@@ -210,6 +210,26 @@ describe('the Bluesky mirror against a real PDS', () => {
     expect(await postsOf(pds, me.did)).toHaveLength(1);
   });
 
+  it('pauses before meeting a 429 when Bluesky says few write points are left', async () => {
+    const me = await account();
+    env = mirrorEnvironment(pds, me);
+    const now = Date.now();
+    bot = await startMirrorBot(env, { now: () => now });
+    const reset = Math.ceil(now / 1000) + 600;
+    pds.answerNext('com.atproto.repo.createRecord', {
+      status: 200,
+      passThrough: true,
+      headers: { 'ratelimit-limit': '5000', 'ratelimit-remaining': '12', 'ratelimit-reset': String(reset), 'ratelimit-policy': '5000;w=3600' },
+    });
+    const first = await addStory(bot, { evidence: 'Le Red Star FC quitte X.', clubId: 'red-star-fc' });
+    expect((await bot.destination.send(await claim(bot, first, new Date(now)))).status).toBe('sent');
+    const second = await addStory(bot, { evidence: 'Le Red Star FC revient sur X.', clubId: 'red-star-fc' });
+    const creates = pds.requestsTo('com.atproto.repo.createRecord').length;
+    const outcome = await bot.destination.send(await claim(bot, second, new Date(now)));
+    expect(outcome.status === 'retry' && outcome.retryAfterMs).toBeGreaterThanOrEqual(reset * 1000 - now);
+    expect(pds.requestsTo('com.atproto.repo.createRecord').length).toBe(creates);
+  });
+
   it('does not post twice when it stopped between posting and recording the post', async () => {
     const me = await account();
     env = mirrorEnvironment(pds, me);

@@ -40,6 +40,8 @@ export interface InjectedAnswer {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** Let the PDS answer, with these headers added (rate-limit headers a dev PDS does not send). */
+  passThrough?: boolean;
 }
 
 export interface TestPdsOptions {
@@ -120,7 +122,9 @@ export async function startTestPds(options: TestPdsOptions = {}): Promise<TestPd
     let answer: InjectedAnswer | undefined;
     if (head && head.after > 0) head.after -= 1;
     else if (head) answer = queue?.shift()?.answer;
-    if (answer) {
+    if (answer?.passThrough) {
+      for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
+    } else if (answer) {
       req.resume();
       res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
       res.end(JSON.stringify(answer.body ?? { error: 'Injected', message: `injected ${answer.status}` }));
