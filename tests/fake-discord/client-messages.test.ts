@@ -59,7 +59,7 @@ describe('fake Discord messages, driven by the real discord.js client', () => {
     expect(message.mentions.users.map((u) => u.id)).toEqual(['400000000000000002']);
   });
 
-  it('answers a repeated nonce with enforce_nonce with the message it already created', async () => {
+  it('answers a repeated nonce with enforce_nonce with the message it created, or Unknown Message once deleted', async () => {
     const before = discord.messages(QUIET_ID).length;
     const one = await channel(QUIET_ID).send({ content: 'once', nonce: 'delivery-42', enforceNonce: true });
     const two = await channel(QUIET_ID).send({ content: 'once', nonce: 'delivery-42', enforceNonce: true });
@@ -70,6 +70,9 @@ describe('fake Discord messages, driven by the real discord.js client', () => {
     const fetched = (await client.rest.get(Routes.channelMessage(QUIET_ID, one.id))) as APIMessage;
     expect(fetched.id).toBe(one.id);
     expect(fetched.nonce).toBeUndefined();
+    await one.delete();
+    const again = await channel(QUIET_ID).send({ content: 'once', nonce: 'delivery-42', enforceNonce: true }).catch((e: unknown) => e);
+    expect((again as DiscordAPIError).code).toBe(10008);
   });
 
   it('lets discord.js wait out an injected 429 so the message lands once', async () => {

@@ -9,7 +9,7 @@ import {
   type APIUser,
   type GuildChannelType,
 } from 'discord-api-types/v10';
-import { FormErrors, missingAccess, missingPermissions, nonTextChannel, unknownChannel, unknownGuild } from './errors.ts';
+import { FormErrors, unknownMessage, missingAccess, missingPermissions, nonTextChannel, unknownChannel, unknownGuild } from './errors.ts';
 import { resolveMentions, validateMessageBody, type MessageBody } from './message-validation.ts';
 import type { RouteRequest } from './router.ts';
 import { SnowflakeGenerator } from './snowflake.ts';
@@ -51,7 +51,7 @@ export class FakeDiscordState {
   readonly globalCommands: APIApplicationCommand[] = [];
   readonly guildCommands = new Map<string, APIApplicationCommand[]>();
   readonly problems: ProblemRecord[] = [];
-  readonly #nonces = new Map<string, { messageId: string; at: number }>();
+  readonly #nonces = new Map<string, { channelId: string; messageId: string; at: number }>();
   readonly #nonceWindowMs: number;
 
   constructor(readonly options: FakeDiscordOptions) {
@@ -120,12 +120,15 @@ export class FakeDiscordState {
         errors.throwIfAny();
       }
     }
+    // Discord's documentation keys the check on the author and the nonce, not the channel; a
+    // remembered message that was deleted since is answered "Unknown Message", not created again.
     const { nonce, enforce_nonce: enforceNonce } = message.body;
-    const nonceKey = nonce === undefined ? null : `${channelId}:${this.botUser.id}:${String(nonce)}`;
-    if (enforceNonce && nonceKey) {
-      const seen = this.#nonces.get(nonceKey);
-      const existing = seen && Date.now() - seen.at < this.#nonceWindowMs && this.store.find(channelId, seen.messageId);
-      if (existing) return { message: existing, created: false };
+    const nonceKey = nonce === undefined ? null : `${this.botUser.id}:${String(nonce)}`;
+    const seen = nonceKey ? this.#nonces.get(nonceKey) : undefined;
+    if (enforceNonce && seen && Date.now() - seen.at < this.#nonceWindowMs) {
+      const existing = this.store.find(seen.channelId, seen.messageId);
+      if (!existing) throw unknownMessage();
+      return { message: existing, created: false };
     }
     const created = this.buildMessage(
       ctx,
@@ -133,7 +136,7 @@ export class FakeDiscordState {
       (perms & PermissionFlagsBits.MentionEveryone) !== 0n,
     );
     this.store.add(created);
-    if (nonceKey) this.#nonces.set(nonceKey, { messageId: created.id, at: Date.now() });
+    if (nonceKey) this.#nonces.set(nonceKey, { channelId, messageId: created.id, at: Date.now() });
     return { message: created, created: true };
   }
 

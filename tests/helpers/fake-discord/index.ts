@@ -38,7 +38,9 @@
  *   JSON body or multipart `payload_json`, files, status and body answered, `injected`, times);
  *   `requestStats`: totals by status, kept even with `recordRequests: false`.
  * - `messages(channelId)`: messages in a channel, oldest first (interaction replies included,
- *   ephemeral ones not). Fetched messages carry no `nonce`, as on Discord.
+ *   ephemeral ones not). Fetched messages carry no `nonce`, as on Discord. With `enforce_nonce`,
+ *   a nonce the bot used in the last `nonceWindowMs` (any channel, as Discord documents it)
+ *   returns that message, or 404 10008 if it was deleted since.
  *   `waitForMessage(channelId, match?, timeoutMs?)` and `waitForRequest(match, timeoutMs?)`
  *   resolve with the first match, already there or still to come.
  * - `failNext({ method?, pathPattern?, status, times?, retryAfter?, global?, code?, message? })`:
