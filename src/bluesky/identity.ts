@@ -64,7 +64,7 @@ export class IdentityResolver {
     const cached = this.documents.get(did);
     if (cached && cached.until > this.now()) return cached.doc;
     let url: string;
-    if (did.startsWith('did:plc:')) url = `${this.plcUrl}/${encodeURIComponent(did)}`;
+    if (did.startsWith('did:plc:')) url = `${this.plcUrl}/${did}`;
     else if (did.startsWith('did:web:')) url = `https://${decodeURIComponent(did.slice('did:web:'.length))}/.well-known/did.json`;
     else return null;
     const doc = await this.getJson<DidDocument>(url);

@@ -6,6 +6,7 @@ import { createCatalog } from '../../src/catalog/create-catalog.ts';
 import { loadCatalog } from '../../src/catalog/load-catalog.ts';
 import type { Catalog, CatalogEntry } from '../../src/catalog/types.ts';
 import { sourceIdFor } from '../../src/sources/source-id.ts';
+import { FeedServer } from '../helpers/feed-server.ts';
 import { startTestPds, type TestAccount, type TestPds } from '../helpers/pds.ts';
 import { localFetcher, mirrorEnvironment, pollAll, postsOf, startMirrorBot, type MirrorBot } from '../helpers/pds-bot.ts';
 import { testEnvironment, type TestEnvironment } from '../helpers/test-app.ts';
@@ -159,5 +160,45 @@ describe('clubs’ own Bluesky accounts as a source', () => {
     await bot.close();
     bot = await startMirrorBot(env, { plcUrl: pds.plcUrl });
     expect(await bot.context.store.getSource(sourceIdFor('bluesky', werder.did))).toBeDefined();
+  });
+});
+
+describe('a club’s account read through the public AppView', () => {
+  it('is read there when its DID document names no PDS, leaving out reposts and other authors', async () => {
+    const did = 'did:plc:abcdefghijklmnopqrstuvwx';
+    const services = new FeedServer();
+    await services.start();
+    const json = (body: unknown) => ({ body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    const entry = (rkey: string, text: string, author = did, reason?: unknown) => ({
+      post: { uri: `at://${author}/app.bsky.feed.post/${rkey}`, cid: 'bafyreib', author: { did: author, handle: 'club.example' }, record: { $type: 'app.bsky.feed.post', text, langs: ['en'], createdAt: new Date().toISOString() } },
+      ...(reason ? { reason } : {}),
+    });
+    services.route(`/${did}`, json({ id: did, alsoKnownAs: ['at://club.example'], service: [] }));
+    services.route('/xrpc/app.bsky.feed.getAuthorFeed', json({ feed: [entry('3kaaaaaaaaaa2', 'Good morning from the stadium.')] }));
+    const env = testEnvironment({ vars: { BLUESKY_READ_CLUB_ACCOUNTS: 'true', BLUESKY_APPVIEW: services.url } });
+    const bot = await startMirrorBot(env, { catalog: catalogWith({ 'brentford-fc': { blueskyDid: did } }), plcUrl: services.url });
+    try {
+      await pollAll(bot);
+      services.route(
+        '/xrpc/app.bsky.feed.getAuthorFeed',
+        json({
+          feed: [
+            entry('3kaaaaaaaaac2', 'We are leaving X today.', 'did:plc:someoneelseentirelyxxxx', { $type: 'app.bsky.feed.defs#reasonRepost' }),
+            entry('3kaaaaaaaaab2', 'We are leaving X. You will find us here from now on.'),
+            entry('3kaaaaaaaaaa2', 'Good morning from the stadium.'),
+          ],
+        }),
+      );
+      await pollAll(bot);
+      const stories = await bot.context.store.listStories({ clubId: 'brentford-fc' });
+      expect(stories).toHaveLength(1);
+      expect(stories[0]).toMatchObject({ platform: 'x', action: 'leave' });
+      expect(stories[0]?.reports).toHaveLength(1);
+      expect(services.requests.some((request) => request.path === '/xrpc/app.bsky.feed.getAuthorFeed' && request.url.includes(`actor=${encodeURIComponent(did)}`))).toBe(true);
+    } finally {
+      await bot.close();
+      env.remove();
+      await services.close();
+    }
   });
 });
