@@ -198,8 +198,20 @@ async function setMention(request: AdminRequest): Promise<AdminReply> {
     return { content: messages.mentionNone };
   }
   if (roleId === guildId || !isSnowflake(roleId)) throw new UserError(messages.mentionEveryone);
+  const guild = await guildOf(bot.client, guildId);
+  if (guild && (await roleIsHere(guild, roleId)) === false) throw new UserError(messages.roleNotHere);
   await bot.context.store.updateServerSettings(guildId, { mentionRoleId: roleId });
   return { content: messages.mentionSet(`<@&${roleId}>`) };
+}
+
+/** Whether the role belongs to the server; null when Discord's answer does not say. */
+async function roleIsHere(guild: Guild, roleId: string): Promise<boolean | null> {
+  if (guild.roles.cache.has(roleId)) return true;
+  try {
+    return (await guild.roles.fetch()).has(roleId);
+  } catch {
+    return null;
+  }
 }
 
 /** Suggestions for admins only: a member without Manage Server learns nothing about the server's settings. */

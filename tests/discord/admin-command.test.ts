@@ -119,6 +119,8 @@ describe('/clubwatch, for server admins', () => {
   it('mentions only a role, never @everyone', async () => {
     const everyone = await harness.admin('mention', [option('role', GUILD, 8)]);
     expect(everyone.reply?.content).toBe('clubwatch never mentions @everyone. Pick a role.');
+    const elsewhere = await harness.admin('mention', [option('role', '599999999999999999', 8)]);
+    expect(elsewhere.reply?.content).toBe('That role is not in this server.');
     const role = await harness.admin('mention', [option('role', FANS_ROLE, 8)]);
     expect(role.reply?.content).toBe(`New posts will mention <@&${FANS_ROLE}>.`);
     expect((await harness.context.store.getServerSettings(GUILD)).mentionRoleId).toBe(FANS_ROLE);

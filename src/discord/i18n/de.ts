@@ -60,6 +60,7 @@ export const de: Messages = {
   mentionSet: (role) => `Neue Posts erwähnen ${role}.`,
   mentionNone: 'Neue Posts erwähnen niemanden.',
   mentionEveryone: 'clubwatch erwähnt nie @everyone. Wähle eine Rolle.',
+  roleNotHere: 'Diese Rolle gehört nicht zu diesem Server.',
 
   badUrl: 'Das ist keine Webadresse.',
   urlNotHttp: 'Nur http- und https-Adressen können hinzugefügt werden.',

@@ -60,6 +60,7 @@ export const en: Messages = {
   mentionSet: (role) => `New posts will mention ${role}.`,
   mentionNone: 'New posts will mention nobody.',
   mentionEveryone: 'clubwatch never mentions @everyone. Pick a role.',
+  roleNotHere: 'That role is not in this server.',
 
   badUrl: 'That is not a web address.',
   urlNotHttp: 'Only http and https addresses can be added.',

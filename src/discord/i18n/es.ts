@@ -60,6 +60,7 @@ export const es: Messages = {
   mentionSet: (role) => `Las nuevas publicaciones mencionarán a ${role}.`,
   mentionNone: 'Las nuevas publicaciones no mencionarán a nadie.',
   mentionEveryone: 'clubwatch nunca menciona a @everyone. Elige un rol.',
+  roleNotHere: 'Ese rol no es de este servidor.',
 
   badUrl: 'Eso no es una dirección web.',
   urlNotHttp: 'Solo se pueden añadir direcciones http y https.',

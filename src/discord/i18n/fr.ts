@@ -60,6 +60,7 @@ export const fr: Messages = {
   mentionSet: (role) => `Les nouvelles publications mentionneront ${role}.`,
   mentionNone: 'Les nouvelles publications ne mentionneront personne.',
   mentionEveryone: 'clubwatch ne mentionne jamais @everyone. Choisissez un rôle.',
+  roleNotHere: 'Ce rôle n’est pas dans ce serveur.',
 
   badUrl: 'Ce n’est pas une adresse web.',
   urlNotHttp: 'Seules les adresses http et https peuvent être ajoutées.',

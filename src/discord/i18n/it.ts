@@ -60,6 +60,7 @@ export const it: Messages = {
   mentionSet: (role) => `I nuovi post menzioneranno ${role}.`,
   mentionNone: 'I nuovi post non menzioneranno nessuno.',
   mentionEveryone: 'clubwatch non menziona mai @everyone. Scegli un ruolo.',
+  roleNotHere: 'Quel ruolo non è in questo server.',
 
   badUrl: 'Questo non è un indirizzo web.',
   urlNotHttp: 'Si possono aggiungere solo indirizzi http e https.',

@@ -54,6 +54,7 @@ export interface Messages {
   mentionSet: (role: string) => string;
   mentionNone: string;
   mentionEveryone: string;
+  roleNotHere: string;
 
   badUrl: string;
   urlNotHttp: string;

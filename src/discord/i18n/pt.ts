@@ -60,6 +60,7 @@ export const pt: Messages = {
   mentionSet: (role) => `As novas publicações vão mencionar ${role}.`,
   mentionNone: 'As novas publicações não vão mencionar ninguém.',
   mentionEveryone: 'O clubwatch nunca menciona @everyone. Escolha um cargo.',
+  roleNotHere: 'Esse cargo não é deste servidor.',
 
   badUrl: 'Isso não é um endereço web.',
   urlNotHttp: 'Só endereços http e https podem ser adicionados.',
