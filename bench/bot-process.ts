@@ -65,6 +65,8 @@ export interface BotProcess {
   /** `Date.now()` just before the process was spawned. */
   spawnedAt: number;
   logs: LogLine[];
+  /** Lines that were not the bot's JSON log, e.g. node-cron's own warnings. */
+  otherLines: string[];
   /** Resolves with the first log line whose message is `msg` (waits for it to come). */
   waitForLog(msg: string, timeoutMs: number): Promise<LogLine>;
   stop(): Promise<void>;
@@ -81,13 +83,16 @@ export function spawnBot(env: BenchEnvironment, extraVars: Record<string, string
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const logs: LogLine[] = [];
+  const otherLines: string[] = [];
   const waiters: Array<{ msg: string; resolve: (line: LogLine) => void }> = [];
   createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (text) => {
     let line: LogLine;
     try {
       line = JSON.parse(text) as LogLine;
     } catch {
-      process.stderr.write(`bench: clubwatch said: ${text}\n`);
+      // node-cron warns on the console each second a job is still running; those are counted, not echoed.
+      if (!/NODE-CRON.*overlap/.test(text)) process.stderr.write(`bench: clubwatch said: ${text}\n`);
+      otherLines.push(text);
       return;
     }
     logs.push(line);
@@ -102,6 +107,7 @@ export function spawnBot(env: BenchEnvironment, extraVars: Record<string, string
     child,
     spawnedAt,
     logs,
+    otherLines,
     waitForLog(msg, timeoutMs) {
       const found = logs.find((line) => line.msg === msg);
       if (found) return Promise.resolve(found);

@@ -40,10 +40,12 @@ export function benchServers(count: number): BenchServer[] {
   }));
 }
 
-export async function startBenchDiscord(count: number): Promise<BenchDiscord> {
+/** `responseDelayMs` holds every answer back, as the way to Discord and back does (tens of ms in production). */
+export async function startBenchDiscord(count: number, options: { responseDelayMs?: number } = {}): Promise<BenchDiscord> {
   const servers = benchServers(count);
   const fake: FakeDiscord = await startFakeDiscord({
     enforceRateLimits: true,
+    responseDelayMs: options.responseDelayMs ?? 0,
     guilds: servers.map(({ serverId, channelId }, index) => ({
       id: serverId,
       name: `Supporters ${index}`,

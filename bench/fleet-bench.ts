@@ -18,11 +18,14 @@ export interface FleetFigures {
   fleet_detail: {
     servers: number;
     sources: number;
+    discord_delay_ms: number;
     connected_ms: number | null;
     messages: number;
     fanout_s: number;
     first_to_last_msgs_per_s: number;
     story_read_to_first_message_ms: number | null;
+    /** node-cron's console warnings that a job was still running (the send job, during the fan-out). */
+    cron_overlap_warnings: number;
   };
 }
 
@@ -40,8 +43,8 @@ const fanoutDelayMs = 20_000;
  *   the feed's answer to the last message, the 429s it gave, and the messages per channel;
  * - resident memory right after the last message.
  */
-export async function runFleetBench(options: { servers: number; sources: number }): Promise<FleetFigures> {
-  const discord = await startBenchDiscord(options.servers);
+export async function runFleetBench(options: { servers: number; sources: number; discordDelayMs: number }): Promise<FleetFigures> {
+  const discord = await startBenchDiscord(options.servers, { responseDelayMs: options.discordDelayMs });
   let storyReadAt: number | null = null;
   const quiet = quietFeed();
   const story = announcementFeed([{ club: 'Red Star FC', action: 'leave' }], new Date());
@@ -110,11 +113,13 @@ export async function runFleetBench(options: { servers: number; sources: number 
       fleet_detail: {
         servers: options.servers,
         sources: options.sources,
+        discord_delay_ms: options.discordDelayMs,
         connected_ms: connected?.time === undefined ? null : connected.time - bot.spawnedAt,
         messages,
         fanout_s: round(spanS) ?? 0,
         first_to_last_msgs_per_s: round((times.length - 1) / ((last - first) / 1000)) ?? 0,
         story_read_to_first_message_ms: storyReadAt === null ? null : first - storyReadAt,
+        cron_overlap_warnings: bot.otherLines.filter((line) => /NODE-CRON.*overlap/.test(line)).length,
       },
     };
   } finally {

@@ -24,12 +24,12 @@ const tickSeconds = 1;
  * time until the fake Discord receives the message is taken. Each round is a different club or
  * action, so each is a new story.
  */
-export async function runLatencyBench(options: { rounds: number }): Promise<LatencyFigures> {
+export async function runLatencyBench(options: { rounds: number; discordDelayMs: number }): Promise<LatencyFigures> {
   const catalog = loadCatalog(new URL('../config/catalog', import.meta.url).pathname);
   const clubs = catalog.entries.filter((entry) => entry.kind === 'club');
   const stories = clubs.flatMap((club) => (['leave', 'join'] as BenchAction[]).map((action) => ({ club, action })));
   const rounds = Math.min(options.rounds, stories.length);
-  const discord = await startBenchDiscord(1);
+  const discord = await startBenchDiscord(1, { responseDelayMs: options.discordDelayMs });
   const [server] = discord.servers;
   if (!server) throw new Error('no server');
 

@@ -1,0 +1,46 @@
+import { runFleetBench } from './fleet-bench.ts';
+import { runIngestBench } from './ingest-bench.ts';
+import { runLatencyBench } from './latency-bench.ts';
+import { runPollBench } from './poll-bench.ts';
+
+/** The benchmark sections; each runs in its own process, so one's heap and JIT state never colour another's. */
+export const sections = ['ingest', 'polls', 'fleet', 'latency'] as const;
+export type SectionName = (typeof sections)[number];
+
+export interface SectionSizes {
+  feeds: number;
+  itemsPerFeed: number;
+  polls: number;
+  servers: number;
+  sources: number;
+  latencyRounds: number;
+  /** Added to every answer of the fake Discord, standing for the network. */
+  discordDelayMs: number;
+}
+
+export const fullSizes: SectionSizes = { feeds: 1000, itemsPerFeed: 50, polls: 1000, servers: 1000, sources: 500, latencyRounds: 20, discordDelayMs: 0 };
+/** For trying the benchmark itself: the same paths, smaller. */
+export const quickSizes: SectionSizes = { feeds: 100, itemsPerFeed: 50, polls: 200, servers: 100, sources: 50, latencyRounds: 5, discordDelayMs: 0 };
+
+export async function runSection(name: SectionName, sizes: SectionSizes): Promise<Record<string, unknown>> {
+  switch (name) {
+    case 'ingest':
+      return { ...(await runIngestBench({ feeds: sizes.feeds, itemsPerFeed: sizes.itemsPerFeed })) };
+    case 'polls':
+      return { ...(await runPollBench({ polls: sizes.polls })) };
+    case 'fleet':
+      return { ...(await runFleetBench({ servers: sizes.servers, sources: sizes.sources, discordDelayMs: sizes.discordDelayMs })) };
+    case 'latency':
+      return { ...(await runLatencyBench({ rounds: sizes.latencyRounds, discordDelayMs: sizes.discordDelayMs })) };
+  }
+}
+
+// Started by bench/run.ts with `fork`: runs the section named in the first message, answers with its figures.
+if (process.send) {
+  process.once('message', (message: { name: SectionName; sizes: SectionSizes }) => {
+    runSection(message.name, message.sizes).then(
+      (figures) => process.send?.({ figures }, () => process.exit(0)),
+      (err: unknown) => process.send?.({ error: err instanceof Error ? (err.stack ?? err.message) : String(err) }, () => process.exit(1)),
+    );
+  });
+}
