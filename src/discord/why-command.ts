@@ -21,6 +21,14 @@ async function visibleItems(request: AdminRequest, items: SeenItem[]): Promise<S
   return visible;
 }
 
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname || url;
+  } catch {
+    return url;
+  }
+}
+
 /** Items recorded under the link as given or in its normalised form (tracking parameters dropped). */
 async function itemsAt(request: AdminRequest, url: URL): Promise<SeenItem[]> {
   const { store } = request.bot.context;
@@ -41,7 +49,7 @@ export async function explainLink(request: AdminRequest): Promise<AdminReply> {
 
   const lang = summaryLanguage(settings.language);
   const source = await store.getSource(item.sourceId);
-  const outlet = source?.title ?? (source ? new URL(source.url).hostname : item.sourceId);
+  const outlet = source?.title ?? (source ? hostOf(source.url) : item.sourceId);
   const text = item.text && !item.text.startsWith(item.title) ? `${item.title}\n${item.text}` : item.text || item.title;
   const explanation = extractor.explain({ text, lang: item.lang });
   const stored = await store.listAnnouncementsForItem(item.sourceId, item.key);
