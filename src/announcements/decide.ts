@@ -149,14 +149,17 @@ function postNear(info: SentenceInfo, lo: number, hi: number): boolean {
 }
 
 /** The announcements one sentence makes, given what the item said before. */
-export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: Explanation['rejected']): Decision[] {
+export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: Explanation['rejected'] | null): Decision[] {
   const out: Decision[] = [];
+  const reject = (reason: () => string): void => {
+    rejected?.push({ text: info.text, reason: reason() });
+  };
   const cues = actionCues(info);
   if (cues.length === 0) return out;
   const blocker = info.cues.find((c) => c.payload.kind === 'hack' || c.payload.kind === 'fake' || c.payload.kind === 'nocomment');
   if (blocker) {
     const why = { hack: 'hacked account', fake: 'fake or unofficial account', nocomment: 'no comment given' }[blocker.payload.kind as 'hack' | 'fake' | 'nocomment'];
-    rejected.push({ text: info.text, reason: `${why} ("${quote(info, blocker)}")` });
+    reject(() => `${why} ("${quote(info, blocker)}")`);
     return out;
   }
   const covered = new Uint8Array(info.tokens.length);
@@ -176,7 +179,7 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
       const after = info.platforms.filter((p) => p.start >= cue.end && p.start <= cue.end + 8);
       const first = after[0];
       if (!first) {
-        rejected.push({ text: info.text, reason: `${cueText} names no platform` });
+        reject(() => `${cueText} names no platform`);
         continue;
       }
       const fromFirst = info.cues.some((c) => c.payload.kind === 'from' && c.end === first.start) || swapWords.test(info.tokens[cue.start]?.folded ?? '');
@@ -190,11 +193,11 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
     }
     const argEnd = Math.max(cue.end, ...platforms.map((p) => p.end), ...migrateLeave.map((p) => p.end));
     if (cue.payload.needsAccount && !accountNear(info, cue.start - 3, argEnd + 4)) {
-      rejected.push({ text: info.text, reason: `${cueText} without an account word` });
+      reject(() => `${cueText} without an account word`);
       continue;
     }
     if (kind === 'delete' && postNear(info, cue.start - 1, argEnd + 1) && !accountNear(info, cue.end, argEnd + 2)) {
-      rejected.push({ text: info.text, reason: `${cueText} is about a post, not the account` });
+      reject(() => `${cueText} is about a post, not the account`);
       continue;
     }
     if (platforms.length === 0 && migrateLeave.length === 0) {
@@ -207,7 +210,7 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
       } else if (kind === 'stay' && out.some((d) => d.action === 'leave')) {
         derived = { action: 'stay', platforms: [...new Set(out.filter((d) => d.action === 'leave').map((d) => d.platform))] };
       } else {
-        rejected.push({ text: info.text, reason: `${cueText} names no platform it applies to` });
+        reject(() => `${cueText} names no platform it applies to`);
         continue;
       }
     }
@@ -217,7 +220,7 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
     if (kind === 'follow') {
       const base = derived?.action ?? ctx.lastAction?.action;
       if (!base) {
-        rejected.push({ text: info.text, reason: `${cueText} follows nothing said before` });
+        reject(() => `${cueText} follows nothing said before`);
         continue;
       }
       decided = finalAction(base, mods.kinds);
@@ -231,12 +234,12 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
       platformList = derived?.platforms ?? platforms.map((p) => p.platform);
     }
     if ('reason' in decided) {
-      rejected.push({ text: info.text, reason: `${cueText}: ${decided.reason}${mods.quoted.length ? ` (${mods.quoted.join(', ')})` : ''}` });
+      reject(() => `${cueText}: ${decided.reason}${mods.quoted.length ? ` (${mods.quoted.join(', ')})` : ''}`);
       continue;
     }
     const subject = findSubject(info, cue, argEnd, isCovered);
     if (derived && kind === 'stay' && (subject.kind !== 'club' || subject.clubs.some((m) => out.some((d) => d.club.id !== null && m.ids.includes(d.club.id))))) {
-      rejected.push({ text: info.text, reason: `${cueText} names no platform it applies to` });
+      reject(() => `${cueText} names no platform it applies to`);
       continue;
     }
     const clubs = resolveSubject(ctx, info, subject);
@@ -250,7 +253,7 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
       if (named.length > 0) continue;
     }
     if ('reason' in clubs) {
-      rejected.push({ text: info.text, reason: `${cueText}: ${clubs.reason}` });
+      reject(() => `${cueText}: ${clubs.reason}`);
       continue;
     }
     const cuesOut = [cueText, ...platforms.map((p) => `platform "${p.name}"`), ...mods.quoted, clubs.cue];

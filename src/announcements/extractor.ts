@@ -3,9 +3,10 @@ import type { Action, Announcement, ClubRef, Explanation, ExtractInput, Language
 import { decideSentence, type Decision } from './decide.ts';
 import { detectLanguage } from './language.ts';
 import { actionKinds } from './lexicon/kinds.ts';
-import { buildCueIndexes } from './lexicon/index.ts';
-import { type ClubMention, createMentionFinder } from './mentions.ts';
-import { analyseSentence, type SentenceInfo } from './sentence.ts';
+import { buildIndexes, type Cue } from './lexicon/index.ts';
+import { type ClubMention, createMentionFinder, type EntityPayload } from './mentions.ts';
+import type { PhraseMatch } from './phrase-index.ts';
+import { analyseSentence, contextOnly, type SentenceInfo } from './sentence.ts';
 import { type Token, tokenize } from './tokenize.ts';
 
 export interface Extractor {
@@ -27,7 +28,7 @@ export interface ItemContext {
   lastAction: { action: Action; platforms: Platform[] } | null;
 }
 
-type Explained = Announcement & { cues: string[] };
+type Explained = Announcement & { cues: string[]; sentence: SentenceInfo };
 
 const minConfidence = 0.5;
 
@@ -40,13 +41,13 @@ export function clubRef(catalog: Catalog, mention: ClubMention): ClubRef | null 
 
 /** Builds the extractor once: every list and index is compiled here, none per item. */
 export function createExtractor(catalog: Catalog): Extractor {
-  const cueIndexes = buildCueIndexes();
   const finder = createMentionFinder(catalog);
+  const indexes = buildIndexes((index) => finder.addNames(index));
   const leagueIds = new Set(catalog.entries.filter((e) => e.kind !== 'club').map((e) => e.id));
 
-  function run(input: ExtractInput): Explanation {
+  function run(input: ExtractInput, explain: boolean): Explanation {
     const text = typeof input?.text === 'string' ? input.text : '';
-    const sentences = tokenize(text);
+    const { text: examined, sentences } = tokenize(text);
     const all: Token[] = [];
     for (const s of sentences) {
       for (const t of s.tokens) all.push(t);
@@ -54,8 +55,19 @@ export function createExtractor(catalog: Catalog): Extractor {
     }
     const lang: Language = detectLanguage(all, input?.lang ?? null) ?? 'en';
     if (!mentionsAPlatform(sentences)) return { language: lang, announcements: [], rejected: [] };
-    const cueIndex = cueIndexes[lang];
-    const cueLists = sentences.map((s) => cueIndex.findAll(s.tokens));
+    const index = indexes[lang];
+    const cueLists: Array<Array<PhraseMatch<Cue>>> = [];
+    const nameLists: Array<Array<PhraseMatch<EntityPayload>>> = [];
+    for (const s of sentences) {
+      const cues: Array<PhraseMatch<Cue>> = [];
+      const names: Array<PhraseMatch<EntityPayload>> = [];
+      for (const m of index.findAll(s.tokens)) {
+        if (m.payload.type === 'cue') cues.push(m as PhraseMatch<Cue>);
+        else names.push(m as PhraseMatch<EntityPayload>);
+      }
+      cueLists.push(cues);
+      nameLists.push(names);
+    }
     // Sentences after the last one with an action cue cannot change the result.
     let last = -1;
     cueLists.forEach((cues, i) => {
@@ -65,9 +77,10 @@ export function createExtractor(catalog: Catalog): Extractor {
       const cues = cueLists[index] ?? [];
       const covered = new Uint8Array(s.tokens.length);
       for (const c of cues) for (let i = c.start; i < c.end; i++) covered[i] = 1;
-      const mentions = finder.find(s.tokens, (i) => covered[i] === 1);
+      const mentions = finder.find(s.tokens, nameLists[index] ?? [], (i) => covered[i] === 1, examined);
       const clubs = mentions.filter((m) => m.type === 'club');
       const platforms = mentions.filter((m) => m.type === 'platform');
+      if (!cues.some((c) => actionKinds.has(c.payload.kind))) return contextOnly(index, s.tokens, s.text, lang, clubs, platforms, leagueIds);
       return analyseSentence(index, s.tokens, s.text, lang, cues, clubs, platforms, leagueIds);
     });
     resolveAmbiguous(infos);
@@ -86,10 +99,10 @@ export function createExtractor(catalog: Catalog): Extractor {
     const found = new Map<string, Explained>();
     const rejected: Explanation['rejected'] = [];
     for (const info of infos) {
-      const decisions: Decision[] = decideSentence(ctx, info, rejected);
+      const decisions: Decision[] = decideSentence(ctx, info, explain ? rejected : null);
       for (const d of decisions) {
         if (d.confidence < minConfidence) {
-          rejected.push({ text: info.text, reason: `too weak (${d.confidence.toFixed(2)}): ${d.club.name} ${d.action} ${d.platform}` });
+          if (explain) rejected.push({ text: info.text, reason: `too weak (${d.confidence.toFixed(2)}): ${d.club.name} ${d.action} ${d.platform}` });
           continue;
         }
         const key = `${d.club.id ?? d.club.name.toLowerCase()}|${d.platform}|${d.action}`;
@@ -100,7 +113,8 @@ export function createExtractor(catalog: Catalog): Extractor {
             platform: d.platform,
             action: d.action,
             confidence: Math.round(d.confidence * 100) / 100,
-            evidence: info.text,
+            evidence: '',
+            sentence: info,
             cues: d.cues,
           });
         }
@@ -112,12 +126,13 @@ export function createExtractor(catalog: Catalog): Extractor {
       const lastPlatform = info.platforms[info.platforms.length - 1];
       if (lastPlatform) ctx.lastPlatform = lastPlatform.platform;
     }
-    return { language: lang, announcements: [...found.values()], rejected };
+    const announcements = [...found.values()].map(({ sentence, ...a }) => ({ ...a, evidence: sentence.text }));
+    return { language: lang, announcements, rejected };
   }
 
-  function safe(input: ExtractInput): Explanation {
+  function safe(input: ExtractInput, explain: boolean): Explanation {
     try {
-      return run(input);
+      return run(input, explain);
     } catch (err) {
       return { language: null, announcements: [], rejected: [{ text: '', reason: `could not read the item: ${(err as Error)?.message ?? 'unknown'}` }] };
     }
@@ -125,9 +140,9 @@ export function createExtractor(catalog: Catalog): Extractor {
 
   return {
     extract(input) {
-      return safe(input).announcements.map(({ cues: _cues, ...a }) => a);
+      return safe(input, false).announcements.map(({ cues: _cues, ...a }) => a);
     },
-    explain: safe,
+    explain: (input) => safe(input, true),
   };
 }
 
@@ -136,7 +151,7 @@ const platformHints = new Set(
   'x twitter bluesky bsky blue threads mastodon fediverse fediversum fediverso instagram insta tiktok tik facebook youtube linkedin telegram whatsapp snapchat twitch weibo discord musk musks plattform plateforme plataforma piattaforma reseau red rede rete social kurznachrichtendienst netzwerk network platform app site dienst service'.split(' '),
 );
 
-function mentionsAPlatform(sentences: ReturnType<typeof tokenize>): boolean {
+function mentionsAPlatform(sentences: ReturnType<typeof tokenize>["sentences"]): boolean {
   for (const s of sentences) for (const t of s.tokens) if (platformHints.has(t.folded)) return true;
   return false;
 }

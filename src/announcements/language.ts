@@ -37,7 +37,7 @@ function declared(lang: string | null | undefined): Language | null {
  */
 export function detectLanguage(tokens: readonly Token[], declaredLang?: string | null): Language | null {
   const scores: Record<Language, number> = { fr: 0, en: 0, de: 0, es: 0, it: 0, pt: 0 };
-  const limit = Math.min(tokens.length, 150);
+  const limit = Math.min(tokens.length, declaredLang ? 40 : 150);
   for (let i = 0; i < limit; i++) {
     const hit = languageOf.get((tokens[i] as Token).folded);
     if (hit) for (const l of hit) scores[l] += 1 / hit.length;

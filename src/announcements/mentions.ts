@@ -3,10 +3,10 @@ import type { Catalog } from '../catalog/types.ts';
 import type { Platform } from './announcement.ts';
 import { isStopword } from './language.ts';
 import { platformNames } from './lexicon/kinds.ts';
-import { PhraseIndex } from './phrase-index.ts';
+import type { PhraseIndex, PhraseMatch } from './phrase-index.ts';
 import type { Token } from './tokenize.ts';
 
-type EntityPayload =
+export type EntityPayload =
   | { type: 'club'; id: string; ambiguous: boolean; single: boolean }
   | { type: 'platform'; platform: Platform; needsCap: boolean };
 
@@ -46,11 +46,15 @@ const clubMarkers = new Set([
 const nameArticles = new Set(['Le', 'La', 'Les', 'Los', 'Las', 'El', 'Il', 'Lo']);
 
 export interface MentionFinder {
-  find(tokens: readonly Token[], cueCovered: (i: number) => boolean): Mention[];
+  /** Adds every club and platform name to an index. */
+  addNames(index: PhraseIndex<EntityPayload | { type: 'cue' }>): void;
+  /** Chooses the mentions of a sentence from the name matches the index found in it. */
+  find(tokens: readonly Token[], matches: Array<PhraseMatch<EntityPayload>>, cueCovered: (i: number) => boolean, text: string): Mention[];
 }
 
 export function createMentionFinder(catalog: Catalog): MentionFinder {
-  const index = new PhraseIndex<EntityPayload>();
+  const names: Array<[string, EntityPayload]> = [];
+  const index = { add: (phrase: string, payload: EntityPayload): void => void names.push([phrase, payload]) };
   for (const entry of catalog.entries) {
     const ambiguousNames = new Set(entry.ambiguous.map(normalise));
     const names = new Set([entry.name, ...entry.shortNames, ...entry.aliases, ...entry.ambiguous].map(normalise));
@@ -72,8 +76,15 @@ export function createMentionFinder(catalog: Catalog): MentionFinder {
   for (const phrase of muskPhrases.split('|')) index.add(phrase, { type: 'platform', platform: 'x', needsCap: false });
 
   return {
-    find(tokens, cueCovered) {
-      const raw = index.findAll(tokens).filter(({ start, end, payload }) => {
+    addNames(target) {
+      for (const [phrase, payload] of names) target.add(phrase, payload);
+    },
+    find(tokens, matches, cueCovered, text) {
+      const spanName = (_: readonly Token[], start: number, end: number): string => {
+        const s = text.slice((tokens[start] as Token).start, (tokens[end - 1] as Token).end);
+        return /\s\s|\n|\t/.test(s) ? s.replace(/\s+/g, ' ') : s;
+      };
+      const raw = matches.filter(({ start, end, payload }) => {
         const first = tokens[start] as Token;
         if (payload.type === 'club' && payload.single) return first.cap && first.surface.length > 1;
         if (payload.type === 'platform' && payload.needsCap) return first.cap;
@@ -128,18 +139,10 @@ export function createMentionFinder(catalog: Catalog): MentionFinder {
           mentions.push({ type: 'platform', start: i, end: i + 1, platform: 'x', name: 'X' });
         }
       }
-      findUnlisted(tokens, taken, cueCovered, mentions);
+      findUnlisted(tokens, taken, cueCovered, mentions, spanName);
       return mentions.sort((a, b) => a.start - b.start);
     },
   };
-}
-
-function spanName(tokens: readonly Token[], start: number, end: number): string {
-  return tokens
-    .slice(start, end)
-    .map((t, k) => (k === 0 ? t.surface : `${t.before.includes(' ') || t.before === '' ? ' ' : t.before}${t.surface}`))
-    .join('')
-    .replace(/\s+/g, ' ');
 }
 
 const timesWords = new Set(['fois', 'times', 'mal', 'veces', 'volte', 'vezes', 'per', 'pro', 'par', 'por', 'a', 'de']);
@@ -168,6 +171,7 @@ function findUnlisted(
   taken: boolean[],
   cueCovered: (i: number) => boolean,
   mentions: Mention[],
+  spanName: (tokens: readonly Token[], start: number, end: number) => string,
 ): void {
   const ambiguousAt = (j: number): boolean =>
     mentions.some((m) => m.type === 'club' && m.ambiguous && j >= m.start && j < m.end);

@@ -24,6 +24,8 @@ export interface PhraseMatch<P> {
 }
 
 const tailWindow = 7;
+const startCacheLimit = 100_000;
+const none: ReadonlyArray<never> = [];
 
 function node<P>(): Node<P> {
   return { next: new Map(), stems: [], payloads: [], tails: [] };
@@ -37,8 +39,10 @@ export class PhraseIndex<P> {
   readonly #root = node<P>();
   /** Root stems by their first three letters, so a token checks only a handful. */
   readonly #rootStems = new Map<string, Array<[string, Node<P>]>>();
+  readonly #startCache = new Map<string, ReadonlyArray<Node<P>>>();
 
   add(phrase: string, payload: P): void {
+    this.#startCache.clear();
     const [head = '', tail] = phrase.split(' ... ');
     const words = head.split(' ').filter((w) => w !== '');
     if (words.length === 0) return;
@@ -77,45 +81,59 @@ export class PhraseIndex<P> {
   }
 
   /** Every phrase occurrence in the tokens, in order of start. */
-  findAll(tokens: readonly Token[], fold: (t: Token) => string = (t) => t.folded): Array<PhraseMatch<P>> {
+  findAll(tokens: readonly Token[]): Array<PhraseMatch<P>> {
     const out: Array<PhraseMatch<P>> = [];
     for (let i = 0; i < tokens.length; i++) {
-      const first = tokens[i];
-      if (!first) continue;
-      const f = fold(first);
-      const starts: Array<Node<P>> = [];
-      const exact = this.#root.next.get(f);
-      if (exact) starts.push(exact);
-      const stems = this.#rootStems.get(f.slice(0, 3));
-      if (stems) for (const [s, n] of stems) if (f.startsWith(s)) starts.push(n);
-      for (const start of starts) this.#walk(tokens, fold, i, i + 1, start, out);
+      const starts = this.#starts((tokens[i] as Token).folded);
+      if (starts === none) continue;
+      for (const n of starts) this.#walk(tokens, i, i + 1, n, out);
     }
     return out;
   }
 
+  /** The nodes a word can start a phrase from; remembered, since words recur across items. */
+  #starts(f: string): ReadonlyArray<Node<P>> {
+    let starts = this.#startCache.get(f);
+    if (starts !== undefined) return starts;
+    const found: Array<Node<P>> = [];
+    const exact = this.#root.next.get(f);
+    if (exact) found.push(exact);
+    if (f.length >= 3) {
+      const stems = this.#rootStems.get(f.slice(0, 3));
+      if (stems) for (const [s, n] of stems) if (f.startsWith(s)) found.push(n);
+    }
+    starts = found.length === 0 ? (none as ReadonlyArray<Node<P>>) : found;
+    if (this.#startCache.size >= startCacheLimit) this.#startCache.clear();
+    this.#startCache.set(f, starts);
+    return starts;
+  }
+
   #walk(
     tokens: readonly Token[],
-    fold: (t: Token) => string,
     start: number,
     pos: number,
     n: Node<P>,
     out: Array<PhraseMatch<P>>,
   ): void {
     for (const payload of n.payloads) out.push({ start, end: pos, payload });
+    if (n.tails.length > 0) this.#tails(tokens, start, pos, n, out);
+    const t = tokens[pos];
+    if (!t || (n.next.size === 0 && n.stems.length === 0)) return;
+    const f = t.folded;
+    const exact = n.next.get(f);
+    if (exact) this.#walk(tokens, start, pos + 1, exact, out);
+    for (const [s, child] of n.stems) if (f.startsWith(s)) this.#walk(tokens, start, pos + 1, child, out);
+  }
+
+  #tails(tokens: readonly Token[], start: number, pos: number, n: Node<P>, out: Array<PhraseMatch<P>>): void {
     for (const { words, payload } of n.tails) {
       const limit = Math.min(tokens.length, pos + tailWindow);
       for (let j = pos; j < limit; j++) {
-        if (words.every((w, k) => tokens[j + k] !== undefined && wordMatches(w, fold(tokens[j + k] as Token)))) {
+        if (words.every((w, k) => tokens[j + k] !== undefined && wordMatches(w, (tokens[j + k] as Token).folded))) {
           out.push({ start, end: j + words.length, payload });
           break;
         }
       }
     }
-    const t = tokens[pos];
-    if (!t) return;
-    const f = fold(t);
-    const exact = n.next.get(f);
-    if (exact) this.#walk(tokens, fold, start, pos + 1, exact, out);
-    for (const [s, child] of n.stems) if (f.startsWith(s)) this.#walk(tokens, fold, start, pos + 1, child, out);
   }
 }

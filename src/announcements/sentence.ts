@@ -63,6 +63,32 @@ export function analyseSentence(
   return info;
 }
 
+/** A sentence that says no action: only its clubs and platforms matter, for what comes after. */
+export function contextOnly(
+  index: number,
+  tokens: Token[],
+  text: string,
+  lang: Language,
+  clubs: ClubMention[],
+  platforms: PlatformMention[],
+  leagueIds: ReadonlySet<string>,
+): SentenceInfo {
+  return {
+    index,
+    tokens,
+    text,
+    lang,
+    cues: [],
+    clubs: clubs.map((c) => ({ ...c, role: c.ids.length > 0 && leagueIds.has(c.ids[0] as string) ? ('modifier' as ClubRole) : ('plain' as ClubRole) })),
+    platforms,
+    hard: [],
+    comma: [],
+    cuesEndingAt: new Map(),
+    article: new Uint8Array(0),
+    leagueIds,
+  };
+}
+
 export function cueBefore(info: SentenceInfo, pos: number, kinds: ReadonlySet<CueKind>, reach = 2): CueMatch | undefined {
   for (let end = pos; end >= Math.max(0, pos - reach); end--) {
     const found = info.cuesEndingAt.get(end)?.find((c) => kinds.has(c.payload.kind));

@@ -14,10 +14,30 @@ export interface Token {
   cap: boolean;
 }
 
-export interface Sentence {
-  tokens: Token[];
-  /** The sentence as written, for evidence. */
+/** A sentence of tokens; its text, for evidence, is cut from the item only when asked for. */
+export class Sentence {
+  #text: string | undefined;
+  constructor(
+    readonly tokens: Token[],
+    private readonly source: string,
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  get text(): string {
+    if (this.#text === undefined) {
+      let evidence = this.source.slice(this.from, this.to).replace(/\s+/g, ' ').trim();
+      if (evidence.length > maxEvidenceChars) evidence = `${evidence.slice(0, maxEvidenceChars - 1)}…`;
+      this.#text = evidence;
+    }
+    return this.#text;
+  }
+}
+
+export interface Tokenized {
+  /** The text the offsets refer to: cut to `maxExaminedChars`, invisible format characters removed. */
   text: string;
+  sentences: Sentence[];
 }
 
 /** How much of an item the extractor reads: headline and lead are always at the start. */
@@ -35,6 +55,8 @@ const abbreviations = new Set([
   'z', 'b', 'u', 'a', 'vgl', 'sta', 'sto', 'sra', 'dott', 'ing', 'ggf', 'etc', 'bzgl', 'evtl',
 ]);
 const maxEvidenceChars = 400;
+const closers = '.!?»"”)';
+const space = ' ';
 
 const foldCache = new Map<string, string>();
 const foldCacheLimit = 50_000;
@@ -51,7 +73,7 @@ function fold(surface: string): string {
 }
 
 /** Splits text into sentences of tokens; the text is cut at `maxExaminedChars` first. */
-export function tokenize(raw: string): Sentence[] {
+export function tokenize(raw: string): Tokenized {
   const text = (raw.length > maxExaminedChars ? raw.slice(0, maxExaminedChars) : raw).replace(formatChars, '');
   const sentences: Sentence[] = [];
   let current: Token[] = [];
@@ -61,17 +83,15 @@ export function tokenize(raw: string): Sentence[] {
     const lastTok = current[current.length - 1];
     if (first && lastTok) {
       let end = lastTok.end;
-      while (end < text.length && end - lastTok.end < 3 && /[.!?»"”)]/.test(text[end] ?? '')) end++;
-      let evidence = text.slice(first.start, end).replace(/\s+/g, ' ').trim();
-      if (evidence.length > maxEvidenceChars) evidence = `${evidence.slice(0, maxEvidenceChars - 1)}…`;
-      sentences.push({ tokens: current, text: evidence });
+      while (end < text.length && end - lastTok.end < 3 && closers.includes(text[end] ?? ' ')) end++;
+      sentences.push(new Sentence(current, text, first.start, end));
     }
     current = [];
   };
   wordPattern.lastIndex = 0;
   for (let m = wordPattern.exec(text); m !== null; m = wordPattern.exec(text)) {
     const surface = m[0];
-    const before = text.slice(last, m.index);
+    const before = m.index === last + 1 && text.charCodeAt(last) === 32 ? space : text.slice(last, m.index);
     last = m.index + surface.length;
     const folded = fold(surface);
     if (folded === '') continue;
@@ -87,5 +107,5 @@ export function tokenize(raw: string): Sentence[] {
     current.push(tok);
   }
   flush();
-  return sentences;
+  return { text, sentences };
 }

@@ -7,10 +7,15 @@ import { fr } from './fr.ts';
 import { it } from './it.ts';
 import type { CueKind, Lexicon } from './kinds.ts';
 import { pt } from './pt.ts';
+import type { EntityPayload } from '../mentions.ts';
+
+/** What a phrase of the index is: a cue word or the name of a club or a platform. */
+export type Phrase = Cue | EntityPayload;
 
 export const lexicons: Record<Language, Lexicon> = { fr, en, de, es, it, pt };
 
 export interface Cue {
+  type: 'cue';
   kind: CueKind;
   lang: Language;
   /** The phrase as listed, for explanations. */
@@ -21,11 +26,15 @@ export interface Cue {
   needsAccount: boolean;
 }
 
-/** One index per language, so an item is read with its own language's cues only. */
-export function buildCueIndexes(): Record<Language, PhraseIndex<Cue>> {
-  const out = {} as Record<Language, PhraseIndex<Cue>>;
+/**
+ * One index per language, so an item is read with its own language's cues only; `addNames`
+ * puts the club and platform names in each, so one pass over a sentence finds everything.
+ */
+export function buildIndexes(addNames: (index: PhraseIndex<Phrase>) => void): Record<Language, PhraseIndex<Phrase>> {
+  const out = {} as Record<Language, PhraseIndex<Phrase>>;
   for (const [lang, lexicon] of Object.entries(lexicons) as Array<[Language, Lexicon]>) {
-    const index = new PhraseIndex<Cue>();
+    const index = new PhraseIndex<Phrase>();
+    addNames(index);
     out[lang] = index;
     for (const [kind, list] of Object.entries(lexicon) as Array<[CueKind, string]>) {
       for (const raw of list.split('|')) {
@@ -40,7 +49,7 @@ export function buildCueIndexes(): Record<Language, PhraseIndex<Cue>> {
           phrase = phrase.slice(2);
         }
         if (phrase === '') continue;
-        index.add(phrase, { kind, lang, phrase, noun, needsAccount });
+        index.add(phrase, { type: 'cue', kind, lang, phrase, noun, needsAccount });
       }
     }
   }
