@@ -108,7 +108,18 @@ export class FakeGateway {
     for (const session of this.#sessions.values()) session.socket?.send(JSON.stringify({ op: GatewayOpcodes.Reconnect, d: null }));
   }
 
+  /**
+   * Closes with 4004, a code discord.js does not retry, so a client a test forgot to destroy stops
+   * instead of reconnecting to a closed port for the rest of the run.
+   */
   async close(): Promise<void> {
+    const closing = [...this.#sockets].map(
+      (socket) => new Promise<void>((resolve) => {
+        socket.once('close', () => resolve());
+        socket.close(GatewayCloseCodes.AuthenticationFailed, 'fake Discord closed');
+      }),
+    );
+    await Promise.race([Promise.all(closing), new Promise((resolve) => setTimeout(resolve, 200))]);
     for (const socket of this.#sockets) socket.terminate();
     await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
   }
