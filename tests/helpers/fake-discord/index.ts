@@ -19,7 +19,7 @@
  *   commandName: 'clubs', options: [{ name: 'status', type: 1, options: [{ name: 'club', type: 3, value: 'ajax' }] }],
  * });
  * result.initial?.type; result.reply?.embeds; result.deadlineMissed;
- * await client.destroy(); // before close(), or discord.js keeps reconnecting
+ * await client.destroy(); // close() also ends any session left open, with 4004 so discord.js stops
  * await discord.close();
  * ```
  *
