@@ -48,6 +48,7 @@ describe('crashes and restarts', () => {
     world.announce();
 
     const moments: string[] = [];
+    const outputs: string[] = [];
     for (let kill = 1; kill <= kills; kill++) {
       // Half the kills at any moment of a start, half once the bot runs, when posts are in flight.
       if (random.chance(0.4)) {
@@ -58,6 +59,7 @@ describe('crashes and restarts', () => {
       }
       expect(bot.running(), `clubwatch exited by itself before kill ${kill}:\n${bot.output()}`).toBe(true);
       await bot.kill();
+      outputs.push(bot.output());
       const posted = world.servers.filter(({ channelId }) => world.discord.messages(channelId).length > 0).length;
       moments.push(`kill ${kill}: ${posted}/${servers} channels posted`);
       bot = spawnBot(world.vars, world.env.dir);
@@ -99,10 +101,22 @@ describe('crashes and restarts', () => {
       db.close();
     }
     const store = await openSqliteStore({ path: databasePath });
+    let storedSession: string | undefined;
     try {
       expect(await store.countDeliveries()).toEqual({ pending: 0, sending: 0, sent: servers + 1, failed: 0 });
+      storedSession = await store.getState('bluesky:session');
     } finally {
       await store.close();
     }
+
+    // Secrets: in no line any of the 21 processes wrote, at debug level.
+    outputs.push(bot.output());
+    const everything = outputs.join('\n');
+    expect(everything).toContain('clubwatch started');
+    const session = JSON.parse(storedSession ?? '{}') as { session?: { accessJwt?: string; refreshJwt?: string } };
+    const secrets = [world.vars.DISCORD_TOKEN, world.vars.BLUESKY_APP_PASSWORD, session.session?.accessJwt, session.session?.refreshJwt];
+    expect(secrets.every((secret) => typeof secret === 'string' && secret.length > 8), 'the stored session has its tokens').toBe(true);
+    for (const secret of secrets) expect(everything).not.toContain(secret);
+    expect(everything).not.toMatch(/eyJ[\w-]{8,}\.eyJ[\w-]{8,}/);
   }, 360_000);
 });

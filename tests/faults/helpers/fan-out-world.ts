@@ -62,7 +62,7 @@ export async function createFanOutWorld(options: { servers: number; discord?: Fa
 
   const vars = {
     ...env.vars,
-    CLUBWATCH_LOG_LEVEL: 'info',
+    CLUBWATCH_LOG_LEVEL: 'debug',
     CLUBWATCH_POLL_INTERVAL_SECONDS: '2',
     CLUBWATCH_TICK_SECONDS: '1',
     DISCORD_TOKEN: 'fault-suite-discord-token.not-a-real-one',
