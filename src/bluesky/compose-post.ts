@@ -1,6 +1,6 @@
 import type { DigestSummary, StorySummary } from '../summaries/compose.ts';
 import { platformName } from '../summaries/phrases.ts';
-import { cutAtWord, graphemeLength, layoutPost, type PostText, type Span } from './post-text.ts';
+import { cutAtWord, graphemeLength, graphemesOf, layoutPost, type PostText, type Span } from './post-text.ts';
 
 /** A club's Bluesky account, resolved: mentioned only when its handle resolved to this DID. */
 export interface ResolvedMention {
@@ -75,18 +75,18 @@ function cardDescription(summary: StorySummary, title: string): string {
 export function storyPost(summary: StorySummary, mention: ResolvedMention | null, evidenceLang: string | null = null): PostDraft {
   const source = bestSource(summary);
   const lines: Span[][] = [[{ text: `${summary.headline} (${summary.date})` }]];
-  if (summary.evidence) {
-    lines.push([{ text: '“' }, { text: summary.evidence, give: { order: 1, kind: 'cut', minGraphemes: 30 } }, { text: '”' }]);
-  }
-  const outlets = summary.sources.map((entry) => entry.outlet).join(', ');
+  const evidence = summary.evidence.replace(/\s+/g, ' ').trim();
+  if (evidence) lines.push([{ text: '“' }, { text: evidence, give: { order: 1, kind: 'cut', minGraphemes: 30 } }, { text: '”' }]);
+  const outlets = summary.sources.map((entry) => entry.outlet.replace(/\s+/g, ' ').trim()).join(', ');
   lines.push([{ text: `${summary.reportedBy}: ${outlets}`, give: { order: 2, kind: 'cut', minGraphemes: 20 } }]);
   if (source?.link) lines.push([{ text: shownLink(source.link), feature: { kind: 'link', uri: source.link }, give: { order: 5, kind: 'drop' } }]);
   lines.push(tagSpans(summary, mention, 3));
   const text = layoutPost(lines);
+  const quoted = evidence !== '' && text.text.includes(`“${graphemesOf(evidence).slice(0, 12).join('')}`);
   return {
     ...text,
     // The evidence is quoted as reported, so its language is the post's too.
-    langs: evidenceLang && evidenceLang !== summary.language && summary.evidence && text.text.includes('“') ? [summary.language, evidenceLang] : [summary.language],
+    langs: evidenceLang && evidenceLang !== summary.language && quoted ? [summary.language, evidenceLang] : [summary.language],
     card: source?.link ? { url: source.link, title: source.title || summary.headline, description: cardDescription(summary, source.title) } : null,
   };
 }

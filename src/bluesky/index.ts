@@ -34,7 +34,7 @@ export function createBlueskyPlatform(context: AppContext, options: BlueskyPlatf
   const { config, secrets, store, catalog } = context;
   const logger = subsystemLogger(context.logger, 'bluesky');
   const readClubs = config.blueskySource.readClubAccounts;
-  if (!config.bluesky) logger.info('Bluesky mirror off: set BLUESKY_IDENTIFIER and BLUESKY_APP_PASSWORD (an app password) to post summaries there');
+  // Start-up says whether the mirror is on in its own one line; this module only adds what it finds.
   if (!config.bluesky && !readClubs) return null;
 
   const fetcher = options.fetcher ?? context.untrustedFetcher;
