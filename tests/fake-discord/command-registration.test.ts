@@ -116,3 +116,17 @@ describe('fake Discord command registration', () => {
     expect(discord.interactions).toHaveLength(0);
   });
 });
+
+describe('fake Discord with registration required', () => {
+  it('refuses to dispatch a command that was never registered', async () => {
+    const discord = await startFakeDiscord({ guilds: [clubGuild()], requireRegisteredCommands: true });
+    const client = await connectClient(discord, 0);
+    try {
+      const attempt = discord.interact({ guildId: GUILD_ID, channelId: NEWS_ID, user: USER, commandName: 'ping' });
+      await expect(attempt).rejects.toBeInstanceOf(ImpossibleInteractionError);
+    } finally {
+      await client.destroy();
+      await discord.close();
+    }
+  });
+});
