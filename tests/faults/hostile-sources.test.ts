@@ -1,7 +1,9 @@
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceRecord } from '../../src/store/store.ts';
 import { FeedServer } from '../helpers/feed-server.ts';
 import { testEnvironment, type TestEnvironment } from '../helpers/test-app.ts';
+import { spawnBot } from './helpers/bot-process.ts';
 import { startFaultApp, type FaultApp } from './helpers/fault-app.ts';
 import {
   billionLaughs,
@@ -117,6 +119,48 @@ describe('hostile sources', () => {
     feeds.route('/good.xml', { body: rss('Good outlet', [routine, werderLeaves]) });
     await waitFor('the good source’s story to be posted', () => bot.printed().includes('Werder'), 20_000);
   }, 30_000);
+
+  it('keeps the real bot process running through the same feeds, each failing source with its reason', async () => {
+    const processEnv = testEnvironment({
+      sources: ['/good.xml', ...hostile.map((entry) => entry.path)].map((path) => urlOf(path)),
+      vars: { CLUBWATCH_POLL_INTERVAL_SECONDS: '2', CLUBWATCH_TICK_SECONDS: '1', CLUBWATCH_FETCH_TIMEOUT_MS: '5000', CLUBWATCH_LOG_LEVEL: 'info' },
+    });
+    const child = spawnBot(processEnv.vars, processEnv.dir);
+    const databasePath = processEnv.config().databasePath;
+    const query = <T>(sql: string): T[] => {
+      const db = new BetterSqlite3(databasePath, { readonly: true, fileMustExist: true });
+      try {
+        return db.prepare(sql).all() as T[];
+      } finally {
+        db.close();
+      }
+    };
+    try {
+      type Row = { url: string; fetched: string | null; error: string | null };
+      const rows = await waitFor(
+        'every source to be read once',
+        () => {
+          try {
+            const found = query<Row>('SELECT url, last_fetched_at AS fetched, last_error AS error FROM sources');
+            return found.length === hostile.length + 1 && found.every((row) => row.fetched !== null) ? found : undefined;
+          } catch {
+            return undefined; // not created yet
+          }
+        },
+        60_000,
+        250,
+      );
+      for (const { path, reason } of hostile) expect(rows.find((row) => row.url === urlOf(path))?.error, path).toMatch(reason);
+      expect(rows.find((row) => row.url === urlOf('/good.xml'))?.error).toBeNull();
+      const beat = () => query<{ value: string }>("SELECT value FROM state WHERE key = 'heartbeat'")[0]?.value ?? '';
+      const before = beat();
+      await waitFor('a newer heartbeat', () => beat() > before, 15_000, 250);
+      expect(child.running(), child.output().slice(-2_000)).toBe(true);
+    } finally {
+      await child.kill();
+      processEnv.remove();
+    }
+  }, 120_000);
 
   it('keeps the bot running: its heartbeat moves on after the hostile reads', async () => {
     const before = await bot.context.store.getState('heartbeat');
