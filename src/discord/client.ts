@@ -13,6 +13,8 @@ export function restOptions(apiBase: string | null): NonNullable<ClientOptions['
     retries: 1,
     timeout: 15_000,
     rejectOnRateLimit: (data) => data.retryAfter > longestRateLimitWaitMs,
+    // Discord bans a bot for a while after 10,000 refused requests in 10 minutes: say so well before.
+    invalidRequestWarningInterval: 250,
   };
 }
 

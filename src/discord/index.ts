@@ -1,4 +1,4 @@
-import { Events } from 'discord.js';
+import { Events, RESTEvents } from 'discord.js';
 import { commands } from '../../commands/index.ts';
 import type { AppContext } from '../app/context.ts';
 import type { PlatformModule } from '../app/platform.ts';
@@ -44,6 +44,12 @@ export function createDiscordPlatform(context: AppContext, options: DiscordDesti
   });
   client.on(Events.Error, (err) => logger.error({ err }, 'Discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'Discord client warning'));
+  client.on(Events.ShardDisconnect, (event) => logger.warn({ code: event.code }, 'disconnected from the Discord gateway'));
+  client.on(Events.ShardResume, () => logger.info('gateway session resumed'));
+  client.rest.on(RESTEvents.RateLimited, (info) => logger.debug({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited by Discord'));
+  client.rest.on(RESTEvents.InvalidRequestWarning, (info) =>
+    logger.warn({ invalidRequests: info.count, resetsInMs: info.remainingTime }, 'Discord refused many requests lately; it bans bots at 10,000 in 10 minutes'),
+  );
 
   return {
     name: 'discord',
