@@ -112,6 +112,38 @@ describe('hostile users', () => {
     expect(await bot.snapshot(HOME)).toEqual(before);
   }, 240_000);
 
+  it('answers every option of /clubs with hostile values clearly, as a plain member, and changes nothing', async () => {
+    const before = await bot.snapshot(HOME);
+    const routes: Array<{ path: string; option: string }> = [
+      { path: 'status', option: 'club' },
+      { path: 'latest', option: 'platform' },
+      { path: 'latest', option: 'action' },
+      { path: 'history', option: 'club' },
+    ];
+    const wrong: string[] = [];
+    for (const route of routes) {
+      for (const value of hostileValues) {
+        const result = await bot.command('member', 'clubs', route.path, [text(route.option, value)]);
+        const problems = answerProblems(bot, result);
+        if (problems.length > 0) wrong.push(`/clubs ${route.path} ${route.option}=${JSON.stringify(value.slice(0, 40))}: ${problems.join(', ')} ${shown(result).slice(0, 200)}`);
+        const suggested = await bot.discord.interact({
+          guildId: HOME,
+          channelId: HOME_NEWS,
+          user: { id: '440000000000000002', username: 'member' },
+          type: 'autocomplete',
+          commandName: 'clubs',
+          options: [{ type: 1, name: route.path, options: [{ type: 3, name: route.option, value, focused: true }] }],
+        } as Parameters<typeof bot.discord.interact>[0]);
+        const choices = suggested.choices ?? [];
+        if (suggested.deadlineMissed || choices.length > 25 || choices.some((choice) => choice.name.length > 100 || choice.name.length === 0)) {
+          wrong.push(`/clubs ${route.path} autocomplete ${JSON.stringify(value.slice(0, 40))}: ${JSON.stringify(choices).slice(0, 200)}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(await bot.snapshot(HOME)).toEqual(before);
+  }, 240_000);
+
   it('refuses a channel or a role that is not the server’s own, or @everyone', async () => {
     const before = await bot.snapshot(HOME);
     const attempts: Array<[string, APIApplicationCommandInteractionDataOption[]]> = [
@@ -145,9 +177,8 @@ describe('hostile users', () => {
     expect(await bot.snapshot(HOME)).toEqual(before);
   }, 120_000);
 
-  // Known gap: Discord itself only offers a server's own roles, but the bot does not check the id it
-  // is given (it does for channels). Marked as failing until /clubwatch mention checks the role.
-  it.fails('refuses, as a forged interaction could send it, a role of another server', async () => {
+  // Discord itself only offers a server's own roles; a forged interaction could send any id.
+  it('refuses a role of another server, as a forged interaction could send it', async () => {
     const before = await bot.snapshot(HOME);
     const result = await bot.clubwatch('admin', 'mention', [{ type: 8, name: 'role', value: AWAY_ROLE } as APIApplicationCommandInteractionDataOption]);
     const after = await bot.snapshot(HOME);

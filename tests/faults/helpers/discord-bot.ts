@@ -99,9 +99,20 @@ export class DiscordBot {
     return this.logText;
   }
 
-  /** `/clubwatch <subcommand>` (or `<group> <subcommand>`) as `who` in `guildId`. */
+  /** `/clubwatch <subcommand>` (or `<group> <subcommand>`) as `who`, in their own server. */
   clubwatch(
     who: 'admin' | 'member' | 'away-admin',
+    path: string,
+    options: APIApplicationCommandInteractionDataOption[] = [],
+    extra: Partial<InteractOptions> = {},
+  ): Promise<InteractionResult> {
+    return this.command(who, 'clubwatch', path, options, extra);
+  }
+
+  /** `/<commandName> <subcommand>` (or `<group> <subcommand>`) as `who`, in their own server. */
+  command(
+    who: 'admin' | 'member' | 'away-admin',
+    commandName: string,
     path: string,
     options: APIApplicationCommandInteractionDataOption[] = [],
     extra: Partial<InteractOptions> = {},
@@ -115,7 +126,7 @@ export class DiscordBot {
       channelId: who === 'away-admin' ? AWAY_NEWS : HOME_GENERAL,
       user,
       memberPermissions: who === 'member' ? plainMember : manageServer,
-      commandName: 'clubwatch',
+      commandName,
       options: [top],
       replyTimeoutMs: 8_000,
       ...extra,
