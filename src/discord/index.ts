@@ -6,7 +6,7 @@ import { ConfigError } from '../errors.ts';
 import { subsystemLogger } from '../logger.ts';
 import { createDiscordClient } from './client.ts';
 import { DiscordDestination, type DiscordDestinationOptions } from './destination.ts';
-import { pauseServer } from './pause.ts';
+import { followGuildMembership } from './guild-events.ts';
 import { interactionHandler } from './router.ts';
 import type { BotServices } from './services.ts';
 
@@ -30,18 +30,7 @@ export function createDiscordPlatform(context: AppContext, options: DiscordDesti
   client.on(Events.InteractionCreate, (interaction) => {
     void handle(interaction);
   });
-  client.on(Events.GuildDelete, (guild) => {
-    void (async () => {
-      const settings = await context.store.getServerSettings(guild.id);
-      if (settings.channelId && !settings.pausedReason) await pauseServer(bot, settings, 'removed-from-server', new Date());
-    })().catch((err: unknown) => logger.warn({ err, serverId: guild.id }, 'could not record leaving a server'));
-  });
-  client.on(Events.GuildCreate, (guild) => {
-    void (async () => {
-      const settings = await context.store.getServerSettings(guild.id);
-      if (settings.pausedReason === 'removed-from-server') await context.store.updateServerSettings(guild.id, { pausedReason: null, pausedAt: null, adminNotice: null });
-    })().catch((err: unknown) => logger.warn({ err, serverId: guild.id }, 'could not record joining a server'));
-  });
+  followGuildMembership(bot);
   client.on(Events.Error, (err) => logger.error({ err }, 'Discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'Discord client warning'));
   client.on(Events.ShardDisconnect, (event) => logger.warn({ code: event.code }, 'disconnected from the Discord gateway'));
