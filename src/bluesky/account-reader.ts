@@ -25,7 +25,7 @@ export interface AccountCursor {
   at: string;
 }
 
-interface PostRecord {
+export interface PostRecord {
   text?: unknown;
   createdAt?: unknown;
   langs?: unknown;
@@ -41,7 +41,7 @@ interface AuthorFeedPage {
   feed?: Array<{ post?: { uri?: unknown; author?: { did?: unknown }; record?: PostRecord }; reason?: unknown }>;
 }
 
-interface Post {
+export interface Post {
   uri: string;
   rkey: string;
   record: PostRecord;
@@ -101,7 +101,7 @@ export class ClubAccountReader implements SourceReader {
     }
     const newest = posts.reduce<string | null>((max, post) => (max === null || post.rkey > max ? post.rkey : max), null);
     if (newest === null || newest === source.etag) return { status: 'unchanged', etag: source.etag, lastModified: null, bodyHash: null };
-    const items = posts.filter((post) => isOwnPost(post, did)).flatMap((post) => toItem(post, did, clubId));
+    const items = posts.flatMap((post) => postItem(post, did, clubId));
     return { status: 'items', items, title: null, etag: newest, lastModified: null, bodyHash: null };
   }
 
@@ -159,8 +159,10 @@ function isOwnPost(post: Post, did: string): boolean {
   return root === undefined || (typeof root === 'string' && root.startsWith(`at://${did}/`));
 }
 
-function toItem(post: Post, did: string, clubId: string | null): Item[] {
-  const text = (post.record.text as string).trim();
+/** A club's post as an item attributed to the club; none for a reply to someone else or an empty post. */
+export function postItem(post: Post, did: string, clubId: string | null): Item[] {
+  if (typeof post.record.text !== 'string' || !isOwnPost(post, did)) return [];
+  const text = post.record.text.trim();
   if (text === '') return [];
   const createdAt = typeof post.record.createdAt === 'string' ? Date.parse(post.record.createdAt) : NaN;
   const langs = Array.isArray(post.record.langs) ? post.record.langs.filter((lang): lang is string => typeof lang === 'string') : [];

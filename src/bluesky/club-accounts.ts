@@ -70,7 +70,7 @@ export async function syncClubAccountSources(
   context: Pick<AppContext, 'catalog' | 'store' | 'logger' | 'config'>,
   resolver: IdentityResolver,
   now: Date,
-): Promise<{ accounts: number; unresolved: number }> {
+): Promise<{ dids: string[]; unresolved: number }> {
   const { store, catalog, config } = context;
   const { accounts, unresolved } = await clubAccounts(context, resolver);
   const wanted = new Set<string>();
@@ -92,5 +92,5 @@ export async function syncClubAccountSources(
   for (const source of await store.listSources({ origin: 'config' })) {
     if (source.kind === 'bluesky' && !wanted.has(source.id)) await store.removeSource(source.id);
   }
-  return { accounts: accounts.length, unresolved: unresolved.length };
+  return { dids: accounts.map((account) => account.did), unresolved: unresolved.length };
 }

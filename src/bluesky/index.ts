@@ -6,6 +6,7 @@ import type { SourceReader } from '../sources/source-reader.ts';
 import { ClubAccountReader } from './account-reader.ts';
 import { syncClubAccountSources } from './club-accounts.ts';
 import { BlueskyLoginDeferredError } from './errors.ts';
+import { JetstreamListener } from './jetstream.ts';
 import { BlueskyDestination } from './mirror-destination.ts';
 import { BlueskySession } from './session.ts';
 
@@ -23,6 +24,8 @@ export interface BlueskyPlatformOptions {
   postsPerHour?: number;
   /** At most one login this often, even across restarts. */
   minLoginIntervalMs?: number;
+  /** Jetstream, to read clubs' posts live between polls ("wss://jetstream2.us-east.bsky.network"); off when unset. */
+  jetstreamUrl?: string;
   now?: () => number;
 }
 
@@ -65,6 +68,10 @@ export function createBlueskyPlatform(context: AppContext, options: BlueskyPlatf
     ? new ClubAccountReader({ store, catalog, logger, fetcher, appView: config.blueskySource.appView, ...(options.plcUrl ? { plcUrl: options.plcUrl } : {}) })
     : null;
   const readers: SourceReader[] = reader ? [reader] : [];
+  const live =
+    reader && options.jetstreamUrl
+      ? new JetstreamListener({ url: options.jetstreamUrl, store, logger, ingest: (source, items) => context.pipeline.ingest(source, items) })
+      : null;
 
   return {
     name: 'bluesky',
@@ -73,7 +80,8 @@ export function createBlueskyPlatform(context: AppContext, options: BlueskyPlatf
     async start() {
       if (reader) {
         const synced = await syncClubAccountSources(context, reader.resolver, new Date());
-        logger.info({ accounts: synced.accounts, unresolved: synced.unresolved }, 'reading clubs’ Bluesky accounts');
+        logger.info({ accounts: synced.dids.length, unresolved: synced.unresolved }, 'reading clubs’ Bluesky accounts');
+        await live?.start(synced.dids);
       }
       if (!session || !config.bluesky) return;
       try {
@@ -86,6 +94,7 @@ export function createBlueskyPlatform(context: AppContext, options: BlueskyPlatf
       }
     },
     async stop() {
+      await live?.stop();
       await session?.flush();
     },
   };

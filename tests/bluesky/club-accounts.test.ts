@@ -1,6 +1,8 @@
+import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 import type { AtpAgent } from '@atproto/api';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocketServer, type WebSocket as WsSocket } from 'ws';
 import { runBlueskyDiscover } from '../../src/bluesky/index.ts';
 import { createCatalog } from '../../src/catalog/create-catalog.ts';
 import { loadCatalog } from '../../src/catalog/load-catalog.ts';
@@ -202,3 +204,62 @@ describe('a club’s account read through the public AppView', () => {
     }
   });
 });
+
+describe('clubs’ accounts followed live through Jetstream', () => {
+  it('turns a post from the stream into a story, and resumes a few seconds before its cursor after a reconnect', async () => {
+    const pds = await startTestPds();
+    const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const connections: Array<{ url: URL; socket: WsSocket }> = [];
+    server.on('connection', (socket, request) => connections.push({ url: new URL(request.url ?? '/', 'ws://localhost'), socket }));
+    const jetstreamUrl = `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const club = await pds.createAccount('live-club.test');
+    const env = testEnvironment({ vars: { BLUESKY_READ_CLUB_ACCOUNTS: 'true', BLUESKY_APPVIEW: pds.url } });
+    const bot = await startMirrorBot(env, { catalog: catalogWith({ 'fc-st-pauli': { blueskyDid: club.did } }), plcUrl: pds.plcUrl, jetstreamUrl });
+    try {
+      await pollAll(bot);
+      await until(async () => connections.length === 1);
+      expect(connections[0]?.url.pathname).toBe('/subscribe');
+      expect(connections[0]?.url.searchParams.getAll('wantedDids')).toEqual([club.did]);
+      expect(connections[0]?.url.searchParams.get('cursor')).toBeNull();
+
+      const timeUs = Date.now() * 1000;
+      connections[0]?.socket.send(
+        JSON.stringify({
+          did: club.did,
+          time_us: timeUs,
+          kind: 'commit',
+          commit: {
+            rev: '3kabc',
+            operation: 'create',
+            collection: 'app.bsky.feed.post',
+            rkey: '3kabcdefghij2',
+            record: { $type: 'app.bsky.feed.post', text: 'Wir verlassen X. Ab heute nur noch hier.', langs: ['de'], createdAt: new Date().toISOString() },
+            cid: 'bafyreib',
+          },
+        }),
+      );
+      await until(async () => (await bot.context.store.listStories({ clubId: 'fc-st-pauli' })).length === 1);
+      const [story] = await bot.context.store.listStories({ clubId: 'fc-st-pauli' });
+      expect(story).toMatchObject({ platform: 'x', action: 'leave' });
+      expect(story?.reports[0]?.link).toBe(`https://bsky.app/profile/${club.did}/post/3kabcdefghij2`);
+
+      connections[0]?.socket.close();
+      await until(async () => connections.length === 2);
+      expect(Number(connections[1]?.url.searchParams.get('cursor'))).toBe(timeUs - 5_000_000);
+    } finally {
+      await bot.close();
+      env.remove();
+      server.close();
+      await pds.close();
+    }
+  });
+});
+
+async function until(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
