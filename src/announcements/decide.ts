@@ -69,7 +69,9 @@ function modifiers(info: SentenceInfo, cue: CueMatch, argEnd: number): Modifiers
     const onset = k === 'onset' && c.start >= from - 2 && c.start < cue.start;
     let after = false;
     if ((info.lang === 'fr' || info.lang === 'de') && (k === 'neg' || k === 'modal' || k === 'undecided')) {
-      after = c.start >= cue.end && c.start <= Math.max(cue.end, argEnd) + 2 && !crossesBoundary(info, cue.end, c.start);
+      // German puts "nicht" and "zur Debatte" at the end of the clause.
+      const reach = info.lang === 'de' ? 8 : 2;
+      after = c.start >= cue.end && c.start <= Math.max(cue.end, argEnd) + reach && !crossesBoundary(info, cue.end, c.start);
     }
     if (k === 'temp' || k === 'report' || k === 'nocomment') {
       if (k === 'report' && c.start >= cue.start) continue;
@@ -156,6 +158,10 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
   };
   const cues = actionCues(info);
   if (cues.length === 0) return out;
+  if (info.question) {
+    reject(() => 'a question, not an announcement');
+    return out;
+  }
   const blocker = info.cues.find((c) => c.payload.kind === 'hack' || c.payload.kind === 'fake' || c.payload.kind === 'nocomment');
   if (blocker) {
     const why = { hack: 'hacked account', fake: 'fake or unofficial account', nocomment: 'no comment given' }[blocker.payload.kind as 'hack' | 'fake' | 'nocomment'];

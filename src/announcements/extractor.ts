@@ -81,9 +81,11 @@ export function createExtractor(catalog: Catalog): Extractor {
       const clubs = mentions.filter((m) => m.type === 'club');
       const platforms = mentions.filter((m) => m.type === 'platform');
       if (!cues.some((c) => actionKinds.has(c.payload.kind))) return contextOnly(index, s.tokens, s.text, lang, clubs, platforms, leagueIds);
-      return analyseSentence(index, s.tokens, s.text, lang, cues, clubs, platforms, leagueIds);
+      return analyseSentence(index, s.question, s.tokens, s.text, lang, cues, clubs, platforms, leagueIds);
     });
-    resolveAmbiguous(infos);
+    const clear = new Set<string>();
+    for (const names of nameLists) for (const m of names) if (m.payload.type === 'club' && !m.payload.ambiguous) clear.add(m.payload.id);
+    resolveAmbiguous(infos, clear);
 
     const authorClubId = input?.authorClubId && catalog.byId(input.authorClubId) ? input.authorClubId : null;
     const ctx: ItemContext = {
@@ -157,9 +159,7 @@ function mentionsAPlatform(sentences: ReturnType<typeof tokenize>["sentences"]):
 }
 
 /** "Borussia" means the Borussia named in full elsewhere in the item; alone, it means nothing. */
-function resolveAmbiguous(infos: SentenceInfo[]): void {
-  const clear = new Set<string>();
-  for (const info of infos) for (const c of info.clubs) if (!c.ambiguous && c.ids.length === 1) clear.add(c.ids[0] as string);
+function resolveAmbiguous(infos: SentenceInfo[], clear: ReadonlySet<string>): void {
   for (const info of infos) {
     info.clubs = info.clubs.filter((c) => {
       if (!c.ambiguous && c.ids.length <= 1) return true;

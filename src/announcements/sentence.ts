@@ -13,6 +13,7 @@ export type ClubRole = 'plain' | 'against' | 'unlike' | 'precedent' | 'including
 
 export interface SentenceInfo {
   index: number;
+  question: boolean;
   tokens: Token[];
   text: string;
   lang: Language;
@@ -31,7 +32,7 @@ export interface SentenceInfo {
   leagueIds: ReadonlySet<string>;
 }
 
-const hardPunct = /[;:[\]«»"“”—–]|\s-\s/;
+const hardPunct = /[;:[\]—–]|\s-\s/;
 const unlikePattern = /contrair|unlike|anders als|gegensatz|unterschied|diferencia|contrario|differenza|diversamente|diferentemente|inverse/;
 const weekdaysMonths = new Set(
   'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december today tomorrow yesterday on'.split(' '),
@@ -39,6 +40,7 @@ const weekdaysMonths = new Set(
 
 export function analyseSentence(
   index: number,
+  question: boolean,
   tokens: Token[],
   text: string,
   lang: Language,
@@ -57,7 +59,7 @@ export function analyseSentence(
     list.push(c);
     cuesEndingAt.set(c.end, list);
   }
-  const info: SentenceInfo = { index, tokens, text, lang, cues, clubs: [], platforms, hard, comma, cuesEndingAt, article, leagueIds };
+  const info: SentenceInfo = { index, question, tokens, text, lang, cues, clubs: [], platforms, hard, comma, cuesEndingAt, article, leagueIds };
   info.clubs = clubs.map((c) => ({ ...c, role: 'plain' as ClubRole }));
   assignRoles(info);
   return info;
@@ -75,6 +77,7 @@ export function contextOnly(
 ): SentenceInfo {
   return {
     index,
+    question: false,
     tokens,
     text,
     lang,
@@ -97,6 +100,10 @@ export function cueBefore(info: SentenceInfo, pos: number, kinds: ReadonlySet<Cu
     if (end < pos && t && !isArticle(info, end - 1)) return undefined;
   }
   return undefined;
+}
+
+function isPreposition(info: SentenceInfo, i: number): boolean {
+  return (info.cuesEndingAt.get(i + 1) ?? []).some((c) => c.start === i && (c.payload.kind === 'loc' || c.payload.kind === 'from' || c.payload.kind === 'to'));
 }
 
 export function isArticle(info: SentenceInfo, i: number): boolean {
@@ -155,11 +162,11 @@ export function isCoordinated(info: SentenceInfo, leftEnd: number, rightStart: n
   if (gap > 3) return false;
   const conj = info.cues.find((c) => c.payload.kind === 'conj' && c.start === leftEnd);
   if (conj === undefined) {
-    if (!info.comma[leftEnd]) return false;
-    for (let i = leftEnd; i < rightStart; i++) if (!isArticle(info, i)) return false;
+    if (!info.comma[leftEnd] || nextStart === undefined) return false;
+    for (let i = leftEnd; i < rightStart; i++) if (!isArticle(info, i) && !isPreposition(info, i)) return false;
     return true;
   }
-  for (let i = conj.end; i < rightStart; i++) if (!isArticle(info, i)) return false;
+  for (let i = conj.end; i < rightStart; i++) if (!isArticle(info, i) && !isPreposition(info, i)) return false;
   return true;
 }
 
@@ -214,6 +221,12 @@ export function platformArguments(
   return out;
 }
 
+/** Contrast words that start a new clause; "toutefois", "however" do not. */
+const clauseJoiners = new Set([
+  'but', 'while', 'whereas', 'mais', 'alors que', 'tandis que', 'aber', 'wahrend', 'sondern', 'pero', 'mientras', 'mientras que',
+  'ma', 'mentre', 'mas', 'enquanto', 'yet',
+]);
+
 /** Between tokens lo (first after the left item) and hi (first of the right item). */
 function gapIsClean(info: SentenceInfo, lo: number, hi: number, before: boolean): boolean {
   for (let i = lo; i <= hi && i < info.tokens.length; i++) if (info.hard[i]) return false;
@@ -222,7 +235,7 @@ function gapIsClean(info: SentenceInfo, lo: number, hi: number, before: boolean)
     (c) =>
       c.start >= lo &&
       c.end <= hi &&
-      (isActionish(c.payload.kind) || c.payload.kind === 'contrast' || (before && c.payload.kind === 'conj')),
+      (isActionish(c.payload.kind) || (c.payload.kind === 'contrast' && clauseJoiners.has(c.payload.phrase)) || (before && c.payload.kind === 'conj')),
   );
 }
 

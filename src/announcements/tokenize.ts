@@ -24,6 +24,13 @@ export class Sentence {
     private readonly to: number,
   ) {}
 
+  /** Ends with a question mark: "Faut-il quitter X ?" */
+  get question(): boolean {
+    let i = this.to;
+    while (i > this.from && ' »"”)'.includes(this.source[i - 1] ?? '')) i--;
+    return this.source[i - 1] === '?' || this.source[this.to] === '?' || /^\s*[»"”)]*\s*\?/.test(this.source.slice(this.to, this.to + 4));
+  }
+
   get text(): string {
     if (this.#text === undefined) {
       let evidence = this.source.slice(this.from, this.to).replace(/\s+/g, ' ').trim();

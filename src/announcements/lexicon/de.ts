@@ -17,7 +17,7 @@ export const de: Lexicon = {
   use: 'nutzt|nutzen|genutzt|nutzung|benutzt|postet|posten|gepostet|veroffentlicht|veroffentlichen|aktiv|vertreten|prasent|prasenz|bespielt|bespielen|bespielung|twittert|twittern|kommuniziert|kommunizieren|verbreitet|aktivitat|aktivitaten|kanal|tweets',
   cease: 'nicht mehr|keine ... mehr|kein ... mehr|keinen ... mehr|hort ... auf|horen ... auf|aufhoren|aufzuhoren|beendet|beenden|beendete|stoppt|stoppen|gestoppt|schluss|ende|einstellen|einzustellen|stellt ... ein|stellen ... ein|stellte ... ein|eingestellt|nimmer|nie wieder|kunftig nicht',
   continue: 'weiterhin|weiter|nach wie vor|auch kunftig|auch weiterhin|vorerst|bleibt|weiter aktiv',
-  follow: 'folgt dem beispiel|folgen dem beispiel|folgte dem beispiel|folgten dem beispiel|dem beispiel|zieht nach|ziehen nach|zog nach|nachgezogen|nachziehen|tut es ... gleich|tun es ... gleich|tat es ... gleich|taten es ... gleich|es gleichtun|macht es ... nach|schliesst sich ... an|schliessen sich ... an|schloss sich ... an|angeschlossen|sich anschliessen',
+  follow: 'folgt dem beispiel|folgen dem beispiel|folgte dem beispiel|folgten dem beispiel|dem beispiel|zieht nach|ziehen nach|zog nach|nachgezogen|nachziehen|tut es ... gleich|tun es ... gleich|tat es ... gleich|taten es ... gleich|es gleichtun|macht es ... nach|schliesst sich ... an|schliessen sich ... an|schloss sich ... an|angeschlossen|sich anschliessen|den gleichen schritt|den selben schritt|denselben schritt|diesen schritt|den schritt|es gleich',
   migrate: 'wechselt zu|wechselt von|wechseln zu|wechselt auf|wechselt nach|wechselte zu|wechselte auf|umzug|zieht ... um|ziehen ... um|umgezogen|umziehen|migriert|migration|ersetzt|tauscht',
   neg: 'nicht|kein|keine|keinen|keinem|keiner|niemals|nie|denkt nicht daran|kommt nicht in frage|kommt nicht infrage|ohne|weder|noch nicht',
   modal:
@@ -27,7 +27,7 @@ export const de: Lexicon = {
   report:
     'kundigt ... an|kundigte ... an|angekundigt|teilt ... mit|teilte ... mit|mitgeteilt|erklart|erklarte|bestatigt|bestatigte|bestatigen|gab ... bekannt|gibt ... bekannt|bekanntgegeben|verkundet|verkundete|sagte|sagt|schreibt|schrieb|betont|betonte|mitteilung|erklarung|stellungnahme|heisst es|laut|begrundet|begrundete',
   nocomment:
-    'wollte sich ... nicht|will sich ... nicht|aussert sich nicht|ausserte sich nicht|keine stellungnahme|auf anfrage nicht|nicht aussern|nicht geaussert|kein kommentar|nicht kommentieren|nicht kommentiert|unbeantwortet|keine angaben|hielt sich bedeckt|halt sich bedeckt|schweigt dazu',
+    'wollte sich ... nicht|will sich ... nicht|aussert sich nicht|ausserte sich nicht|keine stellungnahme|auf anfrage nicht|nicht aussern|nicht geaussert|kein kommentar|nicht kommentieren|nicht kommentiert|unbeantwortet|keine angaben|hielt sich bedeckt|halt sich bedeckt|schweigt dazu|kommentiert ... nicht|aussert sich ... nicht',
   hack: 'gehackt|hack*|kompromittiert|gekapert|cyberangriff|phishing|betrug|betruger*|ubernommen',
   fake: 'fake*|gefalscht*|falsch* account|falsches profil|falscher account|parodie*|inoffiziell*|nicht offiziell|unecht*|fan account|fanaccount|imitiert',
   post: 'post|posting|beitrag|tweet|nachricht|video|foto|bild|grafik|story|meme|eintrag|beitrage|posts',

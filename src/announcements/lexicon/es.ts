@@ -7,7 +7,7 @@ export const es: Lexicon = {
   stay:
     'sigue en|seguira en|seguir en|siguen en|continua en|continuara en|continuar en|permanece en|permanecera en|permanecer en|permanecen en|se queda en|se quedara en|quedarse en|se quedan en|se mantiene en|se mantendra en|mantiene su cuenta|mantendra su cuenta|mantiene su presencia|mantener su presencia|mantendra su presencia|seguira presente|sigue presente|sigue activo|seguira activo|permanecera activo|se queda|permanece|mantiene|mantendra|seguira|sigue',
   join:
-    'se une a|se unio a|unirse a|se unen a|se suma a|se sumo a|sumarse a|se suman a|llega a|llego a|llegan a|aterriza en|aterrizo en|desembarca en|desembarco en|a:abre|a:abrio|a:crea|a:creo|a:estrena|a:estreno|a:lanza|a:lanzo|a:inaugura|a:nueva|debuta en|debuto en|ya esta en|ya tiene cuenta en|se incorpora a|se incorporo a|n:llegada a|se apunta a|se apunto a|se registra en|se registro en|ahora en|ahora tambien en|tambien en|desembarco en|apuesta por|aposto por|se estrena en|se estreno en|hace su debut en|aterrizaje en|irrumpe en|aparece en',
+    'se une a|se unio a|unirse a|se unen a|se suma a|se sumo a|sumarse a|se suman a|llega a|llego a|llegan a|aterriza en|aterrizo en|desembarca en|desembarco en|a:abre|a:abrio|a:crea|a:creo|a:estrena|a:estreno|a:lanza|a:lanzo|a:inaugura|a:nueva|debuta en|debuto en|ya esta en|ya tiene cuenta en|se incorpora a|se incorporo a|n:llegada a|se apunta a|se apunto a|se registra en|se registro en|ahora en|ahora tambien en|tambien en|desembarco en|apuesta por|aposto por|se estrena en|se estreno en|hace su debut en|aterrizaje en|irrumpe en|aparece en|a:abr*|a:cre*|a:lanz*|a:inaugur*|a:estren*',
   pause: 'pausa|boicot*|apagon|silencio|se desconecta|desconexion|huelga|parada|se calla|suspend*|silencia|silencio en',
   onset: 'ahora|desde|ya|a partir de hoy|desde hoy',
   temp: 'temporalmente|durante 24 horas|durante 48 horas|24 horas|48 horas|72 horas|este fin de semana|durante el fin de semana|durante una semana|provisionalmente|momentaneamente|durante ... dias|durante ... horas|durante ... semanas|por ... dias',
@@ -17,16 +17,16 @@ export const es: Lexicon = {
   use: 'usa|usar|utiliza|utilizar|publica|publicar|publicara|publicando|tuitea|tuitear|activo en|activa en|presente en|presencia en|utilizara|usara|actualiza|actualizar',
   cease: 'ya no|deja de|dejara de|dejo de|dejar de|dejan de|cesa|cesara|cese|no ... mas|nunca mas|pone fin a|puso fin a|poner fin a|termina con|acaba con|dejara de publicar|dejara de usar',
   continue: 'sigue|seguira|continua|continuara|seguir|continuar|mantiene|mantendra|todavia|aun',
-  follow: 'sigue el ejemplo|siguen el ejemplo|siguio el ejemplo|seguir el ejemplo|sigue los pasos|siguio los pasos|seguir los pasos|siguen los pasos|imita|imito|imitar|hace lo mismo|hizo lo mismo|hara lo mismo|hacer lo mismo|se suma a la lista',
-  migrate: 'se muda a|se mudo a|mudarse a|se pasa a|se paso a|pasarse a|migra a|migro a|emigra a|emigro a|cambia|cambio|se traslada a|se traslado a|sustituye|reemplaza',
-  neg: 'no|nunca|jamas|tampoco|ni|ninguna|ningun|sin intencion|ni se plantea',
+  follow: 'sigue el ejemplo|siguen el ejemplo|siguio el ejemplo|seguir el ejemplo|sigue los pasos|siguio los pasos|seguir los pasos|siguen los pasos|imita|imito|imitar|hace lo mismo|hizo lo mismo|hara lo mismo|hacer lo mismo|se suma a la lista|el mismo paso|la misma decision|mismo camino',
+  migrate: 'se muda a|se mudo a|mudarse a|se pasa a|se paso a|pasarse a|migra a|migro a|emigra a|emigro a|cambia|cambio|se traslada a|se traslado a|sustituye|reemplaza|migr* a|migr* hacia|se mud* a',
+  neg: 'no|nunca|jamas|tampoco|ni|ninguna|ningun|sin intencion|ni se plantea|sin',
   modal:
     'estudia|estudiando|evalua|evaluando|valora|valorando|sopesa|sopesando|analiza|analizando|plantea|se plantea|planteado|considera|considerando|piensa en|pensando en|baraja|barajando|debate|debatiendo|podria|podrian|quiza|quizas|tal vez|posible*|rumor*|especula*|supuestamente|segun fuentes|al parecer|pide|piden|pidieron|pidio|exige|exigen|reclama|reclaman|mocion|votacion|vota|votar|votaran|propuesta|propone|si|encuesta|amenaza|amenazo|reducir|reduce|reducira|limitar|limita|menos|se pregunta|debatira|estudiara|no descarta|no se descarta|sobre la mesa|se especula|pedir|pedirle|solicita|solicitan|solicitar|reclamar|exigir|exigirle|firmas|recogida de firmas',
   undecided: 'no ha decidido|aun no ha decidido|todavia no ha decidido|todavia no|sin decidir|no hay decision|sin decision|aun no|por decidir|no ha tomado una decision|no ha tomado ninguna decision|decision pendiente',
   deny: 'descarta|descarto|descartan|descartado|niega|nego|desmiente|desmintio|rechaza|rechazo|desmentido',
   report: 'anuncia|anuncio|anunciado|comunica|comunico|confirma|confirmo|explica|explico|informa|informo|asegura|aseguro|declara|declaro|dijo|dice|afirma|afirmo|comunicado|segun el club|senalo|senala|escribio|escribe',
   nocomment:
-    'no quiso comentar|declino comentar|rehuso comentar|sin comentarios|no ha respondido|no respondio|no hizo comentarios|prefirio no pronunciarse|no se ha pronunciado|no quiso pronunciarse|no ha querido|no ha comentado|no comento|guarda silencio|guardo silencio',
+    'no quiso comentar|declino comentar|rehuso comentar|sin comentarios|no ha respondido|no respondio|no hizo comentarios|prefirio no pronunciarse|no se ha pronunciado|no quiso pronunciarse|no ha querido|no ha comentado|no comento|guarda silencio|guardo silencio|no comenta|evito comentar|evita pronunciarse',
   hack: 'hacke*|jaque*|pirate*|vulnerad*|comprometid*|ciberataque|robo de cuenta|estafa|phishing',
   fake: 'falsa|falso|falsas|falsos|suplant*|parodia|no oficial|fake|impostor|cuenta de aficionados',
   post: 'publicacion|mensaje|tuit|tweet|post|video|foto|imagen|historia|meme|contenido',

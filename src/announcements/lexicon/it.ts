@@ -7,8 +7,8 @@ export const it: Lexicon = {
   stay:
     'resta su|restera su|restare su|restano su|rimane su|rimarra su|rimanere su|rimangono su|continua su|continuera su|mantiene il profilo|mantiene l account|mantiene la presenza|manterra|mantiene|resta|rimane|restera|rimarra|resta attivo su|rimane attivo su|resta presente|rimane presente',
   join:
-    'sbarca su|sbarcato su|sbarcare su|sbarcano su|approda su|approdato su|approdare su|approdano su|arriva su|arrivato su|arrivare su|arrivano su|n:arrivo su|n:sbarco su|n:approdo su|si unisce a|unirsi a|entra su|entrato su|entra in|a:apre|a:aperto|a:crea|a:creato|a:lancia|a:lanciato|a:inaugura|a:inaugurato|a:nuovo|debutta su|debutto su|esordisce su|esordio su|ora anche su|adesso anche su|ora su|anche su|si iscrive a|iscritto a|si iscrive su|punta su|scommette su|atterra su|e su',
-  pause: 'pausa|boicott*|black out|blackout|silenzio|sciopero|si ferma|stop|sospend*|si ferma sui social|stop ai social',
+    'sbarca su|sbarcato su|sbarcare su|sbarcano su|approda su|approdato su|approdare su|approdano su|arriva su|arrivato su|arrivare su|arrivano su|n:arrivo su|n:sbarco su|n:approdo su|si unisce a|unirsi a|entra su|entrato su|entra in|a:apre|a:aperto|a:crea|a:creato|a:lancia|a:lanciato|a:inaugura|a:inaugurato|a:nuovo|debutta su|debutto su|esordisce su|esordio su|ora anche su|adesso anche su|ora su|anche su|si iscrive a|iscritto a|si iscrive su|punta su|scommette su|atterra su|e su|a:apr*|a:cre*|a:lanc*|a:inaugur*',
+  pause: 'pausa|boicott*|black out|blackout|silenzio|sciopero|si ferma|stop|sospend*|si ferma sui social|stop ai social|sospes*',
   onset: 'ora|adesso|da oggi|ormai|da ieri',
   temp: 'temporaneamente|per 24 ore|per 48 ore|24 ore|48 ore|72 ore|questo fine settimana|nel fine settimana|per il weekend|per una settimana|momentaneamente|provvisoriamente|per ... giorni|per ... ore|per tutto il fine settimana|fine settimana',
   return:
@@ -17,16 +17,16 @@ export const it: Lexicon = {
   use: 'usa|utilizza|usare|utilizzare|utilizzera|pubblica|pubblicare|pubblichera|posta|postare|twitta|attivo su|attiva su|presente su|presenza su|aggiornare|aggiorna|aggiornera|comunica su|comunicare su',
   cease: 'non ... piu|smette di|smettera di|smesso di|smettere di|cessa|cessera|stop a|pone fine|pone fine a|mette fine a|chiude con|basta|interrompe|interrompera|interrotto',
   continue: 'continua|continuera|continuare|prosegue|proseguira|ancora|resta|rimane|manterra',
-  follow: 'segue l esempio|seguono l esempio|seguito l esempio|seguire l esempio|segue le orme|seguire le orme|seguono le orme|fa lo stesso|fara lo stesso|ha fatto lo stesso|fare lo stesso|imita|imitare|imitato|si accoda|accodarsi|si aggiunge alla lista',
-  migrate: 'passa a|passato a|passare a|trasloca su|trasloca|migra|migra su|migra verso|migrato|si trasferisce|si sposta su|si sposta verso|sostituisce',
-  neg: 'non|mai|nessun|nessuna|neanche|nemmeno|neppure|ne',
+  follow: 'segue l esempio|seguono l esempio|seguito l esempio|seguire l esempio|segue le orme|seguire le orme|seguono le orme|fa lo stesso|fara lo stesso|ha fatto lo stesso|fare lo stesso|imita|imitare|imitato|si accoda|accodarsi|si aggiunge alla lista|lo stesso passo|la stessa scelta|la stessa decisione',
+  migrate: 'passa a|passato a|passare a|trasloca su|trasloca|migra|migra su|migra verso|migrato|si trasferisce|si sposta su|si sposta verso|sostituisce|migr* su|migr* verso|migr* a',
+  neg: 'non|mai|nessun|nessuna|neanche|nemmeno|neppure|ne|senza',
   modal:
     'valuta|valutando|valutare|valutazione|pensa di|pensando di|pensa a|riflette|riflettendo|riflessione|considera|considerando|studia|studiando|potrebbe|potrebbero|forse|eventual*|possibil*|ipotesi|ipotizza|indiscrezion*|rumor*|voci|si vocifera|sembrerebbe|secondo indiscrezioni|chiede|chiedono|chiesto|mozione|votazione|vota|votare|proposta|propone|sondaggio|se|minaccia|ridurre|riduce|limitare|meno|discute|discutendo|dibattito|tentazione|tentata|tentato|medita|meditando|non esclude|non e escluso|sul tavolo',
   undecided: 'non ha ancora deciso|non ancora deciso|nessuna decisione|ancora da decidere|decisione non ancora|non e ancora stata presa|non ha deciso|da definire|ancora aperta',
   deny: 'esclude|escluso|smentisce|smentito|smentita|nega|negato|respinge|rifiuta|categorico|smentiscono',
   report: 'annuncia|annunciato|comunica|comunicato|conferma|confermato|spiega|spiegato|dichiara|dichiarato|afferma|scrive|ha scritto|fa sapere|nota|ufficializza|ufficiale|rende noto|si legge',
   nocomment:
-    'non ha voluto commentare|nessun commento|non commenta|non ha commentato|bocche cucite|non ha risposto|preferito non commentare|non ha rilasciato|nessuna risposta|non si e espresso|silenzio dal club',
+    'non ha voluto commentare|nessun commento|non commenta|non ha commentato|bocche cucite|non ha risposto|preferito non commentare|non ha rilasciato|nessuna risposta|non si e espresso|silenzio dal club|evita di commentare',
   hack: 'hacker*|hackerato|hackerata|violato|violata|attacco informatico|compromess*|phishing|truffa|pirat*',
   fake: 'falso|falsa|fake|parodia|non ufficiale|finto|finta|impostor*|clone|account di tifosi',
   post: 'post|tweet|messaggio|video|foto|immagine|storia|contenuto|pubblicazione|meme',
@@ -44,7 +44,7 @@ export const it: Lexicon = {
   also: 'anche|pure|a sua volta|ugualmente|altro club|ultimo club|l ultimo|nuovo club',
   conj: 'e|ed|nonche|oltre a|ne',
   loc: 'su|sul|sulla|in|via|tramite|attraverso',
-  from: 'da|dal|dalla|di|del|della',
+  from: 'da|dal|dalla|di|del|della|dell|dello|degli|dei|delle|d',
   to: 'a|al|alla|su|verso|sul|per',
   article: 'il|lo|la|i|gli|le|l|un|una|uno|suo|sua|suoi|proprio|propria',
   platformAnaphor: 'la piattaforma|il social|la rete|il social network|la rete sociale|quel social|questo social|il social di musk|piattaforma|social network',
