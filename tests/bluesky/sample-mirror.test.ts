@@ -71,4 +71,24 @@ describe('npm start with only the Bluesky settings', () => {
     expect(await postsOf(pds, account.did)).toHaveLength(posts.length);
     expect(logins() - loginsBefore).toBe(1);
   });
+
+  it('mirrors only the stories its settings ask for', async () => {
+    const account = await pds.createAccount('filtered-mirror.test');
+    const filtered = mirrorEnvironment(pds, account, { vars: { CLUBWATCH_SAMPLE: 'true', BLUESKY_PLATFORMS: 'bluesky', BLUESKY_LANGUAGE: 'de' } });
+    const bot = await startMirrorBot(filtered);
+    try {
+      for (const source of await bot.context.store.listSources()) await bot.app.poller.poll(source);
+      await bot.app.dispatcher.runOnce();
+      const posts = await postsOf(pds, account.did);
+      expect(posts.length).toBeGreaterThan(0);
+      for (const post of posts) {
+        expect(post.value.langs?.[0]).toBe('de');
+        expect(post.value.text).toMatch(/Bluesky/);
+      }
+      expect((await bot.context.store.listStories()).length).toBeGreaterThan(posts.length);
+    } finally {
+      await bot.close();
+      filtered.remove();
+    }
+  });
 });
