@@ -66,7 +66,7 @@ describe('addresses users’ URLs may not reach', () => {
 
   it('says which address was refused and why, in plain words', () => {
     const reasons = cases.filter((entry) => entry.how === 'as the source URL').map((entry) => byUrl.get(entry.sourceUrl)?.lastError);
-    for (const reason of reasons) expect(reason).toMatch(/^refused: \S+ (is|resolves to \S+,) an? [a-z0-9 -]+ address/);
+    for (const reason of reasons) expect(reason).toMatch(/^refused: \S+ (is|resolves to \S+,) an? [A-Za-z0-9 -]+ address/);
     const reasonFor = (name: string) => byUrl.get(cases.find((entry) => entry.name === name && entry.how === 'as the source URL')?.sourceUrl ?? '')?.lastError;
     expect(reasonFor('name resolving to 10/8')).toBe('refused: ten.test resolves to 10.20.30.40, a private address');
     expect(reasonFor('metadata literal')).toBe('refused: 169.254.169.254 is a link-local address');

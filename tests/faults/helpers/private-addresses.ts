@@ -20,6 +20,8 @@ export const privateDns: Record<string, readonly ResolvedAddress[]> = {
   'mapped-loopback.test': [v6('::ffff:127.0.0.1')],
   'mapped-ten.test': [v6('::ffff:a14:1e28')],
   'mapped-metadata.test': [v6('::ffff:169.254.169.254')],
+  'mapped-one-seventy-two.test': [v6('::ffff:172.20.1.1')],
+  'mapped-one-ninety-two.test': [v6('::ffff:c0a8:101')],
   'unspecified.test': [v4('0.0.0.0')],
 };
 
@@ -42,6 +44,9 @@ export function privateTargets(port: number): Array<{ name: string; url: string 
     { name: 'metadata literal', url: 'http://169.254.169.254/latest/meta-data/' },
     { name: 'IPv4-mapped 10/8 literal', url: 'http://[::ffff:10.0.0.1]/secret' },
     { name: 'IPv4-mapped metadata literal', url: 'http://[::ffff:a9fe:a9fe]/latest/meta-data/' },
+    { name: 'IPv4-mapped 172.16/12 literal', url: 'http://[::ffff:172.16.0.1]/secret' },
+    { name: 'IPv4-mapped 192.168/16 literal', url: 'http://[::ffff:192.168.1.1]/secret' },
+    { name: 'NAT64 form of the metadata address', url: 'http://[64:ff9b::a9fe:a9fe]/latest/meta-data/' },
     { name: 'name resolving to loopback', url: `http://loopback.test:${port}/secret` },
     { name: 'name resolving to ::1', url: `http://loopback6.test:${port}/secret` },
     { name: 'name resolving to 10/8', url: 'http://ten.test/secret' },
@@ -51,6 +56,8 @@ export function privateTargets(port: number): Array<{ name: string; url: string 
     { name: 'name resolving to mapped loopback', url: `http://mapped-loopback.test:${port}/secret` },
     { name: 'name resolving to mapped 10/8', url: 'http://mapped-ten.test/secret' },
     { name: 'name resolving to mapped metadata', url: 'http://mapped-metadata.test/latest/meta-data/' },
+    { name: 'name resolving to mapped 172.16/12', url: 'http://mapped-one-seventy-two.test/secret' },
+    { name: 'name resolving to mapped 192.168/16', url: 'http://mapped-one-ninety-two.test/secret' },
     { name: 'name resolving to 0.0.0.0', url: `http://unspecified.test:${port}/secret` },
   ];
 }
