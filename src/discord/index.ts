@@ -6,6 +6,7 @@ import { ConfigError } from '../errors.ts';
 import { subsystemLogger } from '../logger.ts';
 import { createDiscordClient } from './client.ts';
 import { DiscordDestination, type DiscordDestinationOptions } from './destination.ts';
+import { guardGatewayEvents } from './gateway-guard.ts';
 import { followGuildMembership } from './guild-events.ts';
 import { interactionHandler } from './router.ts';
 import type { BotServices } from './services.ts';
@@ -26,6 +27,7 @@ export function createDiscordPlatform(context: AppContext, options: DiscordDesti
   const client = createDiscordClient(discord.apiBase);
   const bot: BotServices = { context, client, logger };
   const handle = interactionHandler(bot, commands);
+  guardGatewayEvents(client, logger);
 
   client.on(Events.InteractionCreate, (interaction) => {
     void handle(interaction);
