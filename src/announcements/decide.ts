@@ -91,6 +91,12 @@ function modifiers(info: SentenceInfo, cue: CueMatch, argEnd: number): Modifiers
       quoted.push(`${k} "${quote(info, c)}"`);
     }
   }
+  const negAt = info.cues.filter((c) => c.payload.kind === 'neg' && c.start >= from && c.start < cue.start).map((c) => c.start);
+  const reportAt = info.cues.filter((c) => c.payload.kind === 'report' && c.start >= from && c.start < cue.start).map((c) => c.start);
+  if (negAt.length > 0 && reportAt.length > 0 && Math.max(...negAt) < Math.max(...reportAt)) {
+    kinds.add('undecided');
+    quoted.push('undecided (the negation is about saying, not doing)');
+  }
   const first = info.tokens[cue.start];
   const cond = conditional[info.lang];
   if (first && cond?.test(first.folded) && !kinds.has('report') && !kinds.has('neg')) {
@@ -107,6 +113,12 @@ function modifiers(info: SentenceInfo, cue: CueMatch, argEnd: number): Modifiers
     }
   }
   return { kinds, quoted };
+}
+
+function endsClause(info: SentenceInfo, end: number): boolean {
+  const next = info.tokens[end];
+  if (!next) return true;
+  return info.comma[end] || info.hard[end] || info.cues.some((c) => c.start === end && (c.payload.kind === 'temp' || c.payload.kind === 'continue'));
 }
 
 function crossesBoundary(info: SentenceInfo, from: number, to: number): boolean {
@@ -211,6 +223,9 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
       const earlier = info.platforms.filter((p) => p.end <= cue.start).pop()?.platform ?? ctx.lastPlatform;
       if (anaphor && earlier) {
         platforms = [{ type: 'platform', start: anaphor.start, end: anaphor.end, platform: earlier, name: quote(info, anaphor) }];
+      } else if ((kind === 'leave' || kind === 'stay') && !cue.payload.noun && ctx.lastAction && endsClause(info, cue.end)) {
+        // "... had no immediate plans to leave." after an item about leaving X.
+        derived = { action: kind, platforms: ctx.lastAction.platforms };
       } else if (kind === 'follow' && ctx.lastAction) {
         derived = ctx.lastAction;
       } else if (kind === 'stay' && out.some((d) => d.action === 'leave')) {
@@ -320,6 +335,11 @@ function resolveSubject(
   if (subject.via === 'first' && ctx.authorClubId) {
     const ref = { id: ctx.authorClubId, name: ctx.catalog.byId(ctx.authorClubId)?.name ?? ctx.authorClubId };
     return { refs: [ref], weight: 1, cue: `subject "${subject.cue ?? 'we'}" (the author club)` };
+  }
+  const sameSentenceSubject = ctx.lastSubjectsSentence === info.index && ctx.lastSubjects.length > 0;
+  if (subject.via === 'noun' && !sameSentenceSubject) return { reason: 'a noun with no club of its own' };
+  if ((subject.via === 'pronoun' || subject.via === 'implicit') && ctx.lastActor === 'person' && !sameSentenceSubject) {
+    return { reason: 'the sentence before was about a person; "he" or "she" is not the club' };
   }
   const headlineGuess = info.index === 0 && subject.via === 'implicit' && !ctx.authorClubId;
   const chosen = ctx.lastSubjects.length > 0 ? ctx.lastSubjects : ctx.topic && !headlineGuess ? [ctx.topic] : [];

@@ -26,6 +26,8 @@ export interface ItemContext {
   lastClub: ClubRef | null;
   lastPlatform: Platform | null;
   lastAction: { action: Action; platforms: Platform[] } | null;
+  /** Who the sentence before was about, for "he" and "it". */
+  lastActor: 'person' | 'club' | null;
 }
 
 type Explained = Announcement & { cues: string[]; sentence: SentenceInfo };
@@ -80,7 +82,10 @@ export function createExtractor(catalog: Catalog): Extractor {
       const mentions = finder.find(s.tokens, nameLists[index] ?? [], (i) => covered[i] === 1, examined);
       const clubs = mentions.filter((m) => m.type === 'club');
       const platforms = mentions.filter((m) => m.type === 'platform');
-      if (!cues.some((c) => actionKinds.has(c.payload.kind))) return contextOnly(index, s.tokens, s.text, lang, clubs, platforms, leagueIds);
+      // Sentences that say no action matter only for who and what they name; roles only when a person is named.
+      if (!cues.some((c) => actionKinds.has(c.payload.kind) || c.payload.kind === 'person')) {
+        return contextOnly(index, s.tokens, s.text, lang, clubs, platforms, leagueIds, null);
+      }
       return analyseSentence(index, s.question, s.tokens, s.text, lang, cues, clubs, platforms, leagueIds);
     });
     const clear = new Set<string>();
@@ -97,6 +102,7 @@ export function createExtractor(catalog: Catalog): Extractor {
       lastClub: null,
       lastPlatform: null,
       lastAction: null,
+      lastActor: null,
     };
     const found = new Map<string, Explained>();
     const rejected: Explanation['rejected'] = [];
@@ -125,6 +131,7 @@ export function createExtractor(catalog: Catalog): Extractor {
         const ref = m.role === 'plain' || m.role === 'possessor' ? clubRef(catalog, m) : null;
         if (ref) ctx.lastClub = ref;
       }
+      ctx.lastActor = firstActor(info) ?? ctx.lastActor;
       const lastPlatform = info.platforms[info.platforms.length - 1];
       if (lastPlatform) ctx.lastPlatform = lastPlatform.platform;
     }
@@ -146,6 +153,14 @@ export function createExtractor(catalog: Catalog): Extractor {
     },
     explain: (input) => safe(input, true),
   };
+}
+
+/** The first club or person a sentence names as acting. */
+function firstActor(info: SentenceInfo): 'person' | 'club' | null {
+  const club = info.clubs.find((c) => c.role === 'plain');
+  const person = info.personAt;
+  if (person !== null && (club === undefined || person < club.start)) return 'person';
+  return club ? 'club' : null;
 }
 
 /** Words without which no sentence of the item can name a platform. */

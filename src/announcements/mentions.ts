@@ -43,6 +43,7 @@ const clubMarkers = new Set([
   'Wanderers', 'Albion', 'Hotspur', 'Eintracht', 'Fortuna', 'Alemannia', 'Arminia', 'Kickers', 'Unión', 'Deportivo',
   'Club', 'Clube', 'Esporte', 'Futebol', 'Calcio', 'Football',
 ]);
+const shortMarkers = new Set(['FC', 'AC', 'SC', 'SV', 'CF', 'AS', 'RC', 'US', 'SS', 'SSC', 'CD', 'UD', 'SD', 'AFC', 'VfB', 'VfL', 'TSG', 'KV', 'EC', 'SE', 'CR', 'CA', 'OGC', 'BSC', 'TSV', 'FSV', 'SSV', 'Calcio']);
 const nameArticles = new Set(['Le', 'La', 'Les', 'Los', 'Las', 'El', 'Il', 'Lo']);
 
 export interface MentionFinder {
@@ -129,6 +130,18 @@ export function createMentionFinder(catalog: Catalog): MentionFinder {
           mentions.push({ type: 'club', start: m.start, end: m.end, ids: [m.payload.id], ambiguous: m.payload.ambiguous, name });
         } else {
           mentions.push({ type: 'platform', start: m.start, end: m.end, platform: m.payload.platform, name });
+        }
+      }
+      // "Il Bologna FC", "Sevilla FC 1890": a marker or a year next to a known name belongs to it.
+      for (const m of mentions) {
+        if (m.type !== 'club') continue;
+        while (m.end < tokens.length && !taken[m.end] && (shortMarkers.has((tokens[m.end] as Token).surface) || /^(18|19|20)\d\d$/.test((tokens[m.end] as Token).surface)) && !/[,;:()]/.test((tokens[m.end] as Token).before)) {
+          taken[m.end] = true;
+          m.end++;
+        }
+        while (m.start > 0 && !taken[m.start - 1] && shortMarkers.has((tokens[m.start - 1] as Token).surface) && !/[,;:()]/.test((tokens[m.start] as Token).before)) {
+          taken[m.start - 1] = true;
+          m.start--;
         }
       }
       for (let i = 0; i < tokens.length; i++) {

@@ -30,6 +30,8 @@ export interface SentenceInfo {
   article: Uint8Array;
   /** Catalog ids of leagues and federations. */
   leagueIds: ReadonlySet<string>;
+  /** Where the first word for a person ("le défenseur", "the striker") stands, if any. */
+  personAt: number | null;
 }
 
 const hardPunct = /[;:[\]—–]|\s-\s/;
@@ -59,7 +61,8 @@ export function analyseSentence(
     list.push(c);
     cuesEndingAt.set(c.end, list);
   }
-  const info: SentenceInfo = { index, question, tokens, text, lang, cues, clubs: [], platforms, hard, comma, cuesEndingAt, article, leagueIds };
+  const person = cues.find((c) => c.payload.kind === 'person');
+  const info: SentenceInfo = { index, question, tokens, text, lang, cues, clubs: [], platforms, hard, comma, cuesEndingAt, article, leagueIds, personAt: person ? person.start : null };
   info.clubs = clubs.map((c) => ({ ...c, role: 'plain' as ClubRole }));
   assignRoles(info);
   return info;
@@ -74,6 +77,7 @@ export function contextOnly(
   clubs: ClubMention[],
   platforms: PlatformMention[],
   leagueIds: ReadonlySet<string>,
+  personAt: number | null,
 ): SentenceInfo {
   return {
     index,
@@ -89,6 +93,7 @@ export function contextOnly(
     cuesEndingAt: new Map(),
     article: new Uint8Array(0),
     leagueIds,
+    personAt,
   };
 }
 
@@ -97,7 +102,7 @@ export function cueBefore(info: SentenceInfo, pos: number, kinds: ReadonlySet<Cu
     const found = info.cuesEndingAt.get(end)?.find((c) => kinds.has(c.payload.kind));
     if (found) return found;
     const t = info.tokens[end - 1];
-    if (end < pos && t && !isArticle(info, end - 1)) return undefined;
+    if (t && !isArticle(info, end - 1)) return undefined;
   }
   return undefined;
 }
@@ -230,7 +235,9 @@ const clauseJoiners = new Set([
 /** Between tokens lo (first after the left item) and hi (first of the right item). */
 function gapIsClean(info: SentenceInfo, lo: number, hi: number, before: boolean): boolean {
   for (let i = lo; i <= hi && i < info.tokens.length; i++) if (info.hard[i]) return false;
-  if (info.clubs.some((c) => c.start >= lo && c.end <= hi)) return false;
+  // "verließ der FC St. Pauli die Plattform X", "abandona el Sevilla X": the subject after the verb.
+  const inverted = !before && info.lang !== 'en' && info.lang !== 'fr';
+  if (info.clubs.some((c) => c.start >= lo && c.end <= hi && !(inverted && c.start <= lo + 1 && c.role === 'plain'))) return false;
   return !info.cues.some(
     (c) =>
       c.start >= lo &&

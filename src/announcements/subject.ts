@@ -2,7 +2,7 @@ import type { CueMatch, SentenceInfo } from './sentence.ts';
 import { isArticle, isCoordinated, isUnknownName } from './sentence.ts';
 import type { ClubMention } from './mentions.ts';
 
-export type SubjectVia = 'named' | 'anaphor' | 'pronoun' | 'first' | 'forward' | 'implicit';
+export type SubjectVia = 'named' | 'anaphor' | 'pronoun' | 'first' | 'forward' | 'implicit' | 'noun';
 
 export type Subject =
   | { kind: 'club'; clubs: ClubMention[]; via: SubjectVia; cue?: string }
@@ -10,6 +10,19 @@ export type Subject =
   | { kind: 'context'; via: SubjectVia; cue?: string }
   | { kind: 'person'; text: string }
   | { kind: 'generic'; text: string };
+
+const possessives = new Set(['su', 'sus', 'son', 'sa', 'ses', 'its', 'their', 'seinen', 'seine', 'seinem', 'ihren', 'ihre', 'suo', 'sua', 'seu', 'l', 'il', 'la', 'a', 'o']);
+
+function possessiveBefore(info: SentenceInfo, i: number): boolean {
+  const t = info.tokens[i - 1];
+  return t !== undefined && possessives.has(t.folded) && info.clubs.length > 0;
+}
+
+/** Nothing between the two positions could be a subject of its own. */
+function noSubjectBetween(info: SentenceInfo, from: number, to: number): boolean {
+  if (info.clubs.some((c) => c.start >= from && c.end <= to)) return false;
+  return !info.cues.some((c) => c.start >= from && c.end <= to && ['person', 'generic', 'anaphor', 'first', 'pronoun'].includes(c.payload.kind));
+}
 
 const othersWords = new Set(['others', 'andere', 'autres', 'd autres', 'otros', 'altri', 'outros']);
 const prepositionKinds = new Set(['loc', 'from', 'to', 'against']);
@@ -74,12 +87,15 @@ export function findSubject(info: SentenceInfo, cue: CueMatch, argEnd: number, c
     if (info.hard[j + 1]) break;
     const club = info.clubs.find((c) => c.end === j + 1);
     if (club) {
+      if (club.role === 'precedent' && cue.payload.kind === 'follow' && j === cue.start - 1) return { kind: 'club', clubs: [club], via: 'named' };
       if (club.role === 'plain') return { kind: 'club', clubs: group(info, club, cue.start), via: 'named' };
       j = club.start;
       continue;
     }
     const ending = info.cuesEndingAt.get(j + 1) ?? [];
-    if (ending.some((c) => c.payload.kind === 'contrast' && c.end - c.start <= 2 && !/contrair|unlike|anders|gegensatz|diferencia|differenza|contrario/.test(c.payload.phrase))) break;
+    const joiner = ending.find((c) => c.payload.kind === 'contrast' && c.end - c.start <= 2 && !/contrair|unlike|anders|gegensatz|diferencia|differenza|contrario/.test(c.payload.phrase));
+    // "... said they were monitoring the situation but had no plans to leave": same subject.
+    if (joiner && !(j === cue.start - 1 || (j >= cue.start - 8 && noSubjectBetween(info, joiner.end, cue.start)))) break;
     const person = ending.find((c) => c.payload.kind === 'person');
     if (person && personIsSubject(info, person)) {
       return { kind: 'person', text: info.tokens.slice(person.start, person.end).map((t) => t.surface).join(' ') };
@@ -94,7 +110,7 @@ export function findSubject(info: SentenceInfo, cue: CueMatch, argEnd: number, c
       }
       return { kind: 'generic', text: generic.payload.phrase };
     }
-    if (cue.payload.noun && j < cue.start - 4) break;
+    if (cue.payload.noun && j < cue.start - 4 && !possessiveBefore(info, cue.start)) break;
     const first = ending.find((c) => c.payload.kind === 'first');
     if (first) return { kind: 'context', via: 'first', cue: first.payload.phrase };
     const anaphor = ending.find((c) => c.payload.kind === 'anaphor');
@@ -117,9 +133,9 @@ export function findSubject(info: SentenceInfo, cue: CueMatch, argEnd: number, c
     }
   }
   for (const c of info.clubs) {
-    if (c.start < argEnd || c.start > argEnd + (cue.payload.noun ? 2 : 6) || c.role !== 'plain') continue;
+    if (c.start < cue.end || c.start > argEnd + (cue.payload.noun ? 2 : 6) || c.role !== 'plain') continue;
     return { kind: 'club', clubs: group(info, c), via: 'forward' };
   }
-  if (cue.payload.noun) return { kind: 'generic', text: 'a noun with no club of its own' };
+  if (cue.payload.noun) return { kind: 'context', via: 'noun' };
   return { kind: 'context', via: sawPronoun ? 'pronoun' : 'implicit' };
 }

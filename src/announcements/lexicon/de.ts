@@ -9,7 +9,7 @@ export const de: Lexicon = {
   join:
     'tritt ... bei|treten ... bei|beigetreten|n:beitritt|ist jetzt auf|ist nun auf|ist jetzt bei|ist nun bei|ist ab sofort auf|ist ab sofort bei|ab sofort auf|ab sofort bei|ab sofort auch|jetzt auch auf|nun auch auf|jetzt auch bei|nun auch bei|seit heute auf|seit heute bei|startet auf|startet bei|starten auf|gestartet|a:startet|a:eroffnet|a:eroffnen|a:eroffnete|a:angelegt|a:legt ... an|a:neuer|a:neuen|a:neues|neu auf|neu bei|setzt ... auf|setzen ... auf|auf ... setzen|auf ... setzt|setzt kunftig auf|n:start auf|n:start bei|gibt ... debut|feiert ... premiere|angemeldet|meldet sich ... an|registriert|landet auf|landet bei|gelandet|zu finden|erreichbar|findet man|eigenen kanal|eigenes profil|ist auch auf|jetzt bei|jetzt auf',
   pause: 'pause|pausiert|pausieren|legt ... pause ein|aussetzen|setzt ... aus|setzen ... aus|ausgesetzt|boykott*|schweigt|schweigen|funkstille|blackout|stillhalten|sendepause',
-  onset: 'seit|jetzt|nun|ab sofort|neu|seit heute|mittlerweile|inzwischen|neuerdings',
+  onset: 'seit|jetzt|nun|ab sofort|neu|seit heute|mittlerweile|inzwischen|neuerdings|beginnt|startet',
   temp: 'vorubergehend|zeitweise|zeitweilig|fur 24 stunden|fur 48 stunden|24 stunden|48 stunden|72 stunden|am wochenende|dieses wochenende|ein wochenende|fur eine woche|tage lang|befristet|bis montag|bis sonntag|fur ... tage|fur ... stunden|fur ... wochen|bis jahresende|bis zum jahresende|bis ende',
   return:
     'kehrt ... zuruck|kehren ... zuruck|kehrte ... zuruck|zuruckgekehrt|zuruckkehren|zuruckzukehren|n:ruckkehr zu|n:ruckkehr auf|ruckkehr|ist zuruck auf|ist zuruck bei|wieder auf|wieder bei|wieder aktiv|a:reaktiviert|a:reaktivieren|meldet sich ... zuruck|comeback|kommt ... zuruck|kam ... zuruck|zuruck auf',
@@ -17,7 +17,7 @@ export const de: Lexicon = {
   use: 'nutzt|nutzen|genutzt|nutzung|benutzt|postet|posten|gepostet|veroffentlicht|veroffentlichen|aktiv|vertreten|prasent|prasenz|bespielt|bespielen|bespielung|twittert|twittern|kommuniziert|kommunizieren|verbreitet|aktivitat|aktivitaten|kanal|tweets',
   cease: 'nicht mehr|keine ... mehr|kein ... mehr|keinen ... mehr|hort ... auf|horen ... auf|aufhoren|aufzuhoren|beendet|beenden|beendete|stoppt|stoppen|gestoppt|schluss|ende|einstellen|einzustellen|stellt ... ein|stellen ... ein|stellte ... ein|eingestellt|nimmer|nie wieder|kunftig nicht',
   continue: 'weiterhin|weiter|nach wie vor|auch kunftig|auch weiterhin|vorerst|bleibt|weiter aktiv',
-  follow: 'folgt dem beispiel|folgen dem beispiel|folgte dem beispiel|folgten dem beispiel|dem beispiel|zieht nach|ziehen nach|zog nach|nachgezogen|nachziehen|tut es ... gleich|tun es ... gleich|tat es ... gleich|taten es ... gleich|es gleichtun|macht es ... nach|schliesst sich ... an|schliessen sich ... an|schloss sich ... an|angeschlossen|sich anschliessen|den gleichen schritt|den selben schritt|denselben schritt|diesen schritt|den schritt|es gleich',
+  follow: 'folgt dem beispiel|folgen dem beispiel|folgte dem beispiel|folgten dem beispiel|dem beispiel|zieht nach|ziehen nach|zog nach|nachgezogen|nachziehen|tut es ... gleich|tun es ... gleich|tat es ... gleich|taten es ... gleich|es gleichtun|macht es ... nach|schliesst sich ... an|schliessen sich ... an|schloss sich ... an|angeschlossen|sich anschliessen|den gleichen schritt|den selben schritt|denselben schritt',
   migrate: 'wechselt zu|wechselt von|wechseln zu|wechselt auf|wechselt nach|wechselte zu|wechselte auf|umzug|zieht ... um|ziehen ... um|umgezogen|umziehen|migriert|migration|ersetzt|tauscht',
   neg: 'nicht|kein|keine|keinen|keinem|keiner|niemals|nie|denkt nicht daran|kommt nicht in frage|kommt nicht infrage|ohne|weder|noch nicht',
   modal:
@@ -50,5 +50,5 @@ export const de: Lexicon = {
   from: 'von|vom|aus',
   to: 'zu|nach|auf|zum|richtung',
   article: 'der|die|das|den|dem|des|ein|eine|einen|einem|einer|seinen|seine|seinem|seines|ihr|ihren|ihre|ihrem|sein',
-  platformAnaphor: 'die plattform|der plattform|diese plattform|dieser plattform|der kurznachrichtendienst|dem kurznachrichtendienst|den kurznachrichtendienst|des kurznachrichtendienstes|das netzwerk|dem netzwerk|den dienst|dem dienst|das soziale netzwerk|dem sozialen netzwerk|der plattform des|die musk plattform|musk plattform|plattform',
+  platformAnaphor: 'die plattform|der plattform|diese plattform|dieser plattform|der kurznachrichtendienst|dem kurznachrichtendienst|den kurznachrichtendienst|des kurznachrichtendienstes|das netzwerk|dem netzwerk|den dienst|dem dienst|das soziale netzwerk|dem sozialen netzwerk|der plattform des|die musk plattform|musk plattform|plattform|dort|darauf',
 };

@@ -9,7 +9,7 @@ export const es: Lexicon = {
   join:
     'se une a|se unio a|unirse a|se unen a|se suma a|se sumo a|sumarse a|se suman a|llega a|llego a|llegan a|aterriza en|aterrizo en|desembarca en|desembarco en|a:abre|a:abrio|a:crea|a:creo|a:estrena|a:estreno|a:lanza|a:lanzo|a:inaugura|a:nueva|debuta en|debuto en|ya esta en|ya tiene cuenta en|se incorpora a|se incorporo a|n:llegada a|se apunta a|se apunto a|se registra en|se registro en|ahora en|ahora tambien en|tambien en|desembarco en|apuesta por|aposto por|se estrena en|se estreno en|hace su debut en|aterrizaje en|irrumpe en|aparece en|a:abr*|a:cre*|a:lanz*|a:inaugur*|a:estren*',
   pause: 'pausa|boicot*|apagon|silencio|se desconecta|desconexion|huelga|parada|se calla|suspend*|silencia|silencio en',
-  onset: 'ahora|desde|ya|a partir de hoy|desde hoy',
+  onset: 'ahora|desde|ya|a partir de hoy|desde hoy|empieza a|comienza a|pasa a|empezo a|comenzo a',
   temp: 'temporalmente|durante 24 horas|durante 48 horas|24 horas|48 horas|72 horas|este fin de semana|durante el fin de semana|durante una semana|provisionalmente|momentaneamente|durante ... dias|durante ... horas|durante ... semanas|por ... dias',
   return:
     'vuelve a|volvio a|volver a|vuelven a|regresa a|regreso a|regresar a|n:regreso a|n:vuelta a|retorna a|retorno a|a:reactiva|a:reactivo|a:reactivar|reactiva|de vuelta en|ha vuelto a|vuelve al|regresa al',
@@ -47,5 +47,5 @@ export const es: Lexicon = {
   from: 'de|del|desde',
   to: 'a|al|hacia|en|para|por',
   article: 'el|la|los|las|un|una|su|sus|lo|del|al',
-  platformAnaphor: 'la red social|la plataforma|la red|dicha red|dicha plataforma|esa red social|esta red social|esa plataforma|plataforma|red social',
+  platformAnaphor: 'la red social|la plataforma|la red|dicha red|dicha plataforma|esa red social|esta red social|esa plataforma|plataforma|red social|alli|ahi',
 };

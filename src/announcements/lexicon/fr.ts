@@ -9,7 +9,7 @@ export const fr: Lexicon = {
   join:
     'rejoint|rejoindre|rejoignent|rejoindra|rejoignons|arrive sur|arrive a|arrivent sur|debarque sur|debarquent sur|debarque|s installe sur|s installent sur|s est installe sur|s inscrit sur|s est inscrit sur|fait son arrivee sur|fait ses debuts sur|a:lance|a:lancer|a:ouvre|a:ouvert|a:ouvrir|a:cree|a:creer|a:inaugure|nouveau compte|est desormais sur|est maintenant sur|desormais present sur|desormais sur|desormais aussi sur|aussi sur|prend ses quartiers sur|atterrit sur|n:arrivee sur|mise sur|parie sur|se lance sur|fait le saut vers|fait le grand saut vers|a:ouvr*|a:cre*|a:lanc*|a:inaugur*',
   pause: 'pause|met en pause|mis en pause|suspend*|boycott*|silence radio|fait une pause|observe une pause|coupure|black out|blackout|greve|se tait|se taire|mutisme|silence|se met en silence|suspendra|suspendre',
-  onset: 'desormais|depuis|maintenant|a present|des aujourd hui|aujourd hui|nouvellement',
+  onset: 'desormais|depuis|maintenant|a present|des aujourd hui|aujourd hui|nouvellement|commence a|se met a',
   temp: 'temporairement|provisoirement|momentanement|pendant 24 heures|pendant 48 heures|pendant 72 heures|pendant une semaine|le temps d un week end|ce week end|tout le week end|24 heures|48 heures|72 heures|une journee|pour une journee|le temps du match|pendant ... jours|pendant ... heures|pendant ... semaines|de vendredi a lundi|du vendredi au lundi|jusqu a lundi|jusqu a dimanche|jusqu au|le week end',
   return:
     'revient sur|revenu sur|reviendra sur|revenir sur|n:retour sur|fait son retour sur|retourne sur|de retour sur|a:reactive|a:reactiver|reprend ses publications sur|reprend du service sur|reapparait sur',

@@ -9,7 +9,7 @@ export const it: Lexicon = {
   join:
     'sbarca su|sbarcato su|sbarcare su|sbarcano su|approda su|approdato su|approdare su|approdano su|arriva su|arrivato su|arrivare su|arrivano su|n:arrivo su|n:sbarco su|n:approdo su|si unisce a|unirsi a|entra su|entrato su|entra in|a:apre|a:aperto|a:crea|a:creato|a:lancia|a:lanciato|a:inaugura|a:inaugurato|a:nuovo|debutta su|debutto su|esordisce su|esordio su|ora anche su|adesso anche su|ora su|anche su|si iscrive a|iscritto a|si iscrive su|punta su|scommette su|atterra su|e su|a:apr*|a:cre*|a:lanc*|a:inaugur*',
   pause: 'pausa|boicott*|black out|blackout|silenzio|sciopero|si ferma|stop|sospend*|si ferma sui social|stop ai social|sospes*',
-  onset: 'ora|adesso|da oggi|ormai|da ieri',
+  onset: 'ora|adesso|da oggi|ormai|da ieri|inizia a|comincia a|inizia|comincia',
   temp: 'temporaneamente|per 24 ore|per 48 ore|24 ore|48 ore|72 ore|questo fine settimana|nel fine settimana|per il weekend|per una settimana|momentaneamente|provvisoriamente|per ... giorni|per ... ore|per tutto il fine settimana|fine settimana',
   return:
     'torna su|tornato su|tornare su|tornera su|tornano su|ritorna su|n:ritorno su|di nuovo su|a:riattiva|a:riattivato|riattiva|a:riapre|a:riaperto|rientra su|n:rientro su|torna a|tornato a|rientra',
@@ -47,5 +47,5 @@ export const it: Lexicon = {
   from: 'da|dal|dalla|di|del|della|dell|dello|degli|dei|delle|d',
   to: 'a|al|alla|su|verso|sul|per',
   article: 'il|lo|la|i|gli|le|l|un|una|uno|suo|sua|suoi|proprio|propria',
-  platformAnaphor: 'la piattaforma|il social|la rete|il social network|la rete sociale|quel social|questo social|il social di musk|piattaforma|social network',
+  platformAnaphor: 'la piattaforma|il social|la rete|il social network|la rete sociale|quel social|questo social|il social di musk|piattaforma|social network|li|la sopra',
 };

@@ -9,7 +9,7 @@ export const pt: Lexicon = {
   join:
     'entra no|entra na|entrou no|entrar no|chega ao|chega a|chegou ao|chegar ao|chegam ao|n:chegada ao|n:chegada a|estreia no|estreia na|estreou no|estrear no|desembarca no|desembarcou no|aterrissa no|aterra no|se junta ao|junta se ao|juntou se ao|adere ao|aderiu ao|a:cria|a:criou|a:abre|a:abriu|a:lanca|a:lancou|a:inaugura|a:nova|a:novo|ja esta no|agora no|agora tambem no|tambem no|marca presenca no|aposta no|apostou no|se cadastra|ingressa no|ingressou no|a:abr*|a:cri*|a:lanc*|a:inaugur*',
   pause: 'pausa|boicot*|silencio|apagao|greve|paralisa|suspend*',
-  onset: 'agora|desde|ja|a partir de hoje|desde hoje',
+  onset: 'agora|desde|ja|a partir de hoje|desde hoje|passa a|passou a|comeca a|comecou a|passara a',
   temp: 'temporariamente|por 24 horas|por 48 horas|24 horas|48 horas|72 horas|neste fim de semana|no fim de semana|por uma semana|provisoriamente|momentaneamente|por ... dias|por ... horas|durante ... dias|durante ... horas|durante uma semana',
   return: 'volta ao|volta a|voltou ao|voltar ao|voltara ao|retorna ao|retornou ao|retornar ao|n:retorno ao|n:volta ao|a:reativa|a:reativou|a:reativar|reativa|reativou|regressa ao|regressou ao|de volta ao',
   delete: 'a:apaga|a:apagou|a:apagar|a:exclui|a:excluiu|a:excluir|a:deleta|a:deletou|a:elimina|a:eliminou|a:remove|a:removeu|a:desativa|a:desativou|a:desativar|n:exclusao',
@@ -45,5 +45,5 @@ export const pt: Lexicon = {
   from: 'do|da|de|dos|das',
   to: 'para|ao|a|pro|pra|no|na|pelo|pela',
   article: 'o|a|os|as|um|uma|seu|sua|seus|suas|do|da|ao',
-  platformAnaphor: 'a rede social|a plataforma|a rede|a rede de musk|essa rede|esta plataforma|a rede do bilionario|plataforma|rede social',
+  platformAnaphor: 'a rede social|a plataforma|a rede|a rede de musk|essa rede|esta plataforma|a rede do bilionario|plataforma|rede social|la|ali',
 };
