@@ -14,11 +14,12 @@ type PacketHandler = (packet?: Packet, shard?: unknown) => boolean;
  * out of the process. Here such an event is completed where a default is harmless, and an event that
  * still fails is logged and dropped: one bad event costs one interaction, not the bot.
  */
-export function guardGatewayEvents(client: Client, logger: Logger): void {
+export function guardGatewayEvents(client: Client, applicationId: string, logger: Logger): void {
   const manager = client.ws as unknown as { handlePacket: PacketHandler };
   const handle = manager.handlePacket.bind(manager);
   manager.handlePacket = (packet, shard) => {
     if (packet?.t === 'INTERACTION_CREATE' && packet.d) completeInteraction(packet.d);
+    if (packet?.t === 'READY' && packet.d) completeReady(packet.d, applicationId);
     try {
       return handle(packet, shard);
     } catch (err) {
@@ -26,6 +27,11 @@ export function guardGatewayEvents(client: Client, logger: Logger): void {
       return true;
     }
   };
+}
+
+function completeReady(data: Record<string, unknown>, applicationId: string): void {
+  data.application ??= { id: applicationId, flags: 0 };
+  data.guilds ??= [];
 }
 
 function completeInteraction(data: Record<string, unknown>): void {

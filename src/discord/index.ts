@@ -27,7 +27,7 @@ export function createDiscordPlatform(context: AppContext, options: DiscordDesti
   const client = createDiscordClient(discord.apiBase);
   const bot: BotServices = { context, client, logger };
   const handle = interactionHandler(bot, commands);
-  guardGatewayEvents(client, logger);
+  guardGatewayEvents(client, discord.applicationId, logger);
 
   client.on(Events.InteractionCreate, (interaction) => {
     void handle(interaction);
