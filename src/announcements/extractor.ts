@@ -7,7 +7,7 @@ import { buildIndexes, type Cue } from './lexicon/index.ts';
 import { type ClubMention, createMentionFinder, type EntityPayload } from './mentions.ts';
 import type { PhraseMatch } from './phrase-index.ts';
 import { analyseSentence, contextOnly, type SentenceInfo } from './sentence.ts';
-import { type Token, tokenize } from './tokenize.ts';
+import { type Sentence, type Token, tokenize } from './tokenize.ts';
 
 export interface Extractor {
   extract(input: ExtractInput): Announcement[];
@@ -57,10 +57,19 @@ export function createExtractor(catalog: Catalog): Extractor {
     }
     const lang: Language = detectLanguage(all, input?.lang ?? null) ?? 'en';
     if (!mentionsAPlatform(sentences)) return { language: lang, announcements: [], rejected: [] };
-    const index = indexes[lang];
+    const { all: index, triggers } = indexes[lang];
+    // Sentences after the last one that says an action cannot change the result.
+    let last = -1;
+    for (let i = sentences.length - 1; i >= 0; i--) {
+      if (triggers.occursIn((sentences[i] as Sentence).tokens)) {
+        last = i;
+        break;
+      }
+    }
+    if (last < 0) return { language: lang, announcements: [], rejected: [] };
     const cueLists: Array<Array<PhraseMatch<Cue>>> = [];
     const nameLists: Array<Array<PhraseMatch<EntityPayload>>> = [];
-    for (const s of sentences) {
+    for (const s of sentences.slice(0, last + 1)) {
       const cues: Array<PhraseMatch<Cue>> = [];
       const names: Array<PhraseMatch<EntityPayload>> = [];
       for (const m of index.findAll(s.tokens)) {
@@ -70,11 +79,6 @@ export function createExtractor(catalog: Catalog): Extractor {
       cueLists.push(cues);
       nameLists.push(names);
     }
-    // Sentences after the last one with an action cue cannot change the result.
-    let last = -1;
-    cueLists.forEach((cues, i) => {
-      if (cues.some((c) => actionKinds.has(c.payload.kind))) last = i;
-    });
     const infos: SentenceInfo[] = sentences.slice(0, last + 1).map((s, index) => {
       const cues = cueLists[index] ?? [];
       const covered = new Uint8Array(s.tokens.length);
@@ -90,6 +94,12 @@ export function createExtractor(catalog: Catalog): Extractor {
     });
     const clear = new Set<string>();
     for (const names of nameLists) for (const m of names) if (m.payload.type === 'club' && !m.payload.ambiguous) clear.add(m.payload.id);
+    if (infos.some((info) => info.clubs.some((c) => c.ambiguous || c.ids.length > 1))) {
+      // "Borussia" may be named in full further down.
+      for (const s of sentences.slice(last + 1)) {
+        for (const m of index.findAll(s.tokens)) if (m.payload.type === 'club' && !m.payload.ambiguous) clear.add(m.payload.id);
+      }
+    }
     resolveAmbiguous(infos, clear);
 
     const authorClubId = input?.authorClubId && catalog.byId(input.authorClubId) ? input.authorClubId : null;

@@ -80,6 +80,20 @@ export class PhraseIndex<P> {
     return list;
   }
 
+  /** Whether any phrase occurs in the tokens. */
+  occursIn(tokens: readonly Token[]): boolean {
+    const out: Array<PhraseMatch<P>> = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const starts = this.#starts((tokens[i] as Token).folded);
+      if (starts === none) continue;
+      for (const n of starts) {
+        this.#walk(tokens, i, i + 1, n, out);
+        if (out.length > 0) return true;
+      }
+    }
+    return false;
+  }
+
   /** Every phrase occurrence in the tokens, in order of start. */
   findAll(tokens: readonly Token[]): Array<PhraseMatch<P>> {
     const out: Array<PhraseMatch<P>> = [];

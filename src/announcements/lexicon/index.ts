@@ -5,9 +5,15 @@ import { en } from './en.ts';
 import { es } from './es.ts';
 import { fr } from './fr.ts';
 import { it } from './it.ts';
-import type { CueKind, Lexicon } from './kinds.ts';
+import { actionKinds, type CueKind, type Lexicon } from './kinds.ts';
 import { pt } from './pt.ts';
 import type { EntityPayload } from '../mentions.ts';
+
+/** Every phrase of a language, and apart the action phrases alone, to find quickly where actions are said. */
+export interface LanguageIndex {
+  all: PhraseIndex<Phrase>;
+  triggers: PhraseIndex<true>;
+}
 
 /** What a phrase of the index is: a cue word or the name of a club or a platform. */
 export type Phrase = Cue | EntityPayload;
@@ -30,12 +36,13 @@ export interface Cue {
  * One index per language, so an item is read with its own language's cues only; `addNames`
  * puts the club and platform names in each, so one pass over a sentence finds everything.
  */
-export function buildIndexes(addNames: (index: PhraseIndex<Phrase>) => void): Record<Language, PhraseIndex<Phrase>> {
-  const out = {} as Record<Language, PhraseIndex<Phrase>>;
+export function buildIndexes(addNames: (index: PhraseIndex<Phrase>) => void): Record<Language, LanguageIndex> {
+  const out = {} as Record<Language, LanguageIndex>;
   for (const [lang, lexicon] of Object.entries(lexicons) as Array<[Language, Lexicon]>) {
     const index = new PhraseIndex<Phrase>();
+    const triggers = new PhraseIndex<true>();
     addNames(index);
-    out[lang] = index;
+    out[lang] = { all: index, triggers };
     for (const [kind, list] of Object.entries(lexicon) as Array<[CueKind, string]>) {
       for (const raw of list.split('|')) {
         let phrase = raw.trim();
@@ -50,6 +57,7 @@ export function buildIndexes(addNames: (index: PhraseIndex<Phrase>) => void): Re
         }
         if (phrase === '') continue;
         index.add(phrase, { type: 'cue', kind, lang, phrase, noun, needsAccount });
+        if (actionKinds.has(kind)) triggers.add(phrase.split(' ... ')[0] as string, true);
       }
     }
   }
