@@ -74,10 +74,14 @@ export interface BotProcess {
 
 const inheritedPrefixes = ['CLUBWATCH_', 'DISCORD_', 'BLUESKY_'];
 
-export function spawnBot(env: BenchEnvironment, extraVars: Record<string, string> = {}): BotProcess {
+/**
+ * `entry` is the bot's entry point: `bin/clubwatch.js` (what `npm start` runs: TypeScript through
+ * tsx) by default, or a compiled `cli.js` (what the Docker image runs).
+ */
+export function spawnBot(env: BenchEnvironment, extraVars: Record<string, string> = {}, entry?: string): BotProcess {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !inheritedPrefixes.some((prefix) => name.startsWith(prefix))));
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'clubwatch.js'), 'start'], {
+  const child = spawn(process.execPath, [entry ?? join(repoRoot, 'bin', 'clubwatch.js'), 'start'], {
     cwd: env.dir,
     env: { ...inherited, ...env.vars, CLUBWATCH_LOG_LEVEL: 'info', ...extraVars },
     stdio: ['ignore', 'ignore', 'pipe'],

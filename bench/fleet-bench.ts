@@ -3,7 +3,7 @@ import { FeedServer } from '../tests/helpers/feed-server.ts';
 import { benchEnvironment } from './bench-env.ts';
 import { seedStore, spawnBot } from './bot-process.ts';
 import { startBenchDiscord } from './discord-peer.ts';
-import { progress, residentMbOf, sleep } from './measure.ts';
+import { cpuMsOf, progress, residentMbOf, sleep } from './measure.ts';
 import { announcementFeed, quietFeed } from './small-feeds.ts';
 
 export interface FleetFigures {
@@ -18,6 +18,8 @@ export interface FleetFigures {
   fleet_detail: {
     servers: number;
     sources: number;
+    /** CPU the bot used from its start to ready: the same work, whatever else runs on the machine. */
+    startup_cpu_ms: number | null;
     discord_delay_ms: number;
     connected_ms: number | null;
     messages: number;
@@ -43,7 +45,7 @@ const fanoutDelayMs = 20_000;
  *   the feed's answer to the last message, the 429s it gave, and the messages per channel;
  * - resident memory right after the last message.
  */
-export async function runFleetBench(options: { servers: number; sources: number; discordDelayMs: number }): Promise<FleetFigures> {
+export async function runFleetBench(options: { servers: number; sources: number; discordDelayMs: number; entry?: string | undefined }): Promise<FleetFigures> {
   const discord = await startBenchDiscord(options.servers, { responseDelayMs: options.discordDelayMs });
   let storyReadAt: number | null = null;
   const quiet = quietFeed();
@@ -71,12 +73,13 @@ export async function runFleetBench(options: { servers: number; sources: number;
       { url: `${base}/club-wire.xml`, etag: '"before"', nextFetchAt: new Date(Date.now() + fanoutDelayMs) },
     ],
   });
-  const bot = spawnBot(env);
+  const bot = spawnBot(env, {}, options.entry);
   try {
     const started = await bot.waitForLog('clubwatch started', 60_000);
+    const startupCpuMs = cpuMsOf(bot.child.pid as number);
     const connected = bot.logs.find((line) => line.msg === 'connected to Discord');
     const startupMs = (started.time ?? Date.now()) - bot.spawnedAt;
-    progress(`fleet: started in ${startupMs} ms`);
+    progress(`fleet: started in ${startupMs} ms (${startupCpuMs ?? '?'} ms of CPU)`);
     await sleep(5_000);
     const pid = bot.child.pid as number;
     const idleMb = residentMbOf(pid);
@@ -113,6 +116,7 @@ export async function runFleetBench(options: { servers: number; sources: number;
       fleet_detail: {
         servers: options.servers,
         sources: options.sources,
+        startup_cpu_ms: startupCpuMs,
         discord_delay_ms: options.discordDelayMs,
         connected_ms: connected?.time === undefined ? null : connected.time - bot.spawnedAt,
         messages,

@@ -24,7 +24,7 @@ const tickSeconds = 1;
  * time until the fake Discord receives the message is taken. Each round is a different club or
  * action, so each is a new story.
  */
-export async function runLatencyBench(options: { rounds: number; discordDelayMs: number }): Promise<LatencyFigures> {
+export async function runLatencyBench(options: { rounds: number; discordDelayMs: number; entry?: string | undefined }): Promise<LatencyFigures> {
   const catalog = loadCatalog(new URL('../config/catalog', import.meta.url).pathname);
   const clubs = catalog.entries.filter((entry) => entry.kind === 'club');
   const stories = clubs.flatMap((club) => (['leave', 'join'] as BenchAction[]).map((action) => ({ club, action })));
@@ -60,7 +60,7 @@ export async function runLatencyBench(options: { rounds: number; discordDelayMs:
     watches: clubs.map((club) => ({ kind: 'club' as const, value: club.id })),
     sources: [{ url: `${base}/wire.xml`, etag: '"v0"' }],
   });
-  const bot = spawnBot(env);
+  const bot = spawnBot(env, {}, options.entry);
   const samples: number[] = [];
   try {
     await bot.waitForLog('clubwatch started', 60_000);

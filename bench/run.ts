@@ -1,5 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { forkBench, machineLoad, nextMessage, progress } from './measure.ts';
 import { figureKeys, formatTable, type Figures } from './report.ts';
@@ -15,9 +18,12 @@ import { fullSizes, quickSizes, sections, type SectionName } from './section.ts'
  *   npm run bench -- --quick               smaller sizes, to try the benchmark itself
  *   npm run bench -- --details out.json    also write every detail figure to a file
  *   npm run bench -- --discord-delay-ms 100  the fake Discord answers 100 ms late, like a far network
+ *   npm run bench -- --compiled            the live sections run the compiled bot (as the Docker
+ *                                          image does), built first into bench/out/dist
  *
  * Exits 1 only when a section could not run at all.
  */
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
@@ -25,6 +31,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     details: { type: 'string' },
     'discord-delay-ms': { type: 'string', default: '0' },
+    compiled: { type: 'boolean', default: false },
   },
 });
 
@@ -39,13 +46,27 @@ if (!Number.isFinite(discordDelayMs) || discordDelayMs < 0) {
   process.stderr.write('bench: --discord-delay-ms takes a number of milliseconds\n');
   process.exit(2);
 }
-const sizes = { ...(values.quick ? quickSizes : fullSizes), discordDelayMs };
+const sizes = { ...(values.quick ? quickSizes : fullSizes), discordDelayMs, ...(values.compiled ? { entry: buildCompiled() } : {}) };
 
 const machine = (() => {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
   const { cores } = machineLoad();
   return `${cpu}, ${cores} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node.js ${process.version}, ${process.platform}`;
 })();
+
+/** Compiles the bot as the Docker image does (`tsc -p tsconfig.build.json`), into bench/out/dist. */
+function buildCompiled(): string {
+  const outDir = join(repoRoot, 'bench', 'out', 'dist');
+  progress('compiling the bot into bench/out/dist');
+  // Type errors do not stop the emit; the build is only used to run the bot.
+  spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const entry = join(outDir, 'src', 'cli.js');
+  if (!existsSync(entry)) throw new Error(`the build did not produce ${entry}`);
+  return entry;
+}
 
 const figures = Object.fromEntries(figureKeys.map((key) => [key, null])) as Figures;
 const details: Record<string, unknown> = { machine, sizes, load: {} };
@@ -77,6 +98,6 @@ const loadNote = `load average (1 min) before/after each section: ${Object.entri
   .join(', ')}`;
 if (values.details) writeFileSync(values.details, `${JSON.stringify({ figures, ...details }, null, 2)}\n`);
 if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
-else process.stdout.write(formatTable(figures, `${machine}${values.quick ? ' (quick sizes)' : ''}\n${loadNote}`));
+else process.stdout.write(formatTable(figures, `${machine}${values.quick ? ' (quick sizes)' : ''}${values.compiled ? ', compiled bot' : ''}\n${loadNote}`));
 progress(loadNote);
 process.exitCode = failed.length > 0 ? 1 : 0;

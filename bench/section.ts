@@ -16,6 +16,8 @@ export interface SectionSizes {
   latencyRounds: number;
   /** Added to every answer of the fake Discord, standing for the network. */
   discordDelayMs: number;
+  /** The bot's entry point for the live sections; `bin/clubwatch.js` when absent. */
+  entry?: string;
 }
 
 export const fullSizes: SectionSizes = { feeds: 1000, itemsPerFeed: 50, polls: 1000, servers: 1000, sources: 500, latencyRounds: 20, discordDelayMs: 0 };
@@ -29,9 +31,9 @@ export async function runSection(name: SectionName, sizes: SectionSizes): Promis
     case 'polls':
       return { ...(await runPollBench({ polls: sizes.polls })) };
     case 'fleet':
-      return { ...(await runFleetBench({ servers: sizes.servers, sources: sizes.sources, discordDelayMs: sizes.discordDelayMs })) };
+      return { ...(await runFleetBench({ servers: sizes.servers, sources: sizes.sources, discordDelayMs: sizes.discordDelayMs, entry: sizes.entry })) };
     case 'latency':
-      return { ...(await runLatencyBench({ rounds: sizes.latencyRounds, discordDelayMs: sizes.discordDelayMs })) };
+      return { ...(await runLatencyBench({ rounds: sizes.latencyRounds, discordDelayMs: sizes.discordDelayMs, entry: sizes.entry })) };
   }
 }
 
