@@ -2,6 +2,7 @@ import type { AppContext } from '../app/context.ts';
 import { normalise } from '../catalog/normalise.ts';
 import type { CatalogEntry } from '../catalog/types.ts';
 import { routeStory } from '../deliveries/route.ts';
+import { UserError } from '../errors.ts';
 import type { SafeFetcher } from '../sources/fetch/safe-fetch.ts';
 import { sourceIdFor } from '../sources/source-id.ts';
 import { mergeAnnouncement } from '../stories/merge.ts';
@@ -101,12 +102,18 @@ export async function runBlueskyDiscover(context: AppContext, output: NodeJS.Wri
   const resolver = new IdentityResolver({ fetcher: options.fetcher ?? context.untrustedFetcher, appView, ...(options.plcUrl ? { plcUrl: options.plcUrl } : {}) });
   const suffixes = options.handleSuffixes ?? ['.bsky.social'];
   const now = options.now ?? (() => new Date());
+  try {
+    // A handle that cannot be valid: any server that answers at all answers 400, at no cost.
+    await resolver.resolveHandle('a');
+  } catch (err) {
+    throw new UserError(`cannot reach the Bluesky AppView at ${appView}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
   const followed = new Set((await clubAccounts(context, resolver)).accounts.map((account) => account.clubId));
   const clubs = catalog.entries.filter((entry) => entry.kind === 'club' && !followed.has(entry.id));
   const counts = { confirmed: 0, possible: 0, none: 0 };
   output.write(`Looking for the Bluesky accounts of ${clubs.length} clubs the catalog lists without one…\n`);
 
-  for (const entry of clubs) {
+  const lookUp = async (entry: CatalogEntry): Promise<void> => {
     let confirmed: Found | null = null;
     const unconfirmed: string[] = [];
     for (const handle of candidateHandles(entry, suffixes)) {
@@ -125,7 +132,7 @@ export async function runBlueskyDiscover(context: AppContext, output: NodeJS.Wri
       await store.setState(discoveredStateKey(entry.id), confirmed.did);
       const isNew = await recordJoin(context, entry, confirmed, now());
       output.write(`${name}: @${confirmed.handle} (${confirmed.did}) — confirmed${isNew ? ', recorded as joining Bluesky' : ''}\n`);
-      continue;
+      return;
     }
     for (const actor of await searchAccounts(resolver, appView, entry.name)) {
       if (namesClub(actor.displayName, entry)) unconfirmed.push(`@${actor.handle} (${actor.displayName})`);
@@ -136,6 +143,13 @@ export async function runBlueskyDiscover(context: AppContext, output: NodeJS.Wri
     } else {
       counts.none += 1;
     }
-  }
+  };
+  // A few clubs at a time: quick enough for a catalog of hundreds, gentle on the public AppView.
+  const queue = [...clubs];
+  await Promise.all(
+    Array.from({ length: Math.min(4, queue.length) }, async () => {
+      for (let entry = queue.shift(); entry; entry = queue.shift()) await lookUp(entry);
+    }),
+  );
   output.write(`${counts.confirmed} confirmed, ${counts.possible} to check, ${counts.none} without an account found.\n`);
 }

@@ -165,6 +165,23 @@ describe('clubs’ own Bluesky accounts as a source', () => {
   });
 });
 
+describe('bluesky discover without the AppView', () => {
+  it('says plainly that the AppView cannot be reached, before looking anything up', async () => {
+    const env = testEnvironment({ vars: { BLUESKY_READ_CLUB_ACCOUNTS: 'true', BLUESKY_APPVIEW: 'http://127.0.0.1:9' } });
+    const bot = await startMirrorBot(env, { start: false });
+    const fetcher = localFetcher();
+    const output = new PassThrough();
+    try {
+      await expect(runBlueskyDiscover(bot.context, output, { fetcher })).rejects.toThrow(/cannot reach the Bluesky AppView at http:\/\/127\.0\.0\.1:9: network error/);
+      expect(output.read()).toBeNull();
+    } finally {
+      await fetcher.close();
+      await bot.close();
+      env.remove();
+    }
+  });
+});
+
 describe('a club’s account read through the public AppView', () => {
   it('is read there when its DID document names no PDS, leaving out reposts and other authors', async () => {
     const did = 'did:plc:abcdefghijklmnopqrstuvwx';
