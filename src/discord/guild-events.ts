@@ -1,10 +1,17 @@
 import { Events } from 'discord.js';
+import { summaryLanguages } from '../config/config.ts';
 import { pauseServer } from './pause.ts';
 import type { BotServices } from './services.ts';
 
+/** The summary language for a Discord locale ("fr", "es-419", "pt-BR"), or null when clubwatch has none. */
+export function languageOfLocale(locale: string | null | undefined): string | null {
+  const base = locale?.toLowerCase().split('-')[0];
+  return base && (summaryLanguages as readonly string[]).includes(base) ? base : null;
+}
+
 /**
- * A server that removes the bot is paused, its settings kept; if it adds the bot back, posting
- * resumes where it stopped.
+ * A server that adds the bot is answered in its own language from the start. A server that removes
+ * the bot is paused, its settings kept; if it adds the bot back, posting resumes where it stopped.
  */
 export function followGuildMembership(bot: BotServices): void {
   const { client, context, logger } = bot;
@@ -16,10 +23,17 @@ export function followGuildMembership(bot: BotServices): void {
   });
   client.on(Events.GuildCreate, (guild) => {
     void (async () => {
-      const settings = await context.store.getServerSettings(guild.id);
+      const { store } = context;
+      const settings = await store.getServerSettings(guild.id);
       if (settings.pausedReason === 'removed-from-server') {
-        await context.store.updateServerSettings(guild.id, { pausedReason: null, pausedAt: null, adminNotice: null });
+        await store.updateServerSettings(guild.id, { pausedReason: null, pausedAt: null, adminNotice: null });
       }
+      const seenKey = `discord-server-seen:${guild.id}`;
+      if ((await store.getState(seenKey)) !== undefined) return;
+      await store.setState(seenKey, new Date().toISOString());
+      const language = languageOfLocale(guild.preferredLocale);
+      const untouched = settings.language === 'en' && !settings.channelId && (await store.listWatches(guild.id)).length === 0;
+      if (language && language !== 'en' && untouched) await store.updateServerSettings(guild.id, { language });
     })().catch((err: unknown) => logger.warn({ err, serverId: guild.id }, 'could not record joining a server'));
   });
 }

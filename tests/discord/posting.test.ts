@@ -271,6 +271,24 @@ describe('leaving and rejoining a server', () => {
     }
   });
 
+  it('speaks a new server’s own language from the start', async () => {
+    const bot = await Harness.start();
+    try {
+      bot.discord.addGuild({ id: '240000000000000001', name: 'Supporters de l’OM', preferredLocale: 'fr', channels: [{ id: '340000000000000001', name: 'actus' }] });
+      await waitFor(async () => (await bot.context.store.getServerSettings('240000000000000001')).language === 'fr');
+      const result = await bot.discord.interact({
+        guildId: '240000000000000001',
+        channelId: '340000000000000001',
+        user: { id: '410000000000000009', username: 'fan' },
+        commandName: 'clubs',
+        options: [{ type: 1, name: 'status', options: [option('club', OM)] }],
+      });
+      expect(result.reply?.embeds[0]?.title).toBe('Olympique de Marseille : où en est le club');
+    } finally {
+      await bot.close();
+    }
+  });
+
   it('keeps a digest of many stories within Discord’s limits', async () => {
     const bot = await Harness.start();
     try {
