@@ -24,18 +24,21 @@ export async function clubAccounts(context: Pick<AppContext, 'catalog' | 'store'
   const { catalog, store, logger } = context;
   const accounts: ClubAccount[] = [];
   const unresolved: string[] = [];
+  // After one failure to reach the AppView, the other handles wait for the next start.
+  let reachable = true;
   for (const entry of catalog.entries) {
     if (entry.kind !== 'club') continue;
     const known = catalogAccount(entry);
     let did = known?.did ?? null;
     if (!did && known?.handle) {
       did = (await store.getState(handleStateKey(known.handle))) ?? null;
-      if (!did) {
+      if (!did && reachable) {
         try {
           did = await resolver.resolveHandle(known.handle);
           if (did) await store.setState(handleStateKey(known.handle), did);
         } catch (err) {
-          logger.debug({ handle: known.handle, reason: err instanceof Error ? err.message : String(err) }, 'handle not resolved this time');
+          reachable = false;
+          logger.warn({ handle: known.handle, reason: err instanceof Error ? err.message : String(err) }, 'cannot resolve clubs’ handles now; trying again at the next start');
         }
       }
       if (!did) unresolved.push(known.handle);

@@ -182,6 +182,25 @@ describe('bluesky discover without the AppView', () => {
   });
 });
 
+describe('clubs’ handles when the AppView is down', () => {
+  it('tries one and leaves the rest for the next start instead of holding the start-up', async () => {
+    const appView = new FeedServer({ '/xrpc/com.atproto.identity.resolveHandle': { status: 503, body: 'down' } });
+    await appView.start();
+    const env = testEnvironment({ vars: { BLUESKY_READ_CLUB_ACCOUNTS: 'true', BLUESKY_APPVIEW: appView.url } });
+    const catalog = catalogWith({ 'fc-st-pauli': { bluesky: 'fcstpauli.example' }, 'werder-bremen': { bluesky: 'werder.example' }, 'red-star-fc': { bluesky: 'redstar.example' } });
+    const bot = await startMirrorBot(env, { catalog });
+    try {
+      expect(appView.requestsTo('/xrpc/com.atproto.identity.resolveHandle')).toHaveLength(1);
+      expect((await bot.context.store.listSources()).filter((source) => source.kind === 'bluesky')).toEqual([]);
+      expect(bot.logText()).toContain('trying again at the next start');
+    } finally {
+      await bot.close();
+      env.remove();
+      await appView.close();
+    }
+  });
+});
+
 describe('a club’s account read through the public AppView', () => {
   it('is read there when its DID document names no PDS, leaving out reposts and other authors', async () => {
     const did = 'did:plc:abcdefghijklmnopqrstuvwx';
