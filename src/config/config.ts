@@ -88,7 +88,7 @@ function discordConfig(env: Env): Config['discord'] {
     throw new ConfigError('DISCORD_APPLICATION_ID is set but DISCORD_TOKEN is missing');
   }
   if (!env.discordToken || !env.discordApplicationId) return null;
-  if (!/^\d{17,20}$/.test(env.discordApplicationId)) {
+  if (!/^\d{1,20}$/.test(env.discordApplicationId)) {
     throw new ConfigError(`DISCORD_APPLICATION_ID must be a numeric id, not "${env.discordApplicationId}"`);
   }
   return {

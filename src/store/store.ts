@@ -138,6 +138,7 @@ export interface Store {
   // Items
   /** Records items not seen before in this source and returns those (a restart never sees them again). */
   recordNewItems(items: SeenItem[], seenAt: string): Promise<SeenItem[]>;
+  /** Items whose link is this one once both are normalised (tracking parameters dropped). */
   findItemsByLink(link: string): Promise<SeenItem[]>;
 
   // Announcements, stories and the board

@@ -32,11 +32,12 @@ const migrations: Record<string, Migration> = {
         .addColumn('title', 'text', (c) => c.notNull())
         .addColumn('text', 'text', (c) => c.notNull())
         .addColumn('link', 'text')
+        .addColumn('link_key', 'text')
         .addColumn('published', 'text')
         .addColumn('seen_at', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('items_pk', ['source_id', 'key'])
         .execute();
-      await db.schema.createIndex('items_link').on('items').column('link').execute();
+      await db.schema.createIndex('items_link').on('items').column('link_key').execute();
 
       await db.schema
         .createTable('announcements')

@@ -26,6 +26,8 @@ export interface Database {
     title: string;
     text: string;
     link: string | null;
+    /** The link normalised (tracking parameters dropped), to find an item however its link is written. */
+    link_key: string | null;
     published: string | null;
     seen_at: string;
   };

@@ -20,6 +20,7 @@ import type {
   StoryFilter,
   Watch,
 } from '../store.ts';
+import { normalizeLink } from '../../items/normalize-link.ts';
 import { migrationProvider } from './migrations.ts';
 import * as outbox from './outbox.ts';
 import { toReport, toSource, toStory } from './rows.ts';
@@ -161,6 +162,7 @@ class SqliteStore implements Store {
           title: item.title,
           text: item.text.slice(0, 4000),
           link: item.link,
+          link_key: item.link === null ? null : normalizeLink(item.link),
           published: item.published,
           seen_at: seenAt,
         })
@@ -172,7 +174,7 @@ class SqliteStore implements Store {
   }
 
   async findItemsByLink(link: string): Promise<SeenItem[]> {
-    const rows = await this.db.selectFrom('items').selectAll().where('link', '=', link).execute();
+    const rows = await this.db.selectFrom('items').selectAll().where('link_key', '=', normalizeLink(link)).execute();
     return rows.map((row) => ({
       sourceId: row.source_id,
       key: row.key,
