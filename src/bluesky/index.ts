@@ -81,7 +81,10 @@ export function createBlueskyPlatform(context: AppContext, options: BlueskyPlatf
       if (reader) {
         const synced = await syncClubAccountSources(context, reader.resolver, new Date());
         logger.info({ accounts: synced.dids.length, unresolved: synced.unresolved }, 'reading clubs’ Bluesky accounts');
-        await live?.start(synced.dids);
+        await live?.start(synced.dids).catch((err: unknown) => {
+          // Polling goes on without the live stream.
+          logger.warn({ reason: err instanceof Error ? err.message : String(err) }, 'cannot follow clubs’ accounts live');
+        });
       }
       if (!session || !config.bluesky) return;
       try {
