@@ -1,4 +1,5 @@
 import { startFakeDiscord, type FakeDiscord } from '../tests/helpers/fake-discord/index.ts';
+import { startSlidingLimits } from './sliding-limits.ts';
 
 /**
  * The Discord the benchmarks post to: the fake Discord of the tests (REST and gateway on
@@ -40,11 +41,20 @@ export function benchServers(count: number): BenchServer[] {
   }));
 }
 
-/** `responseDelayMs` holds every answer back, as the way to Discord and back does (tens of ms in production). */
-export async function startBenchDiscord(count: number, options: { responseDelayMs?: number } = {}): Promise<BenchDiscord> {
+export type LimitWindows = 'fixed' | 'sliding';
+
+export interface BenchDiscordOptions {
+  /** Holds every answer back, as the way to Discord and back does (tens of ms in production). */
+  responseDelayMs?: number;
+  /** 'fixed': the fake's own windows, each starting at its first request; 'sliding': see sliding-limits.ts. */
+  limits?: LimitWindows;
+}
+
+export async function startBenchDiscord(count: number, options: BenchDiscordOptions = {}): Promise<BenchDiscord> {
   const servers = benchServers(count);
+  const sliding = options.limits === 'sliding';
   const fake: FakeDiscord = await startFakeDiscord({
-    enforceRateLimits: true,
+    enforceRateLimits: !sliding,
     responseDelayMs: options.responseDelayMs ?? 0,
     guilds: servers.map(({ serverId, channelId }, index) => ({
       id: serverId,
@@ -52,10 +62,11 @@ export async function startBenchDiscord(count: number, options: { responseDelayM
       channels: [{ id: channelId, name: 'club-news' }],
     })),
   });
+  const proxy = sliding ? await startSlidingLimits(fake.restBase) : null;
   const messagePosts = () =>
     fake.requests.filter((request) => request.method === 'POST' && /^\/channels\/\d+\/messages$/.test(request.path) && request.status < 300);
   return {
-    restBase: fake.restBase,
+    restBase: proxy?.restBase ?? fake.restBase,
     applicationId: fake.applicationId,
     servers,
     tally: {
@@ -65,9 +76,12 @@ export async function startBenchDiscord(count: number, options: { responseDelayM
         const first = messagePosts().find((request) => request.path === `/channels/${channelId}/messages`);
         return first ? first.at : null;
       },
-      rateLimited: () => fake.requests.filter((request) => request.status === 429).length,
+      rateLimited: () => fake.requests.filter((request) => request.status === 429).length + (proxy?.rateLimited() ?? 0),
       requestCount: () => fake.requests.length,
     },
-    close: () => fake.close(),
+    close: async () => {
+      await proxy?.close();
+      await fake.close();
+    },
   };
 }

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { FeedServer } from '../tests/helpers/feed-server.ts';
 import { benchEnvironment } from './bench-env.ts';
 import { seedStore, spawnBot } from './bot-process.ts';
-import { startBenchDiscord } from './discord-peer.ts';
+import { startBenchDiscord, type LimitWindows } from './discord-peer.ts';
 import { cpuMsOf, percentile, progress, residentMbOf, sleep } from './measure.ts';
 import { announcementFeed, quietFeed } from './small-feeds.ts';
 
@@ -21,6 +21,7 @@ export interface FleetFigures {
     /** CPU the bot used from its start to ready: the same work, whatever else runs on the machine. */
     startup_cpu_ms: number | null;
     discord_delay_ms: number;
+    discord_limits: LimitWindows;
     connected_ms: number | null;
     messages: number;
     fanout_s: number;
@@ -46,8 +47,8 @@ const fanoutDelayMs = 20_000;
  *   the feed's answer to the last message, the 429s it gave, and the messages per channel;
  * - resident memory right after the last message.
  */
-export async function runFleetBench(options: { servers: number; sources: number; discordDelayMs: number; entry?: string | undefined }): Promise<FleetFigures> {
-  const discord = await startBenchDiscord(options.servers, { responseDelayMs: options.discordDelayMs });
+export async function runFleetBench(options: { servers: number; sources: number; discordDelayMs: number; discordLimits?: LimitWindows | undefined; entry?: string | undefined }): Promise<FleetFigures> {
+  const discord = await startBenchDiscord(options.servers, { responseDelayMs: options.discordDelayMs, limits: options.discordLimits ?? 'fixed' });
   let storyReadAt: number | null = null;
   const quiet = quietFeed();
   const story = announcementFeed([{ club: 'Red Star FC', action: 'leave' }], new Date());
@@ -126,6 +127,7 @@ export async function runFleetBench(options: { servers: number; sources: number;
         sources: options.sources,
         startup_cpu_ms: startupCpuMs,
         discord_delay_ms: options.discordDelayMs,
+        discord_limits: options.discordLimits ?? 'fixed',
         connected_ms: connected?.time === undefined ? null : connected.time - bot.spawnedAt,
         messages,
         fanout_s: round(spanS) ?? 0,

@@ -3,7 +3,7 @@ import { loadCatalog } from '../src/catalog/load-catalog.ts';
 import { FeedServer } from '../tests/helpers/feed-server.ts';
 import { benchEnvironment } from './bench-env.ts';
 import { seedStore, spawnBot } from './bot-process.ts';
-import { startBenchDiscord } from './discord-peer.ts';
+import { startBenchDiscord, type LimitWindows } from './discord-peer.ts';
 import { seededRandom } from './feed-corpus.ts';
 import { percentile, progress, sleep } from './measure.ts';
 import { announcementEntry, quietFeed, rssOf, type BenchAction, type FeedEntry } from './small-feeds.ts';
@@ -24,12 +24,12 @@ const tickSeconds = 1;
  * time until the fake Discord receives the message is taken. Each round is a different club or
  * action, so each is a new story.
  */
-export async function runLatencyBench(options: { rounds: number; discordDelayMs: number; entry?: string | undefined }): Promise<LatencyFigures> {
+export async function runLatencyBench(options: { rounds: number; discordDelayMs: number; discordLimits?: LimitWindows | undefined; entry?: string | undefined }): Promise<LatencyFigures> {
   const catalog = loadCatalog(new URL('../config/catalog', import.meta.url).pathname);
   const clubs = catalog.entries.filter((entry) => entry.kind === 'club');
   const stories = clubs.flatMap((club) => (['leave', 'join'] as BenchAction[]).map((action) => ({ club, action })));
   const rounds = Math.min(options.rounds, stories.length);
-  const discord = await startBenchDiscord(1, { responseDelayMs: options.discordDelayMs });
+  const discord = await startBenchDiscord(1, { responseDelayMs: options.discordDelayMs, limits: options.discordLimits ?? 'fixed' });
   const [server] = discord.servers;
   if (!server) throw new Error('no server');
 

@@ -18,6 +18,7 @@ import { fullSizes, quickSizes, sections, type SectionName } from './section.ts'
  *   npm run bench -- --quick               smaller sizes, to try the benchmark itself
  *   npm run bench -- --details out.json    also write every detail figure to a file
  *   npm run bench -- --discord-delay-ms 100  the fake Discord answers 100 ms late, like a far network
+ *   npm run bench -- --discord-limits sliding  Discord's limits over sliding windows (any 1 s, any 5 s)
  *   npm run bench -- --compiled            the live sections run the compiled bot (as the Docker
  *                                          image does), built first into bench/out/dist
  *
@@ -31,6 +32,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     details: { type: 'string' },
     'discord-delay-ms': { type: 'string', default: '0' },
+    'discord-limits': { type: 'string', default: 'fixed' },
     compiled: { type: 'boolean', default: false },
   },
 });
@@ -46,7 +48,12 @@ if (!Number.isFinite(discordDelayMs) || discordDelayMs < 0) {
   process.stderr.write('bench: --discord-delay-ms takes a number of milliseconds\n');
   process.exit(2);
 }
-const sizes = { ...(values.quick ? quickSizes : fullSizes), discordDelayMs, ...(values.compiled ? { entry: buildCompiled() } : {}) };
+const discordLimits = values['discord-limits'];
+if (discordLimits !== 'fixed' && discordLimits !== 'sliding') {
+  process.stderr.write('bench: --discord-limits is fixed or sliding\n');
+  process.exit(2);
+}
+const sizes = { ...(values.quick ? quickSizes : fullSizes), discordDelayMs, discordLimits, ...(values.compiled ? { entry: buildCompiled() } : {}) };
 
 const machine = (() => {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
@@ -98,6 +105,6 @@ const loadNote = `load average (1 min) before/after each section: ${Object.entri
   .join(', ')}`;
 if (values.details) writeFileSync(values.details, `${JSON.stringify({ figures, ...details }, null, 2)}\n`);
 if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
-else process.stdout.write(formatTable(figures, `${machine}${values.quick ? ' (quick sizes)' : ''}${values.compiled ? ', compiled bot' : ''}\n${loadNote}`));
+else process.stdout.write(formatTable(figures, `${machine}${values.quick ? ' (quick sizes)' : ''}${values.compiled ? ', compiled bot' : ''}${discordDelayMs > 0 ? `, Discord ${discordDelayMs} ms away` : ''}${discordLimits === 'sliding' ? ', sliding limit windows' : ''}\n${loadNote}`));
 progress(loadNote);
 process.exitCode = failed.length > 0 ? 1 : 0;

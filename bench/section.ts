@@ -1,3 +1,4 @@
+import type { LimitWindows } from './discord-peer.ts';
 import { runFleetBench } from './fleet-bench.ts';
 import { runIngestBench } from './ingest-bench.ts';
 import { runLatencyBench } from './latency-bench.ts';
@@ -16,13 +17,15 @@ export interface SectionSizes {
   latencyRounds: number;
   /** Added to every answer of the fake Discord, standing for the network. */
   discordDelayMs: number;
+  /** How Discord's limits are counted: the fake's fixed windows, or sliding windows. */
+  discordLimits: LimitWindows;
   /** The bot's entry point for the live sections; `bin/clubwatch.js` when absent. */
   entry?: string;
 }
 
-export const fullSizes: SectionSizes = { feeds: 1000, itemsPerFeed: 50, polls: 1000, servers: 1000, sources: 500, latencyRounds: 20, discordDelayMs: 0 };
+export const fullSizes: SectionSizes = { feeds: 1000, itemsPerFeed: 50, polls: 1000, servers: 1000, sources: 500, latencyRounds: 20, discordDelayMs: 0, discordLimits: 'fixed' };
 /** For trying the benchmark itself: the same paths, smaller. */
-export const quickSizes: SectionSizes = { feeds: 100, itemsPerFeed: 50, polls: 200, servers: 100, sources: 50, latencyRounds: 5, discordDelayMs: 0 };
+export const quickSizes: SectionSizes = { feeds: 100, itemsPerFeed: 50, polls: 200, servers: 100, sources: 50, latencyRounds: 5, discordDelayMs: 0, discordLimits: 'fixed' };
 
 export async function runSection(name: SectionName, sizes: SectionSizes): Promise<Record<string, unknown>> {
   switch (name) {
@@ -31,9 +34,9 @@ export async function runSection(name: SectionName, sizes: SectionSizes): Promis
     case 'polls':
       return { ...(await runPollBench({ polls: sizes.polls })) };
     case 'fleet':
-      return { ...(await runFleetBench({ servers: sizes.servers, sources: sizes.sources, discordDelayMs: sizes.discordDelayMs, entry: sizes.entry })) };
+      return { ...(await runFleetBench({ servers: sizes.servers, sources: sizes.sources, discordDelayMs: sizes.discordDelayMs, discordLimits: sizes.discordLimits, entry: sizes.entry })) };
     case 'latency':
-      return { ...(await runLatencyBench({ rounds: sizes.latencyRounds, discordDelayMs: sizes.discordDelayMs, entry: sizes.entry })) };
+      return { ...(await runLatencyBench({ rounds: sizes.latencyRounds, discordDelayMs: sizes.discordDelayMs, discordLimits: sizes.discordLimits, entry: sizes.entry })) };
   }
 }
 
