@@ -57,13 +57,15 @@ describe.each(variants)('$name', ({ servers, kills, nonces, delayMs }) => {
   it(`posts one message in each of ${servers} channels and one Bluesky post after ${kills} kills at random moments`, async () => {
     const random = seededRandom(seed);
     bot = spawnBot(world.vars, world.env.dir);
-    await waitFor('the feed’s first read to be recorded', () => world.feedReadOnce(), 60_000);
+    await waitFor('the feed’s first read to be recorded', () => world.feedReadOnce(), 60_000).catch((err: Error) => {
+      throw new Error(`${err.message}; clubwatch wrote:\n${bot?.output().slice(-3_000)}`);
+    });
     world.announce();
 
     const moments: string[] = [];
     const outputs: string[] = [];
     for (let kill = 1; kill <= kills; kill++) {
-      // Half the kills at any moment of a start, half once the bot runs, when posts are in flight.
+      // Some kills at any moment of a start; the others once the bot runs, when posts are in flight.
       if (random.chance(0.4)) {
         await sleep(random.int(0, 3_000));
       } else {
@@ -122,7 +124,7 @@ describe.each(variants)('$name', ({ servers, kills, nonces, delayMs }) => {
       await store.close();
     }
 
-    // Secrets: in no line any of the 21 processes wrote, at debug level.
+    // Secrets: in no line that any of the processes wrote, at debug level.
     outputs.push(bot.output());
     const everything = outputs.join('\n');
     expect(everything).toContain('clubwatch started');

@@ -30,7 +30,9 @@ describe('stopping with SIGTERM', () => {
   };
   const start = async () => {
     bot = spawnBot(world.vars, world.env.dir);
-    await waitFor('clubwatch to start', () => bot?.logs().some((line) => line.msg === 'clubwatch started'), 60_000);
+    await waitFor('clubwatch to start', () => bot?.logs().some((line) => line.msg === 'clubwatch started'), 60_000).catch((err: Error) => {
+      throw new Error(`${err.message}; clubwatch wrote:\n${bot?.output().slice(-3_000)}`);
+    });
     return bot;
   };
 
@@ -38,7 +40,9 @@ describe('stopping with SIGTERM', () => {
     world = await createFanOutWorld({ servers });
     databasePath = world.env.config().databasePath;
     await start();
-    await waitFor('the feed’s first read to be recorded', () => world.feedReadOnce(), 30_000);
+    await waitFor('the feed’s first read to be recorded', () => world.feedReadOnce(), 30_000).catch((err: Error) => {
+      throw new Error(`${err.message}; clubwatch wrote:\n${bot?.output().slice(-3_000)}`);
+    });
   }, 120_000);
 
   afterAll(async () => {
