@@ -13,7 +13,8 @@ export async function platformsFor(context: AppContext): Promise<PlatformModule[
   }
   if (context.config.bluesky || context.config.blueskySource.readClubAccounts) {
     const { createBlueskyPlatform } = await import('../bluesky/index.ts');
-    const bluesky = createBlueskyPlatform(context);
+    const jetstream = context.config.blueskySource.jetstream;
+    const bluesky = createBlueskyPlatform(context, jetstream ? { jetstreamUrl: jetstream } : {});
     if (bluesky) platforms.push(bluesky);
   }
   return platforms;

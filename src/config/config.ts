@@ -32,7 +32,8 @@ export interface Config {
     platforms: Platform[] | null;
     languages: string[] | null;
   } | null;
-  blueskySource: { readClubAccounts: boolean; appView: string };
+  /** Reading clubs' own Bluesky accounts: polled through their PDS or the AppView, optionally live through Jetstream. */
+  blueskySource: { readClubAccounts: boolean; appView: string; jetstream: string | null };
 }
 
 export const summaryLanguages = ['en', 'fr', 'de', 'es', 'it', 'pt'] as const;
@@ -73,6 +74,18 @@ function url(env: Env, key: keyof Env, fallback: string | null): string | null {
     throw new ConfigError(`${envName(key)} must be an http(s) URL, not "${raw}"`);
   }
   return raw.replace(/\/+$/, '');
+}
+
+function websocketUrl(env: Env, key: keyof Env): string | null {
+  const raw = env[key];
+  if (raw === undefined) return null;
+  try {
+    const parsed = new URL(raw);
+    if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') throw new Error('not a websocket URL');
+  } catch {
+    throw new ConfigError(`${envName(key)} must be a ws(s) URL, not "${raw}"`);
+  }
+  return raw;
 }
 
 function list(raw: string | undefined): string[] | null {
@@ -154,6 +167,7 @@ export function buildConfig(env: Env, cwd = process.cwd()): Config {
     blueskySource: {
       readClubAccounts: flag(env, 'blueskyReadClubs', false),
       appView: url(env, 'blueskyAppView', 'https://public.api.bsky.app') as string,
+      jetstream: websocketUrl(env, 'blueskyJetstream'),
     },
   };
 }

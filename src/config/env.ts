@@ -28,6 +28,7 @@ export interface Env {
   blueskyLanguages?: string;
   blueskyReadClubs?: string;
   blueskyAppView?: string;
+  blueskyJetstream?: string;
 }
 
 const names: Record<keyof Env, string> = {
@@ -59,6 +60,7 @@ const names: Record<keyof Env, string> = {
   blueskyLanguages: 'BLUESKY_LANGUAGES',
   blueskyReadClubs: 'BLUESKY_READ_CLUB_ACCOUNTS',
   blueskyAppView: 'BLUESKY_APPVIEW',
+  blueskyJetstream: 'BLUESKY_JETSTREAM_URL',
 };
 
 /** The variable name behind each setting, for error messages that name what to fix. */

@@ -24,7 +24,10 @@ export async function syncConfiguredSources(store: Store, config: Config, now: D
   }
   let added = 0;
   let removed = 0;
-  const existing = new Map((await store.listSources()).filter((s) => s.origin === 'config' || s.origin === 'sample').map((s) => [s.id, s]));
+  // Only feeds come from config/sources.json and config/sample; other kinds (clubs' Bluesky accounts) are kept.
+  const existing = new Map(
+    (await store.listSources()).filter((s) => s.kind === 'feed' && (s.origin === 'config' || s.origin === 'sample')).map((s) => [s.id, s]),
+  );
   for (const [id, source] of wanted) {
     if (!existing.has(id)) added += 1;
     await store.addSource({
