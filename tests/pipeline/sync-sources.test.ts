@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syncConfiguredSources } from '../../src/sources/sync-sources.ts';
 import { startTestApp, testEnvironment, type TestApp, type TestEnvironment } from '../helpers/test-app.ts';
@@ -26,9 +28,11 @@ describe('configured sources', () => {
     });
     await store.addSource({ id: 'b-club', url: 'did:plc:club', kind: 'bluesky', origin: 'config', intervalSeconds: 600, nextFetchAt: new Date().toISOString() });
 
-    const again = await syncConfiguredSources(store, { ...config, configDir: config.configDir }, new Date());
-    expect(again).toEqual({ added: 0, removed: 0 });
+    const kept = first!.url;
+    writeFileSync(join(config.configDir, 'sources.json'), JSON.stringify({ sources: [{ url: kept }] }));
+    expect(await syncConfiguredSources(store, config, new Date())).toEqual({ added: 0, removed: 1 });
     expect((await store.getSource(first!.id))?.etag).toBe('"e1"');
     expect(await store.getSource('b-club')).toBeDefined();
+    expect((await store.listSources({ origin: 'config' })).map((source) => source.url).sort()).toEqual(['did:plc:club', kept]);
   });
 });
