@@ -166,11 +166,11 @@ function postNear(info: SentenceInfo, lo: number, hi: number): boolean {
 export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: Explanation['rejected'] | null): Decision[] {
   const out: Decision[] = [];
   const reject = (reason: () => string): void => {
-    rejected?.push({ text: info.text, reason: reason() });
+    rejected?.push({ text: info.sentence.text, reason: reason() });
   };
   const cues = actionCues(info);
   if (cues.length === 0) return out;
-  if (info.question) {
+  if (info.sentence.question) {
     reject(() => 'a question, not an announcement');
     return out;
   }
@@ -180,11 +180,10 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
     reject(() => `${why} ("${quote(info, blocker)}")`);
     return out;
   }
-  const covered = new Uint8Array(info.tokens.length);
-  for (const c of info.cues) for (let i = c.start; i < c.end; i++) covered[i] = 1;
-  for (const p of info.platforms) for (let i = p.start; i < p.end; i++) covered[i] = 1;
-  for (const c of info.clubs) for (let i = c.start; i < c.end; i++) covered[i] = 1;
-  const isCovered = (i: number): boolean => covered[i] === 1;
+  const isCovered = (i: number): boolean =>
+    info.cues.some((c) => c.start <= i && i < c.end) ||
+    info.platforms.some((p) => p.start <= i && i < p.end) ||
+    info.clubs.some((c) => c.start <= i && i < c.end);
 
   for (const cue of cues) {
     const kind = cue.payload.kind;

@@ -51,9 +51,10 @@ export function createExtractor(catalog: Catalog): Extractor {
     const text = typeof input?.text === 'string' ? input.text : '';
     const { text: examined, sentences } = tokenize(text);
     const all: Token[] = [];
+    const wanted = input?.lang ? 40 : 150;
     for (const s of sentences) {
       for (const t of s.tokens) all.push(t);
-      if (all.length > 400) break;
+      if (all.length >= wanted) break;
     }
     const lang: Language = detectLanguage(all, input?.lang ?? null) ?? 'en';
     if (!mentionsAPlatform(sentences)) return { language: lang, announcements: [], rejected: [] };
@@ -81,16 +82,16 @@ export function createExtractor(catalog: Catalog): Extractor {
     }
     const infos: SentenceInfo[] = sentences.slice(0, last + 1).map((s, index) => {
       const cues = cueLists[index] ?? [];
-      const covered = new Uint8Array(s.tokens.length);
-      for (const c of cues) for (let i = c.start; i < c.end; i++) covered[i] = 1;
-      const mentions = finder.find(s.tokens, nameLists[index] ?? [], (i) => covered[i] === 1, examined);
+      // Asked only for capitalised words next to "FC" and the like: a scan is cheaper than a table.
+      const covered = (i: number): boolean => cues.some((c) => c.start <= i && i < c.end);
+      const mentions = finder.find(s.tokens, nameLists[index] ?? [], covered, examined);
       const clubs = mentions.filter((m) => m.type === 'club');
       const platforms = mentions.filter((m) => m.type === 'platform');
       // Sentences that say no action matter only for who and what they name; roles only when a person is named.
       if (!cues.some((c) => actionKinds.has(c.payload.kind) || c.payload.kind === 'person')) {
-        return contextOnly(index, s.tokens, s.text, lang, clubs, platforms, leagueIds, null);
+        return contextOnly(index, s, s.tokens, lang, clubs, platforms, leagueIds, null);
       }
-      return analyseSentence(index, s.question, s.tokens, s.text, lang, cues, clubs, platforms, leagueIds);
+      return analyseSentence(index, s, s.tokens, lang, cues, clubs, platforms, leagueIds);
     });
     const clear = new Set<string>();
     for (const names of nameLists) for (const m of names) if (m.payload.type === 'club' && !m.payload.ambiguous) clear.add(m.payload.id);
@@ -120,7 +121,7 @@ export function createExtractor(catalog: Catalog): Extractor {
       const decisions: Decision[] = decideSentence(ctx, info, explain ? rejected : null);
       for (const d of decisions) {
         if (d.confidence < minConfidence) {
-          if (explain) rejected.push({ text: info.text, reason: `too weak (${d.confidence.toFixed(2)}): ${d.club.name} ${d.action} ${d.platform}` });
+          if (explain) rejected.push({ text: info.sentence.text, reason: `too weak (${d.confidence.toFixed(2)}): ${d.club.name} ${d.action} ${d.platform}` });
           continue;
         }
         const key = `${d.club.id ?? d.club.name.toLowerCase()}|${d.platform}|${d.action}`;
@@ -145,7 +146,7 @@ export function createExtractor(catalog: Catalog): Extractor {
       const lastPlatform = info.platforms[info.platforms.length - 1];
       if (lastPlatform) ctx.lastPlatform = lastPlatform.platform;
     }
-    const announcements = [...found.values()].map(({ sentence, ...a }) => ({ ...a, evidence: sentence.text }));
+    const announcements = [...found.values()].map(({ sentence, ...a }) => ({ ...a, evidence: sentence.sentence.text }));
     return { language: lang, announcements, rejected };
   }
 

@@ -36,6 +36,9 @@ function declared(lang: string | null | undefined): Language | null {
  * function words are most frequent; null when nothing is known.
  */
 export function detectLanguage(tokens: readonly Token[], declaredLang?: string | null): Language | null {
+  const given = declared(declaredLang);
+  // A declared language is trusted: guessing costs time on every item and is rarely better.
+  if (given !== null) return given;
   const scores: Record<Language, number> = { fr: 0, en: 0, de: 0, es: 0, it: 0, pt: 0 };
   const limit = Math.min(tokens.length, declaredLang ? 40 : 150);
   for (let i = 0; i < limit; i++) {
@@ -44,10 +47,5 @@ export function detectLanguage(tokens: readonly Token[], declaredLang?: string |
   }
   let best: Language | null = null;
   for (const l of languages) if (best === null || scores[l] > scores[best]) best = l;
-  const given = declared(declaredLang);
-  if (given !== null) {
-    if (best !== null && best !== given && scores[best] >= 6 && scores[best] > 3 * (scores[given] + 1)) return best;
-    return given;
-  }
   return best !== null && scores[best] > 0 ? best : null;
 }

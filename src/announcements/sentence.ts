@@ -4,7 +4,7 @@ import type { Cue } from './lexicon/index.ts';
 import type { CueKind } from './lexicon/kinds.ts';
 import type { ClubMention, PlatformMention } from './mentions.ts';
 import type { PhraseMatch } from './phrase-index.ts';
-import type { Token } from './tokenize.ts';
+import type { Sentence, Token } from './tokenize.ts';
 
 export type CueMatch = PhraseMatch<Cue>;
 
@@ -13,9 +13,9 @@ export type ClubRole = 'plain' | 'against' | 'unlike' | 'precedent' | 'including
 
 export interface SentenceInfo {
   index: number;
-  question: boolean;
+  /** The sentence as written: its text for evidence, whether it asks a question. */
+  sentence: Sentence;
   tokens: Token[];
-  text: string;
   lang: Language;
   cues: CueMatch[];
   clubs: Array<ClubMention & { role: ClubRole }>;
@@ -27,7 +27,7 @@ export interface SentenceInfo {
   /** Cues ending at token i (exclusive end), by end index. */
   cuesEndingAt: Map<number, CueMatch[]>;
   /** Token i is an article or possessive ("le", "the", "seinen"). */
-  article: Uint8Array;
+  article: boolean[];
   /** Catalog ids of leagues and federations. */
   leagueIds: ReadonlySet<string>;
   /** Where the first word for a person ("le défenseur", "the striker") stands, if any. */
@@ -42,9 +42,8 @@ const weekdaysMonths = new Set(
 
 export function analyseSentence(
   index: number,
-  question: boolean,
+  sentence: Sentence,
   tokens: Token[],
-  text: string,
   lang: Language,
   cues: CueMatch[],
   clubs: ClubMention[],
@@ -54,15 +53,29 @@ export function analyseSentence(
   const hard = tokens.map((t, i) => i > 0 && t.before !== ' ' && hardPunct.test(t.before));
   const comma = tokens.map((t, i) => i > 0 && t.before !== ' ' && t.before.includes(','));
   const cuesEndingAt = new Map<number, CueMatch[]>();
-  const article = new Uint8Array(tokens.length);
+  const article: boolean[] = [];
   for (const c of cues) {
-    if (c.payload.kind === 'article' && c.end === c.start + 1) article[c.start] = 1;
+    if (c.payload.kind === 'article' && c.end === c.start + 1) article[c.start] = true;
     const list = cuesEndingAt.get(c.end) ?? [];
     list.push(c);
     cuesEndingAt.set(c.end, list);
   }
   const person = cues.find((c) => c.payload.kind === 'person');
-  const info: SentenceInfo = { index, question, tokens, text, lang, cues, clubs: [], platforms, hard, comma, cuesEndingAt, article, leagueIds, personAt: person ? person.start : null };
+  const info: SentenceInfo = {
+    index,
+    sentence,
+    tokens,
+    lang,
+    cues,
+    clubs: [],
+    platforms,
+    hard,
+    comma,
+    cuesEndingAt,
+    article,
+    leagueIds,
+    personAt: person ? person.start : null,
+  };
   info.clubs = clubs.map((c) => ({ ...c, role: 'plain' as ClubRole }));
   assignRoles(info);
   return info;
@@ -71,8 +84,8 @@ export function analyseSentence(
 /** A sentence that says no action: only its clubs and platforms matter, for what comes after. */
 export function contextOnly(
   index: number,
+  sentence: Sentence,
   tokens: Token[],
-  text: string,
   lang: Language,
   clubs: ClubMention[],
   platforms: PlatformMention[],
@@ -81,9 +94,8 @@ export function contextOnly(
 ): SentenceInfo {
   return {
     index,
-    question: false,
+    sentence,
     tokens,
-    text,
     lang,
     cues: [],
     clubs: clubs.map((c) => ({ ...c, role: c.ids.length > 0 && leagueIds.has(c.ids[0] as string) ? ('modifier' as ClubRole) : ('plain' as ClubRole) })),
@@ -91,7 +103,7 @@ export function contextOnly(
     hard: [],
     comma: [],
     cuesEndingAt: new Map(),
-    article: new Uint8Array(0),
+    article: [],
     leagueIds,
     personAt,
   };
@@ -112,7 +124,7 @@ function isPreposition(info: SentenceInfo, i: number): boolean {
 }
 
 export function isArticle(info: SentenceInfo, i: number): boolean {
-  return info.article[i] === 1;
+  return info.article[i] === true;
 }
 
 const K = (...k: CueKind[]): ReadonlySet<CueKind> => new Set(k);

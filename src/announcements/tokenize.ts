@@ -50,7 +50,17 @@ export interface Tokenized {
 /** How much of an item the extractor reads: headline and lead are always at the start. */
 export const maxExaminedChars = 5000;
 
-const wordPattern = /[\p{L}\p{N}\p{M}]+/gu;
+const wordChar = /[\p{L}\p{N}\p{M}]/u;
+const asciiWord = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) asciiWord[c] = 1;
+for (let c = 65; c <= 90; c++) asciiWord[c] = 1;
+for (let c = 97; c <= 122; c++) asciiWord[c] = 1;
+
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) return wordChar.test(text.slice(i, i + 2));
+  return wordChar.test(text[i] as string);
+}
 const formatChars = /[\p{Cf}]/gu;
 const asciiOnly = /^[\x20-\x7e]*$/;
 const upperFirst = /^\p{Lu}/u;
@@ -95,16 +105,34 @@ export function tokenize(raw: string): Tokenized {
     }
     current = [];
   };
-  wordPattern.lastIndex = 0;
-  for (let m = wordPattern.exec(text); m !== null; m = wordPattern.exec(text)) {
-    const surface = m[0];
-    const before = m.index === last + 1 && text.charCodeAt(last) === 32 ? space : text.slice(last, m.index);
-    last = m.index + surface.length;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    // Find the next word: letters, digits and combining marks.
+    let c = text.charCodeAt(i);
+    if (!(c < 128 ? asciiWord[c] === 1 : isWordChar(text, i))) {
+      i++;
+      continue;
+    }
+    const wordStart = i;
+    while (i < n) {
+      c = text.charCodeAt(i);
+      if (c < 128) {
+        if (asciiWord[c] !== 1) break;
+        i++;
+      } else if (isWordChar(text, i)) i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+      else break;
+    }
+    const surface = text.slice(wordStart, i);
+    const before = wordStart === last + 1 && text.charCodeAt(last) === 32 ? space : text.slice(last, wordStart);
+    last = i;
     const folded = fold(surface);
     if (folded === '') continue;
-    const tok: Token = { surface, folded, start: m.index, end: last, before, cap: upperFirst.test(surface) };
+    const c0 = surface.charCodeAt(0);
+    const cap = c0 < 128 ? c0 >= 65 && c0 <= 90 : upperFirst.test(surface);
+    const tok: Token = { surface, folded, start: wordStart, end: i, before, cap };
     const prev = current[current.length - 1];
-    if (prev && sentenceEnd.test(before)) {
+    if (prev && before !== space && sentenceEnd.test(before)) {
       const isBreak =
         hardBreak.test(before) ||
         !(abbreviations.has(prev.folded) || (/^\d{1,2}$/.test(prev.folded) && !/\s\s/.test(before))) ||
