@@ -22,9 +22,12 @@ export interface IngestFigures {
     announcements: number;
     new_stories: number;
     cpu_s: number;
+    /** The part of cpu_s spent on the JavaScript thread (the rest: GC and other helper threads). */
+    main_thread_cpu_s: number | null;
     wall_s: number;
     feed_mb: number;
     rss_parser_cpu_s: number;
+    rss_parser_main_thread_cpu_s: number | null;
     /** CPU per item of each stage, measured apart on the first 200 feeds. */
     read_us_per_item: number;
     extract_us_per_item: number;
@@ -106,15 +109,15 @@ export async function runIngestBench(options: { feeds: number; itemsPerFeed: num
     globalThis.gc?.();
     const started = cpuSince();
     const items = await pollAll(feeds);
-    const { cpuS, wallS } = started();
-    progress(`ingest: ${items} items in ${cpuS.toFixed(2)} s of CPU (${wallS.toFixed(2)} s wall)`);
+    const { cpuS, wallS, mainThreadS } = started();
+    progress(`ingest: ${items} items in ${cpuS.toFixed(2)} s of CPU, ${mainThreadS?.toFixed(2) ?? '?'} s of it on the main thread (${wallS.toFixed(2)} s wall)`);
 
     const stages = timeStages(feeds.slice(0, 200), (input) => context.extractor.extract(input).length);
-    const parserCpuS = await timeRssParser(warmup, feeds);
+    const parser = await timeRssParser(warmup, feeds);
     const parserItems = feeds.reduce((sum, feed) => sum + feed.items, 0);
     return {
       ingest_items_per_s: Math.round(items / cpuS),
-      rss_parser_items_per_s: Math.round(parserItems / parserCpuS),
+      rss_parser_items_per_s: Math.round(parserItems / parser.cpuS),
       ingest_detail: {
         feeds: feeds.length,
         items,
@@ -122,9 +125,11 @@ export async function runIngestBench(options: { feeds: number; itemsPerFeed: num
         announcements: totals.announcements,
         new_stories: totals.newStories,
         cpu_s: round(cpuS),
+        main_thread_cpu_s: mainThreadS === null ? null : round(mainThreadS),
         wall_s: round(wallS),
         feed_mb: round(feedMb),
-        rss_parser_cpu_s: round(parserCpuS),
+        rss_parser_cpu_s: round(parser.cpuS),
+        rss_parser_main_thread_cpu_s: parser.mainThreadS === null ? null : round(parser.mainThreadS),
         read_us_per_item: Math.round(stages.readUs),
         extract_us_per_item: Math.round(stages.extractUs),
         store_and_merge_us_per_item: Math.round((cpuS * 1e6) / items - stages.readUs - stages.extractUs),
@@ -160,16 +165,16 @@ function timeStages(feeds: GeneratedFeed[], extract: (input: { text: string; lan
 }
 
 /** The same bytes through rss-parser alone (decode to text, parse): what most feed bots start from. */
-async function timeRssParser(warmup: GeneratedFeed[], feeds: GeneratedFeed[]): Promise<number> {
+async function timeRssParser(warmup: GeneratedFeed[], feeds: GeneratedFeed[]): Promise<{ cpuS: number; mainThreadS: number | null }> {
   const parser = new Parser();
   let parsed = 0;
   for (const feed of warmup) await parser.parseString(feed.body.toString('utf8'));
   globalThis.gc?.();
   const started = cpuSince();
   for (const feed of feeds) parsed += (await parser.parseString(feed.body.toString('utf8'))).items.length;
-  const { cpuS, wallS } = started();
-  progress(`rss-parser: ${parsed} items in ${cpuS.toFixed(2)} s of CPU (${wallS.toFixed(2)} s wall)`);
-  return cpuS;
+  const { cpuS, wallS, mainThreadS } = started();
+  progress(`rss-parser: ${parsed} items in ${cpuS.toFixed(2)} s of CPU, ${mainThreadS?.toFixed(2) ?? '?'} s of it on the main thread (${wallS.toFixed(2)} s wall)`);
+  return { cpuS, mainThreadS };
 }
 
 const round = (value: number): number => Math.round(value * 100) / 100;

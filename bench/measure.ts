@@ -4,13 +4,24 @@ import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 /** Starts a stopwatch of this process's CPU time (user + system, all its threads) and wall time. */
-export function cpuSince(): () => { cpuS: number; wallS: number } {
+export function cpuSince(): () => { cpuS: number; wallS: number; mainThreadS: number | null } {
   const cpu = process.cpuUsage();
   const wall = performance.now();
+  const main = mainThreadCpuMs();
   return () => {
     const used = process.cpuUsage(cpu);
-    return { cpuS: (used.user + used.system) / 1e6, wallS: (performance.now() - wall) / 1000 };
+    const mainNow = mainThreadCpuMs();
+    return {
+      cpuS: (used.user + used.system) / 1e6,
+      wallS: (performance.now() - wall) / 1000,
+      mainThreadS: main === null || mainNow === null ? null : (mainNow - main) / 1000,
+    };
   };
+}
+
+/** CPU time of this process's main thread alone (the JavaScript), from /proc on Linux; null elsewhere. */
+function mainThreadCpuMs(): number | null {
+  return cpuMsOf(process.pid, process.pid);
 }
 
 /** Progress goes to standard error, so that `--json` leaves standard output to the figures. */
@@ -68,9 +79,9 @@ export function nextMessage<T>(child: ChildProcess): Promise<T> {
  * CPU time another process has used so far, in ms, from /proc (Linux; clock ticks of 10 ms);
  * null elsewhere. Unlike wall time it hardly moves when other work shares the machine.
  */
-export function cpuMsOf(pid: number): number | null {
+export function cpuMsOf(pid: number, thread?: number): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
