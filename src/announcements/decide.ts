@@ -68,7 +68,7 @@ function modifiers(info: SentenceInfo, cue: CueMatch, argEnd: number): Modifiers
     const wraps = (c.start < cue.start && c.end > cue.start) || (k === 'neg' && c.start > cue.start && c.end <= cue.end);
     const onset = k === 'onset' && c.start >= from - 2 && c.start < cue.start;
     let after = false;
-    if ((info.lang === 'fr' || info.lang === 'de') && (k === 'neg' || k === 'modal' || k === 'undecided')) {
+    if ((info.lang === 'fr' || info.lang === 'de') && (k === 'neg' || k === 'modal' || k === 'undecided' || (k === 'cease' && info.lang === 'de'))) {
       // German puts "nicht" and "zur Debatte" at the end of the clause.
       const reach = info.lang === 'de' ? 8 : 2;
       after = c.start >= cue.end && c.start <= Math.max(cue.end, argEnd) + reach && !crossesBoundary(info, cue.end, c.start);
@@ -336,9 +336,14 @@ function resolveSubject(
     return { refs: [ref], weight: 1, cue: `subject "${subject.cue ?? 'we'}" (the author club)` };
   }
   const sameSentenceSubject = ctx.lastSubjectsSentence === info.index && ctx.lastSubjects.length > 0;
-  if (subject.via === 'noun' && !sameSentenceSubject) return { reason: 'a noun with no club of its own' };
+  if (subject.via === 'noun' && !sameSentenceSubject && !ctx.authorClubId) return { reason: 'a noun with no club of its own' };
   if ((subject.via === 'pronoun' || subject.via === 'implicit') && ctx.lastActor === 'person' && !sameSentenceSubject) {
     return { reason: 'the sentence before was about a person; "he" or "she" is not the club' };
+  }
+  if (ctx.authorClubId && ctx.lastSubjects.length === 0) {
+    // In a club's own post, a sentence with no subject of its own is about the club.
+    const ref = { id: ctx.authorClubId, name: ctx.catalog.byId(ctx.authorClubId)?.name ?? ctx.authorClubId };
+    return { refs: [ref], weight: 0.85, cue: `subject (${subject.via}: the author club)` };
   }
   const headlineGuess = info.index === 0 && subject.via === 'implicit' && !ctx.authorClubId;
   const chosen = ctx.lastSubjects.length > 0 ? ctx.lastSubjects : ctx.topic && !headlineGuess ? [ctx.topic] : [];

@@ -101,6 +101,8 @@ export function createExtractor(catalog: Catalog): Extractor {
         for (const m of index.findAll(s.tokens)) if (m.payload.type === 'club' && !m.payload.ambiguous) clear.add(m.payload.id);
       }
     }
+    const author = input?.authorClubId && catalog.byId(input.authorClubId) ? input.authorClubId : null;
+    if (author) clear.add(author);
     resolveAmbiguous(infos, clear);
 
     const authorClubId = input?.authorClubId && catalog.byId(input.authorClubId) ? input.authorClubId : null;

@@ -63,6 +63,20 @@ describe('extractor: actions', () => {
   });
 });
 
+describe("extractor: a club's own posts", () => {
+  it.each([
+    ['fr', 'red-star-fc', 'Nous quittons X. Retrouvez-nous sur Bluesky, Instagram et TikTok.', ['red-star-fc x leave']],
+    ['fr', 'rc-strasbourg', "À partir d'aujourd'hui, le Racing ne publiera plus sur X.", ['rc-strasbourg x leave']],
+    ['de', 'fc-st-pauli', 'Ab heute findet ihr uns nicht mehr auf X. Wir sind jetzt auf Bluesky.', ['fc-st-pauli bluesky join', 'fc-st-pauli x leave']],
+    ['es', 'rayo-vallecano', 'Adiós, X. Nos vemos en Bluesky.', ['rayo-vallecano x leave']],
+    ['it', 'torino-fc', 'Da oggi non saremo più presenti su X.', ['torino-fc x leave']],
+    ['pt', 'ec-bahia', 'Agora estamos no Bluesky! Siga o Esquadrão por lá.', ['ec-bahia bluesky join']],
+    ['en', 'celtic-fc', 'Happy birthday to our former captain! #CelticFC', []],
+  ])('reads (%s, %s) %s', (lang, author, text, expected) => {
+    expect(triples(text, lang, author)).toEqual(expected);
+  });
+});
+
 describe('extractor: what is not an announcement', () => {
   it.each([
     ['en', 'Borussia Dortmund is considering leaving X, according to reports.'],
@@ -76,6 +90,11 @@ describe('extractor: what is not an announcement', () => {
     ['en', 'Elon Musk says X will launch new video features next month.'],
     ['fr', 'Le PSG annonce sur X le départ de son attaquant.'],
     ['en', 'FC Barcelona deleted a post on X after criticism.'],
+    ['en', 'Real Madrid have joined forces with TikTok for a new series of videos.'],
+    ['en', 'Trent Alexander-Arnold joins Real Madrid, the club announced on X.'],
+    ['fr', 'Ligue 1 : faut-il quitter X ? Les clubs partagés'],
+    ['de', 'Werder bleibt nach dem Sieg gegen Freiburg auf Platz sieben. Die Fans feierten auf X.'],
+    ['es', 'El Sevilla deja escapar dos puntos ante el Getafe; la afición estalla en X.'],
   ])('sets aside (%s) %s', (lang, text) => {
     expect(triples(text, lang)).toEqual([]);
   });

@@ -3,7 +3,7 @@ import type { Lexicon } from './kinds.ts';
 /** Spanish cues, folded. */
 export const es: Lexicon = {
   leave:
-    'abandon*|deja|dejara|dejar|dejo|dejan|dejaran|dejamos|dejado|sale de|salir de|salio de|saldra de|salen de|sale del|salio del|n:salida de|n:salida del|se va de|se marcha de|se marcho de|se fue de|se ira de|irse de|se despide de|se despidio de|despedirse de|se despiden de|dice adios a|dijo adios a|decir adios a|dice adios al|adios a|adios al|se retira de|se retiro de|retirarse de|se retiran de|n:retirada de|da la espalda a|dio la espalda a|dar la espalda a|a:cierra|a:cerro|a:cerrar|a:cerrara|congela|congelada|congelado|congelar|archiva|archivada|desaparece de|huye de|huyen de|n:exodo|exodo|n:adios a|abandono|rompe con|rompio con|se baja de|se bajo de|se aleja de|se alejo de|desconecta de|cuelga',
+    'abandon*|deja|dejara|dejar|dejo|dejan|dejaran|dejamos|dejado|sale de|salir de|salio de|saldra de|salen de|sale del|salio del|n:salida de|n:salida del|se va de|se marcha de|se marcho de|se fue de|se ira de|irse de|se despide de|se despidio de|despedirse de|se despiden de|dice adios a|dijo adios a|decir adios a|dice adios al|adios a|adios al|se retira de|se retiro de|retirarse de|se retiran de|n:retirada de|da la espalda a|dio la espalda a|dar la espalda a|a:cierra|a:cerro|a:cerrar|a:cerrara|congela|congelada|congelado|congelar|archiva|archivada|desaparece de|huye de|huyen de|n:exodo|exodo|n:adios a|abandono|rompe con|rompio con|se baja de|se bajo de|se aleja de|se alejo de|desconecta de|cuelga|n:marcha de|n:marcha del|n:abandono de|n:adios de|adios|hasta siempre',
   stay:
     'sigue en|seguira en|seguir en|siguen en|continua en|continuara en|continuar en|permanece en|permanecera en|permanecer en|permanecen en|se queda en|se quedara en|quedarse en|se quedan en|se mantiene en|se mantendra en|mantiene su cuenta|mantendra su cuenta|mantiene su presencia|mantener su presencia|mantendra su presencia|seguira presente|sigue presente|sigue activo|seguira activo|permanecera activo|se queda|permanece|mantiene|mantendra|seguira|sigue|va a continuar en',
   join:
@@ -14,7 +14,7 @@ export const es: Lexicon = {
   return:
     'vuelve a|volvio a|volver a|vuelven a|regresa a|regreso a|regresar a|n:regreso a|n:vuelta a|retorna a|retorno a|a:reactiva|a:reactivo|a:reactivar|reactiva|de vuelta en|ha vuelto a|vuelve al|regresa al',
   delete: 'a:elimin*|a:borr*|a:desactiv*|a:suprim*|n:eliminacion de|a:cancela|a:cancelo',
-  use: 'usa|usar|utiliza|utilizar|publica|publicar|publicara|publicando|tuitea|tuitear|activo en|activa en|presente en|presencia en|utilizara|usara|actualiza|actualizar',
+  use: 'usa|usar|utiliza|utilizar|publica|publicar|publicara|publicando|tuitea|tuitear|activo en|activa en|presente en|presencia en|utilizara|usara|actualiza|actualizar|se alia con|alianza con|acuerdo con|colaboracion con|asociacion con|estamos en|estaremos en|esta en|nos vemos en|encontraras|nos encontraras',
   cease: 'ya no|deja de|dejara de|dejo de|dejar de|dejan de|cesa|cesara|cese|no ... mas|nunca mas|pone fin a|puso fin a|poner fin a|termina con|acaba con|dejara de publicar|dejara de usar',
   continue: 'sigue|seguira|continua|continuara|seguir|continuar|mantiene|mantendra|todavia|aun',
   follow: 'sigue el ejemplo|siguen el ejemplo|siguio el ejemplo|seguir el ejemplo|sigue los pasos|siguio los pasos|seguir los pasos|siguen los pasos|imita|imito|imitar|hace lo mismo|hizo lo mismo|hara lo mismo|hacer lo mismo|se suma a la lista|el mismo paso|la misma decision|mismo camino',
@@ -36,7 +36,7 @@ export const es: Lexicon = {
   generic: 'clubes|equipos|entidades|organizaciones|medios|empresas|instituciones|universidades|usuarios|varios clubes|muchos clubes|federaciones|ligas|otros|otros clubes|algunos clubes',
   anaphor: 'club|entidad|equipo|conjunto|escuadra|institucion|sociedad|el club|la entidad|el conjunto',
   pronoun: 'que|el|este|esta|ella|ellos|cual|quien',
-  first: 'nosotros|nuestro|nuestra|nuestros|nuestras|nos|dejamos|abandonamos|nos despedimos|nos unimos|seguimos|llegamos|nos vamos|estamos',
+  first: 'nosotros|nuestro|nuestra|nuestros|nuestras|nos|dejamos|abandonamos|nos despedimos|nos unimos|seguimos|llegamos|nos vamos|estamos|estaremos|seremos',
   precedent: 'tras|despues de|despues del|como|al igual que|igual que|siguiendo a|siguiendo al|siguiendo los pasos de|siguiendo los pasos del|a la estela de|a la estela del|en la estela de|a rebufo de|tal como|imitando a',
   including: 'entre ellos|entre los que|como|incluido|incluidos|incluyendo|tales como|entre otros|destaca|destacan',
   contrast: 'pero|mientras|mientras que|sin embargo|aunque|en cambio|a diferencia de|a diferencia del|al contrario que|al contrario del|por su parte|no obstante|por el contrario',

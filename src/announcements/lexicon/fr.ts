@@ -3,7 +3,7 @@ import type { Lexicon } from './kinds.ts';
 /** French cues, folded (no accents; apostrophes split words: "l om", "n envisage"). */
 export const fr: Lexicon = {
   leave:
-    'quitt*|se retire de|se retire d|se retirent de|s est retire de|se retirer de|se retirera de|n:retrait de|n:retrait d|n:depart de|n:depart d|claque la porte de|claque la porte d|tourne le dos a|tourne le dos au|tourner le dos a|tournent le dos a|a tourne le dos a|dit adieu a|dit adieu au|dire adieu a|fait ses adieux a|fait ses adieux au|abandonn*|delaiss*|desert*|sort de|sortir de|sort d|a:ferme|a:fermer|a:fermera|gel*|fige|fige son compte|mis en sommeil|met en sommeil|en sommeil|archive|archives|conserve comme archive|se desengage de|se desabonne de|n:exit de|fait ses valises|plie bagage|n:sortie de|n:sortie d|met fin a sa presence sur|met un terme a sa presence sur|cesse toute activite sur|boude|ne sera plus present sur',
+    'quitt*|se retire de|se retire d|se retirent de|s est retire de|se retirer de|se retirera de|n:retrait de|n:retrait d|n:depart de|n:depart d|claque la porte de|claque la porte d|tourne le dos a|tourne le dos au|tourner le dos a|tournent le dos a|a tourne le dos a|dit adieu a|dit adieu au|dire adieu a|fait ses adieux a|fait ses adieux au|abandonn*|delaiss*|desert*|sort de|sortir de|sort d|a:ferme|a:fermer|a:fermera|gel*|fige|fige son compte|mis en sommeil|met en sommeil|en sommeil|archive|archives|conserve comme archive|se desengage de|se desabonne de|n:exit de|fait ses valises|plie bagage|n:sortie de|n:sortie d|met fin a sa presence sur|met un terme a sa presence sur|cesse toute activite sur|boude|ne sera plus present sur|adieu|au revoir',
   stay:
     'reste|restera|rester|restent|resteront|restons|reste present|reste actif|demeure|demeurera|maintient sa presence|maintient son compte|maintiendra sa presence|maintenir sa presence|garde son compte|gardera son compte|conserve son compte|conservera son compte|conserve sa presence|fidele a|reste fidele a|continue sur|continuera sur|reste sur place|resterait|resteraient|resterons|restera present|restera actif|continuer sur|continuera d utiliser|continuer d utiliser',
   join:
@@ -14,7 +14,7 @@ export const fr: Lexicon = {
   return:
     'revient sur|revenu sur|reviendra sur|revenir sur|n:retour sur|fait son retour sur|retourne sur|de retour sur|a:reactive|a:reactiver|reprend ses publications sur|reprend du service sur|reapparait sur',
   delete: 'a:supprim*|a:efface|a:effacer|a:desactiv*|n:suppression de',
-  use: 'utilis*|publi*|poste|postera|tweete|tweeter|actif sur|active sur|alimente|alimenter|communique sur|communiquer sur|communiquera sur|s exprime sur|s exprimer sur|anime|animer|present sur|presente sur',
+  use: 'utilis*|publi*|poste|postera|tweete|tweeter|actif sur|active sur|alimente|alimenter|communique sur|communiquer sur|communiquera sur|s exprime sur|s exprimer sur|anime|animer|present sur|presente sur|s associe a|s associe avec|partenariat avec|accord avec|collaboration avec|s allie a|presents sur|presentes sur|sommes sur|serons sur|serons presents',
   cease: 'ne ... plus|n ... plus|arrete de|arrete d|arreter de|arretera de|cesse de|cesse d|cessera de|cesser de|met fin a|mettre fin a|met un terme a|fin de|ne plus|plus jamais|stoppe|stopper|arret* de|arret* d|cess* de|cess* d',
   continue: 'continue a|continue de|continue d|continuera a|continuera de|continuer a|continuer de|poursuit|poursuivra|poursuivre|toujours',
   follow: 'emboit* le pas|suit le mouvement|suivre le mouvement|suivra le mouvement|suivent le mouvement|suivre l exemple|suit l exemple|suivra l exemple|suivre la voie|imite|imiter|suivra pas|suivre pas|suit pas|fait de meme|fera de meme|fait pareil|en fait autant|fera autant|sui* le mouvement|sui* l exemple|sui* la voie|fait le meme choix|pris la meme decision|fait la meme chose|le meme chemin',
@@ -38,7 +38,7 @@ export const fr: Lexicon = {
     'clubs|equipes|formations|institutions|medias|entreprises|marques|organisations|personnalites|federations|ligues|universites|plusieurs clubs|de nombreux clubs|nombre de clubs|utilisateurs|acteurs|structures',
   anaphor: 'club|formation|equipe|institution|pensionnaire|promu|ecurie|le club|la formation|pensionnaire de|club amateur|formation amateur',
   pronoun: 'il|elle|celui ci|ce dernier|lui|ils|elles|qui|lequel|laquelle|celle ci',
-  first: 'nous|notre|nos|quittons|rejoignons|restons|arretons|avons decide|on quitte|on reste',
+  first: 'nous|notre|nos|quittons|rejoignons|restons|arretons|avons decide|on quitte|on reste|serons|sommes|avons',
   precedent:
     'apres|a l instar de|a l instar du|a l instar des|comme|tout comme|dans le sillage de|dans le sillage du|sur les traces de|sur les traces du|suivant|a la suite de|a la suite du|emboitant le pas a|emboitant le pas au|au tour de|au tour du|rejoignant|imitant',
   including: 'dont|parmi lesquels|notamment|comme|tels que|tel que|a savoir|y compris|parmi eux|citons',

@@ -3,7 +3,7 @@ import type { Lexicon } from './kinds.ts';
 /** Italian cues, folded. */
 export const it: Lexicon = {
   leave:
-    'lascia|lasciare|lasciato|lascera|lasciano|lasciamo|lasciando|abbandon*|n:addio a|n:addio al|dice addio a|dice addio al|detto addio a|detto addio al|dira addio a|dire addio a|dicono addio a|saluta|salutato|esce da|uscire da|uscito da|escono da|n:uscita da|si ritira da|ritirarsi da|ritirato da|si ritira dal|n:ritiro da|n:ritiro dal|se ne va da|va via da|chiude con|a:chiude|a:chiuso|a:chiudere|congela|congelato|congelare|archivia|archiviato|volta le spalle a|gira le spalle a|dice basta a|basta con|molla|mollato|diserta|disertare|n:fuga da|fugge da|n:esodo da|esodo|n:addio|si cancella da|si disiscrive|sparisce da|stacca la spina',
+    'lascia|lasciare|lasciato|lascera|lasciano|lasciamo|lasciando|abbandon*|n:addio a|n:addio al|dice addio a|dice addio al|detto addio a|detto addio al|dira addio a|dire addio a|dicono addio a|saluta|salutato|esce da|uscire da|uscito da|escono da|n:uscita da|si ritira da|ritirarsi da|ritirato da|si ritira dal|n:ritiro da|n:ritiro dal|se ne va da|va via da|chiude con|a:chiude|a:chiuso|a:chiudere|congela|congelato|congelare|archivia|archiviato|volta le spalle a|gira le spalle a|dice basta a|basta con|molla|mollato|diserta|disertare|n:fuga da|fugge da|n:esodo da|esodo|n:addio|si cancella da|si disiscrive|sparisce da|stacca la spina|addio|arrivederci',
   stay:
     'resta su|restera su|restare su|restano su|rimane su|rimarra su|rimanere su|rimangono su|continua su|continuera su|mantiene il profilo|mantiene l account|mantiene la presenza|manterra|mantiene|resta|rimane|restera|rimarra|resta attivo su|rimane attivo su|resta presente|rimane presente|continuare su|continuera a usare',
   join:
@@ -14,7 +14,7 @@ export const it: Lexicon = {
   return:
     'torna su|tornato su|tornare su|tornera su|tornano su|ritorna su|n:ritorno su|di nuovo su|a:riattiva|a:riattivato|riattiva|a:riapre|a:riaperto|rientra su|n:rientro su|torna a|tornato a|rientra',
   delete: 'a:cancella|a:cancellato|a:cancellare|a:elimina|a:eliminato|a:eliminare|a:rimuove|a:rimosso|a:disattiva|a:disattivato|a:disattivare|n:cancellazione|n:eliminazione',
-  use: 'usa|utilizza|usare|utilizzare|utilizzera|pubblica|pubblicare|pubblichera|posta|postare|twitta|attivo su|attiva su|presente su|presenza su|aggiornare|aggiorna|aggiornera|comunica su|comunicare su',
+  use: 'usa|utilizza|usare|utilizzare|utilizzera|pubblica|pubblicare|pubblichera|posta|postare|twitta|attivo su|attiva su|presente su|presenza su|aggiornare|aggiorna|aggiornera|comunica su|comunicare su|accordo con|partnership con|collaborazione con|si allea con|presenti su|presenti|saremo su|siamo su|saremo presenti',
   cease: 'non ... piu|smette di|smettera di|smesso di|smettere di|cessa|cessera|stop a|pone fine|pone fine a|mette fine a|chiude con|basta|interrompe|interrompera|interrotto',
   continue: 'continua|continuera|continuare|prosegue|proseguira|ancora|resta|rimane|manterra',
   follow: 'segue l esempio|seguono l esempio|seguito l esempio|seguire l esempio|segue le orme|seguire le orme|seguono le orme|fa lo stesso|fara lo stesso|ha fatto lo stesso|fare lo stesso|imita|imitare|imitato|si accoda|accodarsi|si aggiunge alla lista|lo stesso passo|la stessa scelta|la stessa decisione',
@@ -36,7 +36,7 @@ export const it: Lexicon = {
   generic: 'diversi club|molti club|altri club|alcuni club|tanti club|numerosi club|i club|club italiani|club europei|squadre|societa di calcio|enti|organizzazioni|media|aziende|universita|istituzioni|utenti|federazioni|leghe|altri',
   anaphor: 'club|il club|societa|la societa|squadra|la squadra|formazione|compagine|sodalizio|il sodalizio',
   pronoun: 'che|il quale|la quale|esso|essa|lui|lei',
-  first: 'noi|nostro|nostra|nostri|nostre|ci|lasciamo|abbandoniamo|restiamo|sbarchiamo|arriviamo|siamo',
+  first: 'noi|nostro|nostra|nostri|nostre|ci|lasciamo|abbandoniamo|restiamo|sbarchiamo|arriviamo|siamo|saremo|abbiamo',
   precedent: 'dopo|come|come gia|sulla scia di|sulla scia del|sulle orme di|sulle orme del|seguendo|a seguito di|al pari di|al pari del|cosi come|analogamente a',
   including: 'tra cui|tra i quali|come|compreso|inclusi|incluso|tra questi|tra gli altri|fra cui',
   contrast: 'ma|mentre|pero|tuttavia|invece|al contrario|a differenza di|a differenza del|diversamente da|eppure|nonostante',

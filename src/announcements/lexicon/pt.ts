@@ -3,7 +3,7 @@ import type { Lexicon } from './kinds.ts';
 /** Portuguese cues (Brazil and Portugal), folded. */
 export const pt: Lexicon = {
   leave:
-    'deixa|deixar|deixou|deixara|deixam|deixaram|deixamos|deixando|abandon*|sai do|sai da|sai de|saiu do|saiu da|saiu de|sair do|sair da|sair de|saira do|saira da|saem do|sairam do|n:saida do|n:saida da|n:saida de|se despede do|se despede da|despede se do|despede se da|despediu se do|se despediu do|despedir se do|diz adeus ao|disse adeus ao|adeus ao|da adeus ao|deu adeus ao|diz adeus a|se retira do|retira se do|retirou se do|se retirou do|n:retirada do|vira as costas|virou as costas|da as costas|deu as costas|a:encerra|a:encerrou|a:encerrar|a:fecha|a:fechou|congela|congelada|congelou|arquiva|arquivada|arquivou|debandada|n:adeus ao|rompe com|rompeu com|larga|largou|se afasta do|afasta se do',
+    'deixa|deixar|deixou|deixara|deixam|deixaram|deixamos|deixando|abandon*|sai do|sai da|sai de|saiu do|saiu da|saiu de|sair do|sair da|sair de|saira do|saira da|saem do|sairam do|n:saida do|n:saida da|n:saida de|se despede do|se despede da|despede se do|despede se da|despediu se do|se despediu do|despedir se do|diz adeus ao|disse adeus ao|adeus ao|da adeus ao|deu adeus ao|diz adeus a|se retira do|retira se do|retirou se do|se retirou do|n:retirada do|vira as costas|virou as costas|da as costas|deu as costas|a:encerra|a:encerrou|a:encerrar|a:fecha|a:fechou|congela|congelada|congelou|arquiva|arquivada|arquivou|debandada|n:adeus ao|rompe com|rompeu com|larga|largou|se afasta do|afasta se do|adeus|tchau',
   stay:
     'permanece no|permanece na|permanecera no|permanecer no|continua no|continua na|continuara no|segue no|segue na|seguira no|fica no|fica na|ficara no|ficar no|mantem|mantera|manter|mantem ... conta|mantem ... perfil|mantem ... presenca|permanece|continua ativo|segue ativo|se mantem|seguira|fica|continuar no|continuar na|continuar em|vai continuar',
   join:
@@ -13,7 +13,7 @@ export const pt: Lexicon = {
   temp: 'temporariamente|por 24 horas|por 48 horas|24 horas|48 horas|72 horas|neste fim de semana|no fim de semana|por uma semana|provisoriamente|momentaneamente|por ... dias|por ... horas|durante ... dias|durante ... horas|durante uma semana',
   return: 'volta ao|volta a|voltou ao|voltar ao|voltara ao|retorna ao|retornou ao|retornar ao|n:retorno ao|n:volta ao|a:reativa|a:reativou|a:reativar|reativa|reativou|regressa ao|regressou ao|de volta ao',
   delete: 'a:apaga|a:apagou|a:apagar|a:exclui|a:excluiu|a:excluir|a:deleta|a:deletou|a:elimina|a:eliminou|a:remove|a:removeu|a:desativa|a:desativou|a:desativar|n:exclusao',
-  use: 'usa|usar|utiliza|utilizar|publica|publicar|publicara|posta|postar|tuita|ativo no|presente no|presenca no|atualiza|atualizar',
+  use: 'usa|usar|utiliza|utilizar|publica|publicar|publicara|posta|postar|tuita|ativo no|presente no|presenca no|atualiza|atualizar|parceria com|acordo com|fecha acordo|colaboracao com|estamos no|estamos na|estamos presentes|esta no|esta na|estaremos no',
   cease: 'nao ... mais|deixa de|deixou de|deixara de|deixar de|para de|parou de|parar de|encerra|encerrou|poe fim|pos fim|acabou com|acaba com|interrompe',
   continue: 'continua|continuara|continuar|segue|seguira|seguir|mantem|mantera|ainda',
   follow: 'segue o exemplo|seguiu o exemplo|seguir o exemplo|segue os passos|seguiu os passos|seguir os passos|faz o mesmo|fez o mesmo|fara o mesmo|fazer o mesmo|imita|imitou|o mesmo passo|a mesma decisao|o mesmo caminho',
@@ -34,7 +34,7 @@ export const pt: Lexicon = {
   generic: 'clubes|times|equipes|equipas|entidades|organizacoes|midia|empresas|instituicoes|universidades|usuarios|utilizadores|varios clubes|muitos clubes|federacoes|ligas|outros clubes|outros',
   anaphor: 'clube|o clube|time|o time|equipe|equipa|agremiacao|entidade|instituicao|emblema|colectividade|coletividade|sad',
   pronoun: 'que|ele|ela|o qual|este|esta',
-  first: 'nos|nosso|nossa|nossos|nossas|deixamos|saimos|abandonamos|ficamos|continuamos|chegamos|estamos',
+  first: 'nos|nosso|nossa|nossos|nossas|deixamos|saimos|abandonamos|ficamos|continuamos|chegamos|estamos|estaremos|seremos',
   precedent: 'apos|depois do|depois da|depois de|como|assim como|a exemplo do|a exemplo da|seguindo|seguindo o|na esteira do|na esteira de|tal como|a semelhanca do|na sequencia do',
   including: 'entre eles|entre os quais|como|incluindo|inclusive|tais como|entre outros',
   contrast: 'mas|enquanto|porem|contudo|entretanto|no entanto|ja|ao contrario do|ao contrario de|diferentemente do|por outro lado|por sua vez',
