@@ -86,6 +86,8 @@ function modifiers(info: SentenceInfo, cue: CueMatch, argEnd: number): Modifiers
     }
     if (!(before || wraps || after)) continue;
     if (k === 'neg' && cease.some((x) => x.start <= c.start && x.end >= c.end)) continue;
+    // "deixou de publicar no X e passou a usar Instagram": a cessation belongs to the verb right after it.
+    if (k === 'cease' && before && (cue.start - c.end > 3 || info.cues.some((x) => x.payload.kind === 'conj' && x.start >= c.end && x.end <= cue.start))) continue;
     if (k === 'neg' || k === 'modal' || k === 'undecided' || k === 'deny' || k === 'cease' || k === 'continue') {
       kinds.add(k);
       quoted.push(`${k} "${quote(info, c)}"`);
@@ -191,6 +193,7 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
     let platforms: PlatformMention[] = [];
     let migrateLeave: PlatformMention[] = [];
     let derived: { action: Action; platforms: Platform[] } | null = null;
+    let bareEnd = false;
     const medium = kind !== 'leave' && kind !== 'delete';
     if (kind === 'migrate') {
       const after = info.platforms.filter((p) => p.start >= cue.end && p.start <= cue.end + 8);
@@ -225,6 +228,7 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
       } else if ((kind === 'leave' || kind === 'stay') && !cue.payload.noun && ctx.lastAction && endsClause(info, cue.end)) {
         // "... had no immediate plans to leave." after an item about leaving X.
         derived = { action: kind, platforms: ctx.lastAction.platforms };
+        bareEnd = true;
       } else if (kind === 'follow' && ctx.lastAction) {
         derived = ctx.lastAction;
       } else if (kind === 'stay' && out.some((d) => d.action === 'leave')) {
@@ -253,6 +257,7 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
       decided = finalAction(kind, mods.kinds);
       platformList = derived?.platforms ?? platforms.map((p) => p.platform);
     }
+    if (bareEnd && 'action' in decided && decided.action === 'leave') decided = { reason: 'names no platform; only a refusal to leave is read from the item' };
     if ('reason' in decided) {
       reject(() => `${cueText}: ${decided.reason}${mods.quoted.length ? ` (${mods.quoted.join(', ')})` : ''}`);
       continue;

@@ -264,6 +264,8 @@ function isActionish(kind: CueKind): boolean {
 
 /** "announced on X", "sur X", "auf X": the platform is where it was said, not what is left. */
 function isMedium(info: SentenceInfo, from: number, platformStart: number): boolean {
+  // "ne sera plus présent sur X": the preposition belongs to the cue.
+  if (platformStart === from) return false;
   const prevLoc = info.cues.some((c) => c.payload.kind === 'loc' && c.end === platformStart) ||
     info.cues.some((c) => c.payload.kind === 'loc' && c.end === platformStart - 1 && isArticle(info, platformStart - 1));
   if (!prevLoc) return false;

@@ -3,7 +3,7 @@ import type { Lexicon } from './kinds.ts';
 /** Spanish cues, folded. */
 export const es: Lexicon = {
   leave:
-    'abandon*|deja|dejara|dejar|dejo|dejan|dejaran|dejamos|dejado|sale de|salir de|salio de|saldra de|salen de|sale del|salio del|n:salida de|n:salida del|se va de|se marcha de|se marcho de|se fue de|se ira de|irse de|se despide de|se despidio de|despedirse de|se despiden de|dice adios a|dijo adios a|decir adios a|dice adios al|adios a|adios al|se retira de|se retiro de|retirarse de|se retiran de|n:retirada de|da la espalda a|dio la espalda a|dar la espalda a|a:cierra|a:cerro|a:cerrar|a:cerrara|congela|congelada|congelado|congelar|archiva|archivada|desaparece de|huye de|huyen de|n:exodo|exodo|n:adios a|abandono|rompe con|rompio con|se baja de|se bajo de|se aleja de|se alejo de|desconecta de|cuelga|n:marcha de|n:marcha del|n:abandono de|n:adios de|adios|hasta siempre',
+    'abandon*|deja|dejara|dejar|dejo|dejan|dejaran|dejamos|dejado|sale de|salir de|salio de|saldra de|salen de|sale del|salio del|n:salida de|n:salida del|se va de|se marcha de|se marcho de|se fue de|se ira de|irse de|se despide de|se despidio de|despedirse de|se despiden de|dice adios a|dijo adios a|decir adios a|dice adios al|adios a|adios al|se retira de|se retiro de|retirarse de|se retiran de|n:retirada de|da la espalda a|dio la espalda a|dar la espalda a|a:cierra|a:cerro|a:cerrar|a:cerrara|congela|congelada|congelado|congelar|archiva|archivada|desaparece de|huye de|huyen de|n:exodo|exodo|n:adios a|abandono|rompe con|rompio con|se baja de|se bajo de|se aleja de|se alejo de|desconecta de|cuelga|n:marcha de|n:marcha del|n:abandono de|n:adios de|adios|hasta siempre|pone fin a su|puso fin a su|puesto fin a su|pone punto final a su|puesto punto final a su',
   stay:
     'sigue en|seguira en|seguir en|siguen en|continua en|continuara en|continuar en|permanece en|permanecera en|permanecer en|permanecen en|se queda en|se quedara en|quedarse en|se quedan en|se mantiene en|se mantendra en|mantiene su cuenta|mantendra su cuenta|mantiene su presencia|mantener su presencia|mantendra su presencia|seguira presente|sigue presente|sigue activo|seguira activo|permanecera activo|se queda|permanece|mantiene|mantendra|seguira|sigue|va a continuar en',
   join:
@@ -30,7 +30,7 @@ export const es: Lexicon = {
   hack: 'hacke*|jaque*|pirate*|vulnerad*|comprometid*|ciberataque|robo de cuenta|estafa|phishing',
   fake: 'falsa|falso|falsas|falsos|suplant*|parodia|no oficial|fake|impostor|cuenta de aficionados',
   post: 'publicacion|mensaje|tuit|tweet|post|video|foto|imagen|historia|meme|contenido',
-  account: 'cuenta|cuentas|perfil|perfiles|pagina|canal|presencia|actividad',
+  account: 'cuenta|cuentas|perfil|perfiles|pagina|canal|presencia|actividad|etapa|andadura|aventura',
   person:
     'jugador|jugadora|jugadores|delantero|portero|defensa|centrocampista|capitan|entrenador|tecnico|mister|presidente|presidenta|director|director deportivo|directivo|dueno|propietario|ministro|ministra|politico|alcalde|alcaldesa|gobierno|partido|aficionados|aficion|hinchas|hinchada|socios|socio|ultras|penas|periodista|estrella|leyenda|influencer|multimillonario|magnate|musk|elon musk|exjugador|seguidores|candidato|diputado|grada|peña|grupo de animacion',
   generic: 'clubes|equipos|entidades|organizaciones|medios|empresas|instituciones|universidades|usuarios|varios clubes|muchos clubes|federaciones|ligas|otros|otros clubes|algunos clubes',

@@ -3,7 +3,7 @@ import type { Lexicon } from './kinds.ts';
 /** French cues, folded (no accents; apostrophes split words: "l om", "n envisage"). */
 export const fr: Lexicon = {
   leave:
-    'quitt*|se retire de|se retire d|se retirent de|s est retire de|se retirer de|se retirera de|n:retrait de|n:retrait d|n:depart de|n:depart d|claque la porte de|claque la porte d|tourne le dos a|tourne le dos au|tourner le dos a|tournent le dos a|a tourne le dos a|dit adieu a|dit adieu au|dire adieu a|fait ses adieux a|fait ses adieux au|abandonn*|delaiss*|desert*|sort de|sortir de|sort d|a:ferme|a:fermer|a:fermera|gel*|fige|fige son compte|mis en sommeil|met en sommeil|en sommeil|archive|archives|conserve comme archive|se desengage de|se desabonne de|n:exit de|fait ses valises|plie bagage|n:sortie de|n:sortie d|met fin a sa presence sur|met un terme a sa presence sur|cesse toute activite sur|boude|ne sera plus present sur|adieu|au revoir',
+    'quitt*|se retire de|se retire d|se retirent de|s est retire de|se retirer de|se retirera de|n:retrait de|n:retrait d|n:depart de|n:depart d|claque la porte de|claque la porte d|tourne le dos a|tourne le dos au|tourner le dos a|tournent le dos a|a tourne le dos a|dit adieu a|dit adieu au|dire adieu a|fait ses adieux a|fait ses adieux au|abandonn*|delaiss*|desert*|sort de|sortir de|sort d|a:ferme|a:fermer|a:fermera|gel*|fige|fige son compte|mis en sommeil|met en sommeil|en sommeil|archive|archives|conserve comme archive|se desengage de|se desabonne de|n:exit de|fait ses valises|plie bagage|n:sortie de|n:sortie d|met fin a sa presence sur|met un terme a sa presence sur|cesse toute activite sur|boude|ne sera plus present sur|adieu|au revoir|debranche|met fin a sa|mis fin a sa|met un terme a sa|mis un terme a sa|cess* toute publication|cess* toute activite|cess* de publier|ne sera plus active sur|ne sera plus actif sur',
   stay:
     'reste|restera|rester|restent|resteront|restons|reste present|reste actif|demeure|demeurera|maintient sa presence|maintient son compte|maintiendra sa presence|maintenir sa presence|garde son compte|gardera son compte|conserve son compte|conservera son compte|conserve sa presence|fidele a|reste fidele a|continue sur|continuera sur|reste sur place|resterait|resteraient|resterons|restera present|restera actif|continuer sur|continuera d utiliser|continuer d utiliser',
   join:
@@ -31,7 +31,7 @@ export const fr: Lexicon = {
   hack: 'pirat*|hack*|compromis|pris le controle|cyberattaque|arnaque|escroquer*',
   fake: 'faux compte|faux comptes|faux profil|compte parodique|parodi*|usurp*|fake|compte non officiel|se fait passer|se faisant passer|imposteur',
   post: 'post|tweet|message|publication|video|photo|visuel|image|story|billet|contenu|montage|meme|gazouillis',
-  account: 'compte|comptes|profil|page|chaine|presence|activite|activites|canal',
+  account: 'compte|comptes|profil|page|chaine|presence|activite|activites|canal|aventure',
   person:
     'joueur|joueuse|joueurs|attaquant|defenseur|gardien|milieu|buteur|entraineur|coach|selectionneur|president|presidente|directeur|dirigeant|proprietaire|actionnaire|capitaine|ministre|depute|deputee|maire|homme politique|politique|elu|elus|supporters|supporter|fans|fan|ultras|adherents|socios|journaliste|consultant|star|international|legende|ancien joueur|influenceur|milliardaire|musk|elon musk|patron|homme d affaires|candidat|senateur|gouvernement|parti|groupe de supporters|associations de supporters|collectif|virage|tribune',
   generic:

@@ -3,11 +3,11 @@ import type { Lexicon } from './kinds.ts';
 /** Italian cues, folded. */
 export const it: Lexicon = {
   leave:
-    'lascia|lasciare|lasciato|lascera|lasciano|lasciamo|lasciando|abbandon*|n:addio a|n:addio al|dice addio a|dice addio al|detto addio a|detto addio al|dira addio a|dire addio a|dicono addio a|saluta|salutato|esce da|uscire da|uscito da|escono da|n:uscita da|si ritira da|ritirarsi da|ritirato da|si ritira dal|n:ritiro da|n:ritiro dal|se ne va da|va via da|chiude con|a:chiude|a:chiuso|a:chiudere|congela|congelato|congelare|archivia|archiviato|volta le spalle a|gira le spalle a|dice basta a|basta con|molla|mollato|diserta|disertare|n:fuga da|fugge da|n:esodo da|esodo|n:addio|si cancella da|si disiscrive|sparisce da|stacca la spina|addio|arrivederci',
+    'lascia|lasciare|lasciato|lascera|lasciano|lasciamo|lasciando|abbandon*|n:addio a|n:addio al|dice addio a|dice addio al|detto addio a|detto addio al|dira addio a|dire addio a|dicono addio a|saluta|salutato|esce da|uscire da|uscito da|escono da|n:uscita da|si ritira da|ritirarsi da|ritirato da|si ritira dal|n:ritiro da|n:ritiro dal|se ne va da|va via da|chiude con|a:chiude|a:chiuso|a:chiudere|congela|congelato|congelare|archivia|archiviato|volta le spalle a|gira le spalle a|dice basta a|basta con|molla|mollato|diserta|disertare|n:fuga da|fugge da|n:esodo da|esodo|n:addio|si cancella da|si disiscrive|sparisce da|stacca la spina|addio|arrivederci|pone fine alla sua|mette fine alla sua|ha messo fine alla sua',
   stay:
     'resta su|restera su|restare su|restano su|rimane su|rimarra su|rimanere su|rimangono su|continua su|continuera su|mantiene il profilo|mantiene l account|mantiene la presenza|manterra|mantiene|resta|rimane|restera|rimarra|resta attivo su|rimane attivo su|resta presente|rimane presente|continuare su|continuera a usare',
   join:
-    'sbarca su|sbarcato su|sbarcare su|sbarcano su|approda su|approdato su|approdare su|approdano su|arriva su|arrivato su|arrivare su|arrivano su|n:arrivo su|n:sbarco su|n:approdo su|si unisce a|unirsi a|entra su|entrato su|entra in|a:apre|a:aperto|a:crea|a:creato|a:lancia|a:lanciato|a:inaugura|a:inaugurato|a:nuovo|debutta su|debutto su|esordisce su|esordio su|ora anche su|adesso anche su|ora su|anche su|si iscrive a|iscritto a|si iscrive su|punta su|scommette su|atterra su|e su|a:apr*|a:cre*|a:lanc*|a:inaugur*',
+    'sbarca su|sbarcato su|sbarcare su|sbarcano su|approda su|approdato su|approdare su|approdano su|arriva su|arrivato su|arrivare su|arrivano su|n:arrivo su|n:sbarco su|n:approdo su|si unisce a|unirsi a|entra su|entrato su|entra in|a:apre|a:aperto|a:crea|a:creato|a:lancia|a:lanciato|a:inaugura|a:inaugurato|a:nuovo|debutta su|debutto su|esordisce su|esordio su|ora anche su|adesso anche su|si iscrive a|iscritto a|si iscrive su|punta su|scommette su|atterra su|a:apr*|a:cre*|a:lanc*|a:inaugur*',
   pause: 'pausa|boicott*|black out|blackout|silenzio|sciopero|si ferma|stop|sospend*|si ferma sui social|stop ai social|sospes*',
   onset: 'ora|adesso|da oggi|ormai|da ieri|inizia a|comincia a|inizia|comincia',
   temp: 'temporaneamente|per 24 ore|per 48 ore|24 ore|48 ore|72 ore|questo fine settimana|nel fine settimana|per il weekend|per una settimana|momentaneamente|provvisoriamente|per ... giorni|per ... ore|per tutto il fine settimana|fine settimana',
@@ -30,7 +30,7 @@ export const it: Lexicon = {
   hack: 'hacker*|hackerato|hackerata|violato|violata|attacco informatico|compromess*|phishing|truffa|pirat*',
   fake: 'falso|falsa|fake|parodia|non ufficiale|finto|finta|impostor*|clone|account di tifosi',
   post: 'post|tweet|messaggio|video|foto|immagine|storia|contenuto|pubblicazione|meme',
-  account: 'account|profilo|profili|pagina|canale|presenza|attivita',
+  account: 'account|profilo|profili|pagina|canale|presenza|attivita|avventura',
   person:
     'giocatore|giocatrice|giocatori|attaccante|portiere|difensore|centrocampista|capitano|allenatore|tecnico|mister|presidente|direttore|direttore sportivo|dirigente|proprietario|patron|ministro|ministra|politico|sindaco|governo|partito|tifosi|tifoso|ultras|curva|soci|abbonati|giornalista|stella|leggenda|influencer|miliardario|magnate|musk|elon musk|ex giocatore|bandiera|campione|candidato|deputato|senatore|tifoseria',
   generic: 'diversi club|molti club|altri club|alcuni club|tanti club|numerosi club|i club|club italiani|club europei|squadre|societa di calcio|enti|organizzazioni|media|aziende|universita|istituzioni|utenti|federazioni|leghe|altri',

@@ -3,7 +3,7 @@ import type { Lexicon } from './kinds.ts';
 /** Portuguese cues (Brazil and Portugal), folded. */
 export const pt: Lexicon = {
   leave:
-    'deixa|deixar|deixou|deixara|deixam|deixaram|deixamos|deixando|abandon*|sai do|sai da|sai de|saiu do|saiu da|saiu de|sair do|sair da|sair de|saira do|saira da|saem do|sairam do|n:saida do|n:saida da|n:saida de|se despede do|se despede da|despede se do|despede se da|despediu se do|se despediu do|despedir se do|diz adeus ao|disse adeus ao|adeus ao|da adeus ao|deu adeus ao|diz adeus a|se retira do|retira se do|retirou se do|se retirou do|n:retirada do|vira as costas|virou as costas|da as costas|deu as costas|a:encerra|a:encerrou|a:encerrar|a:fecha|a:fechou|congela|congelada|congelou|arquiva|arquivada|arquivou|debandada|n:adeus ao|rompe com|rompeu com|larga|largou|se afasta do|afasta se do|adeus|tchau',
+    'deixa|deixar|deixou|deixara|deixam|deixaram|deixamos|deixando|abandon*|sai do|sai da|sai de|saiu do|saiu da|saiu de|sair do|sair da|sair de|saira do|saira da|saem do|sairam do|n:saida do|n:saida da|n:saida de|se despede do|se despede da|despede se do|despede se da|despediu se do|se despediu do|despedir se do|diz adeus ao|disse adeus ao|adeus ao|da adeus ao|deu adeus ao|diz adeus a|se retira do|retira se do|retirou se do|se retirou do|n:retirada do|vira as costas|virou as costas|da as costas|deu as costas|a:encerra|a:encerrou|a:encerrar|a:fecha|a:fechou|congela|congelada|congelou|arquiva|arquivada|arquivou|debandada|n:adeus ao|rompe com|rompeu com|larga|largou|se afasta do|afasta se do|adeus|tchau|pos fim a sua|poe fim a sua|encerra sua|encerrou sua|encerra a sua|encerrou a sua|desliga',
   stay:
     'permanece no|permanece na|permanecera no|permanecer no|continua no|continua na|continuara no|segue no|segue na|seguira no|fica no|fica na|ficara no|ficar no|mantem|mantera|manter|mantem ... conta|mantem ... perfil|mantem ... presenca|permanece|continua ativo|segue ativo|se mantem|seguira|fica|continuar no|continuar na|continuar em|vai continuar',
   join:
@@ -28,7 +28,7 @@ export const pt: Lexicon = {
   hack: 'hacke*|hackead*|invadid*|invasao|ataque hacker|comprometid*|golpe|phishing|pirate*|hacker*',
   fake: 'falsa|falso|fake|perfil falso|conta falsa|parodia|nao oficial|impostor*|clone',
   post: 'post|postagem|publicacao|tuite|tweet|mensagem|video|foto|imagem|story|meme',
-  account: 'conta|contas|perfil|perfis|pagina|canal|presenca|atividade|atividades',
+  account: 'conta|contas|perfil|perfis|pagina|canal|presenca|atividade|atividades|trajetoria',
   person:
     'jogador|jogadora|jogadores|atacante|goleiro|zagueiro|meia|lateral|volante|capitao|treinador|tecnico|tecnica|presidente|diretor|dirigente|dono|proprietario|ministro|ministra|politico|prefeito|governador|deputado|senador|governo|partido|torcedores|torcedor|torcida|torcida organizada|socios|ultras|jornalista|estrela|craque|idolo|influenciador|bilionario|magnata|musk|elon musk|ex jogador|adeptos|adepto|claque|candidato|avancado|guarda redes|defesa|medio|treinador',
   generic: 'clubes|times|equipes|equipas|entidades|organizacoes|midia|empresas|instituicoes|universidades|usuarios|utilizadores|varios clubes|muitos clubes|federacoes|ligas|outros clubes|outros',
