@@ -216,12 +216,14 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
       reject(() => `${cueText} without an account word`);
       continue;
     }
-    if (kind === 'delete' && postNear(info, cue.start - 1, argEnd + 1) && !accountNear(info, cue.end, argEnd + 2)) {
+    if ((kind === 'delete' || kind === 'pause') && postNear(info, cue.start - 1, argEnd + 1) && !accountNear(info, cue.end, argEnd + 2)) {
       reject(() => `${cueText} is about a post, not the account`);
       continue;
     }
     if (platforms.length === 0 && migrateLeave.length === 0) {
-      const anaphor = info.cues.find((c) => c.payload.kind === 'platformAnaphor' && c.start >= cue.end && c.start <= cue.end + 3);
+      const anaphor =
+        info.cues.find((c) => c.payload.kind === 'platformAnaphor' && c.start >= cue.end && c.start <= cue.end + 3) ??
+        (kind === 'use' ? info.cues.find((c) => c.payload.kind === 'platformAnaphor' && c.end <= cue.start && c.end >= cue.start - 2) : undefined);
       const earlier = info.platforms.filter((p) => p.end <= cue.start).pop()?.platform ?? ctx.lastPlatform;
       if (anaphor && earlier) {
         platforms = [{ type: 'platform', start: anaphor.start, end: anaphor.end, platform: earlier, name: quote(info, anaphor) }];

@@ -103,7 +103,7 @@ export function createExtractor(catalog: Catalog): Extractor {
     }
     const author = input?.authorClubId && catalog.byId(input.authorClubId) ? input.authorClubId : null;
     if (author) clear.add(author);
-    resolveAmbiguous(infos, clear);
+    resolveAmbiguous(infos, clear, (ids) => preferredByCountry(catalog, ids, clear, lang));
 
     const authorClubId = input?.authorClubId && catalog.byId(input.authorClubId) ? input.authorClubId : null;
     const ctx: ItemContext = {
@@ -187,7 +187,26 @@ function mentionsAPlatform(sentences: ReturnType<typeof tokenize>["sentences"]):
 }
 
 /** "Borussia" means the Borussia named in full elsewhere in the item; alone, it means nothing. */
-function resolveAmbiguous(infos: SentenceInfo[], clear: ReadonlySet<string>): void {
+const languageCountries: Record<Language, string[]> = {
+  fr: ['FR', 'BE', 'CH'],
+  en: ['GB-ENG', 'GB-SCT', 'US'],
+  de: ['DE', 'AT', 'CH'],
+  es: ['ES', 'MX'],
+  it: ['IT'],
+  pt: ['PT', 'BR'],
+};
+
+/** "Sporting" in an item about Benfica, or in Portuguese, is Sporting CP. */
+function preferredByCountry(catalog: Catalog, ids: string[], clear: ReadonlySet<string>, lang: Language): string | null {
+  const countries = new Set([...clear].map((id) => catalog.byId(id)?.country).filter((c): c is string => c !== undefined));
+  const byItem = ids.filter((id) => countries.has(catalog.byId(id)?.country ?? ''));
+  if (byItem.length === 1) return byItem[0] as string;
+  const byLanguage = ids.filter((id) => languageCountries[lang].includes(catalog.byId(id)?.country ?? ''));
+  if (byLanguage.length === 1) return byLanguage[0] as string;
+  return null;
+}
+
+function resolveAmbiguous(infos: SentenceInfo[], clear: ReadonlySet<string>, prefer: (ids: string[]) => string | null): void {
   for (const info of infos) {
     info.clubs = info.clubs.filter((c) => {
       if (!c.ambiguous && c.ids.length <= 1) return true;
@@ -197,6 +216,11 @@ function resolveAmbiguous(infos: SentenceInfo[], clear: ReadonlySet<string>): vo
         return true;
       }
       if (c.ids.length === 1) return true;
+      const preferred = prefer(c.ids);
+      if (preferred) {
+        c.ids = [preferred];
+        return true;
+      }
       return false;
     });
   }

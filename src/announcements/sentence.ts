@@ -195,7 +195,8 @@ export function platformArguments(
 ): PlatformMention[] {
   const { platforms } = info;
   const listed = info.cues.some((c) => c.payload.kind === 'including' && c.start >= cue.end && c.start <= cue.end + 6);
-  const maxAfter = cue.payload.noun ? 3 : listed ? 9 : 6;
+  const carriesClub = cue.payload.noun && info.clubs.some((c) => c.start >= cue.end && c.start <= cue.end + 1);
+  const maxAfter = cue.payload.noun ? (carriesClub ? 6 : 3) : listed ? 9 : 6;
   let best: PlatformMention | undefined;
   let bestGap = Infinity;
   for (const p of platforms) {
@@ -219,7 +220,7 @@ export function platformArguments(
       lo = p.start;
       hi = p.start;
     } else continue;
-    if (!gapIsClean(info, lo, hi, p.end <= cue.start)) continue;
+    if (!gapIsClean(info, lo, hi, p.end <= cue.start, cue.payload.noun)) continue;
     if (!opts.medium && p.start >= cue.end && isMedium(info, cue.end, p.start)) continue;
     if (gap < bestGap) {
       best = p;
@@ -241,14 +242,18 @@ export function platformArguments(
 /** Contrast words that start a new clause; "toutefois", "however" do not. */
 const clauseJoiners = new Set([
   'but', 'while', 'whereas', 'mais', 'alors que', 'tandis que', 'aber', 'wahrend', 'sondern', 'pero', 'mientras', 'mientras que',
-  'ma', 'mentre', 'mas', 'enquanto', 'yet',
+  'ma', 'mentre', 'mas', 'enquanto', 'yet', 'despite', 'in spite of', 'although', 'though', 'malgre', 'bien que', 'trotz', 'obwohl',
+  'pese a', 'pese al', 'a pesar de', 'aunque', 'nonostante', 'malgrado', 'anche se', 'apesar de', 'apesar do', 'apesar da', 'embora',
+  'au profit de', 'au profit d', 'au profit du', 'in favour of', 'in favor of', 'zugunsten', 'en favor de', 'a favor de', 'a favore di',
+  'in favore di', 'em favor de', 'em favor do',
 ]);
 
 /** Between tokens lo (first after the left item) and hi (first of the right item). */
-function gapIsClean(info: SentenceInfo, lo: number, hi: number, before: boolean): boolean {
+function gapIsClean(info: SentenceInfo, lo: number, hi: number, before: boolean, noun = false): boolean {
   for (let i = lo; i <= hi && i < info.tokens.length; i++) if (info.hard[i]) return false;
   // "verließ der FC St. Pauli die Plattform X", "abandona el Sevilla X": the subject after the verb.
-  const inverted = !before && info.lang !== 'en' && info.lang !== 'fr';
+  const inverted = !before && (noun || (info.lang !== 'en' && info.lang !== 'fr'));
+  if (before) for (let i = lo; i <= hi && i < info.tokens.length; i++) if (info.comma[i]) return false;
   if (info.clubs.some((c) => c.start >= lo && c.end <= hi && !(inverted && c.start <= lo + 1 && c.role === 'plain'))) return false;
   return !info.cues.some(
     (c) =>
@@ -277,6 +282,7 @@ export function isUnknownName(info: SentenceInfo, i: number, covered: (i: number
   const t = info.tokens[i];
   if (!t || !t.cap || covered(i) || isStopword(t.folded) || weekdaysMonths.has(t.folded)) return false;
   if (info.lang === 'de') return false;
+  if (info.cues.some((c) => c.end === i && (c.payload.kind === 'from' || c.payload.kind === 'loc'))) return false;
   return t.folded.length > 1;
 }
 

@@ -41,21 +41,21 @@ function group(info: SentenceInfo, club: ClubMention, cueStart?: number): ClubMe
     if (isCoordinated(info, left.end, right.start, right.start)) return 'comma';
     return null;
   };
+  // "A, B and C" is a list; in "A and B, the club ..." the comma after "and" opens an apposition.
   let lo = idx;
   let hi = idx;
-  let hasConj = false;
-  for (let k = idx - 1; k >= 0; k--) {
-    const l = linked(k);
-    if (!l) break;
-    hasConj ||= l === 'conj';
-    lo = k;
+  while (lo > 0 && linked(lo - 1)) lo--;
+  while (hi < clubs.length - 1 && linked(hi)) hi++;
+  const links = Array.from({ length: hi - lo }, (_, k) => linked(lo + k));
+  const firstConj = links.indexOf('conj');
+  if (firstConj >= 0) {
+    // Links after the first "and" end the list; a member after that belongs to something else.
+    const cut = lo + firstConj + 1;
+    if (idx <= cut) hi = Math.min(hi, cut);
+    else lo = cut + 1 <= idx ? idx : lo;
   }
-  for (let k = idx; k < clubs.length - 1; k++) {
-    const l = linked(k);
-    if (!l) break;
-    hasConj ||= l === 'conj';
-    hi = k + 1;
-  }
+  if (lo > idx) lo = idx;
+  const hasConj = links.slice(0, hi - lo).includes('conj') && hi > lo;
   // A bare comma list right before the verb ("Barcelona, Real Madrid stay on X") is a list too.
   if (!hasConj && !(cueStart !== undefined && lo < idx && (clubs[idx]?.end ?? 0) >= cueStart - 2)) return [club];
   return clubs.slice(lo, hi + 1);

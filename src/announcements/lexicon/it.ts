@@ -5,7 +5,7 @@ export const it: Lexicon = {
   leave:
     'lascia|lasciare|lasciato|lascera|lasciano|lasciamo|lasciando|abbandon*|n:addio a|n:addio al|dice addio a|dice addio al|detto addio a|detto addio al|dira addio a|dire addio a|dicono addio a|saluta|salutato|esce da|uscire da|uscito da|escono da|n:uscita da|si ritira da|ritirarsi da|ritirato da|si ritira dal|n:ritiro da|n:ritiro dal|se ne va da|va via da|chiude con|a:chiude|a:chiuso|a:chiudere|congela|congelato|congelare|archivia|archiviato|volta le spalle a|gira le spalle a|dice basta a|basta con|molla|mollato|diserta|disertare|n:fuga da|fugge da|n:esodo da|esodo|n:addio|si cancella da|si disiscrive|sparisce da|stacca la spina|addio|arrivederci|pone fine alla sua|mette fine alla sua|ha messo fine alla sua',
   stay:
-    'resta su|restera su|restare su|restano su|rimane su|rimarra su|rimanere su|rimangono su|continua su|continuera su|mantiene il profilo|mantiene l account|mantiene la presenza|manterra|mantiene|resta|rimane|restera|rimarra|resta attivo su|rimane attivo su|resta presente|rimane presente|continuare su|continuera a usare',
+    'resta su|restera su|restare su|restano su|rimane su|rimarra su|rimanere su|rimangono su|continua su|continuera su|mantiene il profilo|mantiene l account|mantiene la presenza|manterra|mantiene|resta|rimane|restera|rimarra|resta attivo su|rimane attivo su|resta presente|rimane presente|continuare su|continuera a usare|a:mantiene|a:manterra|a:mantenere|a:conserva*|a:mantengono',
   join:
     'sbarca su|sbarcato su|sbarcare su|sbarcano su|approda su|approdato su|approdare su|approdano su|arriva su|arrivato su|arrivare su|arrivano su|n:arrivo su|n:sbarco su|n:approdo su|si unisce a|unirsi a|entra su|entrato su|entra in|a:apre|a:aperto|a:crea|a:creato|a:lancia|a:lanciato|a:inaugura|a:inaugurato|a:nuovo|debutta su|debutto su|esordisce su|esordio su|ora anche su|adesso anche su|si iscrive a|iscritto a|si iscrive su|punta su|scommette su|atterra su|a:apr*|a:cre*|a:lanc*|a:inaugur*',
   pause: 'pausa|boicott*|black out|blackout|silenzio|sciopero|si ferma|stop|sospend*|si ferma sui social|stop ai social|sospes*',
@@ -17,11 +17,11 @@ export const it: Lexicon = {
   use: 'usa|utilizza|usare|utilizzare|utilizzera|pubblica|pubblicare|pubblichera|posta|postare|twitta|attivo su|attiva su|presente su|presenza su|aggiornare|aggiorna|aggiornera|comunica su|comunicare su|accordo con|partnership con|collaborazione con|si allea con|presenti su|presenti|saremo su|siamo su|saremo presenti',
   cease: 'non ... piu|smette di|smettera di|smesso di|smettere di|cessa|cessera|stop a|pone fine|pone fine a|mette fine a|chiude con|basta|interrompe|interrompera|interrotto',
   continue: 'continua|continuera|continuare|prosegue|proseguira|ancora|resta|rimane|manterra',
-  follow: 'segue l esempio|seguono l esempio|seguito l esempio|seguire l esempio|segue le orme|seguire le orme|seguono le orme|fa lo stesso|fara lo stesso|ha fatto lo stesso|fare lo stesso|imita|imitare|imitato|si accoda|accodarsi|si aggiunge alla lista|lo stesso passo|la stessa scelta|la stessa decisione',
+  follow: 'segue l esempio|seguono l esempio|seguito l esempio|seguire l esempio|segue le orme|seguire le orme|seguono le orme|fa lo stesso|fara lo stesso|ha fatto lo stesso|fare lo stesso|imita|imitare|imitato|si accoda|accodarsi|si aggiunge alla lista|lo stesso passo|la stessa scelta|la stessa decisione|seguito da|seguiti da|hanno seguito',
   migrate: 'passa a|passato a|passare a|trasloca su|trasloca|migra|migra su|migra verso|migrato|si trasferisce|si sposta su|si sposta verso|sostituisce|migr* su|migr* verso|migr* a',
   neg: 'non|mai|nessun|nessuna|neanche|nemmeno|neppure|ne|senza',
   modal:
-    'valuta|valutando|valutare|valutazione|pensa di|pensando di|pensa a|riflette|riflettendo|riflessione|considera|considerando|studia|studiando|potrebbe|potrebbero|forse|eventual*|possibil*|ipotesi|ipotizza|indiscrezion*|rumor*|voci|si vocifera|sembrerebbe|secondo indiscrezioni|chiede|chiedono|chiesto|mozione|votazione|vota|votare|proposta|propone|sondaggio|se|minaccia|ridurre|riduce|limitare|meno|discute|discutendo|dibattito|tentazione|tentata|tentato|medita|meditando|non esclude|non e escluso|sul tavolo',
+    'valuta|valutando|valutare|valutazione|pensa di|pensando di|pensa a|riflette|riflettendo|riflessione|considera|considerando|studia|studiando|potrebbe|potrebbero|forse|eventual*|possibil*|ipotesi|ipotizza|indiscrezion*|rumor*|voci|si vocifera|sembrerebbe|secondo indiscrezioni|chiede|chiedono|chiesto|mozione|votazione|vota|votare|proposta|propone|sondaggio|se|minaccia|ridurre|riduce|limitare|meno|discute|discutendo|dibattito|tentazione|tentata|tentato|medita|meditando|non esclude|non e escluso|sul tavolo|perche|affinche|lettera|petizione',
   undecided: 'non ha ancora deciso|non ancora deciso|nessuna decisione|ancora da decidere|decisione non ancora|non e ancora stata presa|non ha deciso|da definire|ancora aperta',
   deny: 'esclude|escluso|smentisce|smentito|smentita|nega|negato|respinge|rifiuta|categorico|smentiscono',
   report: 'annuncia|annunciato|comunica|comunicato|conferma|confermato|spiega|spiegato|dichiara|dichiarato|afferma|scrive|ha scritto|fa sapere|nota|ufficializza|ufficiale|rende noto|si legge',
@@ -29,7 +29,7 @@ export const it: Lexicon = {
     'non ha voluto commentare|nessun commento|non commenta|non ha commentato|bocche cucite|non ha risposto|preferito non commentare|non ha rilasciato|nessuna risposta|non si e espresso|silenzio dal club|evita di commentare',
   hack: 'hacker*|hackerato|hackerata|violato|violata|attacco informatico|compromess*|phishing|truffa|pirat*',
   fake: 'falso|falsa|fake|parodia|non ufficiale|finto|finta|impostor*|clone|account di tifosi',
-  post: 'post|tweet|messaggio|video|foto|immagine|storia|contenuto|pubblicazione|meme',
+  post: 'post|tweet|messaggio|video|foto|immagine|storia|contenuto|pubblicazione|meme|commenti|commento',
   account: 'account|profilo|profili|pagina|canale|presenza|attivita|avventura',
   person:
     'giocatore|giocatrice|giocatori|attaccante|portiere|difensore|centrocampista|capitano|allenatore|tecnico|mister|presidente|direttore|direttore sportivo|dirigente|proprietario|patron|ministro|ministra|politico|sindaco|governo|partito|tifosi|tifoso|ultras|curva|soci|abbonati|giornalista|stella|leggenda|influencer|miliardario|magnate|musk|elon musk|ex giocatore|bandiera|campione|candidato|deputato|senatore|tifoseria',
@@ -39,7 +39,7 @@ export const it: Lexicon = {
   first: 'noi|nostro|nostra|nostri|nostre|ci|lasciamo|abbandoniamo|restiamo|sbarchiamo|arriviamo|siamo|saremo|abbiamo',
   precedent: 'dopo|come|come gia|sulla scia di|sulla scia del|sulle orme di|sulle orme del|seguendo|a seguito di|al pari di|al pari del|cosi come|analogamente a',
   including: 'tra cui|tra i quali|come|compreso|inclusi|incluso|tra questi|tra gli altri|fra cui',
-  contrast: 'ma|mentre|pero|tuttavia|invece|al contrario|a differenza di|a differenza del|diversamente da|eppure|nonostante',
+  contrast: 'ma|mentre|pero|tuttavia|invece|al contrario|a differenza di|a differenza del|diversamente da|eppure|nonostante|malgrado|anche se|a favore di|in favore di',
   against: 'contro|vs|versus|batte|battuto|sconfitta|vittoria|pareggio|derby|sfida|ospita|affronta|supera|travolge',
   also: 'anche|pure|a sua volta|ugualmente|altro club|ultimo club|l ultimo|nuovo club',
   conj: 'e|ed|nonche|oltre a|ne',

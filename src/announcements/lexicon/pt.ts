@@ -5,7 +5,7 @@ export const pt: Lexicon = {
   leave:
     'deixa|deixar|deixou|deixara|deixam|deixaram|deixamos|deixando|abandon*|sai do|sai da|sai de|saiu do|saiu da|saiu de|sair do|sair da|sair de|saira do|saira da|saem do|sairam do|n:saida do|n:saida da|n:saida de|se despede do|se despede da|despede se do|despede se da|despediu se do|se despediu do|despedir se do|diz adeus ao|disse adeus ao|adeus ao|da adeus ao|deu adeus ao|diz adeus a|se retira do|retira se do|retirou se do|se retirou do|n:retirada do|vira as costas|virou as costas|da as costas|deu as costas|a:encerra|a:encerrou|a:encerrar|a:fecha|a:fechou|congela|congelada|congelou|arquiva|arquivada|arquivou|debandada|n:adeus ao|rompe com|rompeu com|larga|largou|se afasta do|afasta se do|adeus|tchau|pos fim a sua|poe fim a sua|encerra sua|encerrou sua|encerra a sua|encerrou a sua|desliga',
   stay:
-    'permanece no|permanece na|permanecera no|permanecer no|continua no|continua na|continuara no|segue no|segue na|seguira no|fica no|fica na|ficara no|ficar no|mantem|mantera|manter|mantem ... conta|mantem ... perfil|mantem ... presenca|permanece|continua ativo|segue ativo|se mantem|seguira|fica|continuar no|continuar na|continuar em|vai continuar',
+    'permanece no|permanece na|permanecera no|permanecer no|continua no|continua na|continuara no|segue no|segue na|seguira no|fica no|fica na|ficara no|ficar no|mantem|mantera|manter|mantem ... conta|mantem ... perfil|mantem ... presenca|permanece|continua ativo|segue ativo|se mantem|seguira|fica|continuar no|continuar na|continuar em|vai continuar|a:manter|a:mantem|a:mantera|a:vao manter|a:conserva*',
   join:
     'entra no|entra na|entrou no|entrar no|chega ao|chega a|chegou ao|chegar ao|chegam ao|n:chegada ao|n:chegada a|estreia no|estreia na|estreou no|estrear no|desembarca no|desembarcou no|aterrissa no|aterra no|se junta ao|junta se ao|juntou se ao|adere ao|aderiu ao|a:cria|a:criou|a:abre|a:abriu|a:lanca|a:lancou|a:inaugura|a:nova|a:novo|ja esta no|agora no|agora tambem no|tambem no|marca presenca no|aposta no|apostou no|se cadastra|ingressa no|ingressou no|a:abr*|a:cri*|a:lanc*|a:inaugur*',
   pause: 'pausa|boicot*|silencio|apagao|greve|paralisa|suspend*',
@@ -16,18 +16,18 @@ export const pt: Lexicon = {
   use: 'usa|usar|utiliza|utilizar|publica|publicar|publicara|posta|postar|tuita|ativo no|presente no|presenca no|atualiza|atualizar|parceria com|acordo com|fecha acordo|colaboracao com|estamos no|estamos na|estamos presentes|esta no|esta na|estaremos no',
   cease: 'nao ... mais|deixa de|deixou de|deixara de|deixar de|para de|parou de|parar de|encerra|encerrou|poe fim|pos fim|acabou com|acaba com|interrompe',
   continue: 'continua|continuara|continuar|segue|seguira|seguir|mantem|mantera|ainda',
-  follow: 'segue o exemplo|seguiu o exemplo|seguir o exemplo|segue os passos|seguiu os passos|seguir os passos|faz o mesmo|fez o mesmo|fara o mesmo|fazer o mesmo|imita|imitou|o mesmo passo|a mesma decisao|o mesmo caminho',
+  follow: 'segue o exemplo|seguiu o exemplo|seguir o exemplo|segue os passos|seguiu os passos|seguir os passos|faz o mesmo|fez o mesmo|fara o mesmo|fazer o mesmo|imita|imitou|o mesmo passo|a mesma decisao|o mesmo caminho|seguido pelo|seguidos pelo|seguido por|seguiram',
   migrate: 'migra para|migrou para|migrar para|muda se para|mudou se para|se muda para|se mudou para|troca|trocou|trocar|passa para|passou para|substitui|migr* para|migr* pro|muda* se para|mudaram se para',
   neg: 'nao|nunca|jamais|nem|nenhum|nenhuma|tampouco|sem',
   modal:
-    'estuda|estudando|avalia|avaliando|analisa|analisando|considera|considerando|pensa em|pensando em|cogita|cogitando|debate|discute|poderia|poderiam|pode|podem|talvez|possivel*|eventual*|rumor*|especula*|suposta*|segundo fontes|pede|pedem|pediram|exige|exigem|reivindica|mocao|votacao|vota|votar|proposta|propoe|enquete|pesquisa|ameaca|reduzir|reduz|limitar|menos|nao descarta|estaria|deve|devera|eventual|eventualmente',
+    'estuda|estudando|avalia|avaliando|analisa|analisando|considera|considerando|pensa em|pensando em|cogita|cogitando|debate|discute|poderia|poderiam|pode|podem|talvez|possivel*|eventual*|rumor*|especula*|suposta*|segundo fontes|pede|pedem|pediram|exige|exigem|reivindica|mocao|votacao|vota|votar|proposta|propoe|enquete|pesquisa|ameaca|reduzir|reduz|limitar|menos|nao descarta|estaria|deve|devera|eventual|eventualmente|peticao|abaixo assinado|carta|pedindo|solicita|para que|a fim de que',
   undecided: 'ainda nao decidiu|nao decidiu|sem decisao|ainda nao ha decisao|nenhuma decisao|a decidir|indefinido|em aberto|ainda nao',
   deny: 'descarta|descartou|nega|negou|desmente|desmentiu|rejeita|rejeitou|afasta|afastou',
   report: 'anuncia|anunciou|comunica|comunicou|confirma|confirmou|explica|explicou|informa|informou|afirma|afirmou|declara|declarou|disse|diz|nota oficial|comunicado|segundo o clube|publicou',
   nocomment: 'nao quis comentar|preferiu nao comentar|nao comentou|nao se pronunciou|sem comentarios|nao respondeu|nao retornou|nao se manifestou|nao quis se pronunciar|nao comenta|nao comentam|nao quis falar|evitou comentar',
   hack: 'hacke*|hackead*|invadid*|invasao|ataque hacker|comprometid*|golpe|phishing|pirate*|hacker*',
   fake: 'falsa|falso|fake|perfil falso|conta falsa|parodia|nao oficial|impostor*|clone',
-  post: 'post|postagem|publicacao|tuite|tweet|mensagem|video|foto|imagem|story|meme',
+  post: 'post|postagem|publicacao|tuite|tweet|mensagem|video|foto|imagem|story|meme|comentarios',
   account: 'conta|contas|perfil|perfis|pagina|canal|presenca|atividade|atividades|trajetoria',
   person:
     'jogador|jogadora|jogadores|atacante|goleiro|zagueiro|meia|lateral|volante|capitao|treinador|tecnico|tecnica|presidente|diretor|dirigente|dono|proprietario|ministro|ministra|politico|prefeito|governador|deputado|senador|governo|partido|torcedores|torcedor|torcida|torcida organizada|socios|ultras|jornalista|estrela|craque|idolo|influenciador|bilionario|magnata|musk|elon musk|ex jogador|adeptos|adepto|claque|candidato|avancado|guarda redes|defesa|medio|treinador',
@@ -37,7 +37,7 @@ export const pt: Lexicon = {
   first: 'nos|nosso|nossa|nossos|nossas|deixamos|saimos|abandonamos|ficamos|continuamos|chegamos|estamos|estaremos|seremos',
   precedent: 'apos|depois do|depois da|depois de|como|assim como|a exemplo do|a exemplo da|seguindo|seguindo o|na esteira do|na esteira de|tal como|a semelhanca do|na sequencia do',
   including: 'entre eles|entre os quais|como|incluindo|inclusive|tais como|entre outros',
-  contrast: 'mas|enquanto|porem|contudo|entretanto|no entanto|ja|ao contrario do|ao contrario de|diferentemente do|por outro lado|por sua vez',
+  contrast: 'mas|enquanto|porem|contudo|entretanto|no entanto|ja|ao contrario do|ao contrario de|diferentemente do|por outro lado|por sua vez|apesar de|apesar do|apesar da|embora|em favor de|em favor do|em detrimento de',
   against: 'contra|diante do|diante de|vs|versus|vence|venceu|derrota|derrotou|vitoria|empate|classico|jogo|partida|recebe|enfrenta|duelo',
   also: 'tambem|igualmente|outro clube|ultimo clube|o mais recente|mais um',
   conj: 'e|bem como|assim como',
