@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnBot, type BotProcess } from './helpers/bot-process.ts';
 import { createFanOutWorld, type FanOutWorld } from './helpers/fan-out-world.ts';
+import { faultSeed, seededRandom } from './helpers/random.ts';
 import { waitFor } from './helpers/wait.ts';
 
 const servers = 8;
@@ -90,5 +91,19 @@ describe('stopping with SIGTERM', () => {
 
     const ended2 = await terminate(bot!, 10_000);
     expect(ended2?.code).toBe(0);
+  }, 120_000);
+
+  it('exits within 10 s whenever SIGTERM comes during start-up, and cleanly once it can', async () => {
+    const random = seededRandom(faultSeed('SIGTERM during start-up'));
+    for (let attempt = 0; attempt < 6; attempt++) {
+      bot = spawnBot(world.vars, world.env.dir);
+      await sleep(random.int(0, 3_000));
+      const ended = await terminate(bot, 10_000);
+      expect(ended, `still running 10 s after SIGTERM:\n${bot.output().slice(-2_000)}`).not.toBeNull();
+      // Before its handlers are in place the process simply ends on the signal; after, it stops cleanly.
+      if (ended?.signal === null) expect(ended.code, bot.output().slice(-2_000)).toBe(0);
+    }
+    await start();
+    expect(channelsPosted().every((count) => count === 2)).toBe(true);
   }, 120_000);
 });
