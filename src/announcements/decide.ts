@@ -41,7 +41,7 @@ interface Modifiers {
 }
 
 function modifiers(info: SentenceInfo, cue: CueMatch, argEnd: number): Modifiers {
-  let from = Math.max(0, cue.start - 8);
+  let from = Math.max(0, cue.start - 10);
   // A German infinitive after a comma keeps the negation before it: "hat nicht vor, X zu verlassen".
   const zu = info.tokens[cue.start - 1]?.folded === 'zu' || info.tokens[cue.start - 2]?.folded === 'zu' || info.tokens[cue.start]?.folded.includes('zu');
   let commas = info.lang === 'de' && zu ? 1 : 0;
@@ -222,7 +222,7 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
     }
     if (platforms.length === 0 && migrateLeave.length === 0) {
       const anaphor =
-        info.cues.find((c) => c.payload.kind === 'platformAnaphor' && c.start >= cue.end && c.start <= cue.end + 3) ??
+        info.cues.find((c) => c.payload.kind === 'platformAnaphor' && c.start >= cue.end && c.start <= cue.end + (cue.payload.noun ? 6 : 3)) ??
         (kind === 'use' ? info.cues.find((c) => c.payload.kind === 'platformAnaphor' && c.end <= cue.start && c.end >= cue.start - 2) : undefined);
       const earlier = info.platforms.filter((p) => p.end <= cue.start).pop()?.platform ?? ctx.lastPlatform;
       if (anaphor && earlier) {

@@ -100,7 +100,8 @@ export function findSubject(info: SentenceInfo, cue: CueMatch, argEnd: number, c
     if (person && personIsSubject(info, person)) {
       return { kind: 'person', text: info.tokens.slice(person.start, person.end).map((t) => t.surface).join(' ') };
     }
-    const generic = ending.find((c) => c.payload.kind === 'generic');
+    const longerAnaphor = ending.find((c) => c.payload.kind === 'anaphor' && ending.every((o) => o.payload.kind !== 'generic' || o.start > c.start));
+    const generic = longerAnaphor ? undefined : ending.find((c) => c.payload.kind === 'generic');
     if (generic) {
       // "Dortmund, Bayern and others are staying": the named ones are the subject.
       if (othersWords.has(generic.payload.phrase)) {
@@ -136,6 +137,14 @@ export function findSubject(info: SentenceInfo, cue: CueMatch, argEnd: number, c
     if (c.start < cue.end || c.start > argEnd + (cue.payload.noun ? 2 : 6) || c.role !== 'plain') continue;
     return { kind: 'club', clubs: group(info, c), via: 'forward' };
   }
-  if (cue.payload.noun) return { kind: 'context', via: 'noun' };
+  const laterAnaphor = info.cues.find((c) => c.payload.kind === 'anaphor' && c.start >= argEnd && c.start <= argEnd + 4);
+  if (laterAnaphor) return { kind: 'context', via: 'anaphor', cue: laterAnaphor.payload.phrase };
+  if (cue.payload.noun) {
+    // "su salida de X y su llegada a Bluesky": a noun joined to the action before shares its club.
+    let k = cue.start - 1;
+    while (k >= 0 && (isArticle(info, k) || possessives.has(info.tokens[k]?.folded ?? ''))) k--;
+    const joined = info.cues.some((c) => c.payload.kind === 'conj' && c.end === k + 1);
+    return joined ? { kind: 'context', via: 'noun' } : { kind: 'generic', text: 'a noun with no club of its own' };
+  }
   return { kind: 'context', via: sawPronoun ? 'pronoun' : 'implicit' };
 }

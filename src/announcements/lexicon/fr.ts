@@ -3,7 +3,7 @@ import type { Lexicon } from './kinds.ts';
 /** French cues, folded (no accents; apostrophes split words: "l om", "n envisage"). */
 export const fr: Lexicon = {
   leave:
-    'quitt*|se retire de|se retire d|se retirent de|s est retire de|se retirer de|se retirera de|n:retrait de|n:retrait d|n:depart de|n:depart d|claque la porte de|claque la porte d|tourne le dos a|tourne le dos au|tourner le dos a|tournent le dos a|a tourne le dos a|dit adieu a|dit adieu au|dire adieu a|fait ses adieux a|fait ses adieux au|abandonn*|delaiss*|desert*|sort de|sortir de|sort d|a:ferme|a:fermer|a:fermera|gel*|fige|fige son compte|mis en sommeil|met en sommeil|en sommeil|archive|archives|conserve comme archive|se desengage de|se desabonne de|n:exit de|fait ses valises|plie bagage|n:sortie de|n:sortie d|met fin a sa presence sur|met un terme a sa presence sur|cesse toute activite sur|boude|ne sera plus present sur|adieu|au revoir|debranche|met fin a sa|mis fin a sa|met un terme a sa|mis un terme a sa|cess* toute publication|cess* toute activite|cess* de publier|ne sera plus active sur|ne sera plus actif sur|n:depart du|n:depart des|n:retrait du|n:sortie du',
+    'quitt*|se retire de|se retire d|se retirent de|s est retire de|se retirer de|se retirera de|n:retrait de|n:retrait d|n:depart de|n:depart d|claque la porte de|claque la porte d|tourne le dos a|tourne le dos au|tourner le dos a|tournent le dos a|a tourne le dos a|dit adieu a|dit adieu au|dire adieu a|fait ses adieux a|fait ses adieux au|abandonn*|delaiss*|desert*|sort de|sortir de|sort d|a:ferme|a:fermer|a:fermera|gel*|fige|fige son compte|mis en sommeil|met en sommeil|en sommeil|archive|archives|conserve comme archive|se desengage de|se desabonne de|n:exit de|fait ses valises|plie bagage|n:sortie de|n:sortie d|met fin a sa presence sur|met un terme a sa presence sur|cesse toute activite sur|boude|ne sera plus present sur|adieu|au revoir|debranche|met fin a sa|mis fin a sa|met un terme a sa|mis un terme a sa|cess* toute publication|cess* toute activite|cess* de publier|ne sera plus active sur|ne sera plus actif sur|n:depart du|n:depart des|n:retrait du|n:sortie du|cess* de publier sur|cess* toute publication sur|cess* toute activite sur|arret* de publier sur|n:departs de|n:departs du|n:departs des',
   stay:
     'reste|restera|rester|restent|resteront|restons|reste present|reste actif|demeure|demeurera|maintient sa presence|maintient son compte|maintiendra sa presence|maintenir sa presence|garde son compte|gardera son compte|conserve son compte|conservera son compte|conserve sa presence|fidele a|reste fidele a|continue sur|continuera sur|reste sur place|resterait|resteraient|resterons|restera present|restera actif|continuer sur|continuera d utiliser|continuer d utiliser|a:garde*|a:conserve*|a:maint*',
   join:
@@ -22,13 +22,13 @@ export const fr: Lexicon = {
   neg: 'pas|jamais|aucun|aucune|aucunement|nullement|pas question|hors de question|refuse de|refuse d|non plus|rien|ne rien|sans',
   modal:
     'envisag*|pourrait|pourraient|songe|songerait|reflechi*|reflexion|etudie|etudier|examine|examiner|evalue|evaluer|s interroge|s interrogent|interroge|se pose la question|debat|debattre|hesite|hesiter|menace de|menace|rumeur*|bruit|bruits|serait sur le point|potentiel*|eventuel*|possible*|possibilite|hypothese|demande*|appel*|exhort*|pression|motion|vote|voter|sondage|propos*|petition|si|s il|reduire|reduit|limiter|moins|questionne|pese|peser|penche|tente|tentation|tenter|tente de|n exclut pas|pas exclu|pourrait bientot|a l etude|a l etude la|plancher|planche|serait|seraient|ferait|pour que|afin que|lettre ouverte|demandant',
-  undecided: 'pas encore decide|pas encore tranche|pas encore pris|pas tranche|rien n est decide|aucune decision|pas de decision|indecis|en suspens|pas arrete|rien n est fait|reste a voir',
+  undecided: 'pas encore decide|pas encore tranche|pas encore pris|pas tranche|rien n est decide|aucune decision|pas de decision|indecis|en suspens|pas arrete|rien n est fait|reste a voir|pas au courant|n a pas connaissance',
   deny: 'exclut|exclu|ecarte|dement|dementi|dementent|refute|balaie|balaye|pas question|hors de question',
   report:
     'annonce|annonce que|a annonce|annoncait|indique|a indique|explique|precise|confirme|officialise|communique|declare|affirme|assure|fait savoir|a fait savoir|selon le club|dans un communique|estime|ecrit|a ecrit',
   nocomment:
     'n a pas souhaite commenter|pas souhaite commenter|refuse de commenter|sans commentaire|n a pas repondu|pas donne suite|aucun commentaire|pas souhaite s exprimer|n a pas commente|pas souhaite reagir|n a pas souhaite reagir|se refuse a tout commentaire|pas voulu commenter|n a pas voulu commenter|garde le silence|ne commente pas|se refuse a commenter|ne souhaite pas commenter',
-  hack: 'pirat*|hack*|compromis|pris le controle|cyberattaque|arnaque|escroquer*',
+  hack: 'pirat*|hack*|compromis|pris le controle|cyberattaque|arnaque|escroquer*|suspendu par|suspendue par|bloque par|banni',
   fake: 'faux compte|faux comptes|faux profil|compte parodique|parodi*|usurp*|fake|compte non officiel|se fait passer|se faisant passer|imposteur',
   post: 'post|tweet|message|publication|video|photo|visuel|image|story|billet|contenu|montage|meme|gazouillis|commentaires|commentaire',
   account: 'compte|comptes|profil|page|chaine|presence|activite|activites|canal|aventure',
@@ -36,7 +36,7 @@ export const fr: Lexicon = {
     'joueur|joueuse|joueurs|attaquant|defenseur|gardien|milieu|buteur|entraineur|coach|selectionneur|president|presidente|directeur|dirigeant|proprietaire|actionnaire|capitaine|ministre|depute|deputee|maire|homme politique|politique|elu|elus|supporters|supporter|fans|fan|ultras|adherents|socios|journaliste|consultant|star|international|legende|ancien joueur|influenceur|milliardaire|musk|elon musk|patron|homme d affaires|candidat|senateur|gouvernement|parti|groupe de supporters|associations de supporters|collectif|virage|tribune',
   generic:
     'clubs|equipes|formations|institutions|medias|entreprises|marques|organisations|personnalites|federations|ligues|universites|plusieurs clubs|de nombreux clubs|nombre de clubs|utilisateurs|acteurs|structures',
-  anaphor: 'club|formation|equipe|institution|pensionnaire|promu|ecurie|le club|la formation|pensionnaire de|club amateur|formation amateur',
+  anaphor: 'club|formation|equipe|institution|pensionnaire|promu|ecurie|le club|la formation|pensionnaire de|club amateur|formation amateur|les deux clubs|les deux formations',
   pronoun: 'il|elle|celui ci|ce dernier|lui|ils|elles|qui|lequel|laquelle|celle ci',
   first: 'nous|notre|nos|quittons|rejoignons|restons|arretons|avons decide|on quitte|on reste|serons|sommes|avons',
   precedent:

@@ -3,7 +3,7 @@ import type { Lexicon } from './kinds.ts';
 /** Italian cues, folded. */
 export const it: Lexicon = {
   leave:
-    'lascia|lasciare|lasciato|lascera|lasciano|lasciamo|lasciando|abbandon*|n:addio a|n:addio al|dice addio a|dice addio al|detto addio a|detto addio al|dira addio a|dire addio a|dicono addio a|saluta|salutato|esce da|uscire da|uscito da|escono da|n:uscita da|si ritira da|ritirarsi da|ritirato da|si ritira dal|n:ritiro da|n:ritiro dal|se ne va da|va via da|chiude con|a:chiude|a:chiuso|a:chiudere|congela|congelato|congelare|archivia|archiviato|volta le spalle a|gira le spalle a|dice basta a|basta con|molla|mollato|diserta|disertare|n:fuga da|fugge da|n:esodo da|esodo|n:addio|si cancella da|si disiscrive|sparisce da|stacca la spina|addio|arrivederci|pone fine alla sua|mette fine alla sua|ha messo fine alla sua',
+    'lascia|lasciare|lasciato|lascera|lasciano|lasciamo|lasciando|abbandon*|n:addio a|n:addio al|dice addio a|dice addio al|detto addio a|detto addio al|dira addio a|dire addio a|dicono addio a|saluta|salutato|esce da|uscire da|uscito da|escono da|n:uscita da|si ritira da|ritirarsi da|ritirato da|si ritira dal|n:ritiro da|n:ritiro dal|se ne va da|va via da|chiude con|a:chiude|a:chiuso|a:chiudere|congela|congelato|congelare|archivia|archiviato|volta le spalle a|gira le spalle a|dice basta a|basta con|molla|mollato|diserta|disertare|n:fuga da|fugge da|n:esodo da|esodo|n:addio|si cancella da|si disiscrive|sparisce da|stacca la spina|addio|arrivederci|pone fine alla sua|mette fine alla sua|ha messo fine alla sua|n:uscite di|n:uscita di',
   stay:
     'resta su|restera su|restare su|restano su|rimane su|rimarra su|rimanere su|rimangono su|continua su|continuera su|mantiene il profilo|mantiene l account|mantiene la presenza|manterra|mantiene|resta|rimane|restera|rimarra|resta attivo su|rimane attivo su|resta presente|rimane presente|continuare su|continuera a usare|a:mantiene|a:manterra|a:mantenere|a:conserva*|a:mantengono',
   join:
@@ -22,19 +22,19 @@ export const it: Lexicon = {
   neg: 'non|mai|nessun|nessuna|neanche|nemmeno|neppure|ne|senza',
   modal:
     'valuta|valutando|valutare|valutazione|pensa di|pensando di|pensa a|riflette|riflettendo|riflessione|considera|considerando|studia|studiando|potrebbe|potrebbero|forse|eventual*|possibil*|ipotesi|ipotizza|indiscrezion*|rumor*|voci|si vocifera|sembrerebbe|secondo indiscrezioni|chiede|chiedono|chiesto|mozione|votazione|vota|votare|proposta|propone|sondaggio|se|minaccia|ridurre|riduce|limitare|meno|discute|discutendo|dibattito|tentazione|tentata|tentato|medita|meditando|non esclude|non e escluso|sul tavolo|perche|affinche|lettera|petizione',
-  undecided: 'non ha ancora deciso|non ancora deciso|nessuna decisione|ancora da decidere|decisione non ancora|non e ancora stata presa|non ha deciso|da definire|ancora aperta',
+  undecided: 'non ha ancora deciso|non ancora deciso|nessuna decisione|ancora da decidere|decisione non ancora|non e ancora stata presa|non ha deciso|da definire|ancora aperta|non risulta|non sa',
   deny: 'esclude|escluso|smentisce|smentito|smentita|nega|negato|respinge|rifiuta|categorico|smentiscono',
   report: 'annuncia|annunciato|comunica|comunicato|conferma|confermato|spiega|spiegato|dichiara|dichiarato|afferma|scrive|ha scritto|fa sapere|nota|ufficializza|ufficiale|rende noto|si legge',
   nocomment:
     'non ha voluto commentare|nessun commento|non commenta|non ha commentato|bocche cucite|non ha risposto|preferito non commentare|non ha rilasciato|nessuna risposta|non si e espresso|silenzio dal club|evita di commentare',
-  hack: 'hacker*|hackerato|hackerata|violato|violata|attacco informatico|compromess*|phishing|truffa|pirat*',
+  hack: 'hacker*|hackerato|hackerata|violato|violata|attacco informatico|compromess*|phishing|truffa|pirat*|sospeso da|bloccato da|sospesa da',
   fake: 'falso|falsa|fake|parodia|non ufficiale|finto|finta|impostor*|clone|account di tifosi',
   post: 'post|tweet|messaggio|video|foto|immagine|storia|contenuto|pubblicazione|meme|commenti|commento',
   account: 'account|profilo|profili|pagina|canale|presenza|attivita|avventura',
   person:
     'giocatore|giocatrice|giocatori|attaccante|portiere|difensore|centrocampista|capitano|allenatore|tecnico|mister|presidente|direttore|direttore sportivo|dirigente|proprietario|patron|ministro|ministra|politico|sindaco|governo|partito|tifosi|tifoso|ultras|curva|soci|abbonati|giornalista|stella|leggenda|influencer|miliardario|magnate|musk|elon musk|ex giocatore|bandiera|campione|candidato|deputato|senatore|tifoseria',
   generic: 'diversi club|molti club|altri club|alcuni club|tanti club|numerosi club|i club|club italiani|club europei|squadre|societa di calcio|enti|organizzazioni|media|aziende|universita|istituzioni|utenti|federazioni|leghe|altri',
-  anaphor: 'club|il club|societa|la societa|squadra|la squadra|formazione|compagine|sodalizio|il sodalizio',
+  anaphor: 'club|il club|societa|la societa|squadra|la squadra|formazione|compagine|sodalizio|il sodalizio|entrambi i club|le due societa|i due club',
   pronoun: 'che|il quale|la quale|esso|essa|lui|lei',
   first: 'noi|nostro|nostra|nostri|nostre|ci|lasciamo|abbandoniamo|restiamo|sbarchiamo|arriviamo|siamo|saremo|abbiamo',
   precedent: 'dopo|come|come gia|sulla scia di|sulla scia del|sulle orme di|sulle orme del|seguendo|a seguito di|al pari di|al pari del|cosi come|analogamente a',

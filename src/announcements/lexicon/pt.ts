@@ -3,7 +3,7 @@ import type { Lexicon } from './kinds.ts';
 /** Portuguese cues (Brazil and Portugal), folded. */
 export const pt: Lexicon = {
   leave:
-    'deixa|deixar|deixou|deixara|deixam|deixaram|deixamos|deixando|abandon*|sai do|sai da|sai de|saiu do|saiu da|saiu de|sair do|sair da|sair de|saira do|saira da|saem do|sairam do|n:saida do|n:saida da|n:saida de|se despede do|se despede da|despede se do|despede se da|despediu se do|se despediu do|despedir se do|diz adeus ao|disse adeus ao|adeus ao|da adeus ao|deu adeus ao|diz adeus a|se retira do|retira se do|retirou se do|se retirou do|n:retirada do|vira as costas|virou as costas|da as costas|deu as costas|a:encerra|a:encerrou|a:encerrar|a:fecha|a:fechou|congela|congelada|congelou|arquiva|arquivada|arquivou|debandada|n:adeus ao|rompe com|rompeu com|larga|largou|se afasta do|afasta se do|adeus|tchau|pos fim a sua|poe fim a sua|encerra sua|encerrou sua|encerra a sua|encerrou a sua|desliga',
+    'deixa|deixar|deixou|deixara|deixam|deixaram|deixamos|deixando|abandon*|sai do|sai da|sai de|saiu do|saiu da|saiu de|sair do|sair da|sair de|saira do|saira da|saem do|sairam do|n:saida do|n:saida da|n:saida de|se despede do|se despede da|despede se do|despede se da|despediu se do|se despediu do|despedir se do|diz adeus ao|disse adeus ao|adeus ao|da adeus ao|deu adeus ao|diz adeus a|se retira do|retira se do|retirou se do|se retirou do|n:retirada do|vira as costas|virou as costas|da as costas|deu as costas|a:encerra|a:encerrou|a:encerrar|a:fecha|a:fechou|congela|congelada|congelou|arquiva|arquivada|arquivou|debandada|n:adeus ao|rompe com|rompeu com|larga|largou|se afasta do|afasta se do|adeus|tchau|pos fim a sua|poe fim a sua|encerra sua|encerrou sua|encerra a sua|encerrou a sua|desliga|n:saidas de|n:saidas do|n:saidas da|n:saidas dos',
   stay:
     'permanece no|permanece na|permanecera no|permanecer no|continua no|continua na|continuara no|segue no|segue na|seguira no|fica no|fica na|ficara no|ficar no|mantem|mantera|manter|mantem ... conta|mantem ... perfil|mantem ... presenca|permanece|continua ativo|segue ativo|se mantem|seguira|fica|continuar no|continuar na|continuar em|vai continuar|a:manter|a:mantem|a:mantera|a:vao manter|a:conserva*',
   join:
@@ -21,18 +21,18 @@ export const pt: Lexicon = {
   neg: 'nao|nunca|jamais|nem|nenhum|nenhuma|tampouco|sem',
   modal:
     'estuda|estudando|avalia|avaliando|analisa|analisando|considera|considerando|pensa em|pensando em|cogita|cogitando|debate|discute|poderia|poderiam|pode|podem|talvez|possivel*|eventual*|rumor*|especula*|suposta*|segundo fontes|pede|pedem|pediram|exige|exigem|reivindica|mocao|votacao|vota|votar|proposta|propoe|enquete|pesquisa|ameaca|reduzir|reduz|limitar|menos|nao descarta|estaria|deve|devera|eventual|eventualmente|peticao|abaixo assinado|carta|pedindo|solicita|para que|a fim de que',
-  undecided: 'ainda nao decidiu|nao decidiu|sem decisao|ainda nao ha decisao|nenhuma decisao|a decidir|indefinido|em aberto|ainda nao',
+  undecided: 'ainda nao decidiu|nao decidiu|sem decisao|ainda nao ha decisao|nenhuma decisao|a decidir|indefinido|em aberto|ainda nao|nao sabe|desconhece',
   deny: 'descarta|descartou|nega|negou|desmente|desmentiu|rejeita|rejeitou|afasta|afastou',
   report: 'anuncia|anunciou|comunica|comunicou|confirma|confirmou|explica|explicou|informa|informou|afirma|afirmou|declara|declarou|disse|diz|nota oficial|comunicado|segundo o clube|publicou',
   nocomment: 'nao quis comentar|preferiu nao comentar|nao comentou|nao se pronunciou|sem comentarios|nao respondeu|nao retornou|nao se manifestou|nao quis se pronunciar|nao comenta|nao comentam|nao quis falar|evitou comentar',
-  hack: 'hacke*|hackead*|invadid*|invasao|ataque hacker|comprometid*|golpe|phishing|pirate*|hacker*',
+  hack: 'hacke*|hackead*|invadid*|invasao|ataque hacker|comprometid*|golpe|phishing|pirate*|hacker*|suspensa pelo|bloqueada pelo|suspenso pelo|bloqueado',
   fake: 'falsa|falso|fake|perfil falso|conta falsa|parodia|nao oficial|impostor*|clone',
   post: 'post|postagem|publicacao|tuite|tweet|mensagem|video|foto|imagem|story|meme|comentarios',
   account: 'conta|contas|perfil|perfis|pagina|canal|presenca|atividade|atividades|trajetoria',
   person:
     'jogador|jogadora|jogadores|atacante|goleiro|zagueiro|meia|lateral|volante|capitao|treinador|tecnico|tecnica|presidente|diretor|dirigente|dono|proprietario|ministro|ministra|politico|prefeito|governador|deputado|senador|governo|partido|torcedores|torcedor|torcida|torcida organizada|socios|ultras|jornalista|estrela|craque|idolo|influenciador|bilionario|magnata|musk|elon musk|ex jogador|adeptos|adepto|claque|candidato|avancado|guarda redes|defesa|medio|treinador',
   generic: 'clubes|times|equipes|equipas|entidades|organizacoes|midia|empresas|instituicoes|universidades|usuarios|utilizadores|varios clubes|muitos clubes|federacoes|ligas|outros clubes|outros',
-  anaphor: 'clube|o clube|time|o time|equipe|equipa|agremiacao|entidade|instituicao|emblema|colectividade|coletividade|sad',
+  anaphor: 'clube|o clube|time|o time|equipe|equipa|agremiacao|entidade|instituicao|emblema|colectividade|coletividade|sad|os dois clubes|ambos os clubes|os dois rivais|os dois emblemas',
   pronoun: 'que|ele|ela|o qual|este|esta',
   first: 'nos|nosso|nossa|nossos|nossas|deixamos|saimos|abandonamos|ficamos|continuamos|chegamos|estamos|estaremos|seremos',
   precedent: 'apos|depois do|depois da|depois de|como|assim como|a exemplo do|a exemplo da|seguindo|seguindo o|na esteira do|na esteira de|tal como|a semelhanca do|na sequencia do',
