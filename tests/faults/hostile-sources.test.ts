@@ -9,6 +9,7 @@ import {
   billionLaughs,
   externalEntities,
   gzipBomb,
+  otherBombs,
   invalidUtf8,
   manyItems,
   routine,
@@ -27,6 +28,8 @@ const hostile: Array<{ path: string; why: string; reason: RegExp }> = [
   { path: '/huge-streamed.xml', why: 'a 50 MB body without a length', reason: /^body larger than 5 MB$/ },
   { path: '/bomb.xml', why: 'a gzip bomb', reason: /^body larger than 5 MB$/ },
   { path: '/bomb-twice.xml', why: 'a gzip bomb compressed twice', reason: /^body larger than 5 MB$/ },
+  { path: '/bomb-br.xml', why: 'a brotli bomb', reason: /^body larger than 5 MB$/ },
+  { path: '/bomb-deflate.xml', why: 'a deflate bomb', reason: /^body larger than 5 MB$/ },
   { path: '/laughs.xml', why: 'billion laughs', reason: /^declares XML entities \(refused\)$/ },
   { path: '/laughs-after-comment.xml', why: 'billion laughs behind a comment', reason: /^declares XML entities \(refused\)$/ },
   { path: '/external.xml', why: 'external entities', reason: /^declares XML entities \(refused\)$/ },
@@ -48,6 +51,7 @@ describe('hostile sources', () => {
     feeds = new FeedServer();
     await feeds.start();
     const fiftyMegabytes = Buffer.alloc(50 * 1024 * 1024, ' ');
+    const bombs = otherBombs(100);
     feeds
       .route('/good.xml', { body: rss('Good outlet', [routine]) })
       .route('/reset.xml', { body: rss('Resetting', Array.from({ length: 200 }, (_, i) => ({ ...routine, guid: `r${i}` }))), resetAfterBytes: 2_000 })
@@ -56,6 +60,8 @@ describe('hostile sources', () => {
       .route('/huge-streamed.xml', { handler: streamedBody(50) })
       .route('/bomb.xml', { body: gzipBomb(100), headers: { 'content-encoding': 'gzip', 'content-type': 'application/rss+xml' } })
       .route('/bomb-twice.xml', { body: gzipBomb(100, 2), headers: { 'content-encoding': 'gzip, gzip', 'content-type': 'application/rss+xml' } })
+      .route('/bomb-br.xml', { body: bombs.br, headers: { 'content-encoding': 'br', 'content-type': 'application/rss+xml' } })
+      .route('/bomb-deflate.xml', { body: bombs.deflate, headers: { 'content-encoding': 'deflate', 'content-type': 'application/rss+xml' } })
       .route('/laughs.xml', { body: billionLaughs() })
       .route('/laughs-after-comment.xml', { body: billionLaughs('<!-- <a> -->') })
       .route('/external.xml', { body: externalEntities(`${feeds.url}/evil.dtd`) })

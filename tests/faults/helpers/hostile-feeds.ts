@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, deflateSync, gzipSync } from 'node:zlib';
 
 /** Feeds a fault test serves: a plain one, and the ways a publisher (or an attacker) can break one. */
 export interface FeedEntry {
@@ -77,6 +77,12 @@ export function gzipBomb(megabytes: number, layers = 1): Buffer {
   let body = gzipSync(Buffer.alloc(megabytes * 1024 * 1024), { level: 9 });
   for (let i = 1; i < layers; i++) body = gzipSync(body, { level: 9 });
   return body;
+}
+
+/** `megabytes` of zeros, as a brotli (a few hundred bytes) or deflate body. */
+export function otherBombs(megabytes: number): { br: Buffer; deflate: Buffer } {
+  const zeros = Buffer.alloc(megabytes * 1024 * 1024);
+  return { br: brotliCompressSync(zeros, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }), deflate: deflateSync(zeros, { level: 9 }) };
 }
 
 /** Streams `megabytes` of feed-looking text without a Content-Length, as fast as the client reads. */
