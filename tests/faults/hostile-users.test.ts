@@ -8,6 +8,14 @@ import { privateDns, privateTargets } from './helpers/private-addresses.ts';
 import { waitFor } from './helpers/wait.ts';
 
 const en = messagesFor('en');
+/** A Bluesky session as the mirror keeps it in the store: a secret like the token. */
+const storedSession = {
+  did: 'did:plc:faultsuite',
+  handle: 'mirror.test',
+  accessJwt: 'eyJhbGciOiJIUzI1NiJ9.eyJmYXVsdCI6ImFjY2VzcyJ9.access-signature',
+  refreshJwt: 'eyJhbGciOiJIUzI1NiJ9.eyJmYXVsdCI6InJlZnJlc2gifQ.refresh-signature',
+  active: true,
+};
 
 /** Values a hostile or careless admin types into any text option. */
 const hostileValues = [
@@ -76,6 +84,7 @@ describe('hostile users', () => {
 
   beforeAll(async () => {
     bot = await DiscordBot.start({ dns: privateDns, publicStandIns: ['news.test'] });
+    await bot.context.store.setState('bluesky:session', JSON.stringify({ service: 'http://localhost:1', identifier: 'mirror.test', session: storedSession }));
     homeFeed = `http://news.test:${bot.feeds.port}/home.xml`;
     bot.feeds.route('/home.xml', { body: rss('Home private feed', [{ ...routine, guid: 'home-only' }], `http://news.test:${bot.feeds.port}/articles`) });
     // HOME is set up by its admin: a club, a channel, a role to mention, and a feed of its own.
@@ -293,9 +302,11 @@ describe('hostile users', () => {
     expect(JSON.stringify(body.embeds)).not.toMatch(/<@[!&]?\d+>/);
   }, 30_000);
 
-  it('shows the bot token in no log line and no reply', () => {
+  it('shows the bot token and the stored Bluesky session in no log line and no reply', () => {
     expect(bot.logs().length).toBeGreaterThan(0);
-    expect(bot.logs()).not.toContain(TOKEN);
-    for (const result of bot.discord.interactions) expect(JSON.stringify(result.responses)).not.toContain(TOKEN);
+    for (const secret of [TOKEN, storedSession.accessJwt, storedSession.refreshJwt, 'access-signature', 'refresh-signature']) {
+      expect(bot.logs()).not.toContain(secret);
+      for (const result of bot.discord.interactions) expect(JSON.stringify(result.responses)).not.toContain(secret);
+    }
   });
 });
