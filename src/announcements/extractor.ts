@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/types.ts';
 import type { Action, Announcement, ClubRef, Explanation, ExtractInput, Language, Platform } from './announcement.ts';
 import { decideSentence, type Decision } from './decide.ts';
-import { detectLanguage } from './language.ts';
+import { detectLanguage, knownLanguage } from './language.ts';
 import { actionKinds } from './lexicon/kinds.ts';
 import { buildIndexes, type Cue } from './lexicon/index.ts';
 import { type ClubMention, createMentionFinder, type EntityPayload } from './mentions.ts';
@@ -23,7 +23,6 @@ export interface ItemContext {
   /** Subjects of the last announcement, for "the club" and pronouns. */
   lastSubjects: ClubRef[];
   lastSubjectsSentence: number;
-  lastClub: ClubRef | null;
   lastPlatform: Platform | null;
   lastAction: { action: Action; platforms: Platform[] } | null;
   /** Who the sentence before was about, for "he" and "it". */
@@ -51,10 +50,11 @@ export function createExtractor(catalog: Catalog): Extractor {
     const text = typeof input?.text === 'string' ? input.text : '';
     const { text: examined, sentences } = tokenize(text);
     const all: Token[] = [];
-    const wanted = input?.lang ? 40 : 150;
-    for (const s of sentences) {
-      for (const t of s.tokens) all.push(t);
-      if (all.length >= wanted) break;
+    if (!knownLanguage(input?.lang)) {
+      for (const s of sentences) {
+        for (const t of s.tokens) all.push(t);
+        if (all.length >= 150) break;
+      }
     }
     const lang: Language = detectLanguage(all, input?.lang ?? null) ?? 'en';
     if (!mentionsAPlatform(sentences)) return { language: lang, announcements: [], rejected: [] };
@@ -112,7 +112,6 @@ export function createExtractor(catalog: Catalog): Extractor {
       topic: findTopic(catalog, infos, authorClubId),
       lastSubjects: [],
       lastSubjectsSentence: -1,
-      lastClub: null,
       lastPlatform: null,
       lastAction: null,
       lastActor: null,
@@ -139,10 +138,6 @@ export function createExtractor(catalog: Catalog): Extractor {
             cues: d.cues,
           });
         }
-      }
-      for (const m of info.clubs) {
-        const ref = m.role === 'plain' || m.role === 'possessor' ? clubRef(catalog, m) : null;
-        if (ref) ctx.lastClub = ref;
       }
       ctx.lastActor = firstActor(info) ?? ctx.lastActor;
       const lastPlatform = info.platforms[info.platforms.length - 1];

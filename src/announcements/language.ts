@@ -25,6 +25,11 @@ export function isStopword(folded: string): boolean {
   return languageOf.has(folded);
 }
 
+/** A language tag the extractor has cues for ("fr", "de-DE"). */
+export function knownLanguage(lang: string | null | undefined): boolean {
+  return declared(lang) !== null;
+}
+
 function declared(lang: string | null | undefined): Language | null {
   if (!lang) return null;
   const base = lang.trim().toLowerCase().slice(0, 2);
