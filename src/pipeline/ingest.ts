@@ -64,7 +64,18 @@ export async function ingestItems(options: IngestOptions, source: SourceRecord, 
   return options.store.transaction(async (store) => {
     const fresh = await store.recordNewItems(seen, nowIso);
     result.newItems = fresh.length;
-    if (firstRead && !announceAll) return result;
+    if (firstRead && !announceAll) {
+      // The read is recorded with its items: were the process stopped before the poller records it,
+      // the next read would be a first read too and silently record what arrived in between.
+      await store.recordFetchSuccess(source.id, {
+        etag: source.etag,
+        lastModified: source.lastModified,
+        bodyHash: source.bodyHash,
+        fetchedAt: nowIso,
+        nextFetchAt: source.nextFetchAt,
+      });
+      return result;
+    }
 
     const oldest = options.now.getTime() - options.maxItemAgeDays * dayMs;
     const recent = fresh
