@@ -18,6 +18,8 @@ export interface FleetFigures {
   fleet_detail: {
     servers: number;
     sources: number;
+    /** The first start after install, in a fresh folder: tsx transpiles every file once and caches it. */
+    first_start_ms: number;
     /** CPU the bot used from its start to ready: the same work, whatever else runs on the machine. */
     startup_cpu_ms: number | null;
     discord_delay_ms: number;
@@ -40,6 +42,7 @@ const fanoutDelayMs = 20_000;
  * 500 sources, against the fake Discord with its limits enforced:
  * - start-up: from spawning the process to its "clubwatch started" log line, written once the store
  *   is open, the commands loaded and the gateway ready (discord.js's ready, after every GUILD_CREATE);
+ *   a restart, as the figure: a first start in another folder has filled tsx's cache and the OS's;
  * - resident memory from 3 to 7 s after that, idle (the median of five readings; sources are
  *   polled at their slots and answered 304);
  * - fan-out: 20 s after start a source the 1,000 servers' club appears in is due; its new item is
@@ -66,7 +69,8 @@ export async function runFleetBench(options: { servers: number; sources: number;
     sources: [...sourceUrls, `${base}/club-wire.xml`],
     vars: { DISCORD_TOKEN: 'bench-token', DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_BASE: discord.restBase },
   });
-  progress(`fleet: seeding ${options.servers} servers and ${options.sources} sources`);
+  const firstStartMs = await firstStart(discord.restBase, discord.applicationId, options.entry);
+  progress(`fleet: first start ${firstStartMs} ms; seeding ${options.servers} servers and ${options.sources} sources`);
   await seedStore(env, {
     servers: discord.servers,
     watches: [{ kind: 'club', value: watchedClub }],
@@ -125,6 +129,7 @@ export async function runFleetBench(options: { servers: number; sources: number;
       fleet_detail: {
         servers: options.servers,
         sources: options.sources,
+        first_start_ms: firstStartMs,
         startup_cpu_ms: startupCpuMs,
         discord_delay_ms: options.discordDelayMs,
         discord_limits: options.discordLimits ?? 'fixed',
@@ -146,4 +151,17 @@ export async function runFleetBench(options: { servers: number; sources: number;
 
 function round(value: number | null): number | null {
   return value === null || !Number.isFinite(value) ? null : Math.round(value * 10) / 10;
+}
+
+/** Starts and stops the bot once in an empty folder (same Discord): the first start after install. */
+async function firstStart(restBase: string, applicationId: string, entry: string | undefined): Promise<number> {
+  const env = benchEnvironment({ vars: { DISCORD_TOKEN: 'bench-token', DISCORD_APPLICATION_ID: applicationId, DISCORD_API_BASE: restBase } });
+  const bot = spawnBot(env, {}, entry);
+  try {
+    const started = await bot.waitForLog('clubwatch started', 60_000);
+    return (started.time ?? Date.now()) - bot.spawnedAt;
+  } finally {
+    await bot.stop();
+    env.remove();
+  }
 }
