@@ -20,6 +20,8 @@ const conditional: Record<string, RegExp> = {
   es: /(?:ria|rian)$/,
   pt: /(?:ria|riam)$/,
 };
+/** "war dort seit 2011 aktiv": a state in the past did not just begin. */
+const pastState = new Set(['war', 'waren', 'was', 'were', 'etait', 'etaient', 'era', 'erano', 'estaba', 'estaban', 'estava', 'estavam', 'fue', 'foi']);
 const germanModal = new Set(['würde', 'würden', 'könnte', 'könnten', 'dürfte', 'dürften', 'müsste', 'sollte', 'sollten']);
 const swapWords = /^(?:swap|swaps|swapped|swapping|trade|trades|traded|troque|troca|trocou|trocar|cambia|cambio|tauscht|ersetzt|sustituye|reemplaza|sostituisce|substitui)$/;
 
@@ -65,7 +67,7 @@ function modifiers(info: SentenceInfo, cue: CueMatch, argEnd: number): Modifiers
   for (const c of info.cues) {
     const k = c.payload.kind;
     const before = c.start >= from && c.start < cue.start && c.end <= cue.end + 6;
-    const wraps = (c.start < cue.start && c.end > cue.start) || (k === 'neg' && c.start > cue.start && c.end <= cue.end);
+    const wraps = (c.start < cue.start && c.end > cue.start) || (k === 'neg' && cue.payload.kind === 'follow' && c.start > cue.start && c.end <= cue.end);
     const onset = k === 'onset' && c.start >= from - 2 && c.start < cue.start;
     let after = false;
     if ((info.lang === 'fr' || info.lang === 'de') && (k === 'neg' || k === 'modal' || k === 'undecided' || (k === 'cease' && info.lang === 'de'))) {
@@ -88,6 +90,8 @@ function modifiers(info: SentenceInfo, cue: CueMatch, argEnd: number): Modifiers
     if (k === 'neg' && cease.some((x) => x.start <= c.start && x.end >= c.end)) continue;
     // "deixou de publicar no X e passou a usar Instagram": a cessation belongs to the verb right after it.
     if (k === 'cease' && before && (cue.start - c.end > 3 || info.cues.some((x) => x.payload.kind === 'conj' && x.start >= c.end && x.end <= cue.start))) continue;
+    // "a répondu aux demandes ... et a confirmé qu'il restera": a report after the request starts a new statement.
+    if (k === 'modal' && before && info.cues.some((x) => x.payload.kind === 'report' && x.start >= c.end && x.end <= cue.start)) continue;
     if (k === 'neg' || k === 'modal' || k === 'undecided' || k === 'deny' || k === 'cease' || k === 'continue') {
       kinds.add(k);
       quoted.push(`${k} "${quote(info, c)}"`);
@@ -99,6 +103,7 @@ function modifiers(info: SentenceInfo, cue: CueMatch, argEnd: number): Modifiers
     kinds.add('undecided');
     quoted.push('undecided (the negation is about saying, not doing)');
   }
+  if (kinds.has('onset') && info.tokens.slice(from, cue.start).some((t) => pastState.has(t.folded))) kinds.delete('onset');
   const first = info.tokens[cue.start];
   const cond = conditional[info.lang];
   if (first && cond?.test(first.folded) && !kinds.has('report') && !kinds.has('neg')) {
@@ -227,6 +232,9 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
       const earlier = info.platforms.filter((p) => p.end <= cue.start).pop()?.platform ?? ctx.lastPlatform;
       if (anaphor && earlier) {
         platforms = [{ type: 'platform', start: anaphor.start, end: anaphor.end, platform: earlier, name: quote(info, anaphor) }];
+      } else if ((kind === 'delete' || kind === 'leave' || kind === 'stay') && info.platforms.length === 0 && ctx.lastPlatform && accountNear(info, cue.end, cue.end + 3)) {
+        // "Le club breton a supprimé son compte": the account on the platform named before.
+        derived = { action: kind, platforms: [ctx.lastPlatform] };
       } else if ((kind === 'leave' || kind === 'stay') && !cue.payload.noun && ctx.lastAction && endsClause(info, cue.end)) {
         // "... had no immediate plans to leave." after an item about leaving X.
         derived = { action: kind, platforms: ctx.lastAction.platforms };

@@ -24,6 +24,11 @@ function noSubjectBetween(info: SentenceInfo, from: number, to: number): boolean
   return !info.cues.some((c) => c.start >= from && c.end <= to && ['person', 'generic', 'anaphor', 'first', 'pronoun'].includes(c.payload.kind));
 }
 
+const concessions = new Set([
+  'despite', 'in spite of', 'although', 'though', 'malgre', 'bien que', 'trotz', 'obwohl', 'pese a', 'pese al', 'a pesar de', 'aunque',
+  'nonostante', 'malgrado', 'anche se', 'apesar de', 'apesar do', 'apesar da', 'embora',
+]);
+const amongWords = new Set(['among', 'amongst', 'entre', 'parmi', 'unter', 'tra', 'fra', 'zu']);
 const othersWords = new Set(['others', 'andere', 'autres', 'd autres', 'otros', 'altri', 'outros']);
 const prepositionKinds = new Set(['loc', 'from', 'to', 'against']);
 const withWords = new Set(['avec', 'with', 'mit', 'con', 'com', 'fur', 'pour', 'for', 'para', 'per', 'bei', 'chez', 'aux', 'among', 'unter', 'entre', 'tra', 'fra']);
@@ -68,8 +73,11 @@ function personIsSubject(info: SentenceInfo, person: CueMatch): boolean {
   if (prev && withWords.has(prev.folded)) return false;
   if (prev2 && withWords.has(prev2.folded) && isArticle(info, person.start - 1)) return false;
   if (prev2 && /^\d/.test(prev2.folded)) return false;
-  const prevCue = info.cuesEndingAt.get(person.start)?.find((c) => prepositionKinds.has(c.payload.kind));
+  const prevCue = info.cuesEndingAt.get(person.start)?.find((c) => prepositionKinds.has(c.payload.kind) || c.payload.kind === 'report');
   if (prevCue && !isArticle(info, person.start - 1)) return false;
+  // "las peticiones de varios socios", "told supporters": the people are not the ones acting.
+  const twoBack = info.cuesEndingAt.get(person.start - 1)?.find((c) => c.payload.kind === 'from' || c.payload.kind === 'report');
+  if (twoBack) return false;
   return true;
 }
 
@@ -84,7 +92,8 @@ export function findSubject(info: SentenceInfo, cue: CueMatch, argEnd: number, c
   const own = info.cues.find((c) => c.payload.kind === 'first' && c.start >= cue.start && c.end <= cue.end);
   if (own) return { kind: 'context', via: 'first', cue: own.payload.phrase };
   for (let j = cue.start - 1; j >= 0; j--) {
-    if (info.hard[j + 1]) break;
+    // A headline's colon ("El Sevilla responde a su afición: seguirá en X") keeps the club before it.
+    if (info.hard[j + 1] && !(info.index === 0 && info.tokens[j + 1]?.before.trim() === ':')) break;
     const club = info.clubs.find((c) => c.end === j + 1);
     if (club) {
       if (club.role === 'precedent' && cue.payload.kind === 'follow' && j === cue.start - 1) return { kind: 'club', clubs: [club], via: 'named' };
@@ -95,7 +104,10 @@ export function findSubject(info: SentenceInfo, cue: CueMatch, argEnd: number, c
     const ending = info.cuesEndingAt.get(j + 1) ?? [];
     const joiner = ending.find((c) => c.payload.kind === 'contrast' && c.end - c.start <= 2 && !/contrair|unlike|anders|gegensatz|diferencia|differenza|contrario/.test(c.payload.phrase));
     // "... said they were monitoring the situation but had no plans to leave": same subject.
-    if (joiner && !(j === cue.start - 1 || (j >= cue.start - 8 && noSubjectBetween(info, joiner.end, cue.start)))) break;
+    if (joiner && !(j === cue.start - 1 || (j >= cue.start - 8 && noSubjectBetween(info, joiner.end, cue.start)))) {
+      if (concessions.has(joiner.payload.phrase)) return { kind: 'generic', text: `inside a concession ("${joiner.payload.phrase}")` };
+      break;
+    }
     const person = ending.find((c) => c.payload.kind === 'person');
     if (person && personIsSubject(info, person)) {
       return { kind: 'person', text: info.tokens.slice(person.start, person.end).map((t) => t.surface).join(' ') };
@@ -108,6 +120,13 @@ export function findSubject(info: SentenceInfo, cue: CueMatch, argEnd: number, c
         const listed = info.clubs.filter((c) => c.role === 'plain' && c.end <= generic.start && c.end >= generic.start - 2);
         const last = listed[listed.length - 1];
         if (last) return { kind: 'club', clubs: group(info, last, generic.start), via: 'named' };
+      }
+      // "St. Pauli, Werder e Benfica estão entre os clubes que deixaram...": the clubs named before "among".
+      const among = info.tokens.slice(Math.max(0, generic.start - 3), generic.start).some((t) => amongWords.has(t.folded));
+      if (among) {
+        const named = info.clubs.filter((c) => c.role === 'plain' && c.end <= generic.start - 1);
+        const last = named[named.length - 1];
+        if (last) return { kind: 'club', clubs: group(info, last, last.end + 2), via: 'named' };
       }
       return { kind: 'generic', text: generic.payload.phrase };
     }
