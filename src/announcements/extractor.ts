@@ -58,11 +58,11 @@ export function createExtractor(catalog: Catalog): Extractor {
     }
     const lang: Language = detectLanguage(all, input?.lang ?? null) ?? 'en';
     if (!mentionsAPlatform(sentences)) return { language: lang, announcements: [], rejected: [] };
-    const { all: index, triggers } = indexes[lang];
+    const { all: index } = indexes[lang];
     // Sentences after the last one that says an action cannot change the result.
     let last = -1;
     for (let i = sentences.length - 1; i >= 0; i--) {
-      if (triggers.occursIn((sentences[i] as Sentence).tokens)) {
+      if (index.anyMarked((sentences[i] as Sentence).tokens)) {
         last = i;
         break;
       }

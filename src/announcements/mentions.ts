@@ -3,7 +3,7 @@ import type { Catalog } from '../catalog/types.ts';
 import type { Platform } from './announcement.ts';
 import { isStopword } from './language.ts';
 import { platformNames } from './lexicon/kinds.ts';
-import type { PhraseIndex, PhraseMatch } from './phrase-index.ts';
+import type { PhraseMatch } from './phrase-index.ts';
 import type { Token } from './tokenize.ts';
 
 export type EntityPayload =
@@ -48,7 +48,7 @@ const nameArticles = new Set(['Le', 'La', 'Les', 'Los', 'Las', 'El', 'Il', 'Lo']
 
 export interface MentionFinder {
   /** Adds every club and platform name to an index. */
-  addNames(index: PhraseIndex<EntityPayload | { type: 'cue' }>): void;
+  addNames(index: { add(phrase: string, payload: EntityPayload): void }): void;
   /** Chooses the mentions of a sentence from the name matches the index found in it. */
   find(tokens: readonly Token[], matches: Array<PhraseMatch<EntityPayload>>, cueCovered: (i: number) => boolean, text: string): Mention[];
 }

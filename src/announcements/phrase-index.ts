@@ -8,6 +8,8 @@ import type { Token } from './tokenize.ts';
  */
 
 interface Node<P> {
+  /** Some phrase through this node is marked (an action cue). */
+  marked: boolean;
   next: Map<string, Node<P>>;
   stems: Array<[string, Node<P>]>;
   payloads: P[];
@@ -28,7 +30,7 @@ const startCacheLimit = 100_000;
 const none: ReadonlyArray<never> = [];
 
 function node<P>(): Node<P> {
-  return { next: new Map(), stems: [], payloads: [], tails: [] };
+  return { marked: false, next: new Map(), stems: [], payloads: [], tails: [] };
 }
 
 function wordMatches(word: string, token: string): boolean {
@@ -40,9 +42,16 @@ export class PhraseIndex<P> {
   /** Root stems by their first three letters, so a token checks only a handful. */
   readonly #rootStems = new Map<string, Array<[string, Node<P>]>>();
   readonly #startCache = new Map<string, ReadonlyArray<Node<P>>>();
+  readonly #mark: (payload: P) => boolean;
+
+  /** `mark` picks the phrases `anyMarked` looks for. */
+  constructor(mark: (payload: P) => boolean = () => false) {
+    this.#mark = mark;
+  }
 
   add(phrase: string, payload: P): void {
     this.#startCache.clear();
+    const marked = this.#mark(payload);
     const [head = '', tail] = phrase.split(' ... ');
     const words = head.split(' ').filter((w) => w !== '');
     if (words.length === 0) return;
@@ -57,6 +66,7 @@ export class PhraseIndex<P> {
           list.push([stem, found]);
         }
         n = found;
+        if (marked) n.marked = true;
       } else {
         let found = n.next.get(w);
         if (!found) {
@@ -64,6 +74,7 @@ export class PhraseIndex<P> {
           n.next.set(w, found);
         }
         n = found;
+        if (marked) n.marked = true;
       }
     });
     if (tail !== undefined) n.tails.push({ words: tail.split(' ').filter((w) => w !== ''), payload });
@@ -80,25 +91,34 @@ export class PhraseIndex<P> {
     return list;
   }
 
-  /** Whether any phrase occurs in the tokens. */
-  occursIn(tokens: readonly Token[]): boolean {
+  /** Whether a marked phrase occurs in the tokens. */
+  anyMarked(tokens: readonly Token[]): boolean {
     const out: Array<PhraseMatch<P>> = [];
     for (let i = 0; i < tokens.length; i++) {
-      const starts = this.#starts((tokens[i] as Token).folded);
-      if (starts === none) continue;
+      const starts = this.#startsOf(tokens[i] as Token);
       for (const n of starts) {
+        if (!n.marked) continue;
+        out.length = 0;
         this.#walk(tokens, i, i + 1, n, out);
-        if (out.length > 0) return true;
+        if (out.some((m) => this.#mark(m.payload))) return true;
       }
     }
     return false;
+  }
+
+  #startsOf(token: Token): ReadonlyArray<Node<P>> {
+    // A token belongs to one item, read with one index: the start nodes are kept on it.
+    if (token.starts !== undefined) return token.starts as ReadonlyArray<Node<P>>;
+    const starts = this.#starts(token.folded);
+    token.starts = starts;
+    return starts;
   }
 
   /** Every phrase occurrence in the tokens, in order of start. */
   findAll(tokens: readonly Token[]): Array<PhraseMatch<P>> {
     const out: Array<PhraseMatch<P>> = [];
     for (let i = 0; i < tokens.length; i++) {
-      const starts = this.#starts((tokens[i] as Token).folded);
+      const starts = this.#startsOf(tokens[i] as Token);
       if (starts === none) continue;
       for (const n of starts) this.#walk(tokens, i, i + 1, n, out);
     }

@@ -12,6 +12,8 @@ export interface Token {
   before: string;
   /** First letter is an upper-case letter. */
   cap: boolean;
+  /** Where the item's phrase index may start a phrase at this word; filled by the index. */
+  starts: unknown;
 }
 
 /** A sentence of tokens; its text, for evidence, is cut from the item only when asked for. */
@@ -130,7 +132,7 @@ export function tokenize(raw: string): Tokenized {
     if (folded === '') continue;
     const c0 = surface.charCodeAt(0);
     const cap = c0 < 128 ? c0 >= 65 && c0 <= 90 : upperFirst.test(surface);
-    const tok: Token = { surface, folded, start: wordStart, end: i, before, cap };
+    const tok: Token = { surface, folded, start: wordStart, end: i, before, cap, starts: undefined };
     const prev = current[current.length - 1];
     if (prev && before !== space && sentenceEnd.test(before)) {
       const isBreak =

@@ -9,10 +9,9 @@ import { actionKinds, type CueKind, type Lexicon } from './kinds.ts';
 import { pt } from './pt.ts';
 import type { EntityPayload } from '../mentions.ts';
 
-/** Every phrase of a language, and apart the action phrases alone, to find quickly where actions are said. */
+/** Every phrase of a language; action cues are marked, to find quickly where actions are said. */
 export interface LanguageIndex {
   all: PhraseIndex<Phrase>;
-  triggers: PhraseIndex<true>;
 }
 
 /** What a phrase of the index is: a cue word or the name of a club or a platform. */
@@ -39,10 +38,9 @@ export interface Cue {
 export function buildIndexes(addNames: (index: PhraseIndex<Phrase>) => void): Record<Language, LanguageIndex> {
   const out = {} as Record<Language, LanguageIndex>;
   for (const [lang, lexicon] of Object.entries(lexicons) as Array<[Language, Lexicon]>) {
-    const index = new PhraseIndex<Phrase>();
-    const triggers = new PhraseIndex<true>();
+    const index = new PhraseIndex<Phrase>((p) => p.type === 'cue' && actionKinds.has(p.kind));
     addNames(index);
-    out[lang] = { all: index, triggers };
+    out[lang] = { all: index };
     for (const [kind, list] of Object.entries(lexicon) as Array<[CueKind, string]>) {
       for (const raw of list.split('|')) {
         let phrase = raw.trim();
@@ -57,7 +55,6 @@ export function buildIndexes(addNames: (index: PhraseIndex<Phrase>) => void): Re
         }
         if (phrase === '') continue;
         index.add(phrase, { type: 'cue', kind, lang, phrase, noun, needsAccount });
-        if (actionKinds.has(kind)) triggers.add(phrase.split(' ... ')[0] as string, true);
       }
     }
   }
