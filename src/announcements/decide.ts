@@ -122,6 +122,12 @@ function modifiers(info: SentenceInfo, cue: CueMatch, argEnd: number): Modifiers
   return { kinds, quoted };
 }
 
+const ownWords = new Set(['seinen', 'seine', 'seinem', 'ihren', 'ihre', 'son', 'sa', 'its', 'their', 'su', 'suo', 'sua', 'seu']);
+
+function possessiveBefore(info: SentenceInfo, i: number): boolean {
+  return ownWords.has(info.tokens[i - 1]?.folded ?? '');
+}
+
 function endsClause(info: SentenceInfo, end: number): boolean {
   const next = info.tokens[end];
   if (!next) return true;
@@ -235,6 +241,8 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
       } else if ((kind === 'delete' || kind === 'leave' || kind === 'stay') && info.platforms.length === 0 && ctx.lastPlatform && accountNear(info, cue.end, cue.end + 3)) {
         // "Le club breton a supprimé son compte": the account on the platform named before.
         derived = { action: kind, platforms: [ctx.lastPlatform] };
+      } else if (kind === 'leave' && ctx.lastAction?.action === 'leave' && info.platforms.length === 0 && possessiveBefore(info, cue.start)) {
+        derived = { action: 'leave', platforms: ctx.lastAction.platforms };
       } else if ((kind === 'leave' || kind === 'stay') && !cue.payload.noun && ctx.lastAction && endsClause(info, cue.end)) {
         // "... had no immediate plans to leave." after an item about leaving X.
         derived = { action: kind, platforms: ctx.lastAction.platforms };
@@ -306,6 +314,14 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
       const last = platforms[platforms.length - 1];
       const to = last ? info.platforms.find((p) => p.start > last.end && p.start <= last.end + 2 && info.cues.some((c) => c.payload.kind === 'to' && c.start >= last.end && c.end <= p.start)) : undefined;
       if (to) for (const club of clubs.refs) emit(club, 'join', [to.platform], weight * 0.8, [`target "${to.name}"`]);
+    }
+    if (kind === 'follow' && !mods.kinds.has('neg')) {
+      const stop = info.cues.find((c) => c.start >= cue.end && (c.payload.kind === 'contrast' || actionCueKinds.has(c.payload.kind) || c.payload.kind === 'report'))?.start ?? info.tokens.length;
+      for (const m of info.clubs) {
+        if (m.start < cue.end || m.start >= stop || m.role !== 'plain') continue;
+        const ref = clubRef(ctx.catalog, m);
+        if (ref && !clubs.refs.some((r) => sameClub(r, ref))) emit(ref, decided.action, platformList, weight * 0.85, [`followed "${m.name}"`]);
+      }
     }
     // Clubs named as having done the same: "après St. Pauli", "including Werder", "comme le Red Star".
     const positive = (kind === 'leave' || kind === 'join' || kind === 'delete' || kind === 'pause' || kind === 'return') && !mods.kinds.has('neg');

@@ -18,6 +18,11 @@ function possessiveBefore(info: SentenceInfo, i: number): boolean {
   return t !== undefined && possessives.has(t.folded) && info.clubs.length > 0;
 }
 
+function separated(info: SentenceInfo, from: number, to: number): boolean {
+  for (let i = from; i <= to; i++) if (info.comma[i] || info.hard[i]) return true;
+  return false;
+}
+
 /** Nothing between the two positions could be a subject of its own. */
 function noSubjectBetween(info: SentenceInfo, from: number, to: number): boolean {
   if (info.clubs.some((c) => c.start >= from && c.end <= to)) return false;
@@ -95,6 +100,10 @@ export function findSubject(info: SentenceInfo, cue: CueMatch, argEnd: number, c
     // A headline's colon ("El Sevilla responde a su afición: seguirá en X") keeps the club before it.
     if (info.hard[j + 1] && !(info.index === 0 && info.tokens[j + 1]?.before.trim() === ':')) break;
     const club = info.clubs.find((c) => c.end === j + 1);
+    if (club && club.ids.length === 1 && info.leagueIds.has(club.ids[0] as string) && separated(info, club.end, cue.start)) {
+      j = club.start;
+      continue;
+    }
     if (club) {
       if (club.role === 'precedent' && cue.payload.kind === 'follow' && j === cue.start - 1) return { kind: 'club', clubs: [club], via: 'named' };
       if (club.role === 'plain') return { kind: 'club', clubs: group(info, club, cue.start), via: 'named' };

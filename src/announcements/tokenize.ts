@@ -1,4 +1,5 @@
 import { normalise } from '../catalog/normalise.ts';
+import { isStopword } from './language.ts';
 
 /** One word of the examined text, with its place in the original. */
 export interface Token {
@@ -135,10 +136,9 @@ export function tokenize(raw: string): Tokenized {
     const tok: Token = { surface, folded, start: wordStart, end: i, before, cap, starts: undefined };
     const prev = current[current.length - 1];
     if (prev && before !== space && sentenceEnd.test(before)) {
-      const isBreak =
-        hardBreak.test(before) ||
-        !(abbreviations.has(prev.folded) || (/^\d{1,2}$/.test(prev.folded) && !/\s\s/.test(before))) ||
-        before.includes('\n');
+      // "am 15. November" goes on; "Mainz 05. Der Verein" ends.
+      const ordinal = /^\d{1,2}$/.test(prev.folded) && !/\s\s/.test(before) && !(cap && isStopword(folded));
+      const isBreak = hardBreak.test(before) || !(abbreviations.has(prev.folded) || ordinal) || before.includes('\n');
       if (isBreak && (tok.cap || /^\d/.test(surface) || /["«“'‘]/.test(before) || hardBreak.test(before))) flush();
     }
     current.push(tok);

@@ -34,7 +34,7 @@ export const en: Lexicon = {
   account: 'account|accounts|profile|page|handle|channel|presence|feed|activity|feeds|channels|pages|profiles|handles',
   person:
     'player|players|striker|forward|midfielder|defender|goalkeeper|keeper|winger|captain|coach|manager|head coach|boss|chairman|chairwoman|president|owner|co owner|ceo|chief executive|director|sporting director|executive|minister|prime minister|mp|senator|politician|mayor|chancellor|governor|party|government|fans|fan|supporters|supporter|ultras|members|member|season ticket holders|journalist|pundit|presenter|star|legend|influencer|billionaire|musk|elon musk|trust|supporters trust|fan group|fan groups|supporters club|supporters groups|celebrity|singer|actor|athlete|athletes|stars|former player|ex player|midfield|youngster|international|striker s|candidate',
-  generic: 'clubs|teams|sides|organisations|organizations|brands|outlets|media|universities|institutions|companies|federations|leagues|users|many clubs|several clubs|other clubs|a number of clubs|dozens of clubs|most clubs|some clubs|football clubs|sports teams|others',
+  generic: 'clubs|teams|sides|organisations|organizations|brands|outlets|media|universities|institutions|companies|federations|leagues|users|many clubs|several clubs|other clubs|a number of clubs|dozens of clubs|most clubs|some clubs|football clubs|sports teams|others|nobody|no club|none of the clubs|no premier league club|no other club',
   anaphor: 'club|side|team|outfit|organisation|organization|institution|franchise|the club|the side|the team|the outfit|non league club|league club|non league side|both clubs|both sides|the two clubs|the pair',
   pronoun: 'it|they|which|who|that|its',
   first: 'we|we re|we ve|we ll|we are|we have|our|us',
