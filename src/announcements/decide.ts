@@ -288,7 +288,9 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
     const clubs = resolveSubject(ctx, info, subject);
     if ('reason' in clubs && subject.kind === 'generic') {
       // "Several clubs, including Arsenal and Tottenham, remain on the platform."
-      const named = info.clubs.filter((m) => m.role === 'including' || m.role === 'precedent');
+      // A list before a colon ("Desde el St. Pauli hasta el Betis: los equipos que han abandonado X").
+      const colon = info.tokens.findIndex((t, i) => i > 0 && i < cue.start && t.before.includes(':'));
+      const named = info.clubs.filter((m) => m.role === 'including' || m.role === 'precedent' || (colon > 0 && m.end <= colon && m.role === 'plain'));
       for (const m of named) {
         const ref = clubRef(ctx.catalog, m);
         if (ref) for (const platform of platformList) out.push({ club: ref, platform, action: decided.action, confidence: decided.weight * 0.85, cues: [cueText, `${m.role} "${m.name}"`] });
