@@ -227,6 +227,11 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
       reject(() => `${cueText} without an account word`);
       continue;
     }
+    // "Stoke City's X account suspended": done to the account, most often by the platform.
+    if (kind === 'pause' && info.cues.some((c) => c.payload.kind === 'account' && c.end === cue.start)) {
+      reject(() => `${cueText}: the account was suspended, not paused by the club`);
+      continue;
+    }
     if ((kind === 'delete' || kind === 'pause') && postNear(info, cue.start - 1, argEnd + 1) && !accountNear(info, cue.end, argEnd + 2)) {
       reject(() => `${cueText} is about a post, not the account`);
       continue;

@@ -184,7 +184,7 @@ function mentionsAPlatform(sentences: ReturnType<typeof tokenize>["sentences"]):
 /** "Borussia" means the Borussia named in full elsewhere in the item; alone, it means nothing. */
 const languageCountries: Record<Language, string[]> = {
   fr: ['FR', 'BE', 'CH'],
-  en: ['GB-ENG', 'GB-SCT', 'US'],
+  en: ['GB-ENG', 'GB-SCT'],
   de: ['DE', 'AT', 'CH'],
   es: ['ES', 'MX'],
   it: ['IT'],

@@ -28,7 +28,7 @@ export const de: Lexicon = {
     'kundigt ... an|kundigte ... an|angekundigt|teilt ... mit|teilte ... mit|mitgeteilt|erklart|erklarte|bestatigt|bestatigte|bestatigen|gab ... bekannt|gibt ... bekannt|bekanntgegeben|verkundet|verkundete|sagte|sagt|schreibt|schrieb|betont|betonte|mitteilung|erklarung|stellungnahme|heisst es|laut|begrundet|begrundete',
   nocomment:
     'wollte sich ... nicht|will sich ... nicht|aussert sich nicht|ausserte sich nicht|keine stellungnahme|auf anfrage nicht|nicht aussern|nicht geaussert|kein kommentar|nicht kommentieren|nicht kommentiert|unbeantwortet|keine angaben|hielt sich bedeckt|halt sich bedeckt|schweigt dazu|kommentiert ... nicht|aussert sich ... nicht',
-  hack: 'gehackt|hack*|kompromittiert|gekapert|cyberangriff|phishing|betrug|betruger*|ubernommen|gesperrt|von x gesperrt',
+  hack: 'gehackt|hack*|kompromittiert|gekapert|cyberangriff|phishing|betrug|betruger*|ubernommen|gesperrt|von x gesperrt|wurde gesperrt|wurde suspendiert|wurde vorubergehend gesperrt',
   fake: 'fake*|gefalscht*|falsch* account|falsches profil|falscher account|parodie*|inoffiziell*|nicht offiziell|unecht*|fan account|fanaccount|imitiert',
   post: 'post|posting|beitrag|tweet|nachricht|video|foto|bild|grafik|story|meme|eintrag|beitrage|posts|kommentare|kommentarfunktion',
   account: 'account|accounts|konto|profil|kanal|seite|auftritt|prasenz|aktivitaten|aktivitat|kanale|x account|handle|engagement',

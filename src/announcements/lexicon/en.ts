@@ -28,7 +28,7 @@ export const en: Lexicon = {
   report: 'announce*|said|says|confirm*|state|states|stated|declar*|explain*|wrote|writes|statement|told|tells|insist*|according to|revealed|reveals|posted|published|indicated|indicates|signalled|signaled|suggested|suggests|responded|responds|replied',
   nocomment:
     'declined to comment|declines to comment|declined to say|did not respond|didn t respond|no comment|would not comment|wouldn t comment|refused to comment|not respond to a request|not immediately respond|not immediately reply|could not be reached|unavailable for comment|declined a request for comment|has not commented|did not comment|no response|does not comment|doesn t comment|would not be drawn|refused to be drawn',
-  hack: 'hack*|compromis*|breach*|taken over|hijack*|scam*|phishing|crypto scam|suspended by|banned by|blocked by|locked by',
+  hack: 'hack*|compromis*|breach*|taken over|hijack*|scam*|phishing|crypto scam|suspended by|banned by|blocked by|locked by|was suspended|was temporarily suspended|has been suspended|had been suspended|got suspended|were suspended|was locked|was restricted',
   fake: 'fake|impersonat*|parody|impostor|imposter|unofficial|spoof*|fraudulent|bogus|not affiliated|fan account|fan run|fan made',
   post: 'post|tweet|message|video|clip|photo|picture|image|graphic|meme|story|reel|tweets|posts|comments|comment',
   account: 'account|accounts|profile|page|handle|channel|presence|feed|activity|feeds|channels|pages|profiles|handles',

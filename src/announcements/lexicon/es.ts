@@ -27,7 +27,7 @@ export const es: Lexicon = {
   report: 'anuncia|anuncio|anunciado|comunica|comunico|confirma|confirmo|explica|explico|informa|informo|asegura|aseguro|declara|declaro|dijo|dice|afirma|afirmo|comunicado|segun el club|senalo|senala|escribio|escribe|confirmado|explicado|informado|asegurado|respondido',
   nocomment:
     'no quiso comentar|declino comentar|rehuso comentar|sin comentarios|no ha respondido|no respondio|no hizo comentarios|prefirio no pronunciarse|no se ha pronunciado|no quiso pronunciarse|no ha querido|no ha comentado|no comento|guarda silencio|guardo silencio|no comenta|evito comentar|evita pronunciarse',
-  hack: 'hacke*|jaque*|pirate*|vulnerad*|comprometid*|ciberataque|robo de cuenta|estafa|phishing|suspendida por|bloqueada por|suspendido por',
+  hack: 'hacke*|jaque*|pirate*|vulnerad*|comprometid*|ciberataque|robo de cuenta|estafa|phishing|suspendida por|bloqueada por|suspendido por|fue suspendida|ha sido suspendida|fue suspendido|ha sido suspendido|fue bloqueada',
   fake: 'falsa|falso|falsas|falsos|suplant*|parodia|no oficial|fake|impostor|cuenta de aficionados',
   post: 'publicacion|mensaje|tuit|tweet|post|video|foto|imagen|historia|meme|contenido|comentarios',
   account: 'cuenta|cuentas|perfil|perfiles|pagina|canal|presencia|actividad|etapa|andadura|aventura',

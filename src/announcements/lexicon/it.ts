@@ -27,7 +27,7 @@ export const it: Lexicon = {
   report: 'annuncia|annunciato|comunica|comunicato|conferma|confermato|spiega|spiegato|dichiara|dichiarato|afferma|scrive|ha scritto|fa sapere|nota|ufficializza|ufficiale|rende noto|si legge|risposto|risponde',
   nocomment:
     'non ha voluto commentare|nessun commento|non commenta|non ha commentato|bocche cucite|non ha risposto|preferito non commentare|non ha rilasciato|nessuna risposta|non si e espresso|silenzio dal club|evita di commentare',
-  hack: 'hacker*|hackerato|hackerata|violato|violata|attacco informatico|compromess*|phishing|truffa|pirat*|sospeso da|bloccato da|sospesa da',
+  hack: 'hacker*|hackerato|hackerata|violato|violata|attacco informatico|compromess*|phishing|truffa|pirat*|sospeso da|bloccato da|sospesa da|e stato sospeso|e stata sospesa|e stato bloccato',
   fake: 'falso|falsa|fake|parodia|non ufficiale|finto|finta|impostor*|clone|account di tifosi',
   post: 'post|tweet|messaggio|video|foto|immagine|storia|contenuto|pubblicazione|meme|commenti|commento',
   account: 'account|profilo|profili|pagina|canale|presenza|attivita|avventura',

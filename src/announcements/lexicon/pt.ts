@@ -25,7 +25,7 @@ export const pt: Lexicon = {
   deny: 'descarta|descartou|nega|negou|desmente|desmentiu|rejeita|rejeitou|afasta|afastou',
   report: 'anuncia|anunciou|comunica|comunicou|confirma|confirmou|explica|explicou|informa|informou|afirma|afirmou|declara|declarou|disse|diz|nota oficial|comunicado|segundo o clube|publicou|confirmado|anunciado|respondeu|responde',
   nocomment: 'nao quis comentar|preferiu nao comentar|nao comentou|nao se pronunciou|sem comentarios|nao respondeu|nao retornou|nao se manifestou|nao quis se pronunciar|nao comenta|nao comentam|nao quis falar|evitou comentar',
-  hack: 'hacke*|hackead*|invadid*|invasao|ataque hacker|comprometid*|golpe|phishing|pirate*|hacker*|suspensa pelo|bloqueada pelo|suspenso pelo|bloqueado',
+  hack: 'hacke*|hackead*|invadid*|invasao|ataque hacker|comprometid*|golpe|phishing|pirate*|hacker*|suspensa pelo|bloqueada pelo|suspenso pelo|bloqueado|foi suspensa|foi suspenso|foi bloqueada|foi bloqueado',
   fake: 'falsa|falso|fake|perfil falso|conta falsa|parodia|nao oficial|impostor*|clone',
   post: 'post|postagem|publicacao|tuite|tweet|mensagem|video|foto|imagem|story|meme|comentarios',
   account: 'conta|contas|perfil|perfis|pagina|canal|presenca|atividade|atividades|trajetoria',
