@@ -118,18 +118,21 @@ export function tokenize(raw: string): Tokenized {
       continue;
     }
     const wordStart = i;
+    let ascii = true;
     while (i < n) {
       c = text.charCodeAt(i);
       if (c < 128) {
         if (asciiWord[c] !== 1) break;
         i++;
-      } else if (isWordChar(text, i)) i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
-      else break;
+      } else if (isWordChar(text, i)) {
+        ascii = false;
+        i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+      } else break;
     }
     const surface = text.slice(wordStart, i);
     const before = wordStart === last + 1 && text.charCodeAt(last) === 32 ? space : text.slice(last, wordStart);
     last = i;
-    const folded = fold(surface);
+    const folded = ascii ? surface.toLowerCase() : fold(surface);
     if (folded === '') continue;
     const c0 = surface.charCodeAt(0);
     const cap = c0 < 128 ? c0 >= 65 && c0 <= 90 : upperFirst.test(surface);
