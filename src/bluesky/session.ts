@@ -98,7 +98,6 @@ export class BlueskySession {
     if (allowedAt > now) {
       throw new BlueskyLoginDeferredError('a Bluesky login was made moments ago; waiting before the next', allowedAt - now);
     }
-    await store.setState(lastLoginStateKey, new Date(now).toISOString());
     try {
       await this.agent.login({ identifier, password: appPassword });
     } catch (err) {
@@ -112,6 +111,10 @@ export class BlueskySession {
         throw new BlueskyLoginError(`Bluesky refused the login of ${identifier}: ${err.message}`, { cause: err });
       }
       throw err;
+    } finally {
+      // Recorded once the attempt is over: a process stopped in the middle of it lost the session with
+      // it, and logs in at its next start instead of waiting out the interval with no session at all.
+      await store.setState(lastLoginStateKey, new Date(now).toISOString());
     }
     await this.flush();
     logger.info({ did: this.agent.session?.did, handle: this.agent.session?.handle }, 'logged in to Bluesky');
