@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, it } from 'vitest';
 import { spawnBot, type BotProcess } from './helpers/bot-process.ts';
 import { createFanOutWorld, type FanOutWorld } from './helpers/fan-out-world.ts';
 import { waitFor } from './helpers/wait.ts';
