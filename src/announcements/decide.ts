@@ -310,7 +310,10 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
     let weight = decided.weight * clubs.weight;
     if (platforms[0] && platforms[0].end <= cue.start) weight *= 0.95;
     const emit = (club: ClubRef, action: Action, list: Platform[], w: number, extra: string[] = []): void => {
-      for (const platform of list) out.push({ club, platform, action, confidence: Math.min(1, w), cues: [...cuesOut, ...extra] });
+      for (const platform of list) {
+        if (action === 'stay' && platform !== 'x' && leftBefore(ctx, out, club, platform)) continue;
+        out.push({ club, platform, action, confidence: Math.min(1, w), cues: [...cuesOut, ...extra] });
+      }
     };
     for (const club of clubs.refs) {
       emit(club, decided.action, platformList, weight);
@@ -343,6 +346,11 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
         if (ref && !clubs.refs.some((r) => sameClub(r, ref))) emit(ref, decided.action, platformList, weight * 0.85, [`${m.role} "${m.name}"`]);
       }
     }
+    for (const d of out) {
+      if (d.action !== 'leave') continue;
+      const key = d.club.id ?? d.club.name.toLowerCase();
+      ctx.left.set(key, (ctx.left.get(key) ?? new Set<Platform>()).add(d.platform));
+    }
     if (clubs.refs.length > 0) {
       ctx.lastSubjects = clubs.refs;
       ctx.lastSubjectsSentence = info.index;
@@ -350,6 +358,13 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
     }
   }
   return out;
+}
+
+/** The club left a platform earlier in the item (other than this one). */
+function leftBefore(ctx: ItemContext, out: readonly Decision[], club: ClubRef, platform: Platform): boolean {
+  if (out.some((d) => d.action === 'leave' && d.platform !== platform && sameClub(d.club, club))) return true;
+  const left = ctx.left.get(club.id ?? club.name.toLowerCase());
+  return left !== undefined && [...left].some((p) => p !== platform);
 }
 
 function sameClub(a: ClubRef, b: ClubRef): boolean {

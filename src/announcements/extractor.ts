@@ -25,6 +25,8 @@ export interface ItemContext {
   lastSubjectsSentence: number;
   lastPlatform: Platform | null;
   lastAction: { action: Action; platforms: Platform[] } | null;
+  /** Platforms each club (by id, or lower-cased name) was said to leave so far. */
+  left: Map<string, Set<Platform>>;
   /** Who the sentence before was about, for "he" and "it". */
   lastActor: 'person' | 'club' | null;
 }
@@ -115,6 +117,7 @@ export function createExtractor(catalog: Catalog): Extractor {
       lastPlatform: null,
       lastAction: null,
       lastActor: null,
+      left: new Map(),
     };
     const found = new Map<string, Explained>();
     const rejected: Explanation['rejected'] = [];

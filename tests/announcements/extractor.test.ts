@@ -42,6 +42,10 @@ describe('extractor: actions', () => {
     expect(triples('SC Freiburg joins Bluesky', 'en')).toEqual(['sc-freiburg bluesky join']);
   });
 
+  it('does not read "keeps informing fans on its other channels" after leaving X as staying there', () => {
+    expect(triples('La Lazio lascia X. Il club continuerà a comunicare su Instagram e Facebook.', 'it')).toEqual(['ss-lazio x leave']);
+  });
+
   it('reads "no longer posts on" as leaving', () => {
     expect(triples('Real Madrid no longer posts on X.', 'en')).toEqual(['real-madrid x leave']);
   });
