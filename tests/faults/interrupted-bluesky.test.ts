@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { spawnBot, type BotProcess } from './helpers/bot-process.ts';
 import { createFanOutWorld, type FanOutWorld } from './helpers/fan-out-world.ts';
 import { waitFor } from './helpers/wait.ts';
@@ -32,3 +32,18 @@ it('mirrors the next story at once after a kill during the first Bluesky login',
     throw new Error(`${err.message}; clubwatch wrote:\n${bot?.output().slice(-3_000)}`);
   });
 });
+
+it('posts once when killed while its post is on the way to the PDS', async () => {
+  const before = (await world.blueskyPosts()).length;
+  const writes = () => world.pds.requestsTo('com.atproto.repo.createRecord').length;
+  const written = writes();
+  world.announceMore();
+  await waitFor('the post to reach the PDS', () => writes() > written, 60_000, 2);
+  await bot?.kill();
+
+  bot = spawnBot(world.vars, world.env.dir);
+  await waitFor('the outbox to have sent it', async () => (await world.blueskyPosts()).length > before, 60_000, 500);
+  await waitFor('clubwatch to be up', () => bot?.logs().some((line) => line.msg === 'clubwatch started'), 30_000);
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  expect((await world.blueskyPosts()).length).toBe(before + 1);
+}, 120_000);
