@@ -248,9 +248,9 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
         derived = { action: kind, platforms: [ctx.lastPlatform] };
       } else if (kind === 'leave' && ctx.lastAction?.action === 'leave' && info.platforms.length === 0 && possessiveBefore(info, cue.start)) {
         derived = { action: 'leave', platforms: ctx.lastAction.platforms };
-      } else if ((kind === 'leave' || kind === 'stay') && !cue.payload.noun && ctx.lastAction && endsClause(info, cue.end)) {
+      } else if ((kind === 'leave' || kind === 'stay') && !cue.payload.noun && (ctx.lastAction?.action === 'leave' || ctx.lastAction?.action === 'stay') && endsClause(info, cue.end)) {
         // "... had no immediate plans to leave." after an item about leaving X.
-        derived = { action: kind, platforms: ctx.lastAction.platforms };
+        derived = { action: kind, platforms: ctx.lastAction?.platforms ?? [] };
         bareEnd = true;
       } else if (kind === 'follow' && ctx.lastAction) {
         derived = ctx.lastAction;

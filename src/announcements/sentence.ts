@@ -210,8 +210,10 @@ export function platformArguments(
       hi = p.start;
     } else if (p.end <= cue.start) {
       gap = cue.start - p.end;
+      // "Auf X will der FC Bayern aktiv bleiben": German puts the platform first and the verb last.
+      const fronted = info.lang === 'de' && p.start <= 1 && !cue.payload.noun;
       // A noun takes its platform after it ("départ de X") or glued before it ("X-Rückzug").
-      if (gap > (cue.payload.noun ? 0 : 3)) continue;
+      if (gap > (cue.payload.noun ? 0 : fronted ? 9 : 3)) continue;
       gap += 1.5;
       lo = p.end;
       hi = cue.start;
@@ -220,7 +222,8 @@ export function platformArguments(
       lo = p.start;
       hi = p.start;
     } else continue;
-    if (!gapIsClean(info, lo, hi, p.end <= cue.start, cue.payload.noun)) continue;
+    const frontedClub = info.lang === 'de' && p.end <= cue.start && p.start <= 1;
+    if (!gapIsClean(info, lo, hi, p.end <= cue.start, cue.payload.noun, frontedClub)) continue;
     if (!opts.medium && p.start >= cue.end && isMedium(info, cue.end, p.start)) continue;
     if (gap < bestGap) {
       best = p;
@@ -249,12 +252,12 @@ const clauseJoiners = new Set([
 ]);
 
 /** Between tokens lo (first after the left item) and hi (first of the right item). */
-function gapIsClean(info: SentenceInfo, lo: number, hi: number, before: boolean, noun = false): boolean {
+function gapIsClean(info: SentenceInfo, lo: number, hi: number, before: boolean, noun = false, fronted = false): boolean {
   for (let i = lo; i <= hi && i < info.tokens.length; i++) if (info.hard[i]) return false;
   // "verließ der FC St. Pauli die Plattform X", "abandona el Sevilla X": the subject after the verb.
   const inverted = !before && (noun || (info.lang !== 'en' && info.lang !== 'fr'));
   if (before) for (let i = lo; i <= hi && i < info.tokens.length; i++) if (info.comma[i]) return false;
-  if (info.clubs.some((c) => c.start >= lo && c.end <= hi && !(inverted && c.start <= lo + 1 && c.role === 'plain'))) return false;
+  if (info.clubs.some((c) => c.start >= lo && c.end <= hi && !(inverted && c.start <= lo + 1 && c.role === 'plain') && !(fronted && c.role === 'plain'))) return false;
   return !info.cues.some(
     (c) =>
       c.start >= lo &&
