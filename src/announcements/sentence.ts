@@ -37,7 +37,9 @@ export interface SentenceInfo {
 const hardPunct = /[;:[\]—–]|\s-\s/;
 const unlikePattern = /contrair|unlike|anders als|gegensatz|unterschied|diferencia|contrario|differenza|diversamente|diferentemente|inverse/;
 const weekdaysMonths = new Set(
-  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december today tomorrow yesterday on'.split(' '),
+  ('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december today tomorrow yesterday on now finally officially ' +
+    'hoy ayer manana ahora finalmente oficialmente heute gestern morgen jetzt nun endlich offiziell aujourd hier demain maintenant enfin officiellement ' +
+    'oggi ieri domani ora finalmente ufficialmente hoje ontem amanha agora oficialmente breaking update statement').split(' '),
 );
 
 export function analyseSentence(
