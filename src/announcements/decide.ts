@@ -128,6 +128,13 @@ function possessiveBefore(info: SentenceInfo, i: number): boolean {
   return ownWords.has(info.tokens[i - 1]?.folded ?? '');
 }
 
+/** The platform a bare "leave" or "stay" refers to: the last one acted on, else the last one named. */
+function bareTarget(ctx: ItemContext, info: SentenceInfo, cue: CueMatch): Platform[] | null {
+  if (ctx.lastAction?.action === 'leave' || ctx.lastAction?.action === 'stay') return ctx.lastAction.platforms;
+  const named = info.platforms.filter((p) => p.end <= cue.start).pop()?.platform ?? ctx.lastPlatform;
+  return named ? [named] : null;
+}
+
 function endsClause(info: SentenceInfo, end: number): boolean {
   const next = info.tokens[end];
   if (!next) return true;
@@ -248,9 +255,9 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
         derived = { action: kind, platforms: [ctx.lastPlatform] };
       } else if (kind === 'leave' && ctx.lastAction?.action === 'leave' && info.platforms.length === 0 && possessiveBefore(info, cue.start)) {
         derived = { action: 'leave', platforms: ctx.lastAction.platforms };
-      } else if ((kind === 'leave' || kind === 'stay') && !cue.payload.noun && (ctx.lastAction?.action === 'leave' || ctx.lastAction?.action === 'stay') && endsClause(info, cue.end)) {
+      } else if ((kind === 'leave' || kind === 'stay') && !cue.payload.noun && endsClause(info, cue.end) && bareTarget(ctx, info, cue)) {
         // "... had no immediate plans to leave." after an item about leaving X.
-        derived = { action: kind, platforms: ctx.lastAction?.platforms ?? [] };
+        derived = { action: kind, platforms: bareTarget(ctx, info, cue) ?? [] };
         bareEnd = true;
       } else if (kind === 'follow' && ctx.lastAction) {
         derived = ctx.lastAction;

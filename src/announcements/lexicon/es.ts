@@ -16,7 +16,7 @@ export const es: Lexicon = {
   delete: 'a:elimin*|a:borr*|a:desactiv*|a:suprim*|n:eliminacion de|a:cancela|a:cancelo',
   use: 'usa|usar|utiliza|utilizar|publica|publicar|publicara|publicando|tuitea|tuitear|activo en|activa en|presente en|presencia en|utilizara|usara|actualiza|actualizar|se alia con|alianza con|acuerdo con|colaboracion con|asociacion con|estamos en|estaremos en|esta en|nos vemos en|encontraras|nos encontraras',
   cease: 'ya no|deja de|dejara de|dejo de|dejar de|dejan de|cesa|cesara|cese|no ... mas|nunca mas|pone fin a|puso fin a|poner fin a|termina con|acaba con|dejara de publicar|dejara de usar',
-  continue: 'sigue|seguira|continua|continuara|seguir|continuar|mantiene|mantendra|todavia|aun',
+  continue: 'sigue|seguira|continua|continuara|seguir|continuar|mantiene|mantendra|todavia|aun|por ahora|por el momento|de momento',
   follow: 'sigue el ejemplo|siguen el ejemplo|siguio el ejemplo|seguir el ejemplo|sigue los pasos|siguio los pasos|seguir los pasos|siguen los pasos|imita|imito|imitar|hace lo mismo|hizo lo mismo|hara lo mismo|hacer lo mismo|se suma a la lista|el mismo paso|la misma decision|mismo camino|seguido por|seguidos por|le siguieron|siguieron',
   migrate: 'se muda a|se mudo a|mudarse a|se pasa a|se paso a|pasarse a|migra a|migro a|emigra a|emigro a|cambia|cambio|se traslada a|se traslado a|sustituye|reemplaza|migr* a|migr* hacia|se mud* a',
   neg: 'no|nunca|jamas|tampoco|ni|ninguna|ningun|sin intencion|ni se plantea|sin',

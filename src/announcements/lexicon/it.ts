@@ -16,7 +16,7 @@ export const it: Lexicon = {
   delete: 'a:cancella|a:cancellato|a:cancellare|a:elimina|a:eliminato|a:eliminare|a:rimuove|a:rimosso|a:disattiva|a:disattivato|a:disattivare|n:cancellazione|n:eliminazione',
   use: 'usa|utilizza|usare|utilizzare|utilizzera|pubblica|pubblicare|pubblichera|posta|postare|twitta|attivo su|attiva su|presente su|presenza su|aggiornare|aggiorna|aggiornera|comunica su|comunicare su|accordo con|partnership con|collaborazione con|si allea con|presenti su|presenti|saremo su|siamo su|saremo presenti',
   cease: 'non ... piu|smette di|smettera di|smesso di|smettere di|cessa|cessera|stop a|pone fine|pone fine a|mette fine a|chiude con|basta|interrompe|interrompera|interrotto',
-  continue: 'continua|continuera|continuare|prosegue|proseguira|ancora|resta|rimane|manterra',
+  continue: 'continua|continuera|continuare|prosegue|proseguira|ancora|resta|rimane|manterra|per ora|per il momento|al momento',
   follow: 'segue l esempio|seguono l esempio|seguito l esempio|seguire l esempio|segue le orme|seguire le orme|seguono le orme|fa lo stesso|fara lo stesso|ha fatto lo stesso|fare lo stesso|imita|imitare|imitato|si accoda|accodarsi|si aggiunge alla lista|lo stesso passo|la stessa scelta|la stessa decisione|seguito da|seguiti da|hanno seguito',
   migrate: 'passa a|passato a|passare a|trasloca su|trasloca|migra|migra su|migra verso|migrato|si trasferisce|si sposta su|si sposta verso|sostituisce|migr* su|migr* verso|migr* a',
   neg: 'non|mai|nessun|nessuna|neanche|nemmeno|neppure|ne|senza',

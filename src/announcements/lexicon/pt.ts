@@ -15,7 +15,7 @@ export const pt: Lexicon = {
   delete: 'a:apaga|a:apagou|a:apagar|a:exclui|a:excluiu|a:excluir|a:deleta|a:deletou|a:elimina|a:eliminou|a:remove|a:removeu|a:desativa|a:desativou|a:desativar|n:exclusao',
   use: 'usa|usar|utiliza|utilizar|publica|publicar|publicara|posta|postar|tuita|ativo no|presente no|presenca no|atualiza|atualizar|parceria com|acordo com|fecha acordo|colaboracao com|estamos no|estamos na|estamos presentes|esta no|esta na|estaremos no',
   cease: 'nao ... mais|deixa de|deixou de|deixara de|deixar de|para de|parou de|parar de|encerra|encerrou|poe fim|pos fim|acabou com|acaba com|interrompe',
-  continue: 'continua|continuara|continuar|segue|seguira|seguir|mantem|mantera|ainda',
+  continue: 'continua|continuara|continuar|segue|seguira|seguir|mantem|mantera|ainda|por enquanto|por ora|no momento',
   follow: 'segue o exemplo|seguiu o exemplo|seguir o exemplo|segue os passos|seguiu os passos|seguir os passos|faz o mesmo|fez o mesmo|fara o mesmo|fazer o mesmo|imita|imitou|o mesmo passo|a mesma decisao|o mesmo caminho|seguido pelo|seguidos pelo|seguido por|seguiram',
   migrate: 'migra para|migrou para|migrar para|muda se para|mudou se para|se muda para|se mudou para|troca|trocou|trocar|passa para|passou para|substitui|migr* para|migr* pro|muda* se para|mudaram se para',
   neg: 'nao|nunca|jamais|nem|nenhum|nenhuma|tampouco|sem',
