@@ -65,6 +65,8 @@ function isWordChar(text: string, i: number): boolean {
   return wordChar.test(text[i] as string);
 }
 const formatChars = /[\p{Cf}]/gu;
+/** The usual invisible characters; the full class is checked only when one of these, or an astral character, is present. */
+const likelyFormat = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ud800-\udfff]/;
 const asciiOnly = /^[\x20-\x7e]*$/;
 const upperFirst = /^\p{Lu}/u;
 const sentenceEnd = /[.!?…]|\n|\r/;
@@ -94,7 +96,8 @@ function fold(surface: string): string {
 
 /** Splits text into sentences of tokens; the text is cut at `maxExaminedChars` first. */
 export function tokenize(raw: string): Tokenized {
-  const text = (raw.length > maxExaminedChars ? raw.slice(0, maxExaminedChars) : raw).replace(formatChars, '');
+  const cut = raw.length > maxExaminedChars ? raw.slice(0, maxExaminedChars) : raw;
+  const text = likelyFormat.test(cut) ? cut.replace(formatChars, '') : cut;
   const sentences: Sentence[] = [];
   let current: Token[] = [];
   let last = 0;
