@@ -81,6 +81,7 @@ const failed: string[] = [];
 
 for (const name of chosen) {
   const before = machineLoad().load1;
+  const startedAt = performance.now();
   progress(`${name}: starting (load average ${before})`);
   const child = forkBench('./section.ts');
   const answer = nextMessage<{ figures?: Record<string, unknown>; error?: string }>(child);
@@ -97,6 +98,7 @@ for (const name of chosen) {
     progress(`${name}: could not run: ${err instanceof Error ? err.message : String(err)}`);
   }
   (details.load as Record<string, unknown>)[name] = { before, after: machineLoad().load1 };
+  progress(`${name}: done in ${((performance.now() - startedAt) / 1000).toFixed(0)} s`);
   if (child.exitCode === null) child.kill();
 }
 
