@@ -69,6 +69,8 @@ describe('hostile sources', () => {
       .route('/evil.dtd', { body: '<!ENTITY leak "leaked">' })
       .route('/bad-utf8.xml', { body: invalidUtf8() })
       .route('/many.xml', { body: manyItems(100_000) });
+    // A 5 s timeout (the default is 15 s) keeps the endless body short; less would let the second
+    // or so that parsing 100,000 items holds the event loop time out the reads running beside it.
     env = testEnvironment({
       sources: ['/good.xml', '/bad-utf8.xml', '/many.xml', ...hostile.map((entry) => entry.path)].map((path) => urlOf(path)),
       vars: { CLUBWATCH_POLL_INTERVAL_SECONDS: '2', CLUBWATCH_TICK_SECONDS: '1', CLUBWATCH_FETCH_TIMEOUT_MS: '5000', CLUBWATCH_LOG_LEVEL: 'info' },
