@@ -90,6 +90,7 @@ function modifiers(info: SentenceInfo, cue: CueMatch, argEnd: number): Modifiers
     if (k === 'neg' && cease.some((x) => x.start <= c.start && x.end >= c.end)) continue;
     // "deixou de publicar no X e passou a usar Instagram": a cessation belongs to the verb right after it.
     if (k === 'cease' && before && (cue.start - c.end > 3 || info.cues.some((x) => x.payload.kind === 'conj' && x.start >= c.end && x.end <= cue.start))) continue;
+    if (k === 'continue' && cue.payload.kind === 'join' && (cue.start - c.end > 2 || info.cues.some((x) => (x.payload.kind === 'conj' || x.payload.kind === 'contrast') && x.start >= c.end && x.end <= cue.start))) continue;
     // "a répondu aux demandes ... et a confirmé qu'il restera": a report after the request starts a new statement.
     if (k === 'modal' && before && info.cues.some((x) => x.payload.kind === 'report' && x.start >= c.end && x.end <= cue.start)) continue;
     if (k === 'neg' || k === 'modal' || k === 'undecided' || k === 'deny' || k === 'cease' || k === 'continue') {
@@ -168,6 +169,8 @@ function finalAction(base: CueKind, m: Set<CueKind>): { action: Action; weight: 
   if (m.has('modal')) return { reason: 'considered, asked for or rumoured, not decided' };
   if (base === 'stay') return neg ? { reason: 'negated stay' } : { action: 'stay', weight: 0.85 };
   if (neg || m.has('deny')) return { reason: `negated ${base}` };
+  // "mantiene su apuesta por X": keeping up a presence is staying.
+  if (base === 'join' && m.has('continue')) return { action: 'stay', weight: 0.8 };
   if (base === 'join' || base === 'pause' || base === 'return' || base === 'delete') {
     return { action: base, weight: base === 'delete' ? 0.85 : 0.9 };
   }
