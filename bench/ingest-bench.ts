@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import Parser from 'rss-parser';
 import { loadCatalog } from '../src/catalog/load-catalog.ts';
 import type { Item } from '../src/items/item.ts';
@@ -44,7 +45,7 @@ export interface IngestFigures {
  */
 export async function runIngestBench(options: { feeds: number; itemsPerFeed: number }): Promise<IngestFigures> {
   const now = new Date();
-  const catalog = loadCatalog(new URL('../config/catalog', import.meta.url).pathname);
+  const catalog = loadCatalog(fileURLToPath(new URL('../config/catalog', import.meta.url)));
   const all = generateFeeds({ feeds: options.feeds + 60, itemsPerFeed: options.itemsPerFeed, now, clubs: catalog.entries });
   const warmup = all.slice(options.feeds);
   const feeds = all.slice(0, options.feeds);

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '../src/catalog/load-catalog.ts';
 import { FeedServer } from '../tests/helpers/feed-server.ts';
 import { benchEnvironment } from './bench-env.ts';
@@ -25,7 +26,7 @@ const tickSeconds = 1;
  * action, so each is a new story.
  */
 export async function runLatencyBench(options: { rounds: number; discordDelayMs: number; discordLimits?: LimitWindows | undefined; entry?: string | undefined }): Promise<LatencyFigures> {
-  const catalog = loadCatalog(new URL('../config/catalog', import.meta.url).pathname);
+  const catalog = loadCatalog(fileURLToPath(new URL('../config/catalog', import.meta.url)));
   const clubs = catalog.entries.filter((entry) => entry.kind === 'club');
   const stories = clubs.flatMap((club) => (['leave', 'join'] as BenchAction[]).map((action) => ({ club, action })));
   const rounds = Math.min(options.rounds, stories.length);

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '../src/catalog/load-catalog.ts';
 import { readFeed } from '../src/sources/feed-reader.ts';
 import { FeedSourceReader } from '../src/sources/feed-source-reader.ts';
@@ -22,7 +23,7 @@ export interface PollFigures {
  * is parsed). CPU per poll = this process's CPU time over the run / polls.
  */
 export async function runPollBench(options: { polls: number }): Promise<PollFigures> {
-  const catalog = loadCatalog(new URL('../config/catalog', import.meta.url).pathname);
+  const catalog = loadCatalog(fileURLToPath(new URL('../config/catalog', import.meta.url)));
   const [feed] = generateFeeds({ feeds: 1, itemsPerFeed: 50, now: new Date(), clubs: catalog.entries });
   if (!feed) throw new Error('no feed generated');
   const peer = forkBench('./feed-peer.ts');
