@@ -1,4 +1,4 @@
-import type { Language, Platform } from './announcement.ts';
+import type { Language } from './announcement.ts';
 import { isStopword } from './language.ts';
 import type { Cue } from './lexicon/index.ts';
 import type { CueKind } from './lexicon/kinds.ts';
@@ -291,4 +291,3 @@ export function isUnknownName(info: SentenceInfo, i: number, covered: (i: number
   return t.folded.length > 1;
 }
 
-export type PlatformList = Platform[];
