@@ -83,7 +83,7 @@ for (const name of chosen) {
   const before = machineLoad().load1;
   const startedAt = performance.now();
   progress(`${name}: starting (load average ${before})`);
-  const child = forkBench('./section.ts');
+  const child = forkBench('./section-child.ts');
   const answer = nextMessage<{ figures?: Record<string, unknown>; error?: string }>(child);
   child.send({ name, sizes });
   try {

@@ -39,13 +39,3 @@ export async function runSection(name: SectionName, sizes: SectionSizes): Promis
       return { ...(await runLatencyBench({ rounds: sizes.latencyRounds, discordDelayMs: sizes.discordDelayMs, discordLimits: sizes.discordLimits, entry: sizes.entry })) };
   }
 }
-
-// Started by bench/run.ts with `fork`: runs the section named in the first message, answers with its figures.
-if (process.send) {
-  process.once('message', (message: { name: SectionName; sizes: SectionSizes }) => {
-    runSection(message.name, message.sizes).then(
-      (figures) => process.send?.({ figures }, () => process.exit(0)),
-      (err: unknown) => process.send?.({ error: err instanceof Error ? (err.stack ?? err.message) : String(err) }, () => process.exit(1)),
-    );
-  });
-}
