@@ -67,6 +67,14 @@ export class App {
     await this.prepare();
     for (const platform of this.platforms) await platform.start();
 
+    // The scheduler's own notices (a missed tick while the process was busy) go to our log, as JSON.
+    const cronLog = subsystemLogger(logger, 'scheduler');
+    cron.setLogger({
+      info: (message) => cronLog.debug(message),
+      warn: (message) => cronLog.debug(message),
+      error: (message, err) => cronLog.warn({ err: err ?? message }, 'scheduler error'),
+      debug: (message) => cronLog.trace(typeof message === 'string' ? message : message.message),
+    });
     const job = (name: string, expression: string, work: () => Promise<unknown>) => {
       const task = cron.schedule(
         expression,
