@@ -249,7 +249,7 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
     if (platforms.length === 0 && migrateLeave.length === 0) {
       const anaphor =
         info.cues.find((c) => c.payload.kind === 'platformAnaphor' && c.start >= cue.end && c.start <= cue.end + (cue.payload.noun ? 6 : 3)) ??
-        (kind === 'use' ? info.cues.find((c) => c.payload.kind === 'platformAnaphor' && c.end <= cue.start && c.end >= cue.start - 2) : undefined);
+        (kind === 'use' || info.lang === 'de' ? info.cues.find((c) => c.payload.kind === 'platformAnaphor' && c.end <= cue.start && c.end >= cue.start - 3) : undefined);
       const earlier = info.platforms.filter((p) => p.end <= cue.start).pop()?.platform ?? ctx.lastPlatform;
       if (anaphor && earlier) {
         platforms = [{ type: 'platform', start: anaphor.start, end: anaphor.end, platform: earlier, name: quote(info, anaphor) }];
@@ -258,6 +258,8 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
         derived = { action: kind, platforms: [ctx.lastPlatform] };
       } else if (kind === 'leave' && ctx.lastAction?.action === 'leave' && info.platforms.length === 0 && possessiveBefore(info, cue.start)) {
         derived = { action: 'leave', platforms: ctx.lastAction.platforms };
+      } else if (kind === 'use' && info.cues.some((c) => c.payload.kind === 'cease' && c.end <= cue.start && c.end >= cue.start - 3) && bareTarget(ctx, info, cue)) {
+        derived = { action: 'leave', platforms: bareTarget(ctx, info, cue) ?? [] };
       } else if ((kind === 'leave' || kind === 'stay') && !cue.payload.noun && endsClause(info, cue.end) && bareTarget(ctx, info, cue)) {
         // "... had no immediate plans to leave." after an item about leaving X.
         derived = { action: kind, platforms: bareTarget(ctx, info, cue) ?? [] };

@@ -159,7 +159,7 @@ export function createMentionFinder(catalog: Catalog): MentionFinder {
 }
 
 const timesWords = new Set(['fois', 'times', 'mal', 'veces', 'volte', 'vezes', 'per', 'pro', 'par', 'por', 'a', 'de']);
-const againstWords = new Set(['contre', 'gegen', 'against', 'contra', 'contro', 'versus', 'vs']);
+const againstWords = new Set(['contre', 'versus', 'vs']);
 
 /** "X" the platform, not "Flamengo X Corinthians", "3 X 1", "plainte contre X" or "X fois". */
 function isPlatformX(tokens: readonly Token[], i: number, mentions: readonly Mention[]): boolean {
