@@ -253,9 +253,9 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
       const earlier = info.platforms.filter((p) => p.end <= cue.start).pop()?.platform ?? ctx.lastPlatform;
       if (anaphor && earlier) {
         platforms = [{ type: 'platform', start: anaphor.start, end: anaphor.end, platform: earlier, name: quote(info, anaphor) }];
-      } else if ((kind === 'delete' || kind === 'leave' || kind === 'stay') && info.platforms.length === 0 && ctx.lastPlatform && accountNear(info, cue.end, cue.end + 3)) {
+      } else if ((kind === 'delete' || kind === 'leave' || kind === 'stay') && accountNear(info, cue.end, cue.end + 3) && (info.platforms.filter((p) => p.end <= cue.start).pop()?.platform ?? (info.platforms.length === 0 ? ctx.lastPlatform : null))) {
         // "Le club breton a supprimé son compte": the account on the platform named before.
-        derived = { action: kind, platforms: [ctx.lastPlatform] };
+        derived = { action: kind, platforms: [(info.platforms.filter((p) => p.end <= cue.start).pop()?.platform ?? ctx.lastPlatform) as Platform] };
       } else if (kind === 'leave' && ctx.lastAction?.action === 'leave' && info.platforms.length === 0 && possessiveBefore(info, cue.start)) {
         derived = { action: 'leave', platforms: ctx.lastAction.platforms };
       } else if (kind === 'use' && info.cues.some((c) => c.payload.kind === 'cease' && c.end <= cue.start && c.end >= cue.start - 3) && bareTarget(ctx, info, cue)) {
