@@ -22,6 +22,8 @@ const conditional: Record<string, RegExp> = {
 };
 /** "war dort seit 2011 aktiv": a state in the past did not just begin. */
 const pastState = new Set(['war', 'waren', 'was', 'were', 'etait', 'etaient', 'era', 'erano', 'estaba', 'estaban', 'estava', 'estavam', 'fue', 'foi']);
+const closeVerb = /^(?:ferm|clos|cierr|cerr|chiud|fech|encerr|schliess|geschlossen)/;
+const forGood = new Set(['definitivement', 'definitivamente', 'permanently', 'endgultig', 'definitiv', 'definitively', 'for good']);
 const germanModal = new Set(['würde', 'würden', 'könnte', 'könnten', 'dürfte', 'dürften', 'müsste', 'sollte', 'sollten']);
 const swapWords = /^(?:swap|swaps|swapped|swapping|trade|trades|traded|troque|troca|trocou|trocar|cambia|cambio|tauscht|ersetzt|sustituye|reemplaza|sostituisce|substitui)$/;
 
@@ -292,6 +294,9 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
       decided = finalAction(kind, mods.kinds);
       platformList = derived?.platforms ?? platforms.map((p) => p.platform);
     }
+    // "ferme définitivement son compte": an account closed for good is deleted.
+    if ('action' in decided && decided.action === 'leave' && cue.payload.needsAccount && closeVerb.test(cue.payload.phrase) &&
+      info.tokens.slice(cue.start, argEnd + 2).some((t) => forGood.has(t.folded))) decided = { action: 'delete', weight: decided.weight };
     if (bareEnd && 'action' in decided && decided.action === 'leave') decided = { reason: 'names no platform; only a refusal to leave is read from the item' };
     if ('reason' in decided) {
       reject(() => `${cueText}: ${decided.reason}${mods.quoted.length ? ` (${mods.quoted.join(', ')})` : ''}`);
