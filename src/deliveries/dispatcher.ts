@@ -37,7 +37,7 @@ export class DeliveryDispatcher {
 
   constructor(private readonly options: DispatcherOptions) {
     this.byKind = new Map(options.destinations.map((destination) => [destination.kind, destination]));
-    this.concurrency = options.concurrency ?? 8;
+    this.concurrency = options.concurrency ?? 16;
     this.maxAttempts = options.maxAttempts ?? 10;
     this.leaseMs = options.leaseMs ?? 120_000;
     this.now = options.now ?? (() => new Date());
@@ -56,24 +56,41 @@ export class DeliveryDispatcher {
     await this.running?.catch(() => undefined);
   }
 
+  /**
+   * Workers take deliveries from a small shared queue that is refilled from the outbox as soon as it
+   * runs dry, so a slow send never holds the others back. A drain ends when nothing more is due.
+   */
   private async drain(): Promise<number> {
     let sent = 0;
-    for (;;) {
+    const queue: Delivery[] = [];
+    let exhausted = false;
+    let refilling: Promise<void> | null = null;
+    const refill = async () => {
       const batch = await this.options.store.claimDeliveries({
         now: this.now().toISOString(),
-        limit: this.concurrency * 4,
+        limit: this.concurrency * 2,
         leaseMs: this.leaseMs,
         destinationKinds: [...this.byKind.keys()],
       });
-      if (batch.length === 0) return sent;
-      const queue = [...batch];
-      const workers = Array.from({ length: Math.min(this.concurrency, queue.length) }, async () => {
-        for (let delivery = queue.shift(); delivery; delivery = queue.shift()) {
-          if (await this.deliver(delivery)) sent += 1;
-        }
-      });
-      await Promise.all(workers);
-    }
+      if (batch.length === 0) exhausted = true;
+      queue.push(...batch);
+    };
+    const take = async (): Promise<Delivery | undefined> => {
+      while (queue.length === 0 && !exhausted) {
+        refilling ??= refill().finally(() => {
+          refilling = null;
+        });
+        await refilling;
+      }
+      return queue.shift();
+    };
+    const workers = Array.from({ length: this.concurrency }, async () => {
+      for (let delivery = await take(); delivery; delivery = await take()) {
+        if (await this.deliver(delivery)) sent += 1;
+      }
+    });
+    await Promise.all(workers);
+    return sent;
   }
 
   private async deliver(delivery: Delivery): Promise<boolean> {
