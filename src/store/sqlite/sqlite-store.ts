@@ -153,22 +153,39 @@ class SqliteStore implements Store {
 
   async recordNewItems(items: SeenItem[], seenAt: string): Promise<SeenItem[]> {
     const fresh: SeenItem[] = [];
-    for (const item of items) {
-      const result = await this.db
+    // A read is mostly items seen before: look them up in one query, write the rest in another.
+    for (let start = 0; start < items.length; start += 500) {
+      const chunk = items.slice(start, start + 500);
+      const known = new Set<string>();
+      for (const sourceId of new Set(chunk.map((item) => item.sourceId))) {
+        const keys = chunk.filter((item) => item.sourceId === sourceId).map((item) => item.key);
+        const rows = await this.db.selectFrom('items').select('key').where('source_id', '=', sourceId).where('key', 'in', keys).execute();
+        for (const row of rows) known.add(`${sourceId}\n${row.key}`);
+      }
+      const unseen = chunk.filter((item) => {
+        const id = `${item.sourceId}\n${item.key}`;
+        if (known.has(id)) return false;
+        known.add(id);
+        return true;
+      });
+      if (unseen.length === 0) continue;
+      await this.db
         .insertInto('items')
-        .values({
-          source_id: item.sourceId,
-          key: item.key,
-          title: item.title,
-          text: item.text.slice(0, 4000),
-          link: item.link,
-          link_key: item.link === null ? null : normalizeLink(item.link),
-          published: item.published,
-          seen_at: seenAt,
-        })
+        .values(
+          unseen.map((item) => ({
+            source_id: item.sourceId,
+            key: item.key,
+            title: item.title,
+            text: item.text.slice(0, 4000),
+            link: item.link,
+            link_key: item.link === null ? null : normalizeLink(item.link),
+            published: item.published,
+            seen_at: seenAt,
+          })),
+        )
         .onConflict((oc) => oc.doNothing())
-        .executeTakeFirst();
-      if ((result.numInsertedOrUpdatedRows ?? 0n) > 0n) fresh.push(item);
+        .execute();
+      fresh.push(...unseen);
     }
     return fresh;
   }
