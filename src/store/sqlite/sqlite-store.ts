@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type Selectable, type Transaction } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, type Selectable, type SqliteDatabase, type Transaction } from 'kysely';
 import type { Action, Announcement, Platform } from '../../announcements/announcement.ts';
 import type { Delivery } from '../../deliveries/delivery.ts';
 import type { BoardEntry, Story, StoryReport } from '../../stories/story.ts';
@@ -40,13 +40,33 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
   if (error) {
     await db.destroy();
     throw new Error(`could not prepare the database at ${options.path}`, { cause: error });
   }
   return new SqliteStore(db, false);
+}
+
+/**
+ * Kysely asks SQLite to prepare every query anew; the bot runs the same few hundred queries over and
+ * over, so prepared statements are kept and reused (a bounded cache: queries with long `in` lists vary).
+ */
+function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        if (statements.size >= 500) statements.clear();
+        statement = database.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 /** A club missing from the catalog is keyed by its lower-cased name so its reports still merge. */
