@@ -10,6 +10,7 @@ import type { PlatformModule } from '../../src/app/platform.ts';
 import { buildConfig, type Config } from '../../src/config/config.ts';
 import { readEnv } from '../../src/config/env.ts';
 import { secretsFromEnv } from '../../src/config/secrets.ts';
+import { redactedPaths } from '../../src/logger.ts';
 
 /**
  * A clubwatch set up the way the real bot runs, in a temporary folder: its own data directory and
@@ -64,7 +65,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(env: TestEnvironment, platforms: (context: AppContext) => PlatformModule[] = () => []): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Changes the context before the app is built from it (a test's own fetcher, say). */
+  beforeApp?: (context: AppContext) => Promise<void>;
+}
+
+export async function startTestApp(
+  env: TestEnvironment,
+  platforms: (context: AppContext) => PlatformModule[] = () => [],
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const consoleOutput = new PassThrough();
   let printed = '';
   consoleOutput.on('data', (chunk: Buffer) => {
@@ -76,9 +86,9 @@ export async function startTestApp(env: TestEnvironment, platforms: (context: Ap
     logText += chunk.toString('utf8');
   });
   const config = env.config();
-  const { redactedPaths } = await import('../../src/logger.ts');
   const logger = pino({ level: 'debug', redact: { paths: redactedPaths, censor: '[redacted]' } }, logStream);
   const context = await buildContext(config, secretsFromEnv(readEnv(env.vars)), { logger });
+  await options.beforeApp?.(context);
   const app = new App(context, platforms(context), { consoleOutput, stopGraceMs: 2_000 });
   return {
     context,
