@@ -148,6 +148,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`clubwatch clubs --json | head`) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     // `start` keeps running; every other command exits when done.
