@@ -8,11 +8,10 @@ import { secretsFromEnv } from '../../../src/config/secrets.ts';
 import { createDiscordPlatform } from '../../../src/discord/index.ts';
 import { redactedPaths } from '../../../src/logger.ts';
 import type { ResolvedAddress } from '../../../src/sources/fetch/address-policy.ts';
-import { createSafeFetcher } from '../../../src/sources/fetch/safe-fetch.ts';
 import { startFakeDiscord, type FakeDiscord, type InteractOptions, type InteractionResult } from '../../helpers/fake-discord/index.ts';
 import { FeedServer } from '../../helpers/feed-server.ts';
 import { testEnvironment, type TestEnvironment } from '../../helpers/test-app.ts';
-import { fakeDns } from './fault-app.ts';
+import { useFakeDns } from './fault-app.ts';
 import { routine, rss } from './hostile-feeds.ts';
 
 export const HOME = '240000000000000001';
@@ -73,18 +72,7 @@ export class DiscordBot {
     const logStream = new PassThrough();
     const logger = pino({ level: 'debug', redact: { paths: redactedPaths, censor: '[redacted]' } }, logStream);
     const context = await buildContext(config, secretsFromEnv(readEnv(env.vars)), { logger });
-    if (options.dns) {
-      await context.untrustedFetcher.close();
-      context.untrustedFetcher = createSafeFetcher({
-        userAgent: config.sources.userAgent,
-        timeoutMs: config.sources.fetchTimeoutMs,
-        maxBytes: config.sources.maxFeedBytes,
-        maxRedirects: config.sources.maxRedirects,
-        allowPrivateAddresses: false,
-        trustedHosts: options.publicStandIns ?? [],
-        lookup: fakeDns(options.dns).lookup,
-      });
-    }
+    if (options.dns) await useFakeDns(context, options);
     const app = new App(context, [createDiscordPlatform(context)], { stopGraceMs: 2_000 });
     const bot = new DiscordBot(discord, feeds, env, context, app);
     logStream.on('data', (chunk: Buffer) => {

@@ -38,21 +38,22 @@ export function fakeDns(table: Record<string, readonly ResolvedAddress[]>) {
   return { lookup, asked };
 }
 
-export function startFaultApp(env: TestEnvironment, options: FaultAppOptions = {}): Promise<FaultApp> {
-  return startTestApp(env, (context) => options.platforms?.(context) ?? [], {
-    beforeApp: async (context) => {
-      if (options.dns === undefined && options.publicStandIns === undefined) return;
-      const { config } = context;
-      await context.untrustedFetcher.close();
-      context.untrustedFetcher = createSafeFetcher({
-        userAgent: config.sources.userAgent,
-        timeoutMs: config.sources.fetchTimeoutMs,
-        maxBytes: config.sources.maxFeedBytes,
-        maxRedirects: config.sources.maxRedirects,
-        allowPrivateAddresses: false,
-        trustedHosts: options.publicStandIns ?? [],
-        lookup: fakeDns(options.dns ?? {}).lookup,
-      });
-    },
+/** Gives the fetcher for users' URLs a fake DNS, so names can resolve to private addresses with no real resolver. */
+export async function useFakeDns(context: AppContext, options: Pick<FaultAppOptions, 'dns' | 'publicStandIns'>): Promise<void> {
+  if (options.dns === undefined && options.publicStandIns === undefined) return;
+  const { config } = context;
+  await context.untrustedFetcher.close();
+  context.untrustedFetcher = createSafeFetcher({
+    userAgent: config.sources.userAgent,
+    timeoutMs: config.sources.fetchTimeoutMs,
+    maxBytes: config.sources.maxFeedBytes,
+    maxRedirects: config.sources.maxRedirects,
+    allowPrivateAddresses: false,
+    trustedHosts: options.publicStandIns ?? [],
+    lookup: fakeDns(options.dns ?? {}).lookup,
   });
+}
+
+export function startFaultApp(env: TestEnvironment, options: FaultAppOptions = {}): Promise<FaultApp> {
+  return startTestApp(env, (context) => options.platforms?.(context) ?? [], { beforeApp: (context) => useFakeDns(context, options) });
 }
