@@ -186,13 +186,7 @@ describe('posting new stories to a server’s channel', () => {
     await bot.story();
     await bot.app.dispatcher.runOnce();
     expect(bot.posts()).toHaveLength(1);
-    const [delivery] = await bot.context.store.listDeliveries({ destination: `discord:${GUILD}` });
-
-    await bot.stop();
-    crashedWhileSending(bot.config.databasePath, delivery?.id ?? '', new Date(Date.now() - 10 * 60_000));
-    bot.discord.clearRecords();
-    await bot.restart();
-    await bot.app.dispatcher.runOnce();
+    const delivery = await restartAfterCrashWhileSending(bot, new Date(Date.now() - 10 * 60_000));
 
     expect(bot.posts()).toHaveLength(1);
     expect(bot.discord.requests.some((request) => request.method === 'GET' && request.path === `/channels/${NEWS}/messages`)).toBe(true);
@@ -204,13 +198,7 @@ describe('posting new stories to a server’s channel', () => {
     const bot = await ready({ fake: { nonceWindowMs: 1 } });
     await bot.story();
     await bot.app.dispatcher.runOnce();
-    const [delivery] = await bot.context.store.listDeliveries({ destination: `discord:${GUILD}` });
-
-    await bot.stop();
-    crashedWhileSending(bot.config.databasePath, delivery?.id ?? '', new Date());
-    bot.discord.clearRecords();
-    await bot.restart();
-    await bot.app.dispatcher.runOnce();
+    await restartAfterCrashWhileSending(bot, new Date());
 
     expect(bot.posts()).toHaveLength(1);
     expect(bot.sends()).toHaveLength(0);
@@ -220,13 +208,7 @@ describe('posting new stories to a server’s channel', () => {
     const bot = await ready({ destination: { nonceTrustMs: 90_000 } });
     await bot.story();
     await bot.app.dispatcher.runOnce();
-    const [delivery] = await bot.context.store.listDeliveries({ destination: `discord:${GUILD}` });
-
-    await bot.stop();
-    crashedWhileSending(bot.config.databasePath, delivery?.id ?? '', new Date());
-    bot.discord.clearRecords();
-    await bot.restart();
-    await bot.app.dispatcher.runOnce();
+    const delivery = await restartAfterCrashWhileSending(bot, new Date());
 
     expect(bot.posts()).toHaveLength(1);
     expect((bot.sends()[0]?.body as RESTPostAPIChannelMessageJSONBody).nonce).toBe(delivery?.idempotencyKey);
@@ -247,6 +229,17 @@ describe('posting new stories to a server’s channel', () => {
     expect(posts[0]?.embeds[0]?.title).toBe('OM leaves X; OM joins Bluesky');
   });
 });
+
+/** Stops the bot as a crash would after its post went out, then starts it again and lets it send. */
+async function restartAfterCrashWhileSending(bot: Harness, claimedAt: Date) {
+  const [delivery] = await bot.context.store.listDeliveries({ destination: `discord:${GUILD}` });
+  await bot.stop();
+  crashedWhileSending(bot.config.databasePath, delivery?.id ?? '', claimedAt);
+  bot.discord.clearRecords();
+  await bot.restart();
+  await bot.app.dispatcher.runOnce();
+  return delivery;
+}
 
 /** The state a crash leaves behind: the post went out, but the outbox still says "sending". */
 function crashedWhileSending(databasePath: string, deliveryId: string, claimedAt: Date): void {
