@@ -14,7 +14,8 @@ Usage: clubwatch <command> [options]
 
   start                       run the bot (what \`npm start\` runs)
   extract [--explain]         JSON Lines in on standard input, announcements out
-  eval [--json]               precision, recall and F1 on the development set
+  eval [--set S] [--errors]   precision, recall and F1 on the real set (fresh and tune), with the history
+  train                       fit the extractor's scorer on the tune part of the real set
   clubs [--json]              the club catalog
   status [CLUB]               each club's standing per platform
   sources list                the sources and their state
@@ -63,6 +64,10 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
       guild: { type: 'string' },
+      set: { type: 'string' },
+      record: { type: 'string' },
+      note: { type: 'string' },
+      errors: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -87,8 +92,13 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'eval': {
-      const { runEvalCommand } = await import('./announcements/eval.ts');
-      await runEvalCommand({ output: out, json: values.json });
+      const { runEvalCommand } = await import('./announcements/eval-command.ts');
+      await runEvalCommand({ output: out, json: values.json, set: values.set, record: values.record, note: values.note, errors: values.errors });
+      return 0;
+    }
+    case 'train': {
+      const { runTrainCommand } = await import('./announcements/train.ts');
+      await runTrainCommand({ output: out });
       return 0;
     }
     case 'clubs': {

@@ -32,19 +32,19 @@ function quote(info: SentenceInfo, c: CueMatch): string {
 }
 
 /** Keeps the longest action cue where several overlap ("se retire de" over "retire"). */
-function actionCues(info: SentenceInfo): CueMatch[] {
+export function actionCues(info: SentenceInfo): CueMatch[] {
   const list = info.cues.filter((c) => actionCueKinds.has(c.payload.kind));
   return list
     .filter((c) => !list.some((o) => o !== c && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start))
     .sort((a, b) => a.start - b.start);
 }
 
-interface Modifiers {
+export interface Modifiers {
   kinds: Set<CueKind>;
   quoted: string[];
 }
 
-function modifiers(info: SentenceInfo, cue: CueMatch, argEnd: number): Modifiers {
+export function modifiers(info: SentenceInfo, cue: CueMatch, argEnd: number): Modifiers {
   let from = Math.max(0, cue.start - 10);
   // A German infinitive after a comma keeps the negation before it: "hat nicht vor, X zu verlassen".
   const zu = info.tokens[cue.start - 1]?.folded === 'zu' || info.tokens[cue.start - 2]?.folded === 'zu' || info.tokens[cue.start]?.folded.includes('zu');
@@ -150,7 +150,7 @@ function crossesBoundary(info: SentenceInfo, from: number, to: number): boolean 
 }
 
 /** What the modifiers make of the cue: an action, or the reason to set it aside. */
-function finalAction(base: CueKind, m: Set<CueKind>): { action: Action; weight: number } | { reason: string } {
+export function finalAction(base: CueKind, m: Set<CueKind>): { action: Action; weight: number } | { reason: string } {
   const neg = m.has('neg');
   if (m.has('undecided')) return { reason: 'undecided' };
   if (base === 'use') {

@@ -2,16 +2,20 @@ import type { Catalog } from '../catalog/types.ts';
 import type { Action, Announcement, ClubRef, Explanation, ExtractInput, Language, Platform } from './announcement.ts';
 import { decideSentence, type Decision } from './decide.ts';
 import { detectLanguage, knownLanguage } from './language.ts';
+import { type Candidate, collectCandidates, type ItemFacts, platformLists, sentenceOccurrences } from './candidates.ts';
 import { actionKinds } from './lexicon/kinds.ts';
 import { buildIndexes, type Cue } from './lexicon/index.ts';
 import { type ClubMention, createMentionFinder, type EntityPayload } from './mentions.ts';
 import type { PhraseMatch } from './phrase-index.ts';
 import { analyseSentence, contextOnly, type SentenceInfo } from './sentence.ts';
+import { loadScorerModel, scoreCandidate, type ScorerModel } from './scorer.ts';
 import { type Sentence, type Token, tokenize } from './tokenize.ts';
 
 export interface Extractor {
   extract(input: ExtractInput): Announcement[];
   explain(input: ExtractInput): Explanation;
+  /** Every candidate triple of an item with its features, before scoring (for `npm run train`). */
+  candidates(input: ExtractInput): Candidate[];
 }
 
 /** State carried from one sentence to the next within an item. */
@@ -42,13 +46,26 @@ export function clubRef(catalog: Catalog, mention: ClubMention): ClubRef | null 
   return { id, name: catalog.byId(id)?.name ?? mention.name };
 }
 
+/** "— Red Star FC ✪ (@RedStarFC) December 4, 2024": the signature of an embedded post. */
+const embedSignature = /[—–-]\s*[^()—–\n]{1,80}\(@([A-Za-z0-9_]{1,30})\)\s*(?:[A-Za-zÀ-ÿ]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+(?:de\s+)?[A-Za-zÀ-ÿ]+\.?\s+(?:de\s+)?\d{4})/;
+
+export interface ExtractorOptions {
+  /** The scorer; the catalog's rules alone when null. Defaults to the committed model. */
+  model?: ScorerModel | null;
+}
+
 /** Builds the extractor once: every list and index is compiled here, none per item. */
-export function createExtractor(catalog: Catalog): Extractor {
+export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}): Extractor {
+  const model = options.model === undefined ? loadScorerModel() : options.model;
+  const handles = new Map<string, string>();
+  for (const e of catalog.entries) {
+    for (const h of [e.accounts.x, e.accounts.bluesky]) if (h) handles.set(h.replace(/^@/, '').split('.')[0]?.toLowerCase() ?? '', e.id);
+  }
   const finder = createMentionFinder(catalog);
   const indexes = buildIndexes((index) => finder.addNames(index));
   const leagueIds = new Set(catalog.entries.filter((e) => e.kind !== 'club').map((e) => e.id));
 
-  function run(input: ExtractInput, explain: boolean): Explanation {
+  function run(input: ExtractInput, explain: boolean, sink: Candidate[] | null = null): Explanation {
     const text = typeof input?.text === 'string' ? input.text : '';
     const { text: examined, sentences } = tokenize(text);
     const all: Token[] = [];
@@ -121,7 +138,10 @@ export function createExtractor(catalog: Catalog): Extractor {
     };
     const found = new Map<string, Explained>();
     const rejected: Explanation['rejected'] = [];
-    for (const info of infos) {
+    const facts = itemFacts(infos, leagueIds, handles);
+    const occurrences: ReturnType<typeof sentenceOccurrences> = [];
+    for (const [at, info] of infos.entries()) {
+      if (model || sink) occurrences.push(...sentenceOccurrences(ctx, infos, at, facts, ctx.lastPlatform ? [ctx.lastPlatform] : []));
       const decisions: Decision[] = decideSentence(ctx, info, explain ? rejected : null);
       for (const d of decisions) {
         if (d.confidence < minConfidence) {
@@ -146,8 +166,13 @@ export function createExtractor(catalog: Catalog): Extractor {
       const lastPlatform = info.platforms[info.platforms.length - 1];
       if (lastPlatform) ctx.lastPlatform = lastPlatform.platform;
     }
-    const announcements = [...found.values()].map(({ sentence, ...a }) => ({ ...a, evidence: sentence.sentence.text }));
-    return { language: lang, announcements, rejected };
+    if (sink) sink.push(...collectCandidates(occurrences, [...found.values()], ctx, facts));
+    if (!model) {
+      const announcements = [...found.values()].map(({ sentence, ...a }) => ({ ...a, evidence: sentence.sentence.text }));
+      return { language: lang, announcements, rejected };
+    }
+    const candidates = collectCandidates(occurrences, [...found.values()], ctx, facts);
+    return { language: lang, announcements: decideCandidates(model, candidates, explain ? rejected : null), rejected };
   }
 
   function safe(input: ExtractInput, explain: boolean): Explanation {
@@ -163,7 +188,60 @@ export function createExtractor(catalog: Catalog): Extractor {
       return safe(input, false).announcements.map(({ cues: _cues, ...a }) => a);
     },
     explain: (input) => safe(input, true),
+    candidates(input) {
+      const sink: Candidate[] = [];
+      run(input, false, sink);
+      return sink;
+    },
   };
+}
+
+/** Scores every candidate; per club and platform, at most one action: the likeliest. */
+function decideCandidates(model: ScorerModel, candidates: Candidate[], rejected: Explanation['rejected'] | null): Array<Announcement & { cues: string[] }> {
+  const best = new Map<string, { c: Candidate; p: number }>();
+  for (const c of candidates) {
+    const p = scoreCandidate(model, c);
+    if (p < model.threshold) {
+      rejected?.push({ text: c.sentence?.sentence.text ?? '', reason: `too weak (${p.toFixed(2)}): ${c.club.name} ${c.action} ${c.platform}` });
+      continue;
+    }
+    const k = `${c.club.id ?? c.club.name.toLowerCase()}|${c.platform}`;
+    const before = best.get(k);
+    if (before && before.p >= p) {
+      rejected?.push({ text: c.sentence?.sentence.text ?? '', reason: `${c.club.name} ${c.action} ${c.platform}: the item says ${before.c.action} more clearly` });
+      continue;
+    }
+    if (before) rejected?.push({ text: before.c.sentence?.sentence.text ?? '', reason: `${c.club.name} ${before.c.action} ${c.platform}: the item says ${c.action} more clearly` });
+    best.set(k, { c, p });
+  }
+  return [...best.values()].map(({ c, p }) => ({
+    club: c.club,
+    platform: c.platform,
+    action: c.action,
+    confidence: Math.round(p * 100) / 100,
+    evidence: c.sentence?.sentence.text ?? '',
+    cues: c.cues,
+  }));
+}
+
+/** What the whole item says that each candidate is weighed against. */
+function itemFacts(infos: SentenceInfo[], leagueIds: ReadonlySet<string>, handles: ReadonlyMap<string, string>): ItemFacts {
+  const clubCounts = new Map<string, number>();
+  const platformCounts = new Map<Platform, number>();
+  const embedAuthor = new Map<number, string | null>();
+  const listed = new Set<Platform>();
+  for (const info of infos) {
+    for (const list of platformLists(info)) for (const p of list) listed.add(p.platform);
+    for (const c of info.clubs) {
+      const k = c.ids.length === 1 ? (c.ids[0] as string) : c.ids.length === 0 ? `?${c.name.toLowerCase()}` : null;
+      if (k) clubCounts.set(k, (clubCounts.get(k) ?? 0) + 1);
+    }
+    for (const p of info.platforms) platformCounts.set(p.platform, (platformCounts.get(p.platform) ?? 0) + 1);
+    const signed = embedSignature.exec(info.sentence.text);
+    if (signed) embedAuthor.set(info.index, handles.get((signed[1] ?? '').toLowerCase()) ?? null);
+  }
+  const platformsByCount = [...platformCounts.entries()].sort((a, b) => b[1] - a[1]).map(([p]) => p);
+  return { clubCounts, platformsByCount, embedAuthor, listedPlatforms: [...listed], leagueIds };
 }
 
 /** The first club or person a sentence names as acting. */
@@ -213,7 +291,8 @@ function resolveAmbiguous(infos: SentenceInfo[], clear: ReadonlySet<string>, pre
         c.ids = known;
         return true;
       }
-      if (c.ids.length === 1) return true;
+      // "Sport", "Standard", "Energie" alone are words, unless the item names the club in full.
+      if (c.ids.length === 1) return !c.ambiguous;
       const preferred = prefer(c.ids);
       if (preferred) {
         c.ids = [preferred];

@@ -70,6 +70,11 @@ export function createMentionFinder(catalog: Catalog): MentionFinder {
       // German genitive: "St. Paulis Abschied", "Werders Rückzug".
       if (!/[sxz]$/.test(last) && last.length > 2 && !/^\d+$/.test(last)) index.add(`${name}s`, payload);
     }
+    // "@RedStarFC", "@fcstpauli.bsky.social": a club's own handle names it, capital or not.
+    for (const handle of [entry.accounts.x, entry.accounts.bluesky]) {
+      const name = handle ? normalise(handle.replace(/^@/, '').replace(/^https?:\/\/[^/]+\//, '')) : '';
+      if (name.replace(/ /g, '').length >= 4 && !isStopword(name)) index.add(name, { type: 'club', id: entry.id, ambiguous: false, single: false });
+    }
   }
   for (const [platform, list] of Object.entries(platformNames) as Array<[Platform, string]>) {
     for (const phrase of list.split('|')) index.add(phrase, { type: 'platform', platform, needsCap: phrase === 'threads' });

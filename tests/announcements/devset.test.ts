@@ -13,7 +13,8 @@ const baseline = JSON.parse(readFileSync(new URL('../fixtures/devset/baseline.js
 };
 const epsilon = 0.002;
 
-describe('the development set', () => {
+// The team's own texts test the rules alone; the scorer is measured on published texts (realset.test.ts).
+describe('the development set written by the team', () => {
   it('has at least 300 items in six languages, a third of them without any announcement', () => {
     expect(items.length).toBeGreaterThanOrEqual(300);
     for (const l of languages) expect(items.filter((i) => i.lang === l).length, l).toBeGreaterThanOrEqual(40);
@@ -33,8 +34,8 @@ describe('the development set', () => {
     }
   });
 
-  it('keeps F1 and precision at or above the recorded baseline', () => {
-    const { overall } = evaluate(createExtractor(catalog), items);
+  it('keeps the rules’ F1 and precision at or above the recorded baseline', () => {
+    const { overall } = evaluate(createExtractor(catalog, { model: null }), items);
     expect(overall.f1).toBeGreaterThanOrEqual(baseline.f1 - epsilon);
     expect(overall.precision).toBeGreaterThanOrEqual(baseline.precision - epsilon);
   });

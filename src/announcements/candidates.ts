@@ -1,0 +1,374 @@
+import type { Action, ClubRef, Platform } from './announcement.ts';
+import { actionCues, finalAction, modifiers } from './decide.ts';
+import { clubRef, type ItemContext } from './extractor.ts';
+import type { CueKind } from './lexicon/kinds.ts';
+import type { ClubMention } from './mentions.ts';
+import { type CueMatch, platformArguments, type SentenceInfo } from './sentence.ts';
+import { findSubject } from './subject.ts';
+
+/**
+ * The generous stage: every (club, platform, action) that an action word could be about, within
+ * its sentence or the one before, each with the facts a scorer weighs. Nothing is decided here.
+ */
+export const featureNames = [
+  'bias',
+  'act_leave',
+  'act_stay',
+  'act_join',
+  'act_pause',
+  'act_return',
+  'act_delete',
+  'cue_use',
+  'cue_follow',
+  'cue_migrate',
+  'cue_noun',
+  'cue_account',
+  'cue_object_person',
+  'cue_year',
+  'also',
+  'neg_flipped',
+  'report',
+  'p_strict',
+  'p_sentence',
+  'p_context',
+  'p_near',
+  'p_neighbour',
+  'p_list',
+  'p_target',
+  'p_medium',
+  'p_item_list',
+  'c_subject',
+  'c_context',
+  'c_sentence',
+  'c_before_cue',
+  'c_near',
+  'c_neighbour',
+  'c_precedent',
+  'c_including',
+  'c_against',
+  'c_possessor',
+  'c_person_subject',
+  'c_generic_subject',
+  'headline',
+  'early',
+  'question',
+  'blocked',
+  'embed_other',
+  'club_mentions',
+  'club_topic',
+  'club_author',
+  'club_unknown',
+  'club_league',
+  'rule',
+  'rule_other_action',
+  'rule_club',
+  'strong',
+  'occurrences',
+  'item_clubs',
+] as const;
+export type FeatureName = (typeof featureNames)[number];
+export type Features = Record<FeatureName, number>;
+
+export interface Candidate {
+  club: ClubRef;
+  platform: Platform;
+  action: Action;
+  features: Features;
+  /** The sentence of the strongest occurrence, for evidence. */
+  sentence: SentenceInfo;
+  cues: string[];
+  strength: number;
+}
+
+export interface RuleDecision {
+  club: ClubRef;
+  platform: Platform;
+  action: Action;
+  confidence: number;
+}
+
+export interface ItemFacts {
+  /** Clubs by key: how many times the item names each. */
+  clubCounts: Map<string, number>;
+  /** Platforms named anywhere, most named first. */
+  platformsByCount: Platform[];
+  /** Sentence index → the club that wrote an embedded post there ("— Red Star FC (@RedStarFC) December 4, 2024"). */
+  embedAuthor: Map<number, string | null>;
+  /** Platforms named in a list anywhere in the item ("Facebook, Twitter et Instagram"). */
+  listedPlatforms: Platform[];
+  leagueIds: ReadonlySet<string>;
+}
+
+const clubKey = (c: ClubRef): string => c.id ?? `?${c.name.toLowerCase()}`;
+const actionOf: Partial<Record<CueKind, Action>> = { leave: 'leave', stay: 'stay', join: 'join', pause: 'pause', return: 'return', delete: 'delete' };
+
+function emptyFeatures(): Features {
+  const f = {} as Features;
+  for (const n of featureNames) f[n] = 0;
+  f.bias = 1;
+  return f;
+}
+
+interface Occurrence {
+  club: ClubRef;
+  platform: Platform;
+  action: Action;
+  f: Partial<Features>;
+  info: SentenceInfo;
+  cue: string;
+}
+
+/** The clubs a sentence names that could act, with the subject the rules found. */
+function clubChoices(ctx: ItemContext, info: SentenceInfo, cue: CueMatch, argEnd: number, covered: (i: number) => boolean): Array<{ ref: ClubRef; f: Partial<Features> }> {
+  const out: Array<{ ref: ClubRef; f: Partial<Features> }> = [];
+  const subject = findSubject(info, cue, argEnd, covered);
+  const seen = new Set<string>();
+  const add = (ref: ClubRef | null, f: Partial<Features>): void => {
+    if (!ref) return;
+    const k = clubKey(ref);
+    if (seen.has(k)) return;
+    seen.add(k);
+    out.push({ ref, f });
+  };
+  const near = (m: ClubMention): number => {
+    const d = m.end <= cue.start ? cue.start - m.end : m.start >= cue.end ? m.start - cue.end : 0;
+    return 1 / (1 + d / 4);
+  };
+  if (subject.kind === 'club') {
+    for (const m of subject.clubs) add(clubRef(ctx.catalog, m), { c_subject: 1, c_sentence: 1, c_before_cue: m.end <= cue.start ? 1 : 0, c_near: near(m) });
+  }
+  const personSubject = subject.kind === 'person' ? 1 : 0;
+  const genericSubject = subject.kind === 'generic' ? 1 : 0;
+  for (const m of info.clubs) {
+    const role = (m as ClubMention & { role?: string }).role ?? 'plain';
+    add(clubRef(ctx.catalog, m), {
+      c_sentence: 1,
+      c_before_cue: m.end <= cue.start ? 1 : 0,
+      c_near: near(m),
+      c_precedent: role === 'precedent' ? 1 : 0,
+      c_including: role === 'including' ? 1 : 0,
+      c_against: role === 'against' || role === 'unlike' ? 1 : 0,
+      c_possessor: role === 'possessor' || role === 'modifier' ? 1 : 0,
+      c_person_subject: personSubject,
+      c_generic_subject: genericSubject,
+    });
+  }
+  if (subject.kind === 'context' || out.length === 0) {
+    const context = ctx.authorClubId
+      ? [{ id: ctx.authorClubId, name: ctx.catalog.byId(ctx.authorClubId)?.name ?? ctx.authorClubId }]
+      : ctx.lastSubjects.length > 0
+        ? ctx.lastSubjects
+        : ctx.topic
+          ? [ctx.topic]
+          : [];
+    for (const ref of context) add(ref, { c_context: 1, c_person_subject: personSubject, c_generic_subject: genericSubject });
+  }
+  return out;
+}
+
+/** Every occurrence of an action word in one sentence, as candidate triples. */
+export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceInfo[], at: number, facts: ItemFacts, lastPlatforms: Platform[]): Occurrence[] {
+  const out: Occurrence[] = [];
+  const info = infos[at] as SentenceInfo;
+  const neighbours = [infos[at - 1], infos[at + 1]].filter((n): n is SentenceInfo => n !== undefined);
+  const covered = (i: number): boolean =>
+    info.cues.some((c) => c.start <= i && i < c.end) || info.platforms.some((p) => p.start <= i && i < p.end) || info.clubs.some((c) => c.start <= i && i < c.end);
+  const blocked = info.cues.some((c) => c.payload.kind === 'hack' || c.payload.kind === 'fake' || c.payload.kind === 'nocomment') ? 1 : 0;
+  const embed = facts.embedAuthor.get(info.index);
+  for (const cue of actionCues(info)) {
+    const kind = cue.payload.kind;
+    let base: Action | undefined = actionOf[kind];
+    if (kind === 'migrate') base = 'join';
+    if (kind === 'follow') base = ctx.lastAction?.action;
+    const strict = kind === 'migrate' ? info.platforms.filter((p) => p.start >= cue.end && p.start <= cue.end + 8).slice(0, 1) : platformArguments(info, cue, { medium: kind !== 'leave' && kind !== 'delete' });
+    const argEnd = Math.max(cue.end, ...strict.map((p) => p.end));
+    const mods = modifiers(info, cue, argEnd);
+    const decided = finalAction(kind === 'follow' || kind === 'migrate' ? (base ?? 'leave') : kind, mods.kinds);
+    let action: Action | undefined;
+    const f: Partial<Features> = {
+      cue_use: kind === 'use' ? 1 : 0,
+      cue_follow: kind === 'follow' ? 1 : 0,
+      cue_migrate: kind === 'migrate' ? 1 : 0,
+      cue_noun: cue.payload.noun ? 1 : 0,
+      report: mods.kinds.has('report') ? 1 : 0,
+      question: info.sentence.question ? 1 : 0,
+      blocked,
+      headline: info.index === 0 ? 1 : 0,
+      early: info.index <= 2 ? 1 : 0,
+      cue_account: cue.payload.needsAccount ? 1 : 0,
+      // "le départ de son attaquant", "leaves the club": the one leaving is a person, not the club.
+      cue_object_person: info.cues.some((c) => (c.payload.kind === 'person' || c.payload.kind === 'post') && c.start >= cue.end && c.start <= cue.end + 3) ? 1 : 0,
+      // "joined in May 2008", "seit 2013 aktiv": a move of long ago.
+      cue_year: info.tokens.slice(Math.max(0, cue.start - 4), cue.end + 5).some((t) => /^(19|20)\d\d$/.test(t.surface)) ? 1 : 0,
+      also: info.cues.some((c) => c.payload.kind === 'also') ? 1 : 0,
+    };
+    if ('action' in decided) {
+      action = decided.action;
+      if (base && action !== base) f.neg_flipped = 1;
+    } else {
+      // Considered, asked for, denied or undecided: the rules' reading of modality stands.
+      continue;
+    }
+    // "a new series", "opens the season": these words mean joining only next to "account" or "page".
+    if (cue.payload.needsAccount && !info.cues.some((c) => c.payload.kind === 'account' && c.start >= cue.start - 3 && c.end <= argEnd + 4)) continue;
+    // The platforms: those the words take, else any named in the sentence, else the one just before.
+    const platformSet: Array<{ platform: Platform; f: Partial<Features>; target?: boolean }> = [];
+    for (const p of strict) platformSet.push({ platform: p.platform, f: { p_strict: 1, p_sentence: 1, p_near: 1 } });
+    // "Facebook, Twitter, Instagram et YouTube": a list shares what is said of one of its members.
+    for (const list of platformLists(info)) {
+      if (!list.some((p) => strict.some((x) => x.start === p.start))) continue;
+      for (const p of list) if (!platformSet.some((x) => x.platform === p.platform)) platformSet.push({ platform: p.platform, f: { p_strict: 1, p_list: 1, p_sentence: 1, p_near: 1 } });
+    }
+    // "quitte X pour Bluesky", "leaves X for Bluesky": the second platform is where the club goes.
+    if (action === 'leave' && kind === 'leave') {
+      for (const p of info.platforms) {
+        if (p.start < cue.end || strict[0]?.start === p.start) continue;
+        if (!info.cues.some((c) => c.payload.kind === 'to' && c.end >= p.start - 1 && c.end <= p.start && c.start > cue.end)) continue;
+        if (!info.platforms.some((q) => q.start >= cue.end && q.end <= p.start)) continue;
+        platformSet.push({ platform: p.platform, f: { p_sentence: 1, p_near: 1, p_target: 1 }, target: true });
+      }
+    }
+    for (const p of info.platforms) {
+      if (platformSet.some((x) => x.platform === p.platform)) continue;
+      // "deja escapar dos puntos; la afición estalla en X": another clause, another matter.
+      if (crossesHard(info, Math.min(p.end, cue.end), Math.max(p.start, cue.start))) continue;
+      const d = p.end <= cue.start ? cue.start - p.end : p.start >= cue.end ? p.start - cue.end : 0;
+      const medium = kind !== 'use' && info.cues.some((c) => c.payload.kind === 'loc' && (c.end === p.start || (c.end === p.start - 1 && info.article[p.start - 1] === true)));
+      platformSet.push({ platform: p.platform, f: { p_sentence: 1, p_near: 1 / (1 + d / 4), p_medium: medium ? 1 : 0 } });
+    }
+    // A sentence that names no platform may mean those of the sentence before or after it.
+    if (platformSet.length === 0) {
+      for (const n of neighbours) {
+        for (const p of n.platforms) if (!platformSet.some((x) => x.platform === p.platform)) platformSet.push({ platform: p.platform, f: { p_neighbour: 1 } });
+      }
+    }
+    if (action === 'pause') {
+      for (const platform of facts.listedPlatforms) if (!platformSet.some((x) => x.platform === platform)) platformSet.push({ platform, f: { p_item_list: 1 } });
+    }
+    if (platformSet.length === 0) {
+      const fallback = lastPlatforms.length > 0 ? lastPlatforms : facts.platformsByCount.slice(0, 1);
+      for (const platform of fallback) platformSet.push({ platform, f: { p_context: 1 } });
+    }
+    const clubs = clubChoices(ctx, info, cue, argEnd, covered);
+    // Clubs named next door, when this sentence names none: only from sentences that say no action of their own.
+    for (const n of info.clubs.length === 0 ? neighbours : []) {
+      if (actionCues(n).length > 0) continue;
+      for (const m of n.clubs) {
+        const ref = clubRef(ctx.catalog, m);
+        if (ref && !clubs.some((c) => clubKey(c.ref) === clubKey(ref))) clubs.push({ ref, f: { c_neighbour: 1 } });
+      }
+    }
+    const cueText = `${kind} "${info.tokens.slice(cue.start, cue.end).map((t) => t.surface).join(' ')}"`;
+    for (const c of clubs) {
+      const embedOther = embed !== undefined && (embed === null || c.ref.id !== embed) ? 1 : 0;
+      for (const p of platformSet) {
+        out.push({ club: c.ref, platform: p.platform, action: p.target ? 'join' : action, f: { ...f, ...c.f, ...p.f, embed_other: embedOther }, info, cue: cueText });
+      }
+      if (kind === 'migrate') {
+        const from = info.platforms.filter((p) => p.end <= cue.start && p.end >= cue.start - 6).pop();
+        if (from) out.push({ club: c.ref, platform: from.platform, action: 'leave', f: { ...f, ...c.f, p_sentence: 1, p_near: 1, embed_other: embedOther }, info, cue: cueText });
+      }
+    }
+  }
+  return out;
+}
+
+function crossesHard(info: SentenceInfo, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (info.hard[i]) return true;
+  return false;
+}
+
+/** Platforms named one after another, joined by commas, "and", "or" or slashes. */
+export function platformLists(info: SentenceInfo): Array<SentenceInfo['platforms']> {
+  const lists: Array<SentenceInfo['platforms']> = [];
+  let current: SentenceInfo['platforms'] = [];
+  for (const p of info.platforms) {
+    const prev = current[current.length - 1];
+    const gap = prev ? p.start - prev.end : -1;
+    const joined =
+      prev !== undefined &&
+      !info.hard[p.start] &&
+      (gap === 0 ? /^\s*[,/&+]\s*$|^\s*,?\s*$/.test(info.tokens[p.start]?.before ?? '') : gap <= 2 && info.cues.some((c) => c.payload.kind === 'conj' && c.start === prev.end && c.end >= p.start - 1));
+    if (joined) current.push(p);
+    else {
+      if (current.length > 1) lists.push(current);
+      current = [p];
+    }
+  }
+  if (current.length > 1) lists.push(current);
+  return lists;
+}
+
+/** How strongly one occurrence ties its club, platform and action together (0 to 1). */
+function strength(f: Partial<Features>): number {
+  const club = f.c_subject ? 1 : f.c_context ? 0.6 : (f.c_near ?? 0) * 0.7;
+  const platform = f.p_strict ? 1 : f.p_sentence ? 0.5 + 0.4 * (f.p_near ?? 0) : 0.4;
+  const held = f.blocked || f.question || f.embed_other ? 0.2 : 1;
+  return club * platform * held;
+}
+
+/** Gathers the occurrences of an item into one candidate per triple, with the rules' verdicts. */
+export function collectCandidates(occurrences: Occurrence[], rules: RuleDecision[], ctx: ItemContext, facts: ItemFacts): Candidate[] {
+  const byTriple = new Map<string, Candidate>();
+  const maxMentions = Math.max(1, ...facts.clubCounts.values());
+  const itemClubs = new Set(occurrences.map((o) => clubKey(o.club))).size;
+  for (const o of occurrences) {
+    const k = `${clubKey(o.club)}|${o.platform}|${o.action}`;
+    let c = byTriple.get(k);
+    const s = strength(o.f);
+    if (!c) {
+      c = { club: o.club, platform: o.platform, action: o.action, features: emptyFeatures(), sentence: o.info, cues: [o.cue], strength: s };
+      byTriple.set(k, c);
+    } else if (s > c.strength) {
+      c.sentence = o.info;
+      c.cues = [o.cue];
+      c.strength = s;
+    }
+    for (const [name, value] of Object.entries(o.f) as Array<[FeatureName, number]>) {
+      // Facts against an announcement count only when every occurrence has them.
+      if (name === 'blocked' || name === 'question' || name === 'embed_other' || name === 'c_person_subject' || name === 'c_generic_subject' || name === 'c_against' || name === 'c_possessor') continue;
+      c.features[name] = Math.max(c.features[name], value);
+    }
+    c.features.strong = Math.max(c.features.strong, s);
+    c.features.occurrences += 1;
+  }
+  // Facts against: the share of occurrences that have them.
+  const against = ['blocked', 'question', 'embed_other', 'c_person_subject', 'c_generic_subject', 'c_against', 'c_possessor'] as const;
+  const sums = new Map<string, Record<string, number>>();
+  for (const o of occurrences) {
+    const k = `${clubKey(o.club)}|${o.platform}|${o.action}`;
+    const s = sums.get(k) ?? {};
+    for (const a of against) s[a] = (s[a] ?? 0) + (o.f[a] ?? 0);
+    sums.set(k, s);
+  }
+  for (const r of rules) {
+    const k = `${clubKey(r.club)}|${r.platform}|${r.action}`;
+    if (!byTriple.has(k)) {
+      const f = emptyFeatures();
+      f.c_subject = 1;
+      f.p_strict = 1;
+      f.strong = 1;
+      f.occurrences = 1;
+      byTriple.set(k, { club: r.club, platform: r.platform, action: r.action, features: f, sentence: occurrences[0]?.info as SentenceInfo, cues: ['rules'], strength: 1 });
+    }
+  }
+  for (const [k, c] of byTriple) {
+    const s = sums.get(k);
+    const n = Math.max(1, c.features.occurrences);
+    if (s) for (const a of against) c.features[a] = (s[a] ?? 0) / n;
+    c.features.occurrences = Math.log1p(c.features.occurrences) / Math.log(10);
+    c.features[`act_${c.action}` as FeatureName] = 1;
+    const ck = clubKey(c.club);
+    c.features.club_mentions = (facts.clubCounts.get(ck) ?? 0) / maxMentions;
+    c.features.club_topic = ctx.topic && clubKey(ctx.topic) === ck ? 1 : 0;
+    c.features.club_unknown = c.club.id === null ? 1 : 0;
+    c.features.club_author = ctx.authorClubId !== null && c.club.id === ctx.authorClubId ? 1 : 0;
+    c.features.club_league = c.club.id !== null && facts.leagueIds.has(c.club.id) ? 1 : 0;
+    c.features.item_clubs = Math.min(1, itemClubs / 10);
+    const same = rules.find((r) => clubKey(r.club) === ck && r.platform === c.platform && r.action === c.action);
+    c.features.rule = same ? same.confidence : 0;
+    c.features.rule_other_action = rules.some((r) => clubKey(r.club) === ck && r.platform === c.platform && r.action !== c.action) ? 1 : 0;
+    c.features.rule_club = rules.some((r) => clubKey(r.club) === ck) ? 1 : 0;
+  }
+  return [...byTriple.values()];
+}

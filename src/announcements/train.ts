@@ -1,0 +1,179 @@
+import { writeFileSync } from 'node:fs';
+import { loadCatalog } from '../catalog/load-catalog.ts';
+import type { Candidate } from './candidates.ts';
+import { featureNames } from './candidates.ts';
+import { type DevItem, loadDevset, tripleKey } from './eval.ts';
+
+const teamWeight = 0.3;
+import { createExtractor } from './extractor.ts';
+import { loadPart } from './realset.ts';
+import { probability, type ScorerModel, vector } from './scorer.ts';
+
+interface Example {
+  item: number;
+  /** How much the example counts: the team's own texts count less than published ones. */
+  weight: number;
+  /** Club and platform, for the one-action-per-platform rule. */
+  slot: string;
+  x: number[];
+  y: 0 | 1;
+}
+
+/**
+ * Logistic regression by Newton's method with an L2 penalty (the bias is not penalised): a few
+ * exact steps, so the same data always give the same weights.
+ */
+export function fitLogistic(examples: readonly Example[], opts = { iterations: 25, l2: 1 }): number[] {
+  const d = featureNames.length;
+  const w = new Array<number>(d).fill(0);
+  const pos = examples.filter((e) => e.y === 1).length;
+  const n = Math.max(1, examples.length);
+  // Positives and negatives weigh the same in total, so the rarer class is not drowned.
+  const wPos = pos > 0 ? n / (2 * pos) : 1;
+  const wNeg = n - pos > 0 ? n / (2 * (n - pos)) : 1;
+  for (let it = 0; it < opts.iterations; it++) {
+    const grad = new Array<number>(d).fill(0);
+    const hess = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+    for (const e of examples) {
+      const p = probability(w, e.x);
+      const c = (e.y === 1 ? wPos : wNeg) * e.weight;
+      const r = c * (e.y - p);
+      const h = c * p * (1 - p);
+      for (let i = 0; i < d; i++) {
+        const xi = e.x[i] as number;
+        if (xi === 0) continue;
+        grad[i] = (grad[i] as number) + r * xi;
+        const row = hess[i] as number[];
+        for (let j = 0; j < d; j++) row[j] = (row[j] as number) + h * xi * (e.x[j] as number);
+      }
+    }
+    for (let i = 1; i < d; i++) {
+      grad[i] = (grad[i] as number) - opts.l2 * (w[i] as number);
+      (hess[i] as number[])[i] = ((hess[i] as number[])[i] as number) + opts.l2;
+    }
+    (hess[0] as number[])[0] = ((hess[0] as number[])[0] as number) + 1e-6;
+    const step = solve(hess, grad);
+    let change = 0;
+    for (let i = 0; i < d; i++) {
+      w[i] = (w[i] as number) + (step[i] as number);
+      change = Math.max(change, Math.abs(step[i] as number));
+    }
+    if (change < 1e-6) break;
+  }
+  return w.map((x) => Math.round(x * 10000) / 10000);
+}
+
+/** Solves A x = b by Gaussian elimination with partial pivoting (A is small and symmetric). */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i] as number]);
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++) if (Math.abs((m[r] as number[])[col] as number) > Math.abs((m[pivot] as number[])[col] as number)) pivot = r;
+    [m[col], m[pivot]] = [m[pivot] as number[], m[col] as number[]];
+    const pr = m[col] as number[];
+    const pv = pr[col] as number;
+    if (Math.abs(pv) < 1e-12) continue;
+    for (let r = 0; r < n; r++) {
+      if (r === col) continue;
+      const row = m[r] as number[];
+      const f = (row[col] as number) / pv;
+      if (f === 0) continue;
+      for (let k = col; k <= n; k++) row[k] = (row[k] as number) - f * (pr[k] as number);
+    }
+  }
+  return m.map((row, i) => {
+    const pv = row[i] as number;
+    return Math.abs(pv) < 1e-12 ? 0 : (row[n] as number) / pv;
+  });
+}
+
+/** Triple-level F1 with the decision rule of the extractor: per club and platform, the likeliest action. */
+function f1At(threshold: number, scored: Array<{ e: Example; p: number }>, totalGold: number): { f1: number; precision: number; recall: number } {
+  const best = new Map<string, { e: Example; p: number }>();
+  for (const s of scored) {
+    if (s.p < threshold) continue;
+    const k = `${s.e.item}|${s.e.slot}`;
+    const b = best.get(k);
+    if (!b || b.p < s.p) best.set(k, s);
+  }
+  let tp = 0;
+  let fp = 0;
+  for (const s of best.values()) if (s.e.y === 1) tp++; else fp++;
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = totalGold === 0 ? 1 : tp / totalGold;
+  return { f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall), precision, recall };
+}
+
+function examplesOf(items: readonly DevItem[], candidatesOf: (item: DevItem) => Candidate[], weight = 1, first = 0): { examples: Example[]; gold: number; covered: number } {
+  const examples: Example[] = [];
+  let gold = 0;
+  let covered = 0;
+  items.forEach((item, at) => {
+    const index = first + at;
+    const want = new Set(item.labels.map((l) => tripleKey(l.club, l.name, l.platform, l.action)));
+    gold += want.size;
+    const seen = new Set<string>();
+    for (const c of candidatesOf(item)) {
+      const k = tripleKey(c.club.id, c.club.name, c.platform, c.action);
+      const y = want.has(k) ? 1 : 0;
+      if (y) seen.add(k);
+      examples.push({ item: index, weight, slot: `${c.club.id ?? c.club.name.toLowerCase()}|${c.platform}`, x: vector(c.features), y });
+    }
+    covered += seen.size;
+  });
+  return { examples, gold, covered };
+}
+
+/** `npm run train`: fits the scorer on the tune part and writes its weights beside the extractor. */
+export async function runTrainCommand(opts: { output: NodeJS.WritableStream }): Promise<void> {
+  const items = loadPart('tune');
+  const extractor = createExtractor(loadCatalog(), { model: null });
+  const candidatesOf = (item: DevItem): Candidate[] => extractor.candidates({ text: item.text, lang: item.lang, authorClubId: item.authorClubId ?? null });
+  const { examples, gold, covered } = examplesOf(items, candidatesOf);
+  // The team's texts teach the hard negatives they were written for, at a small weight; they are never scored here.
+  const team = examplesOf(loadDevset(), candidatesOf, teamWeight, items.length).examples;
+  const folds = 5;
+  const cv: Array<{ e: Example; p: number }> = [];
+  for (let k = 0; k < folds; k++) {
+    const w = fitLogistic([...examples.filter((e) => e.item % folds !== k), ...team]);
+    for (const e of examples.filter((x) => x.item % folds === k)) cv.push({ e, p: probability(w, e.x) });
+  }
+  let threshold = 0.5;
+  let bestF1 = -1;
+  for (let t = 0.2; t <= 0.95; t += 0.01) {
+    const s = f1At(t, cv, gold);
+    if (s.f1 > bestF1) {
+      bestF1 = s.f1;
+      threshold = Math.round(t * 100) / 100;
+    }
+  }
+  // Among readings about as good as the best, the most precise: a wrong post costs more than a late one.
+  for (let t = 0.95; t >= threshold; t -= 0.01) {
+    if (f1At(t, cv, gold).f1 >= bestF1 - 0.015) {
+      threshold = Math.round(t * 100) / 100;
+      break;
+    }
+  }
+  const cvScore = f1At(threshold, cv, gold);
+  if (process.env.CLUBWATCH_TRAIN_CURVE) {
+    for (let t = 0.2; t <= 0.95; t += 0.05) {
+      const s = f1At(t, cv, gold);
+      opts.output.write(`  threshold ${t.toFixed(2)}: P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}\n`);
+    }
+  }
+  const weights = fitLogistic([...examples, ...team]);
+  const model: ScorerModel = {
+    features: [...featureNames],
+    weights,
+    threshold,
+    trainedOn: { items: items.length, candidates: examples.length, positives: examples.filter((e) => e.y === 1).length, date: new Date().toISOString().slice(0, 10) },
+  };
+  writeFileSync(new URL('./model/scorer.json', import.meta.url), `${JSON.stringify(model, null, 1)}\n`);
+  const f = (x: number): string => x.toFixed(3);
+  opts.output.write(
+    `tune: ${items.length} items, ${gold} labelled triples, ${covered} of them among the candidates (${f(covered / Math.max(1, gold))})\n` +
+      `candidates: ${examples.length}, threshold ${threshold}; cross-validated on tune: P ${f(cvScore.precision)} R ${f(cvScore.recall)} F1 ${f(cvScore.f1)}\n` +
+      `weights written to src/announcements/model/scorer.json\n`,
+  );
+}
