@@ -37,6 +37,7 @@ export const featureNames = [
   'p_target',
   'p_medium',
   'p_item_list',
+  'switch_to',
   'c_subject',
   'c_context',
   'c_sentence',
@@ -65,6 +66,13 @@ export const featureNames = [
   'strong',
   'occurrences',
   'item_clubs',
+  'item_level',
+  'item_actions',
+  'co_same',
+  'co_club',
+  'co_platform',
+  'co_headline',
+  'platform_share',
 ] as const;
 export type FeatureName = (typeof featureNames)[number];
 export type Features = Record<FeatureName, number>;
@@ -102,7 +110,7 @@ export interface ItemFacts {
 const clubKey = (c: ClubRef): string => c.id ?? `?${c.name.toLowerCase()}`;
 const actionOf: Partial<Record<CueKind, Action>> = { leave: 'leave', stay: 'stay', join: 'join', pause: 'pause', return: 'return', delete: 'delete' };
 
-function emptyFeatures(): Features {
+export function emptyFeatures(): Features {
   const f = {} as Features;
   for (const n of featureNames) f[n] = 0;
   f.bias = 1;
@@ -264,6 +272,16 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
       for (const p of platformSet) {
         out.push({ club: c.ref, platform: p.platform, action: p.target ? 'join' : action, f: { ...f, ...c.f, ...p.f, embed_other: embedOther }, info, cue: cueText });
       }
+      // "verlässt X ... setzt die Posts auf Bluesky fort", "leaves X, now on Bluesky": where the club goes.
+      if (action === 'leave') {
+        for (const [n, where] of [[info, 1], ...neighbours.map((x) => [x, 0.5] as const)] as Array<[SentenceInfo, number]>) {
+          for (const p of n.platforms) {
+            if (platformSet.some((x) => x.platform === p.platform && !x.target) || out.some((o) => o.info === info && o.platform === p.platform && o.action === 'join' && clubKey(o.club) === clubKey(c.ref))) continue;
+            if (!switchCueNear(n, p.start, p.end)) continue;
+            out.push({ club: c.ref, platform: p.platform, action: 'join', f: { ...f, ...c.f, p_sentence: where === 1 ? 1 : 0, p_neighbour: where === 1 ? 0 : 1, switch_to: where, embed_other: embedOther }, info, cue: cueText });
+          }
+        }
+      }
       if (kind === 'migrate') {
         const from = info.platforms.filter((p) => p.end <= cue.start && p.end >= cue.start - 6).pop();
         if (from) out.push({ club: c.ref, platform: from.platform, action: 'leave', f: { ...f, ...c.f, p_sentence: 1, p_near: 1, embed_other: embedOther }, info, cue: cueText });
@@ -271,6 +289,19 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
     }
   }
   return out;
+}
+
+/** "stattdessen", "now", "désormais", "on Bluesky from now on": words that say where a club goes. */
+const switchWords = new Set(
+  'stattdessen nun jetzt fortan kunftig kuenftig kunftig instead now henceforth desormais dorenavant maintenant ahora ahora en lugar ora invece adesso agora doravante'.split(' '),
+);
+const switchKinds = new Set<CueKind>(['use', 'continue', 'onset', 'join', 'migrate', 'to', 'return']);
+
+function switchCueNear(info: SentenceInfo, start: number, end: number): boolean {
+  const lo = start - 5;
+  const hi = end + 5;
+  if (info.tokens.slice(Math.max(0, lo), hi).some((t) => switchWords.has(t.folded))) return true;
+  return info.cues.some((c) => switchKinds.has(c.payload.kind) && c.end >= lo && c.start <= hi && c.payload.kind !== 'to');
 }
 
 function crossesHard(info: SentenceInfo, from: number, to: number): boolean {

@@ -3,6 +3,7 @@ import type { Action, Announcement, ClubRef, Explanation, ExtractInput, Language
 import { decideSentence, type Decision } from './decide.ts';
 import { detectLanguage, knownLanguage } from './language.ts';
 import { type Candidate, collectCandidates, type ItemFacts, platformLists, sentenceOccurrences } from './candidates.ts';
+import { addCooccurrence, summarise } from './cooccurrence.ts';
 import { actionKinds } from './lexicon/kinds.ts';
 import { buildIndexes, type Cue } from './lexicon/index.ts';
 import { type ClubMention, createMentionFinder, type EntityPayload } from './mentions.ts';
@@ -166,13 +167,13 @@ export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}
       const lastPlatform = info.platforms[info.platforms.length - 1];
       if (lastPlatform) ctx.lastPlatform = lastPlatform.platform;
     }
-    if (sink) sink.push(...collectCandidates(occurrences, [...found.values()], ctx, facts));
+    const everything = (): Candidate[] => addCooccurrence(collectCandidates(occurrences, [...found.values()], ctx, facts), summarise(ctx, infos), infos);
+    if (sink) sink.push(...everything());
     if (!model) {
       const announcements = [...found.values()].map(({ sentence, ...a }) => ({ ...a, evidence: sentence.sentence.text }));
       return { language: lang, announcements, rejected };
     }
-    const candidates = collectCandidates(occurrences, [...found.values()], ctx, facts);
-    return { language: lang, announcements: decideCandidates(model, candidates, explain ? rejected : null), rejected };
+    return { language: lang, announcements: decideCandidates(model, everything(), explain ? rejected : null), rejected };
   }
 
   function safe(input: ExtractInput, explain: boolean): Explanation {

@@ -1,0 +1,101 @@
+import type { Action, ClubRef, Platform } from './announcement.ts';
+import { type Candidate, emptyFeatures, type Features } from './candidates.ts';
+import { actionCues, finalAction, modifiers } from './decide.ts';
+import { clubRef, type ItemContext } from './extractor.ts';
+import type { CueKind } from './lexicon/kinds.ts';
+import { platformArguments, type SentenceInfo } from './sentence.ts';
+
+/**
+ * The widest net: any club, platform and action that the same item names, however far apart.
+ * Each candidate says how close the three come; the scorer decides what that is worth.
+ */
+export interface SentenceSummary {
+  clubs: Map<string, ClubRef>;
+  platforms: Set<Platform>;
+  actions: Set<Action>;
+}
+
+const clubKey = (c: ClubRef): string => c.id ?? `?${c.name.toLowerCase()}`;
+const direct: Partial<Record<CueKind, Action>> = { leave: 'leave', stay: 'stay', join: 'join', pause: 'pause', return: 'return', delete: 'delete' };
+
+/** What each sentence names and says, the actions read through negation and modality. */
+export function summarise(ctx: ItemContext, infos: readonly SentenceInfo[]): SentenceSummary[] {
+  return infos.map((info) => {
+    const clubs = new Map<string, ClubRef>();
+    for (const m of info.clubs) {
+      const ref = clubRef(ctx.catalog, m);
+      if (ref) clubs.set(clubKey(ref), ref);
+    }
+    const actions = new Set<Action>();
+    for (const cue of actionCues(info)) {
+      const kind = cue.payload.kind;
+      const base = kind === 'migrate' ? 'join' : kind === 'follow' ? ctx.lastAction?.action : direct[kind];
+      const strict = platformArguments(info, cue, { medium: kind !== 'leave' && kind !== 'delete' });
+      const mods = modifiers(info, cue, Math.max(cue.end, ...strict.map((p) => p.end)));
+      const decided = finalAction(kind === 'follow' || kind === 'migrate' ? (base ?? 'leave') : kind, mods.kinds);
+      if ('action' in decided) actions.add(decided.action);
+    }
+    return { clubs, platforms: new Set(info.platforms.map((p) => p.platform)), actions };
+  });
+}
+
+function nearest(summaries: readonly SentenceSummary[], from: readonly number[], has: (s: SentenceSummary) => boolean): number {
+  let best = Infinity;
+  for (const i of from) {
+    for (let d = 0; d < Math.min(best, 4); d++) {
+      if ((summaries[i - d] && has(summaries[i - d] as SentenceSummary)) || (summaries[i + d] && has(summaries[i + d] as SentenceSummary))) {
+        best = Math.min(best, d);
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+/** Adds the item-wide candidates and gives every candidate its closeness figures. */
+export function addCooccurrence(candidates: Candidate[], summaries: readonly SentenceSummary[], infos: readonly SentenceInfo[]): Candidate[] {
+  const byKey = new Map(candidates.map((c) => [`${clubKey(c.club)}|${c.platform}|${c.action}`, c]));
+  const clubs = new Map<string, ClubRef>();
+  const platforms = new Set<Platform>();
+  const actions = new Set<Action>();
+  const platformMentions = new Map<Platform, number>();
+  for (const s of summaries) {
+    for (const [k, ref] of s.clubs) if (!clubs.has(k)) clubs.set(k, ref);
+    for (const p of s.platforms) {
+      platforms.add(p);
+      platformMentions.set(p, (platformMentions.get(p) ?? 0) + 1);
+    }
+    for (const a of s.actions) actions.add(a);
+  }
+  const totalPlatformMentions = Math.max(1, [...platformMentions.values()].reduce((a, b) => a + b, 0));
+  const out = [...candidates];
+  for (const [k, club] of clubs) {
+    for (const platform of platforms) {
+      for (const action of actions) {
+        const key = `${k}|${platform}|${action}`;
+        if (byKey.has(key)) continue;
+        const features: Features = emptyFeatures();
+        features.item_level = 1;
+        features[`act_${action}` as keyof Features] = 1;
+        const c: Candidate = { club, platform, action, features, sentence: infos[0] as SentenceInfo, cues: ['named in the same item'], strength: 0 };
+        byKey.set(key, c);
+        out.push(c);
+      }
+    }
+  }
+  for (const c of out) {
+    const k = clubKey(c.club);
+    const actionAt = summaries.flatMap((s, i) => (s.actions.has(c.action) ? [i] : []));
+    const sameSentence = summaries.some((s) => s.clubs.has(k) && s.platforms.has(c.platform) && s.actions.has(c.action));
+    const dClub = nearest(summaries, actionAt, (s) => s.clubs.has(k));
+    const dPlatform = nearest(summaries, actionAt, (s) => s.platforms.has(c.platform));
+    const f = c.features;
+    f.co_same = sameSentence ? 1 : 0;
+    f.co_club = dClub === Infinity ? 0 : 1 / (1 + dClub);
+    f.co_platform = dPlatform === Infinity ? 0 : 1 / (1 + dPlatform);
+    f.platform_share = (platformMentions.get(c.platform) ?? 0) / totalPlatformMentions;
+    f.co_headline = summaries[0]?.clubs.has(k) && (summaries[0]?.platforms.has(c.platform) || summaries[0]?.actions.has(c.action)) ? 1 : 0;
+    f.item_actions = Math.min(1, actions.size / 4);
+  }
+  return out;
+}
