@@ -148,6 +148,8 @@ function clubChoices(ctx: ItemContext, info: SentenceInfo, cue: CueMatch, argEnd
   const personSubject = subject.kind === 'person' ? 1 : 0;
   const genericSubject = subject.kind === 'generic' ? 1 : 0;
   for (const m of info.clubs) {
+    // "Red Star quitte X ; l'OM ne suivra pas": a club in another clause is not this verb's.
+    if (crossesHard(info, Math.min(m.end, cue.end), Math.max(m.start, cue.start))) continue;
     const role = (m as ClubMention & { role?: string }).role ?? 'plain';
     add(clubRef(ctx.catalog, m), {
       c_sentence: 1,
@@ -253,7 +255,7 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
     if (action === 'pause') {
       for (const platform of facts.listedPlatforms) if (!platformSet.some((x) => x.platform === platform)) platformSet.push({ platform, f: { p_item_list: 1 } });
     }
-    if (platformSet.length === 0) {
+    if (platformSet.length === 0 && info.platforms.length === 0) {
       const fallback = lastPlatforms.length > 0 ? lastPlatforms : facts.platformsByCount.slice(0, 1);
       for (const platform of fallback) platformSet.push({ platform, f: { p_context: 1 } });
     }
@@ -273,11 +275,11 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
         out.push({ club: c.ref, platform: p.platform, action: p.target ? 'join' : action, f: { ...f, ...c.f, ...p.f, embed_other: embedOther }, info, cue: cueText });
       }
       // "verlässt X ... setzt die Posts auf Bluesky fort", "leaves X, now on Bluesky": where the club goes.
-      if (action === 'leave') {
+      if (action === 'leave' && platformSet.some((x) => !x.target && x.f.p_strict)) {
         for (const [n, where] of [[info, 1], ...neighbours.map((x) => [x, 0.5] as const)] as Array<[SentenceInfo, number]>) {
           for (const p of n.platforms) {
             if (platformSet.some((x) => x.platform === p.platform && !x.target) || out.some((o) => o.info === info && o.platform === p.platform && o.action === 'join' && clubKey(o.club) === clubKey(c.ref))) continue;
-            if (!switchCueNear(n, p.start, p.end)) continue;
+            if (!switchCueNear(n, p.start, p.end) || (n === info && crossesHard(info, Math.min(p.end, cue.end), Math.max(p.start, cue.start)))) continue;
             out.push({ club: c.ref, platform: p.platform, action: 'join', f: { ...f, ...c.f, p_sentence: where === 1 ? 1 : 0, p_neighbour: where === 1 ? 0 : 1, switch_to: where, embed_other: embedOther }, info, cue: cueText });
           }
         }
@@ -304,8 +306,9 @@ function switchCueNear(info: SentenceInfo, start: number, end: number): boolean 
   return info.cues.some((c) => switchKinds.has(c.payload.kind) && c.end >= lo && c.start <= hi && c.payload.kind !== 'to');
 }
 
+/** A ";", ":", dash or bracket between the item ending at `from` and the one starting at `to`. */
 function crossesHard(info: SentenceInfo, from: number, to: number): boolean {
-  for (let i = from + 1; i < to; i++) if (info.hard[i]) return true;
+  for (let i = from; i <= to; i++) if (info.hard[i]) return true;
   return false;
 }
 

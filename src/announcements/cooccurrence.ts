@@ -4,6 +4,7 @@ import { actionCues, finalAction, modifiers } from './decide.ts';
 import { clubRef, type ItemContext } from './extractor.ts';
 import type { CueKind } from './lexicon/kinds.ts';
 import { platformArguments, type SentenceInfo } from './sentence.ts';
+import { findSubject } from './subject.ts';
 
 /**
  * The widest net: any club, platform and action that the same item names, however far apart.
@@ -13,6 +14,8 @@ export interface SentenceSummary {
   clubs: Map<string, ClubRef>;
   platforms: Set<Platform>;
   actions: Set<Action>;
+  /** Club, platform and action said within one clause (no ";", ":" or dash between them). */
+  clauseTriples: Set<string>;
 }
 
 const clubKey = (c: ClubRef): string => c.id ?? `?${c.name.toLowerCase()}`;
@@ -27,16 +30,42 @@ export function summarise(ctx: ItemContext, infos: readonly SentenceInfo[]): Sen
       if (ref) clubs.set(clubKey(ref), ref);
     }
     const actions = new Set<Action>();
-    for (const cue of actionCues(info)) {
+    const clauseTriples = new Set<string>();
+    const blocked = info.sentence.question || info.cues.some((c) => c.payload.kind === 'hack' || c.payload.kind === 'fake' || c.payload.kind === 'nocomment');
+    const covered = (i: number): boolean =>
+      info.cues.some((c) => c.start <= i && i < c.end) || info.platforms.some((p) => p.start <= i && i < p.end) || info.clubs.some((c) => c.start <= i && i < c.end);
+    for (const cue of blocked ? [] : actionCues(info)) {
+      // "le départ de son attaquant", "X joins Real Madrid": a person's move, not the club's.
+      if (info.cues.some((c) => (c.payload.kind === 'person' || c.payload.kind === 'post') && c.start >= cue.end && c.start <= cue.end + 3)) continue;
+      if (cue.payload.needsAccount && !info.cues.some((c) => c.payload.kind === 'account' && c.start >= cue.start - 3 && c.end <= cue.end + 6)) continue;
       const kind = cue.payload.kind;
       const base = kind === 'migrate' ? 'join' : kind === 'follow' ? ctx.lastAction?.action : direct[kind];
       const strict = platformArguments(info, cue, { medium: kind !== 'leave' && kind !== 'delete' });
-      const mods = modifiers(info, cue, Math.max(cue.end, ...strict.map((p) => p.end)));
+      const argEnd = Math.max(cue.end, ...strict.map((p) => p.end));
+      if (findSubject(info, cue, argEnd, covered).kind === 'person') continue;
+      const mods = modifiers(info, cue, argEnd);
       const decided = finalAction(kind === 'follow' || kind === 'migrate' ? (base ?? 'leave') : kind, mods.kinds);
-      if ('action' in decided) actions.add(decided.action);
+      if (!('action' in decided)) continue;
+      actions.add(decided.action);
+      const [lo, hi] = clause(info, cue.start);
+      for (const m of info.clubs) {
+        if (m.start < lo || m.end > hi) continue;
+        const ref = clubRef(ctx.catalog, m);
+        if (!ref) continue;
+        for (const p of info.platforms) if (p.start >= lo && p.end <= hi) clauseTriples.add(`${clubKey(ref)}|${p.platform}|${decided.action}`);
+      }
     }
-    return { clubs, platforms: new Set(info.platforms.map((p) => p.platform)), actions };
+    return { clubs, platforms: new Set(info.platforms.map((p) => p.platform)), actions, clauseTriples };
   });
+}
+
+/** The token range of the clause around token i: between hard boundaries (";", ":", dashes, brackets). */
+function clause(info: SentenceInfo, i: number): [number, number] {
+  let lo = i;
+  while (lo > 0 && !info.hard[lo]) lo--;
+  let hi = i + 1;
+  while (hi < info.tokens.length && !info.hard[hi]) hi++;
+  return [lo, hi];
 }
 
 function nearest(summaries: readonly SentenceSummary[], from: readonly number[], has: (s: SentenceSummary) => boolean): number {
@@ -86,7 +115,7 @@ export function addCooccurrence(candidates: Candidate[], summaries: readonly Sen
   for (const c of out) {
     const k = clubKey(c.club);
     const actionAt = summaries.flatMap((s, i) => (s.actions.has(c.action) ? [i] : []));
-    const sameSentence = summaries.some((s) => s.clubs.has(k) && s.platforms.has(c.platform) && s.actions.has(c.action));
+    const sameSentence = summaries.some((s) => s.clauseTriples.has(`${k}|${c.platform}|${c.action}`));
     const dClub = nearest(summaries, actionAt, (s) => s.clubs.has(k));
     const dPlatform = nearest(summaries, actionAt, (s) => s.platforms.has(c.platform));
     const f = c.features;

@@ -4,7 +4,8 @@ import type { Candidate } from './candidates.ts';
 import { featureNames } from './candidates.ts';
 import { type DevItem, loadDevset, tripleKey } from './eval.ts';
 
-const teamWeight = 0.3;
+const teamWeight = 0.5;
+const minPrecision = 0.6;
 import { createExtractor } from './extractor.ts';
 import { loadPart } from './realset.ts';
 import { probability, type ScorerModel, vector } from './scorer.ts';
@@ -139,20 +140,14 @@ export async function runTrainCommand(opts: { output: NodeJS.WritableStream }): 
     const w = fitLogistic([...examples.filter((e) => e.item % folds !== k), ...team]);
     for (const e of examples.filter((x) => x.item % folds === k)) cv.push({ e, p: probability(w, e.x) });
   }
+  // The best F1 among readings at least `minPrecision` precise: a wrong post costs more than a late one.
   let threshold = 0.5;
   let bestF1 = -1;
   for (let t = 0.2; t <= 0.95; t += 0.01) {
     const s = f1At(t, cv, gold);
-    if (s.f1 > bestF1) {
+    if (s.precision >= minPrecision && s.f1 > bestF1) {
       bestF1 = s.f1;
       threshold = Math.round(t * 100) / 100;
-    }
-  }
-  // Among readings about as good as the best, the most precise: a wrong post costs more than a late one.
-  for (let t = 0.95; t >= threshold; t -= 0.01) {
-    if (f1At(t, cv, gold).f1 >= bestF1 - 0.015) {
-      threshold = Math.round(t * 100) / 100;
-      break;
     }
   }
   const cvScore = f1At(threshold, cv, gold);
