@@ -7,6 +7,7 @@ import { fr } from './fr.ts';
 import { it } from './it.ts';
 import { actionKinds, type CueKind, type Lexicon } from './kinds.ts';
 import { pt } from './pt.ts';
+import { published } from './published.ts';
 import type { EntityPayload } from '../mentions.ts';
 
 /** Every phrase of a language; action cues are marked, to find quickly where actions are said. */
@@ -41,7 +42,9 @@ export function buildIndexes(addNames: (index: PhraseIndex<Phrase>) => void): Re
     const index = new PhraseIndex<Phrase>((p) => p.type === 'cue' && actionKinds.has(p.kind));
     addNames(index);
     out[lang] = { all: index };
-    for (const [kind, list] of Object.entries(lexicon) as Array<[CueKind, string]>) {
+    const extra = published[lang];
+    const lists = [...(Object.entries(lexicon) as Array<[CueKind, string]>), ...(Object.entries(extra) as Array<[CueKind, string]>)];
+    for (const [kind, list] of lists) {
       for (const raw of list.split('|')) {
         let phrase = raw.trim();
         let noun = false;

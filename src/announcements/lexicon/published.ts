@@ -1,0 +1,46 @@
+import type { Language } from '../announcement.ts';
+import type { Lexicon } from './kinds.ts';
+
+/**
+ * Cues read in published texts of the real set's tune part that the first lists lacked: how
+ * journalists and clubs actually say "moves to", "is now on", "from now on". Folded like the rest.
+ */
+export const published: Record<Language, Lexicon> = {
+  en: {
+    join: 'launches on|launched on|launch on|launching on|established an official presence on|established a presence on|set up an account|set up its account|set up its official account|set up official|set up accounts|opened accounts|opened an account|opened its account|made accounts on|new presence on|adopting|adopts|adopted|has an account on|had an account on|now has an account|created an account|launched an official profile on|debuted on|first tweet|first post on',
+    use: 'post there|posting there|post updates there|follow its updates on|follow our updates on|follow us on|find us on|communicate via|communicating via|communicates via|be using|will use|will be using|updates on',
+    onset: 'going forward|from now on|instead|henceforth|in future|in the future|moving forward|now on',
+    migrate: 'deflect*|deflecting to|moving to|migration to|migrating to|moved its social media activity from|shifting to|transfer to|relocating to',
+  },
+  de: {
+    join: 'schliesst sich ... an|schloss sich ... an|schliessen sich ... an|eingefuhrt|eingefuehrt|gestartet|zu starten|startet|eroffnet|eroeffnet|ist jetzt auch auf|ist nun auf|ist jetzt auf|ist auch auf|sind jetzt auf|sind nun auf|findet ihr uns auch auf|neuer kanal|neuen kanal|eigenen kanal|eigener kanal|willkommen auf|begrusste ... auf',
+    use: 'uber die plattform|ueber die plattform|uber den anbieter|kommuniziert|kommunizieren|kommunizierte|genutzt|nutzen|nutzt|verwenden|verwendet|findet ihr uns|findet ihr|zu finden|fortsetzen|setzt ... fort|setzen ... fort|posten|postet|veroffentlicht',
+    onset: 'fortan|stattdessen|ab sofort|zusatzlich|ab jetzt|von nun an|inzwischen',
+    migrate: 'wechsel zu|wechsel zur|wechselt zu|wechselt zur|wechseln zu|transfer zu|umzug zu|umzug nach|umgezogen zu|zieht um zu',
+  },
+  fr: {
+    join: 'a ouvert son compte|a ouvert un compte|ouvre son compte|ouvre un compte|a cree son compte|a cree un compte|cree sa page|a cree sa page|cree son compte|fait son apparition sur|debarque sur|nouveau venu sur|nouvelle venue sur|integre la plateforme|integrer la plateforme|a integre|s est lance sur|a un compte|possede un compte|dispose d un compte',
+    use: 'via son compte|suivre sur|le suivre sur|nous suivre sur|retrouvez nous sur|publiera sur|publiera desormais sur|communiquera via|communique via',
+    onset: 'a la place|dorenavant|a l avenir|desormais|depuis le',
+    migrate: 'migrer vers|passer sur|passe sur|est passe sur|se rendre sur|rejoindre|pour se rendre sur|demenager vers',
+    leave: 'arrete x|arreter x|arrete twitter|arreter twitter|se retir* du|se retir* des|son depart du|faire ses adieux a',
+  },
+  es: {
+    join: 'se han sumado a|se ha sumado a|se sumo a|se suman a|sumarse a|se sumaron a|abrio una cuenta|abrio su cuenta|abrieron su perfil|abrieron sus perfiles|abrio su perfil|crearse cuenta|creo una cuenta|creo su cuenta|se unio a|se unieron a|se une a|se unen a|dado el paso a|dio el paso a|desembarca en|desembarco en|aterriza en|aterrizo en|llega a|llego a|estrena cuenta|estreno cuenta|nueva cuenta|primer tuit|debut en|debuto en',
+    use: 'canal de comunicacion|nuevo canal|como su nuevo canal|publicara en|comunicara a traves de|a traves de',
+    onset: 'en su lugar|a partir de ahora|de ahora en adelante|ahora|desde ahora',
+    migrate: 'cambio a|cambia a|cambiar a|cambiaron a|pasarse a|se paso a|se pasa a|paso a|mudanza a|se muda a|se mudo a|migro a|migra a|migrar a|eligiendo',
+  },
+  it: {
+    join: 'sbarca su|sbarcato su|sbarcata su|sbarcano su|approda su|approdato su|approdata su|ha aperto|hanno aperto|aperto un canale|aperto il canale|apre un canale|apre il suo canale|attivato|attivati|attivata|lancia il|ha lanciato|hanno lanciato|lanciato il|e arrivato su|e arrivata su|arriva su|si e unito a|si e unita a|si sono uniti a|nuovo canale|debutto su|debutta su|esordio su|esordisce su|gia presenti|hanno aderito|ha aderito|adesioni',
+    use: 'utilizzare|usare|comunicare tramite|comunichera su|pubblichera su',
+    onset: 'invece|d ora in poi|da ora|ora|da oggi|d ora in avanti',
+    migrate: 'passa a|passato a|passata a|migra su|migrato su|trasloca su|trasloco su|si sposta su|spostato su',
+  },
+  pt: {
+    join: 'se juntou a|juntou se a|se junta a|se juntaram a|chega ao|chegou ao|chega a|chegou a|estreia no|estreou no|estreou na|estreia na|abriu uma conta|abriu conta|criou uma conta|criou conta|criou um perfil|entra no|entrou no|entra na|entrou na|aderiu ao|aderiu a|lanca canal|lancou canal|lancou o canal|lancou seu canal|novo canal|agora esta no|agora esta na|ativa desde',
+    use: 'publicar no|publicar na|usar|utilizar|comunicar pelo|comunicar pela',
+    onset: 'em vez disso|a partir de agora|agora|doravante|de agora em diante',
+    migrate: 'muda para|mudou para|migra para|migrou para|migrar para|trocou|troca|passou para|passa para|mudanca para',
+  },
+};
