@@ -98,11 +98,16 @@ export function addCooccurrence(candidates: Candidate[], summaries: readonly Sen
   }
   const totalPlatformMentions = Math.max(1, [...platformMentions.values()].reduce((a, b) => a + b, 0));
   const out = [...candidates];
+  const actionSentences = new Map<Action, number[]>();
+  for (const a of actions) actionSentences.set(a, summaries.flatMap((s, i) => (s.actions.has(a) ? [i] : [])));
   for (const [k, club] of clubs) {
-    for (const platform of platforms) {
-      for (const action of actions) {
+    for (const action of actions) {
+      const at = actionSentences.get(action) ?? [];
+      // Only what comes within three sentences of the words that say it.
+      if (nearest(summaries, at, (s) => s.clubs.has(k)) === Infinity) continue;
+      for (const platform of platforms) {
         const key = `${k}|${platform}|${action}`;
-        if (byKey.has(key)) continue;
+        if (byKey.has(key) || nearest(summaries, at, (s) => s.platforms.has(platform)) === Infinity) continue;
         const features: Features = emptyFeatures();
         features.item_level = 1;
         features[`act_${action}` as keyof Features] = 1;
