@@ -67,6 +67,7 @@ export const featureNames = [
   'occurrences',
   'item_clubs',
   'item_level',
+  'bare',
   'item_actions',
   'co_same',
   'co_club',

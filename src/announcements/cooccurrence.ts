@@ -117,6 +117,29 @@ export function addCooccurrence(candidates: Candidate[], summaries: readonly Sen
       }
     }
   }
+  // "Manchester United launches on WeChat", "Il Como su WhatsApp": a club and a platform named together
+  // with no action word known for it are most often news of the club arriving there.
+  for (const [i, s] of summaries.entries()) {
+    if (s.actions.size > 0 || s.platforms.size === 0 || infos[i]?.sentence.question) continue;
+    for (const [k, club] of s.clubs) {
+      for (const platform of s.platforms) {
+        const key = `${k}|${platform}|join`;
+        const known = byKey.get(key);
+        if (known) {
+          known.features.bare = 1;
+          continue;
+        }
+        const features: Features = emptyFeatures();
+        features.item_level = 1;
+        features.bare = 1;
+        features.act_join = 1;
+        features.headline = i === 0 ? 1 : 0;
+        const c: Candidate = { club, platform, action: 'join', features, sentence: infos[i] as SentenceInfo, cues: ['named together'], strength: 0 };
+        byKey.set(key, c);
+        out.push(c);
+      }
+    }
+  }
   for (const c of out) {
     const k = clubKey(c.club);
     const actionAt = summaries.flatMap((s, i) => (s.actions.has(c.action) ? [i] : []));

@@ -173,7 +173,7 @@ export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}
       const announcements = [...found.values()].map(({ sentence, ...a }) => ({ ...a, evidence: sentence.sentence.text }));
       return { language: lang, announcements, rejected };
     }
-    return { language: lang, announcements: decideCandidates(model, everything(), explain ? rejected : null), rejected };
+    return { language: lang, announcements: decideCandidates(model, everything(), facts, explain ? rejected : null), rejected };
   }
 
   function safe(input: ExtractInput, explain: boolean): Explanation {
@@ -198,10 +198,18 @@ export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}
 }
 
 /** Scores every candidate; per club and platform, at most one action: the likeliest. */
-function decideCandidates(model: ScorerModel, candidates: Candidate[], rejected: Explanation['rejected'] | null): Array<Announcement & { cues: string[] }> {
+function decideCandidates(model: ScorerModel, candidates: Candidate[], facts: ItemFacts, rejected: Explanation['rejected'] | null): Array<Announcement & { cues: string[] }> {
   const best = new Map<string, { c: Candidate; p: number }>();
-  for (const c of candidates) {
-    const p = scoreCandidate(model, c);
+  const scored = candidates.map((c) => ({ c, p: scoreCandidate(model, c) }));
+  // A boycott "of Facebook, Twitter and Instagram" silences each platform the item lists.
+  for (const { c, p } of [...scored]) {
+    if (c.action !== 'pause' || p < model.threshold) continue;
+    for (const platform of facts.listedPlatforms) {
+      if (scored.some((x) => x.c.club === c.club && x.c.platform === platform && x.c.action === 'pause' && x.p >= p)) continue;
+      scored.push({ c: { ...c, platform, cues: [...c.cues, 'a platform the item lists'] }, p });
+    }
+  }
+  for (const { c, p } of scored) {
     if (p < model.threshold) {
       rejected?.push({ text: c.sentence?.sentence.text ?? '', reason: `too weak (${p.toFixed(2)}): ${c.club.name} ${c.action} ${c.platform}` });
       continue;

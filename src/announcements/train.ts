@@ -24,7 +24,7 @@ interface Example {
  * Logistic regression by Newton's method with an L2 penalty (the bias is not penalised): a few
  * exact steps, so the same data always give the same weights.
  */
-export function fitLogistic(examples: readonly Example[], opts = { iterations: 25, l2: 1 }): number[] {
+export function fitLogistic(examples: readonly Example[], opts = { iterations: 25, l2: 10 }): number[] {
   const d = featureNames.length;
   const w = new Array<number>(d).fill(0);
   const pos = examples.filter((e) => e.y === 1).length;
