@@ -39,6 +39,7 @@ export interface ItemContext {
 type Explained = Announcement & { cues: string[]; sentence: SentenceInfo };
 
 const minConfidence = 0.5;
+const strongRule = 0.9;
 
 export function clubRef(catalog: Catalog, mention: ClubMention): ClubRef | null {
   const id = mention.ids[0];
@@ -200,7 +201,8 @@ export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}
 /** Scores every candidate; per club and platform, at most one action: the likeliest. */
 function decideCandidates(model: ScorerModel, candidates: Candidate[], facts: ItemFacts, rejected: Explanation['rejected'] | null): Array<Announcement & { cues: string[] }> {
   const best = new Map<string, { c: Candidate; p: number }>();
-  const scored = candidates.map((c) => ({ c, p: scoreCandidate(model, c) }));
+  // What the sentence rules read with high confidence stands: on published texts it was right six times in seven.
+  const scored = candidates.map((c) => ({ c, p: Math.max(scoreCandidate(model, c), c.features.rule >= strongRule ? model.threshold : 0) }));
   // A boycott "of Facebook, Twitter and Instagram" silences each platform the item lists.
   for (const { c, p } of [...scored]) {
     if (c.action !== 'pause' || p < model.threshold) continue;
@@ -263,7 +265,7 @@ function firstActor(info: SentenceInfo): 'person' | 'club' | null {
 
 /** Words without which no sentence of the item can name a platform. */
 const platformHints = new Set(
-  'x twitter bluesky bsky blue threads mastodon fediverse fediversum fediverso instagram insta tiktok tik facebook youtube linkedin telegram whatsapp snapchat twitch weibo discord musk musks plattform plateforme plataforma piattaforma reseau red rede rete social kurznachrichtendienst netzwerk network platform app site dienst service'.split(' '),
+  'x twitter bluesky bsky blue threads mastodon fediverse fediversum fediverso instagram insta tiktok tik facebook youtube linkedin telegram whatsapp snapchat twitch weibo discord wechat we whats douyin kwai bilibili vkontakte toutiao tumblr pinterest reddit clubhouse musk musks plattform plateforme plataforma piattaforma reseau red rede rete social kurznachrichtendienst netzwerk network platform app site dienst service'.split(' '),
 );
 
 function mentionsAPlatform(sentences: ReturnType<typeof tokenize>["sentences"]): boolean {

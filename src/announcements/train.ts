@@ -4,7 +4,7 @@ import type { Candidate } from './candidates.ts';
 import { featureNames } from './candidates.ts';
 import { type DevItem, loadDevset, tripleKey } from './eval.ts';
 
-const teamWeight = 0.5;
+const teamWeight = 1;
 const minPrecision = 0.6;
 import { createExtractor } from './extractor.ts';
 import { loadPart } from './realset.ts';

@@ -82,5 +82,5 @@ export const platformNames: Record<Exclude<Platform, 'other'>, string> & { other
   tiktok: 'tiktok|tik tok',
   facebook: 'facebook',
   youtube: 'youtube',
-  other: 'linkedin|telegram|whatsapp|snapchat|twitch|weibo|discord',
+  other: 'linkedin|telegram|whatsapp|whats app|snapchat|twitch|weibo|sina weibo|discord|wechat|we chat|douyin|kwai|bilibili|vkontakte|toutiao|tumblr|pinterest|reddit|clubhouse',
 };
