@@ -56,6 +56,7 @@ export interface MentionFinder {
 export function createMentionFinder(catalog: Catalog): MentionFinder {
   const names: Array<[string, EntityPayload]> = [];
   const index = { add: (phrase: string, payload: EntityPayload): void => void names.push([phrase, payload]) };
+  const sharedNames = new Set(catalog.entries.flatMap((e) => e.ambiguous.map(normalise)));
   for (const entry of catalog.entries) {
     const ambiguousNames = new Set(entry.ambiguous.map(normalise));
     const names = new Set([entry.name, ...entry.shortNames, ...entry.aliases, ...entry.ambiguous].map(normalise));
@@ -70,10 +71,11 @@ export function createMentionFinder(catalog: Catalog): MentionFinder {
       // German genitive: "St. Paulis Abschied", "Werders Rückzug".
       if (!/[sxz]$/.test(last) && last.length > 2 && !/^\d+$/.test(last)) index.add(`${name}s`, payload);
     }
-    // "@RedStarFC", "@fcstpauli.bsky.social": a club's own handle names it, capital or not.
+    // "@RedStarFC", "@fcstpauli.bsky.social": a club's own handle names it, capital or not,
+    // unless the handle is a word that names several clubs ("@Atletico").
     for (const handle of [entry.accounts.x, entry.accounts.bluesky]) {
       const name = handle ? normalise(handle.replace(/^@/, '').replace(/^https?:\/\/[^/]+\//, '')) : '';
-      if (name.replace(/ /g, '').length >= 4 && !isStopword(name)) index.add(name, { type: 'club', id: entry.id, ambiguous: false, single: false });
+      if (name.replace(/ /g, '').length >= 4 && !isStopword(name) && !sharedNames.has(name)) index.add(name, { type: 'club', id: entry.id, ambiguous: false, single: false });
     }
   }
   for (const [platform, list] of Object.entries(platformNames) as Array<[Platform, string]>) {
