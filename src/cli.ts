@@ -15,7 +15,7 @@ Usage: clubwatch <command> [options]
   start                       run the bot (what \`npm start\` runs)
   extract [--explain]         JSON Lines in on standard input, announcements out
   eval [--set S] [--errors]   precision, recall and F1 on the real set (fresh and tune), with the history
-  train                       fit the extractor's scorer on the tune part of the real set
+  train [--curve]             fit the extractor's scorer on the tune part of the real set
   clubs [--json]              the club catalog
   status [CLUB]               each club's standing per platform
   sources list                the sources and their state
@@ -68,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
       record: { type: 'string' },
       note: { type: 'string' },
       errors: { type: 'boolean', default: false },
+      curve: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -98,7 +99,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'train': {
       const { runTrainCommand } = await import('./announcements/train.ts');
-      await runTrainCommand({ output: out });
+      await runTrainCommand({ output: out, curve: values.curve });
       return 0;
     }
     case 'clubs': {

@@ -127,7 +127,7 @@ function examplesOf(items: readonly DevItem[], candidatesOf: (item: DevItem) => 
 }
 
 /** `npm run train`: fits the scorer on the tune part and writes its weights beside the extractor. */
-export async function runTrainCommand(opts: { output: NodeJS.WritableStream }): Promise<void> {
+export async function runTrainCommand(opts: { output: NodeJS.WritableStream; curve?: boolean }): Promise<void> {
   const items = loadPart('tune');
   const extractor = createExtractor(loadCatalog(), { model: null });
   const candidatesOf = (item: DevItem): Candidate[] => extractor.candidates({ text: item.text, lang: item.lang, authorClubId: item.authorClubId ?? null });
@@ -151,7 +151,7 @@ export async function runTrainCommand(opts: { output: NodeJS.WritableStream }): 
     }
   }
   const cvScore = f1At(threshold, cv, gold);
-  if (process.env.CLUBWATCH_TRAIN_CURVE) {
+  if (opts.curve) {
     for (let t = 0.2; t <= 0.95; t += 0.05) {
       const s = f1At(t, cv, gold);
       opts.output.write(`  threshold ${t.toFixed(2)}: P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}\n`);
