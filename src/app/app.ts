@@ -66,6 +66,8 @@ export class App {
     const { store, config, logger } = this.context;
     await this.prepare();
     for (const platform of this.platforms) await platform.start();
+    // A stop that came while a platform was still connecting wins: no job is started after it.
+    if (this.stopped) return;
 
     // The scheduler's own notices (a missed tick while the process was busy) go to our log, as JSON.
     const cronLog = subsystemLogger(logger, 'scheduler');
