@@ -9,7 +9,7 @@ import { readEnv } from './config/env.ts';
 import { secretsFromEnv, type Secrets } from './config/secrets.ts';
 import { errorLine } from './cli/error-line.ts';
 import { UserError } from './errors.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { createLogger, logFormatFor, type Logger } from './logger.ts';
 
 const usage = `clubwatch: follows what sports clubs do on social media.
 
@@ -40,7 +40,8 @@ interface Setup {
 function setup(): Setup {
   const env = readEnv();
   const config = buildConfig(env);
-  return { config, secrets: secretsFromEnv(env), logger: createLogger({ level: config.logLevel }) };
+  const format = logFormatFor(config.logFormat, process.stderr.isTTY === true);
+  return { config, secrets: secretsFromEnv(env), logger: createLogger({ level: config.logLevel, format }) };
 }
 
 /** The catalog under the configured folder (`CLUBWATCH_CONFIG_DIR`), without opening the store. */

@@ -31,7 +31,7 @@ export function feedAddress(input: string): string {
   const path = scheme === 'file' ? fileURLToPath(input) : resolve(input);
   const info = statSync(path, { throwIfNoEntry: false });
   if (!info) {
-    if (scheme === undefined && /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?(\/|$)/i.test(input)) {
+    if (scheme === undefined && /^([a-z0-9-]+\.)+[a-z]{2,}(:\d+)?\//i.test(input)) {
       throw new UserError(`no file named ${input} here; for a web address, write its scheme: https://${input}`);
     }
     throw new UserError(`no such file: ${path}`);

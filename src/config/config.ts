@@ -9,6 +9,8 @@ export interface Config {
   databasePath: string;
   configDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** `CLUBWATCH_LOG_FORMAT`; null lets the command line choose (readable on a terminal, JSON otherwise). */
+  logFormat: 'json' | 'pretty' | null;
   sources: {
     pollIntervalSeconds: number;
     tickSeconds: number;
@@ -140,12 +142,17 @@ export function buildConfig(env: Env, cwd = process.cwd()): Config {
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError(`CLUBWATCH_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "${logLevel}"`);
   }
+  const logFormat = env.logFormat?.toLowerCase() ?? null;
+  if (logFormat !== null && logFormat !== 'json' && logFormat !== 'pretty') {
+    throw new ConfigError(`CLUBWATCH_LOG_FORMAT must be json or pretty, not "${env.logFormat}"`);
+  }
   const pollIntervalSeconds = number(env, 'pollIntervalSeconds', 600, 2, 86_400);
   return {
     dataDir,
     databasePath: env.databasePath === ':memory:' ? ':memory:' : resolve(cwd, env.databasePath ?? `${dataDir}/clubwatch.db`),
     configDir: resolve(cwd, env.configDir ?? 'config'),
     logLevel,
+    logFormat,
     sources: {
       pollIntervalSeconds,
       tickSeconds: number(env, 'tickSeconds', Math.min(5, pollIntervalSeconds), 1, 60),

@@ -4,6 +4,7 @@ export interface Env {
   databasePath?: string;
   configDir?: string;
   logLevel?: string;
+  logFormat?: string;
   pollIntervalSeconds?: string;
   tickSeconds?: string;
   sample?: string;
@@ -36,6 +37,7 @@ const names: Record<keyof Env, string> = {
   databasePath: 'CLUBWATCH_DATABASE',
   configDir: 'CLUBWATCH_CONFIG_DIR',
   logLevel: 'CLUBWATCH_LOG_LEVEL',
+  logFormat: 'CLUBWATCH_LOG_FORMAT',
   pollIntervalSeconds: 'CLUBWATCH_POLL_INTERVAL_SECONDS',
   tickSeconds: 'CLUBWATCH_TICK_SECONDS',
   sample: 'CLUBWATCH_SAMPLE',
