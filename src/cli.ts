@@ -27,6 +27,10 @@ Usage: clubwatch <command> [options]
   read FILE_OR_URL [--json]   the items clubwatch reads from one feed
   ingest FILE_OR_URL          one feed through the whole pipeline, printing what would be posted
   deploy-commands [--guild ID]  register the Discord slash commands (globally, or to one server)
+  accounts add HANDLE_OR_DID --club CLUB_ID
+                              follow a club's Bluesky account (resolved, kept by its DID)
+  accounts list               the Bluesky accounts followed: the catalog's and yours
+  accounts remove HANDLE_OR_DID  stop following one of yours
   bluesky discover            look for Bluesky accounts of clubs that have none in the catalog
   health                      exit 0 when the running bot's heartbeat is recent (for Docker)
 `;
@@ -166,6 +170,11 @@ async function main(argv: string[]): Promise<number> {
       const { deployCommands } = await import('./discord/index.ts');
       await deployCommands({ config, secrets, logger, guildId: values.guild ?? null });
       out.write(`Registered the slash commands ${values.guild ?? config.discord.devGuildId ? 'to one server' : 'globally'}.\n`);
+      return 0;
+    }
+    case 'accounts': {
+      const { runAccounts } = await import('./bluesky/index.ts');
+      await withStore(setup(), (context) => runAccounts(context, rest, values.club, out));
       return 0;
     }
     case 'bluesky': {

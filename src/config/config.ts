@@ -35,7 +35,8 @@ export interface Config {
     languages: string[] | null;
   } | null;
   /** Reading clubs' own Bluesky accounts: polled through their PDS or the AppView, optionally live through Jetstream. */
-  blueskySource: { readClubAccounts: boolean; appView: string; jetstream: string | null };
+  /** Reading clubs' accounts: the AppView (handles, search), the PLC directory (`did:plc` documents), Jetstream. */
+  blueskySource: { readClubAccounts: boolean; appView: string; plcUrl: string; jetstream: string | null };
 }
 
 export const summaryLanguages = ['en', 'fr', 'de', 'es', 'it', 'pt'] as const;
@@ -174,6 +175,7 @@ export function buildConfig(env: Env, cwd = process.cwd()): Config {
     blueskySource: {
       readClubAccounts: flag(env, 'blueskyReadClubs', false),
       appView: url(env, 'blueskyAppView', 'https://public.api.bsky.app') as string,
+      plcUrl: url(env, 'blueskyPlcUrl', 'https://plc.directory') as string,
       jetstream: websocketUrl(env, 'blueskyJetstream'),
     },
   };

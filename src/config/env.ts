@@ -29,6 +29,7 @@ export interface Env {
   blueskyLanguages?: string;
   blueskyReadClubs?: string;
   blueskyAppView?: string;
+  blueskyPlcUrl?: string;
   blueskyJetstream?: string;
 }
 
@@ -62,6 +63,7 @@ const names: Record<keyof Env, string> = {
   blueskyLanguages: 'BLUESKY_LANGUAGES',
   blueskyReadClubs: 'BLUESKY_READ_CLUB_ACCOUNTS',
   blueskyAppView: 'BLUESKY_APPVIEW',
+  blueskyPlcUrl: 'BLUESKY_PLC_URL',
   blueskyJetstream: 'BLUESKY_JETSTREAM_URL',
 };
 
