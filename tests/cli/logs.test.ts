@@ -34,16 +34,16 @@ describe('readable log lines', () => {
   });
 });
 
-describe('the log format of the command line', () => {
+describe('the log format of the command line', { timeout: 240_000 }, () => {
   let env: TestEnvironment;
   afterEach(() => env.remove());
 
   async function firstLogLines(vars: Record<string, string>): Promise<string> {
     const bot = startCli(['start'], { ...env.vars, ...vars });
-    await bot.waitForOutput(/preview mode/, 30_000);
+    await bot.waitForOutput(/preview mode/, 120_000);
     await new Promise<void>((resolve, reject) => {
       const check = setInterval(() => bot.stderr().includes('clubwatch started') && (clearInterval(check), resolve()), 50);
-      setTimeout(() => reject(new Error(`no start-up line: ${bot.stderr()}`)), 30_000).unref();
+      setTimeout(() => reject(new Error(`no start-up line: ${bot.stderr()}`)), 120_000).unref();
     });
     expect(await bot.stop('SIGTERM')).toBe(0);
     return bot.stderr();
@@ -69,7 +69,7 @@ describe('the log format of the command line', () => {
     const onTerminal = (vars: Record<string, string>) => {
       const assignments = Object.entries({ ...env.vars, ...vars }).map(([key, value]) => `${key}='${value}'`);
       const command = `env ${assignments.join(' ')} '${process.execPath}' '${bin}' ingest '${sampleFeed}' >/dev/null`;
-      return spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+      return spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', timeout: 180_000, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
     };
     const pretty = onTerminal({});
     expect(pretty.status).toBe(0);
@@ -88,7 +88,7 @@ describe('the log format of the command line', () => {
   });
 });
 
-describe('the start-up summary', () => {
+describe('the start-up summary', { timeout: 240_000 }, () => {
   let env: TestEnvironment;
   afterEach(() => env.remove());
 

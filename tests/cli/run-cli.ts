@@ -10,7 +10,7 @@ function childEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 export function runCli(args: string[], vars: Record<string, string> = {}, entry: string = bin, input = '') {
-  return spawnSync(process.execPath, [entry, ...args], { input, env: childEnv(vars), encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, [entry, ...args], { input, env: childEnv(vars), encoding: 'utf8', timeout: 180_000 });
 }
 
 /**
@@ -23,7 +23,7 @@ export async function runCliAsync(args: string[], vars: Record<string, string> =
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
   const status = await new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   clearTimeout(timer);
   return { status, stdout, stderr };
