@@ -1,12 +1,15 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { AppContext } from './app/context.ts';
 import { loadCatalog } from './catalog/load-catalog.ts';
 import { buildConfig, type Config } from './config/config.ts';
 import { readEnv } from './config/env.ts';
 import { secretsFromEnv, type Secrets } from './config/secrets.ts';
-import { ConfigError, UserError } from './errors.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { errorLine } from './cli/error-line.ts';
+import { UserError } from './errors.ts';
+import { createLogger, logFormatFor, type Logger } from './logger.ts';
 
 const usage = `clubwatch: follows what sports clubs do on social media.
 
@@ -24,6 +27,10 @@ Usage: clubwatch <command> [options]
   read FILE_OR_URL [--json]   the items clubwatch reads from one feed
   ingest FILE_OR_URL          one feed through the whole pipeline, printing what would be posted
   deploy-commands [--guild ID]  register the Discord slash commands (globally, or to one server)
+  accounts add HANDLE_OR_DID --club CLUB_ID
+                              follow a club's Bluesky account (resolved, kept by its DID)
+  accounts list               the Bluesky accounts followed: the catalog's and yours
+  accounts remove HANDLE_OR_DID  stop following one of yours
   bluesky discover            look for Bluesky accounts of clubs that have none in the catalog
   health                      exit 0 when the running bot's heartbeat is recent (for Docker)
 `;
@@ -37,7 +44,8 @@ interface Setup {
 function setup(): Setup {
   const env = readEnv();
   const config = buildConfig(env);
-  return { config, secrets: secretsFromEnv(env), logger: createLogger({ level: config.logLevel }) };
+  const format = logFormatFor(config.logFormat, process.stderr.isTTY === true);
+  return { config, secrets: secretsFromEnv(env), logger: createLogger({ level: config.logLevel, format }) };
 }
 
 /** The catalog under the configured folder (`CLUBWATCH_CONFIG_DIR`), without opening the store. */
@@ -56,22 +64,46 @@ async function withStore<T>({ config, secrets, logger }: Setup, work: (context: 
   }
 }
 
+const options = {
+  json: { type: 'boolean', default: false },
+  explain: { type: 'boolean', default: false },
+  guild: { type: 'string' },
+  club: { type: 'string' },
+  set: { type: 'string' },
+  record: { type: 'string' },
+  note: { type: 'string' },
+  errors: { type: 'boolean', default: false },
+  curve: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** The command line's words and options; a mistake in them is a UserError that says which. */
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options });
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    const option = /'(-[^' ]+)/.exec((err as Error).message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UserError(`unknown option ${option} (\`clubwatch --help\` lists the commands and their options)`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const name = /--(\w+)/.exec((err as Error).message)?.[1];
+      throw new UserError(name && options[name as keyof typeof options]?.type === 'string' ? `--${name} needs a value: --${name} ${name.toUpperCase()}` : `--${name ?? option} takes no value`);
+    }
+    throw new UserError((err as Error).message.split('\n')[0] ?? 'the command line could not be read');
+  }
+}
+
+/** Where `eval` and `train` find the labelled sets: beside the sources, so not in the compiled build nor the Docker image. */
+const fixturesDir = fileURLToPath(new URL('../tests/fixtures/', import.meta.url));
+
+function requireFixtures(command: string): void {
+  if (!existsSync(fixturesDir)) {
+    throw new UserError(`${command} needs the labelled sets (tests/fixtures/), which only the sources hold: run \`npm run ${command}\` in a clone of the repository`);
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      explain: { type: 'boolean', default: false },
-      guild: { type: 'string' },
-      set: { type: 'string' },
-      record: { type: 'string' },
-      note: { type: 'string' },
-      errors: { type: 'boolean', default: false },
-      curve: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  const { values, positionals } = parseCommandLine(argv);
   const [command, ...rest] = positionals;
   const out = process.stdout;
   if (values.help || !command) {
@@ -93,11 +125,13 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'eval': {
+      requireFixtures('eval');
       const { runEvalCommand } = await import('./announcements/eval-command.ts');
       await runEvalCommand({ output: out, json: values.json, set: values.set, record: values.record, note: values.note, errors: values.errors });
       return 0;
     }
     case 'train': {
+      requireFixtures('train');
       const { runTrainCommand } = await import('./announcements/train.ts');
       await runTrainCommand({ output: out, curve: values.curve });
       return 0;
@@ -139,6 +173,11 @@ async function main(argv: string[]): Promise<number> {
       out.write(`Registered the slash commands ${values.guild ?? config.discord.devGuildId ? 'to one server' : 'globally'}.\n`);
       return 0;
     }
+    case 'accounts': {
+      const { runAccounts } = await import('./bluesky/index.ts');
+      await withStore(setup(), (context) => runAccounts(context, rest, values.club, out));
+      return 0;
+    }
     case 'bluesky': {
       if (rest[0] !== 'discover') throw new UserError('Usage: clubwatch bluesky discover');
       const { runBlueskyDiscover } = await import('./bluesky/index.ts');
@@ -171,15 +210,8 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof UserError || err instanceof ConfigError) {
-      process.stderr.write(`clubwatch: ${err.message}\n`);
-    } else if (err instanceof Error && err.name === 'SourceFetchError') {
-      process.stderr.write(`clubwatch: could not read the feed: ${err.message}\n`);
-    } else if (err instanceof Error && err.name === 'FeedParseError') {
-      process.stderr.write(`clubwatch: not a feed clubwatch can read: ${err.message}\n`);
-    } else {
-      process.stderr.write(`clubwatch: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    }
+    const level = readEnv().logLevel;
+    process.stderr.write(`clubwatch: ${errorLine(err, level === 'debug' || level === 'trace')}\n`);
     process.exitCode = 1;
   },
 );

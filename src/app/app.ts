@@ -18,6 +18,10 @@ export interface AppOptions {
   stopGraceMs?: number;
 }
 
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** The running bot: jobs, platforms, and an explicit start and stop. */
 export class App {
   readonly poller: SourcePoller;
@@ -57,15 +61,25 @@ export class App {
   async prepare(): Promise<void> {
     const { store, config, logger } = this.context;
     const now = new Date();
+    const restart = (await store.getState('heartbeat')) !== undefined;
     const released = await store.releaseInterruptedDeliveries(now.toISOString());
-    if (released > 0) logger.info({ deliveries: released }, 'resuming deliveries interrupted by the last stop');
     await syncConfiguredSources(store, config, now);
+    const [sources, servers, deliveries] = await Promise.all([store.listSources(), store.listServers(), store.countDeliveries()]);
+    const held = deliveries.pending + deliveries.sending;
+    // One line that says what this start picks up, so an operator sees at once that nothing was lost.
+    const summary = restart
+      ? `resumed ${count(sources.length, 'source')}, ${count(servers.length, 'server')} and ${count(held, 'held delivery', 'held deliveries')}` +
+        (released > 0 ? ` (${released} interrupted by the last stop)` : '')
+      : `first start: ${count(sources.length, 'source')}`;
+    logger.info({ restart, sources: sources.length, servers: servers.length, heldDeliveries: held, interruptedDeliveries: released }, summary);
   }
 
   async start(): Promise<void> {
     const { store, config, logger } = this.context;
     await this.prepare();
     for (const platform of this.platforms) await platform.start();
+    // A stop that came while a platform was still connecting wins: no job is started after it.
+    if (this.stopped) return;
 
     // The scheduler's own notices (a missed tick while the process was busy) go to our log, as JSON.
     const cronLog = subsystemLogger(logger, 'scheduler');

@@ -33,7 +33,7 @@ export interface ContextOptions {
 }
 
 export async function buildContext(config: Config, secrets: Secrets, options: ContextOptions = {}): Promise<AppContext> {
-  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const logger = options.logger ?? createLogger({ level: config.logLevel, format: config.logFormat ?? 'json' });
   const catalog = loadCatalog(join(config.configDir, 'catalog'));
   const extractor = createExtractor(catalog);
   const store = await openSqliteStore({ path: config.databasePath });

@@ -19,7 +19,7 @@ export interface ClubAccount {
   did: string;
 }
 
-/** The DID of each club's account: the catalog's, a handle resolved earlier or now, or one discovered. */
+/** The DID of each club's account: the catalog's, a handle resolved earlier or now, one discovered, or one the operator added. */
 export async function clubAccounts(context: Pick<AppContext, 'catalog' | 'store' | 'logger'>, resolver: IdentityResolver): Promise<{ accounts: ClubAccount[]; unresolved: string[] }> {
   const { catalog, store, logger } = context;
   const accounts: ClubAccount[] = [];
@@ -45,6 +45,13 @@ export async function clubAccounts(context: Pick<AppContext, 'catalog' | 'store'
     }
     did ??= (await store.getState(discoveredStateKey(entry.id))) ?? null;
     if (did) accounts.push({ clubId: entry.id, did });
+  }
+  // The operator's own (`clubwatch accounts add`), kept as sources with the club they speak for.
+  const listed = new Set(accounts.map((account) => account.did));
+  for (const source of await store.listSources({ origin: 'operator' })) {
+    if (source.kind !== 'bluesky' || listed.has(source.url)) continue;
+    const clubId = await store.getState(accountStateKey(source.url));
+    if (clubId) accounts.push({ clubId, did: source.url });
   }
   return { accounts, unresolved };
 }

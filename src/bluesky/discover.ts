@@ -99,7 +99,7 @@ async function recordJoin(context: AppContext, entry: CatalogEntry, found: Found
 export async function runBlueskyDiscover(context: AppContext, output: NodeJS.WritableStream, options: DiscoverOptions = {}): Promise<void> {
   const { catalog, store, config } = context;
   const appView = config.blueskySource.appView;
-  const resolver = new IdentityResolver({ fetcher: options.fetcher ?? context.untrustedFetcher, appView, ...(options.plcUrl ? { plcUrl: options.plcUrl } : {}) });
+  const resolver = new IdentityResolver({ fetcher: options.fetcher ?? context.untrustedFetcher, appView, plcUrl: options.plcUrl ?? config.blueskySource.plcUrl });
   const suffixes = options.handleSuffixes ?? ['.bsky.social'];
   const now = options.now ?? (() => new Date());
   try {

@@ -11,6 +11,7 @@ import { BlueskyDestination } from './mirror-destination.ts';
 import { BlueskySession } from './session.ts';
 
 export { runBlueskyDiscover, type DiscoverOptions } from './discover.ts';
+export { runAccounts } from './operator-accounts.ts';
 
 export interface BlueskyPlatformOptions {
   /**
@@ -65,7 +66,7 @@ export function createBlueskyPlatform(context: AppContext, options: BlueskyPlatf
       })
     : undefined;
   const reader = readClubs
-    ? new ClubAccountReader({ store, catalog, logger, fetcher, appView: config.blueskySource.appView, ...(options.plcUrl ? { plcUrl: options.plcUrl } : {}) })
+    ? new ClubAccountReader({ store, catalog, logger, fetcher, appView: config.blueskySource.appView, plcUrl: options.plcUrl ?? config.blueskySource.plcUrl })
     : null;
   const readers: SourceReader[] = reader ? [reader] : [];
   const live =

@@ -2,7 +2,8 @@ import type { Config } from '../config/config.ts';
 import { UserError } from '../errors.ts';
 import { sourceIdFor } from '../sources/source-id.ts';
 import type { SourceRecord, Store } from '../store/store.ts';
-import { feedAddress } from './read-feed.ts';
+import { errorLine } from './error-line.ts';
+import { feedAddress, readFeedOnce } from './read-feed.ts';
 
 function describe(source: SourceRecord): string {
   const state = source.failingSince
@@ -22,6 +23,10 @@ export async function runSources(store: Store, config: Config, args: string[], o
       const url = feedAddress(target);
       const id = sourceIdFor('feed', url);
       if (await store.getSource(id)) throw new UserError(`${url} is already a source (${id}).`);
+      // Read once before adding, so a typo or a web page is refused now rather than failing at every poll.
+      const feed = await readFeedOnce(url, config).catch((err: unknown) => {
+        throw new UserError(`${target} was not added: ${errorLine(err)}`);
+      });
       const source = await store.addSource({
         id,
         url,
@@ -30,7 +35,9 @@ export async function runSources(store: Store, config: Config, args: string[], o
         intervalSeconds: config.sources.pollIntervalSeconds,
         nextFetchAt: new Date().toISOString(),
       });
-      output.write(`Added ${source.url} as ${source.id}. The running bot reads it at its next tick; its current items are recorded, not announced.\n`);
+      output.write(
+        `Added ${feed.title ?? source.url} (${source.url}, ${feed.items.length} items) as ${source.id}. The running bot reads it at its next tick; its current items are recorded, not announced.\n`,
+      );
       return;
     }
     case 'remove': {

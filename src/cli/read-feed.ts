@@ -1,19 +1,43 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildContext, closeContext } from '../app/context.ts';
 import type { Config } from '../config/config.ts';
+import { UserError } from '../errors.ts';
 import type { Secrets } from '../config/secrets.ts';
 import { ConsoleDestination } from '../deliveries/console-destination.ts';
 import { DeliveryDispatcher } from '../deliveries/dispatcher.ts';
+import type { Item } from '../items/item.ts';
 import type { Logger } from '../logger.ts';
 import { FeedSourceReader } from '../sources/feed-source-reader.ts';
 import { createSafeFetcher } from '../sources/fetch/safe-fetch.ts';
 import { sourceIdFor } from '../sources/source-id.ts';
 import type { SourceRecord } from '../store/store.ts';
 
-/** A URL as given, or a path made into a file URL: the operator may check local files. */
+/**
+ * An http(s) URL as given, or a local file as a file URL: the operator may read local files.
+ * Anything else is refused in words: another scheme, a missing file, a folder, a web address
+ * written without its scheme.
+ */
 export function feedAddress(input: string): string {
-  return /^https?:\/\//i.test(input) ? input : pathToFileURL(resolve(input)).href;
+  const scheme = /^([a-z][a-z0-9+.-]+):\/\//i.exec(input)?.[1]?.toLowerCase();
+  if (scheme === 'http' || scheme === 'https') {
+    if (!URL.canParse(input)) throw new UserError(`${input} is not a valid web address`);
+    return input;
+  }
+  if (scheme !== undefined && scheme !== 'file') {
+    throw new UserError(`${input}: clubwatch reads http and https addresses and local files, not ${scheme}:`);
+  }
+  const path = scheme === 'file' ? fileURLToPath(input) : resolve(input);
+  const info = statSync(path, { throwIfNoEntry: false });
+  if (!info) {
+    if (scheme === undefined && /^([a-z0-9-]+\.)+[a-z]{2,}(:\d+)?\//i.test(input)) {
+      throw new UserError(`no file named ${input} here; for a web address, write its scheme: https://${input}`);
+    }
+    throw new UserError(`no such file: ${path}`);
+  }
+  if (info.isDirectory()) throw new UserError(`${path} is a folder, not a feed file`);
+  return pathToFileURL(path).href;
 }
 
 function operatorSource(url: string, config: Config): SourceRecord {
@@ -38,8 +62,8 @@ function operatorSource(url: string, config: Config): SourceRecord {
   };
 }
 
-/** `clubwatch read FILE_OR_URL [--json]`: the items clubwatch reads from one feed. */
-export async function runRead(input: string, config: Config, json: boolean, output: NodeJS.WritableStream): Promise<void> {
+/** Reads one feed once, as the operator's source: throws SourceFetchError or FeedParseError when it cannot. */
+export async function readFeedOnce(url: string, config: Config): Promise<{ items: Item[]; title: string | null }> {
   const fetcher = createSafeFetcher({
     userAgent: config.sources.userAgent,
     timeoutMs: config.sources.fetchTimeoutMs,
@@ -49,16 +73,21 @@ export async function runRead(input: string, config: Config, json: boolean, outp
   });
   try {
     const reader = new FeedSourceReader({ trusted: fetcher, untrusted: fetcher }, config.sources.maxFeedBytes);
-    const result = await reader.read(operatorSource(feedAddress(input), config));
-    if (result.status !== 'items') return;
-    for (const item of result.items) {
-      if (json) output.write(`${JSON.stringify({ key: item.key, title: item.title, link: item.link, published: item.published })}\n`);
-      else output.write(`${item.published?.slice(0, 10) ?? '          '}  ${item.title}\n            ${item.link ?? item.key}\n`);
-    }
-    if (!json) output.write(`${result.items.length} items from ${result.title ?? input}\n`);
+    const result = await reader.read(operatorSource(url, config));
+    return result.status === 'items' ? { items: result.items, title: result.title } : { items: [], title: null };
   } finally {
     await fetcher.close();
   }
+}
+
+/** `clubwatch read FILE_OR_URL [--json]`: the items clubwatch reads from one feed. */
+export async function runRead(input: string, config: Config, json: boolean, output: NodeJS.WritableStream): Promise<void> {
+  const feed = await readFeedOnce(feedAddress(input), config);
+  for (const item of feed.items) {
+    if (json) output.write(`${JSON.stringify({ key: item.key, title: item.title, link: item.link, published: item.published })}\n`);
+    else output.write(`${item.published?.slice(0, 10) ?? '          '}  ${item.title}\n            ${item.link ?? item.key}\n`);
+  }
+  if (!json) output.write(`${feed.items.length} items from ${feed.title ?? input}\n`);
 }
 
 /**

@@ -9,6 +9,8 @@ export interface Config {
   databasePath: string;
   configDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** `CLUBWATCH_LOG_FORMAT`; null lets the command line choose (readable on a terminal, JSON otherwise). */
+  logFormat: 'json' | 'pretty' | null;
   sources: {
     pollIntervalSeconds: number;
     tickSeconds: number;
@@ -33,7 +35,8 @@ export interface Config {
     languages: string[] | null;
   } | null;
   /** Reading clubs' own Bluesky accounts: polled through their PDS or the AppView, optionally live through Jetstream. */
-  blueskySource: { readClubAccounts: boolean; appView: string; jetstream: string | null };
+  /** Reading clubs' accounts: the AppView (handles, search), the PLC directory (`did:plc` documents), Jetstream. */
+  blueskySource: { readClubAccounts: boolean; appView: string; plcUrl: string; jetstream: string | null };
 }
 
 export const summaryLanguages = ['en', 'fr', 'de', 'es', 'it', 'pt'] as const;
@@ -140,12 +143,17 @@ export function buildConfig(env: Env, cwd = process.cwd()): Config {
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError(`CLUBWATCH_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "${logLevel}"`);
   }
+  const logFormat = env.logFormat?.toLowerCase() ?? null;
+  if (logFormat !== null && logFormat !== 'json' && logFormat !== 'pretty') {
+    throw new ConfigError(`CLUBWATCH_LOG_FORMAT must be json or pretty, not "${env.logFormat}"`);
+  }
   const pollIntervalSeconds = number(env, 'pollIntervalSeconds', 600, 2, 86_400);
   return {
     dataDir,
     databasePath: env.databasePath === ':memory:' ? ':memory:' : resolve(cwd, env.databasePath ?? `${dataDir}/clubwatch.db`),
     configDir: resolve(cwd, env.configDir ?? 'config'),
     logLevel,
+    logFormat,
     sources: {
       pollIntervalSeconds,
       tickSeconds: number(env, 'tickSeconds', Math.min(5, pollIntervalSeconds), 1, 60),
@@ -167,6 +175,7 @@ export function buildConfig(env: Env, cwd = process.cwd()): Config {
     blueskySource: {
       readClubAccounts: flag(env, 'blueskyReadClubs', false),
       appView: url(env, 'blueskyAppView', 'https://public.api.bsky.app') as string,
+      plcUrl: url(env, 'blueskyPlcUrl', 'https://plc.directory') as string,
       jetstream: websocketUrl(env, 'blueskyJetstream'),
     },
   };

@@ -4,6 +4,7 @@ export interface Env {
   databasePath?: string;
   configDir?: string;
   logLevel?: string;
+  logFormat?: string;
   pollIntervalSeconds?: string;
   tickSeconds?: string;
   sample?: string;
@@ -28,6 +29,7 @@ export interface Env {
   blueskyLanguages?: string;
   blueskyReadClubs?: string;
   blueskyAppView?: string;
+  blueskyPlcUrl?: string;
   blueskyJetstream?: string;
 }
 
@@ -36,6 +38,7 @@ const names: Record<keyof Env, string> = {
   databasePath: 'CLUBWATCH_DATABASE',
   configDir: 'CLUBWATCH_CONFIG_DIR',
   logLevel: 'CLUBWATCH_LOG_LEVEL',
+  logFormat: 'CLUBWATCH_LOG_FORMAT',
   pollIntervalSeconds: 'CLUBWATCH_POLL_INTERVAL_SECONDS',
   tickSeconds: 'CLUBWATCH_TICK_SECONDS',
   sample: 'CLUBWATCH_SAMPLE',
@@ -60,6 +63,7 @@ const names: Record<keyof Env, string> = {
   blueskyLanguages: 'BLUESKY_LANGUAGES',
   blueskyReadClubs: 'BLUESKY_READ_CLUB_ACCOUNTS',
   blueskyAppView: 'BLUESKY_APPVIEW',
+  blueskyPlcUrl: 'BLUESKY_PLC_URL',
   blueskyJetstream: 'BLUESKY_JETSTREAM_URL',
 };
 

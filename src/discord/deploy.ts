@@ -5,6 +5,7 @@ import type { Secrets } from '../config/secrets.ts';
 import { ConfigError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { restOptions } from './client.ts';
+import { discordFailure } from './failure.ts';
 
 export interface DeployOptions {
   config: Config;
@@ -27,6 +28,8 @@ export async function deployCommands(options: DeployOptions): Promise<void> {
   const { applicationId } = config.discord;
   const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
   const body = commandPayload();
-  await rest.put(route, { body });
+  await rest.put(route, { body }).catch((err: unknown) => {
+    throw discordFailure(err, config.discord?.apiBase ?? null);
+  });
   logger.info({ commands: body.map((command) => command.name), guildId: guildId ?? null }, guildId ? 'registered the commands to one server' : 'registered the commands globally');
 }

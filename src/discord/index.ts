@@ -1,4 +1,5 @@
-import { Events, RESTEvents } from 'discord.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type Client, Events, RESTEvents } from 'discord.js';
 import { commands } from '../../commands/index.ts';
 import type { AppContext } from '../app/context.ts';
 import type { PlatformModule } from '../app/platform.ts';
@@ -6,12 +7,34 @@ import { ConfigError } from '../errors.ts';
 import { subsystemLogger } from '../logger.ts';
 import { createDiscordClient } from './client.ts';
 import { DiscordDestination, type DiscordDestinationOptions } from './destination.ts';
+import { discordFailure } from './failure.ts';
 import { guardGatewayEvents } from './gateway-guard.ts';
 import { followGuildMembership } from './guild-events.ts';
 import { interactionHandler } from './router.ts';
 import type { BotServices } from './services.ts';
 
 const readyTimeoutMs = 90_000;
+const loginBackoffFirstMs = 1_000;
+const loginBackoffMaxMs = 60_000;
+
+/** Logs in and waits for discord.js to be ready (every server received). */
+async function connect(client: Client, token: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  let onReady: (() => void) | undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    onReady = () => resolve();
+    client.once(Events.ClientReady, onReady);
+    timer = setTimeout(() => reject(new Error(`Discord did not say ready within ${readyTimeoutMs / 1_000} s`)), readyTimeoutMs);
+  });
+  ready.catch(() => undefined);
+  try {
+    await client.login(token);
+    await ready;
+  } finally {
+    clearTimeout(timer);
+    if (onReady) client.off(Events.ClientReady, onReady);
+  }
+}
 
 export { deployCommands, type DeployOptions } from './deploy.ts';
 export { commandPayload } from '../../commands/index.ts';
@@ -27,6 +50,7 @@ export function createDiscordPlatform(context: AppContext, options: DiscordDesti
   const client = createDiscordClient(discord.apiBase);
   const bot: BotServices = { context, client, logger };
   const handle = interactionHandler(bot, commands);
+  const stopping = new AbortController();
   guardGatewayEvents(client, discord.applicationId, logger);
 
   client.on(Events.InteractionCreate, (interaction) => {
@@ -48,20 +72,24 @@ export function createDiscordPlatform(context: AppContext, options: DiscordDesti
     async start() {
       const token = context.secrets.discordToken;
       if (!token) throw new ConfigError('DISCORD_TOKEN is missing');
-      let timer: NodeJS.Timeout | undefined;
-      const ready = new Promise<void>((resolve, reject) => {
-        client.once(Events.ClientReady, () => resolve());
-        timer = setTimeout(() => reject(new Error(`Discord did not say ready within ${readyTimeoutMs / 1_000} s`)), readyTimeoutMs);
-      });
-      try {
-        await client.login(token);
-        await ready;
-      } finally {
-        clearTimeout(timer);
+      // Discord out of reach at start-up is waited out with backoff; a refused token ends the start.
+      for (let attempt = 1; !stopping.signal.aborted; attempt++) {
+        try {
+          await connect(client, token);
+          logger.info({ user: client.user?.tag, servers: client.guilds.cache.size }, 'connected to Discord');
+          return;
+        } catch (err) {
+          const failure = discordFailure(err, discord.apiBase);
+          if (!failure.retryable || stopping.signal.aborted) throw failure;
+          const delayMs = Math.min(loginBackoffMaxMs, loginBackoffFirstMs * 2 ** (attempt - 1));
+          logger.warn({ attempt, retryInSeconds: delayMs / 1_000, reason: failure.message }, 'Discord unreachable; trying again');
+          await client.destroy().catch(() => undefined);
+          await sleep(delayMs, undefined, { signal: stopping.signal }).catch(() => undefined);
+        }
       }
-      logger.info({ user: client.user?.tag, servers: client.guilds.cache.size }, 'connected to Discord');
     },
     async stop() {
+      stopping.abort();
       await client.destroy();
     },
   };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { SourceFetchError } from '../errors.ts';
+import { describeSystemError, FeedParseError, SourceFetchError } from '../errors.ts';
 import type { SourceRecord } from '../store/store.ts';
 import { readFeed } from './feed-reader.ts';
 import type { SafeFetcher } from './fetch/safe-fetch.ts';
@@ -39,8 +39,8 @@ export class FeedSourceReader implements SourceReader {
       if (info.size > this.maxBytes) throw new SourceFetchError(`file larger than ${this.maxBytes} bytes`, 'too-large');
       return this.parse(source, await readFile(path), null, null, null);
     } catch (err) {
-      if (err instanceof SourceFetchError) throw err;
-      throw new SourceFetchError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'network', { cause: err });
+      if (err instanceof SourceFetchError || err instanceof FeedParseError) throw err;
+      throw new SourceFetchError(`cannot read ${path}: ${describeSystemError(err)}`, 'network', { cause: err });
     }
   }
 

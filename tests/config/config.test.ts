@@ -44,4 +44,16 @@ describe('configuration', () => {
     expect(sampleFeedUrls(dir).length).toBeGreaterThanOrEqual(3);
     expect(built.configDir).toBe('/srv/clubwatch/config');
   });
+
+  it('reads DID documents from the public PLC directory unless BLUESKY_PLC_URL names another', () => {
+    expect(config({}).blueskySource.plcUrl).toBe('https://plc.directory');
+    expect(config({ BLUESKY_PLC_URL: 'http://127.0.0.1:2582/' }).blueskySource.plcUrl).toBe('http://127.0.0.1:2582');
+    expect(() => config({ BLUESKY_PLC_URL: 'plc.local' })).toThrow('BLUESKY_PLC_URL must be an http(s) URL, not "plc.local"');
+  });
+
+  it('leaves the log format to the terminal unless CLUBWATCH_LOG_FORMAT chooses', () => {
+    expect(config({}).logFormat).toBeNull();
+    expect(config({ CLUBWATCH_LOG_FORMAT: 'Pretty' }).logFormat).toBe('pretty');
+    expect(() => config({ CLUBWATCH_LOG_FORMAT: 'text' })).toThrow('CLUBWATCH_LOG_FORMAT must be json or pretty, not "text"');
+  });
 });

@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type Selectable, type SqliteDatabase, type Transaction } from 'kysely';
 import type { Action, Announcement, Platform } from '../../announcements/announcement.ts';
 import type { Delivery } from '../../deliveries/delivery.ts';
@@ -20,8 +18,10 @@ import type {
   StoryFilter,
   Watch,
 } from '../store.ts';
+import { StoreOpenError } from '../../errors.ts';
 import { normalizeLink } from '../../items/normalize-link.ts';
 import { migrationProvider } from './migrations.ts';
+import { openDatabaseFile } from './open-file.ts';
 import * as outbox from './outbox.ts';
 import { toReport, toSource, toStory } from './rows.ts';
 import * as servers from './servers.ts';
@@ -35,16 +35,13 @@ export interface SqliteStoreOptions {
 
 /** Opens (creating when needed) the SQLite file in WAL mode and applies pending migrations. */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
-  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
-  const database = new BetterSqlite3(options.path);
-  database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = NORMAL');
-  database.pragma('busy_timeout = 5000');
+  const database = openDatabaseFile(options.path);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
   if (error) {
     await db.destroy();
-    throw new Error(`could not prepare the database at ${options.path}`, { cause: error });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StoreOpenError(`could not prepare the database ${options.path}: ${reason}`, { cause: error });
   }
   return new SqliteStore(db, false);
 }
