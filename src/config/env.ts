@@ -29,6 +29,9 @@ export interface Env {
   blueskyReadClubs?: string;
   blueskyAppView?: string;
   blueskyJetstream?: string;
+  webPort?: string;
+  webHost?: string;
+  webUrl?: string;
 }
 
 const names: Record<keyof Env, string> = {
@@ -61,6 +64,9 @@ const names: Record<keyof Env, string> = {
   blueskyReadClubs: 'BLUESKY_READ_CLUB_ACCOUNTS',
   blueskyAppView: 'BLUESKY_APPVIEW',
   blueskyJetstream: 'BLUESKY_JETSTREAM_URL',
+  webPort: 'CLUBWATCH_WEB_PORT',
+  webHost: 'CLUBWATCH_WEB_HOST',
+  webUrl: 'CLUBWATCH_WEB_URL',
 };
 
 /** The variable name behind each setting, for error messages that name what to fix. */
