@@ -18,6 +18,7 @@ export const de: Messages = {
   watchedTitle: 'Die Vereine, denen dieser Server folgt',
   noNewsYet: 'noch keine Meldungen',
   noStories: 'Noch keine Meldungen.',
+  boardEmpty: 'Für diese Auswahl steht noch nichts in der Übersicht.',
   latestTitle: 'Neueste Meldungen',
   historyTitle: (club) => `${club}: Chronik`,
   standing: {

@@ -18,6 +18,7 @@ export const en: Messages = {
   watchedTitle: 'The clubs this server watches',
   noNewsYet: 'no news yet',
   noStories: 'No stories yet.',
+  boardEmpty: 'Nothing on the board for this choice yet.',
   latestTitle: 'Latest stories',
   historyTitle: (club) => `${club}: timeline`,
   standing: {

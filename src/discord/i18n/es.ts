@@ -18,6 +18,7 @@ export const es: Messages = {
   watchedTitle: 'Los clubes que sigue este servidor',
   noNewsYet: 'aún sin noticias',
   noStories: 'Aún no hay noticias.',
+  boardEmpty: 'Todavía no hay nada en el tablero para esta selección.',
   latestTitle: 'Últimas noticias',
   historyTitle: (club) => `${club}: cronología`,
   standing: {

@@ -18,6 +18,7 @@ export const fr: Messages = {
   watchedTitle: 'Les clubs suivis par ce serveur',
   noNewsYet: 'pas encore de nouvelles',
   noStories: 'Aucune nouvelle pour l’instant.',
+  boardEmpty: 'Rien au tableau pour ce choix pour l’instant.',
   latestTitle: 'Dernières nouvelles',
   historyTitle: (club) => `${club} : chronologie`,
   standing: {

@@ -18,6 +18,7 @@ export const it: Messages = {
   watchedTitle: 'I club seguiti da questo server',
   noNewsYet: 'ancora nessuna notizia',
   noStories: 'Ancora nessuna notizia.',
+  boardEmpty: 'Ancora nulla nel quadro per questa scelta.',
   latestTitle: 'Ultime notizie',
   historyTitle: (club) => `${club}: cronologia`,
   standing: {

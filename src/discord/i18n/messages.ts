@@ -24,6 +24,7 @@ export interface Messages {
   watchedTitle: string;
   noNewsYet: string;
   noStories: string;
+  boardEmpty: string;
   latestTitle: string;
   historyTitle: (club: string) => string;
   standing: Record<Action, (date: string) => string>;

@@ -18,6 +18,7 @@ export const pt: Messages = {
   watchedTitle: 'Os clubes que este servidor segue',
   noNewsYet: 'ainda sem notícias',
   noStories: 'Ainda não há notícias.',
+  boardEmpty: 'Ainda não há nada no quadro para esta escolha.',
   latestTitle: 'Últimas notícias',
   historyTitle: (club) => `${club}: linha do tempo`,
   standing: {
