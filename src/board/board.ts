@@ -7,6 +7,8 @@ export interface BoardFilter {
   league?: string;
   country?: string;
   platform?: Platform;
+  /** Only these clubs (a digest's), by catalog id. */
+  clubs?: readonly string[];
 }
 
 export interface BoardCell {
@@ -79,6 +81,7 @@ export async function loadBoard(store: Store, catalog: Catalog, filter: BoardFil
 function matches(club: CatalogEntry, filter: BoardFilter): boolean {
   if (filter.league && club.league !== filter.league) return false;
   if (filter.country && club.country !== filter.country) return false;
+  if (filter.clubs && !filter.clubs.includes(club.id)) return false;
   return true;
 }
 

@@ -30,6 +30,16 @@ const everyClub: Record<SummaryLanguage, string> = {
   pt: 'Todos os clubes',
 };
 
+/** The scope of a digest's picture: the clubs it names. */
+export const digestScope: Record<SummaryLanguage, string> = {
+  en: 'The clubs in this digest',
+  fr: 'Les clubs de ce résumé',
+  de: 'Die Vereine dieser Zusammenfassung',
+  es: 'Los clubes de este resumen',
+  it: 'I club di questo riepilogo',
+  pt: 'Os clubes deste resumo',
+};
+
 /** "Ligue 1: the board on 4 Dec 2026", or "All clubs: …" without a scope. */
 export function boardTitle(scope: string | null, date: Date, language: SummaryLanguage): string {
   return boardWord[language](scope ?? everyClub[language], formatDate(date.toISOString(), language));
