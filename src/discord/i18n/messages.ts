@@ -49,6 +49,8 @@ export interface Messages {
   cadenceImmediate: string;
   cadenceHourly: string;
   cadenceDaily: (time: string, timeZone: string) => string;
+  digestPictureOn: string;
+  digestPictureOff: string;
   badTime: (value: string) => string;
   badTimeZone: (value: string) => string;
   languageSet: string;
