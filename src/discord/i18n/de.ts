@@ -56,7 +56,6 @@ export const de: Messages = {
   cadenceHourly: 'Meldungen werden einmal pro Stunde als Übersicht gepostet.',
   cadenceDaily: (time, timeZone) => `Meldungen werden einmal täglich um ${time} (${timeZone}) als Übersicht gepostet.`,
   digestPictureOn: 'Die Übersichten zeigen ein Bild der Tabelle der genannten Vereine.',
-  digestPictureOff: 'Die Übersichten kommen nur als Text.',
   badTime: (value) => `„${value}“ ist keine Uhrzeit. Nutze HH:MM, zum Beispiel 09:00.`,
   badTimeZone: (value) => `„${value}“ ist keine Zeitzone. Nutze einen Namen wie Europe/Berlin.`,
   languageSet: 'clubwatch spricht auf diesem Server jetzt Deutsch.',

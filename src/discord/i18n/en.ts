@@ -56,7 +56,6 @@ export const en: Messages = {
   cadenceHourly: 'Stories will be posted once an hour, as a digest.',
   cadenceDaily: (time, timeZone) => `Stories will be posted once a day at ${time} (${timeZone}), as a digest.`,
   digestPictureOn: 'The digests will carry a picture of the board of the clubs they name.',
-  digestPictureOff: 'The digests will be text only.',
   badTime: (value) => `“${value}” is not a time. Use HH:MM, for example 09:00.`,
   badTimeZone: (value) => `“${value}” is not a time zone. Use a name like Europe/Paris.`,
   languageSet: 'clubwatch will speak English in this server.',

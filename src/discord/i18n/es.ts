@@ -56,7 +56,6 @@ export const es: Messages = {
   cadenceHourly: 'Las noticias se publicarán una vez por hora, en un resumen.',
   cadenceDaily: (time, timeZone) => `Las noticias se publicarán una vez al día a las ${time} (${timeZone}), en un resumen.`,
   digestPictureOn: 'Los resúmenes llevarán una imagen del tablero de los clubes que nombran.',
-  digestPictureOff: 'Los resúmenes serán solo texto.',
   badTime: (value) => `«${value}» no es una hora. Usa HH:MM, por ejemplo 09:00.`,
   badTimeZone: (value) => `«${value}» no es una zona horaria. Usa un nombre como Europe/Madrid.`,
   languageSet: 'clubwatch hablará español en este servidor.',

@@ -56,7 +56,6 @@ export const fr: Messages = {
   cadenceHourly: 'Les nouvelles seront publiées une fois par heure, en résumé.',
   cadenceDaily: (time, timeZone) => `Les nouvelles seront publiées une fois par jour à ${time} (${timeZone}), en résumé.`,
   digestPictureOn: 'Les résumés porteront une image du tableau des clubs qu’ils citent.',
-  digestPictureOff: 'Les résumés seront en texte seul.',
   badTime: (value) => `« ${value} » n’est pas une heure. Utilisez HH:MM, par exemple 09:00.`,
   badTimeZone: (value) => `« ${value} » n’est pas un fuseau horaire. Utilisez un nom comme Europe/Paris.`,
   languageSet: 'clubwatch parlera français sur ce serveur.',

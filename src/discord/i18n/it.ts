@@ -56,7 +56,6 @@ export const it: Messages = {
   cadenceHourly: 'Le notizie saranno pubblicate una volta all’ora, in un riepilogo.',
   cadenceDaily: (time, timeZone) => `Le notizie saranno pubblicate una volta al giorno alle ${time} (${timeZone}), in un riepilogo.`,
   digestPictureOn: 'I riepiloghi avranno un’immagine del quadro dei club che nominano.',
-  digestPictureOff: 'I riepiloghi saranno solo testo.',
   badTime: (value) => `«${value}» non è un orario. Usa HH:MM, per esempio 09:00.`,
   badTimeZone: (value) => `«${value}» non è un fuso orario. Usa un nome come Europe/Rome.`,
   languageSet: 'clubwatch parlerà italiano in questo server.',

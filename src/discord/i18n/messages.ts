@@ -50,7 +50,6 @@ export interface Messages {
   cadenceHourly: string;
   cadenceDaily: (time: string, timeZone: string) => string;
   digestPictureOn: string;
-  digestPictureOff: string;
   badTime: (value: string) => string;
   badTimeZone: (value: string) => string;
   languageSet: string;

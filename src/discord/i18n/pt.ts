@@ -56,7 +56,6 @@ export const pt: Messages = {
   cadenceHourly: 'As notícias serão publicadas uma vez por hora, em um resumo.',
   cadenceDaily: (time, timeZone) => `As notícias serão publicadas uma vez por dia às ${time} (${timeZone}), em um resumo.`,
   digestPictureOn: 'Os resumos terão uma imagem do quadro dos clubes que citam.',
-  digestPictureOff: 'Os resumos serão só texto.',
   badTime: (value) => `“${value}” não é um horário. Use HH:MM, por exemplo 09:00.`,
   badTimeZone: (value) => `“${value}” não é um fuso horário. Use um nome como America/Sao_Paulo.`,
   languageSet: 'O clubwatch vai falar português neste servidor.',
