@@ -52,12 +52,19 @@ const subdivisions: Record<string, Record<SummaryLanguage, string>> = {
   'GB-NIR': { en: 'Northern Ireland', fr: 'Irlande du Nord', de: 'Nordirland', es: 'Irlanda del Norte', it: 'Irlanda del Nord', pt: 'Irlanda do Norte' },
 };
 
+const regionNames = new Map<SummaryLanguage, Intl.DisplayNames>();
+
 /** A catalog country code as a name in the reader's language ("DE" → "Allemagne"). */
 export function countryName(code: string, language: SummaryLanguage): string {
   const subdivision = subdivisions[code];
   if (subdivision) return subdivision[language];
+  let names = regionNames.get(language);
+  if (!names) {
+    names = new Intl.DisplayNames([language], { type: 'region' });
+    regionNames.set(language, names);
+  }
   try {
-    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+    return names.of(code) ?? code;
   } catch {
     return code;
   }

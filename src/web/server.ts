@@ -16,6 +16,8 @@ export interface WebOptions {
   host: string;
   /** The site's public address, for the feed's links; else taken from the request's Host. */
   publicUrl: string | null;
+  /** How long an answer is reused for the same address and language (default 2 s; 0 turns it off). */
+  cacheMs?: number;
 }
 
 const storiesShown = 50;
@@ -35,7 +37,7 @@ const commonHeaders = {
 interface Reply {
   status: number;
   type: string;
-  body: string;
+  body: string | Buffer;
   headers?: Record<string, string>;
 }
 
@@ -47,12 +49,19 @@ export class WebServer implements PlatformModule {
   readonly name = 'web';
   private readonly server: http.Server;
   private readonly logger: Logger;
+  /**
+   * Answers reused for a moment: reading and rendering a board of hundreds of clubs costs tens of
+   * milliseconds, and a page that is two seconds old is as good as a fresh one for its readers.
+   */
+  private readonly recent = new Map<string, { at: number; reply: Reply }>();
+  private readonly cacheMs: number;
 
   constructor(
     private readonly context: AppContext,
     private readonly options: WebOptions,
   ) {
     this.logger = subsystemLogger(context.logger, 'web');
+    this.cacheMs = options.cacheMs ?? 2_000;
     this.server = http.createServer((req, res) => {
       void this.handle(req, res);
     });
@@ -97,14 +106,14 @@ export class WebServer implements PlatformModule {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         reply = { status: 405, type: 'text/plain; charset=utf-8', body: 'read-only: GET and HEAD only\n', headers: { allow: 'GET, HEAD' } };
       } else {
-        reply = await this.route(url, page, req);
+        reply = await this.cached(url, page, req);
       }
     } catch (err) {
       this.logger.error({ err, path: url.pathname }, 'web request failed');
       const m = webMessages(page.language);
       reply = { status: 500, type: 'text/html; charset=utf-8', body: messagePage(page, '500', m.serverError) };
     }
-    const body = Buffer.from(reply.body, 'utf8');
+    const body = typeof reply.body === 'string' ? Buffer.from(reply.body, 'utf8') : reply.body;
     res.writeHead(reply.status, {
       ...commonHeaders,
       'content-type': reply.type,
@@ -115,6 +124,26 @@ export class WebServer implements PlatformModule {
       ...reply.headers,
     });
     res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  private async cached(url: URL, page: PageLanguage, req: http.IncomingMessage): Promise<Reply> {
+    if (this.cacheMs <= 0) return this.route(url, page, req);
+    // The feed's links name the host it was asked from, so the host is part of the key.
+    const key = `${page.language}|${page.explicit}|${req.headers.host ?? ''}|${url.pathname}?${url.searchParams.toString()}`;
+    const now = Date.now();
+    const hit = this.recent.get(key);
+    if (hit && now - hit.at < this.cacheMs) return hit.reply;
+    const routed = await this.route(url, page, req);
+    // Encoded once, sent as many times as it is asked for.
+    const reply = { ...routed, body: typeof routed.body === 'string' ? Buffer.from(routed.body, 'utf8') : routed.body };
+    if (reply.status === 200) {
+      if (this.recent.size >= 500) {
+        for (const [oldKey, entry] of this.recent) if (now - entry.at >= this.cacheMs) this.recent.delete(oldKey);
+        if (this.recent.size >= 500) this.recent.clear();
+      }
+      this.recent.set(key, { at: now, reply });
+    }
+    return reply;
   }
 
   private async route(url: URL, page: PageLanguage, req: http.IncomingMessage): Promise<Reply> {
