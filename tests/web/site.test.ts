@@ -2,8 +2,9 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import Parser from 'rss-parser';
+import { createWebServer } from '../../src/web/server.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostileName, startBoardWorld, type BoardWorld } from './board-world.ts';
+import { hostileName, hostileOutlet, startBoardWorld, type BoardWorld } from './board-world.ts';
 
 const bin = fileURLToPath(new URL('../../bin/clubwatch.js', import.meta.url));
 
@@ -146,6 +147,31 @@ describe('the public site', () => {
     expect(ours.find((item) => item.title.startsWith('Red Star'))?.link).toMatch(/\/clubs\/red-star-fc\?lang=en#story-\d+$/);
     const hostile = feed.items.find((item) => item.link?.includes('hostile-fc'));
     expect(hostile?.title).toBe(`Hostile FC leaves X`);
+    // The hostile outlet's name is text in the feed: escaped in the XML, read back as it was written.
+    expect(xml).toContain('Kurve &lt;b&gt;Nord&lt;/b&gt; &amp; Co \u202Egnp.exe');
+    expect((hostile as { summary?: string } | undefined)?.summary).toContain(hostileOutlet);
+  });
+
+  it('reuses an answer for a moment, then shows the board as it has changed', async () => {
+    const web = createWebServer(world.bot.context, { port: 0, host: '127.0.0.1', publicUrl: null, cacheMs: 300 });
+    await web.start();
+    try {
+      const clubsOf = async () =>
+        ((await (await fetch(`${web.url}/api/board.json?country=IT`)).json()) as { groups: Array<{ clubs: Array<{ id: string }> }> }).groups.flatMap((group) =>
+          group.clubs.map((club) => club.id),
+        );
+      expect(await clubsOf()).toEqual([]);
+      const story = await world.bot.context.store.createStory(
+        { clubId: 'ac-milan', clubName: 'AC Milan', platform: 'x', action: 'stay', occurredAt: new Date().toISOString(), firstSeenAt: new Date().toISOString(), confidence: 0.9 },
+        { sourceId: 's', outlet: 'o', itemKey: 'milan', title: 't', link: null, evidence: 'e', published: null, confidence: 0.9, lang: 'it' },
+      );
+      await world.bot.context.store.setBoardEntry({ clubId: 'ac-milan', platform: 'x', action: 'stay', since: story.occurredAt, storyId: story.id });
+      expect(await clubsOf()).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      expect(await clubsOf()).toEqual(['ac-milan']);
+    } finally {
+      await web.stop();
+    }
   });
 });
 
