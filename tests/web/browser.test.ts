@@ -55,6 +55,7 @@ describe('the public site in a real browser', () => {
     await page.getByRole('link', { name: 'SV Werder Bremen' }).click();
     await page.waitForURL(/\/clubs\/werder-bremen/);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('SV Werder Bremen: timeline');
+    await page.screenshot({ path: `${artefacts}club-werder-bremen.png`, fullPage: true });
     await page.getByRole('link', { name: 'Werder Bremen verlässt X und ist jetzt auf Bluesky.' }).first().click();
     await page.waitForURL(`${world.articles.url}/articles/werder`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Article werder');
