@@ -26,6 +26,8 @@ COPY config ./config
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
+# The public web page, when CLUBWATCH_WEB_PORT=8080 and CLUBWATCH_WEB_HOST=0.0.0.0 are set.
+EXPOSE 8080
 # Healthy while the scheduler's heartbeat in the store is recent.
 HEALTHCHECK --interval=60s --timeout=10s --start-period=30s --retries=3 \
   CMD ["node", "dist/src/cli.js", "health"]

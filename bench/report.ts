@@ -14,6 +14,8 @@ export const figureKeys = [
   'startup_ms',
   'latency_ms_p50',
   'latency_ms_p95',
+  'board_png_ms',
+  'web_board_rps',
 ] as const;
 
 export type FigureKey = (typeof figureKeys)[number];
@@ -50,6 +52,8 @@ export const targets: Partial<Record<FigureKey, Target>> = {
   fanout_duplicates: { text: '0', met: (f) => check(f.fanout_duplicates, (v) => v === 0) },
   rss_mb_idle_1000_guilds: { text: '≤ 200', met: (f) => check(f.rss_mb_idle_1000_guilds, (v) => v <= 200) },
   startup_ms: { text: '< 3,000', met: (f) => check(f.startup_ms, (v) => v < 3_000) },
+  board_png_ms: { text: '≤ 100', met: (f) => check(f.board_png_ms, (v) => v <= 100) },
+  web_board_rps: { text: '≥ 500', met: (f) => check(f.web_board_rps, (v) => v >= 500) },
   latency_ms_p95: {
     text: `< poll interval + 1 s (${(latencyPollIntervalMs + 1_000).toLocaleString('en')})`,
     met: (f) => check(f.latency_ms_p95, (v) => v < latencyPollIntervalMs + 1_000),
@@ -71,6 +75,8 @@ const labels: Record<FigureKey, string> = {
   startup_ms: 'start-up to ready, ms',
   latency_ms_p50: 'feed → Discord latency p50, ms',
   latency_ms_p95: 'feed → Discord latency p95, ms',
+  board_png_ms: 'board picture, 20 clubs, warm, ms',
+  web_board_rps: 'web page /, 500 clubs, requests/s',
 };
 
 function format(value: number | null): string {

@@ -1,11 +1,12 @@
 import type { LimitWindows } from './discord-peer.ts';
+import { runBoardBench } from './board-bench.ts';
 import { runFleetBench } from './fleet-bench.ts';
 import { runIngestBench } from './ingest-bench.ts';
 import { runLatencyBench } from './latency-bench.ts';
 import { runPollBench } from './poll-bench.ts';
 
 /** The benchmark sections; each runs in its own process, so one's heap and JIT state never colour another's. */
-export const sections = ['ingest', 'polls', 'fleet', 'latency'] as const;
+export const sections = ['ingest', 'polls', 'fleet', 'latency', 'board'] as const;
 export type SectionName = (typeof sections)[number];
 
 export interface SectionSizes {
@@ -15,6 +16,10 @@ export interface SectionSizes {
   servers: number;
   sources: number;
   latencyRounds: number;
+  /** Clubs on the board the web page serves. */
+  boardClubs: number;
+  /** How long the page is asked for. */
+  webSeconds: number;
   /** Added to every answer of the fake Discord, standing for the network. */
   discordDelayMs: number;
   /** How Discord's limits are counted: the fake's fixed windows, or sliding windows. */
@@ -23,9 +28,9 @@ export interface SectionSizes {
   entry?: string;
 }
 
-export const fullSizes: SectionSizes = { feeds: 1000, itemsPerFeed: 50, polls: 1000, servers: 1000, sources: 500, latencyRounds: 20, discordDelayMs: 0, discordLimits: 'fixed' };
+export const fullSizes: SectionSizes = { feeds: 1000, itemsPerFeed: 50, polls: 1000, servers: 1000, sources: 500, latencyRounds: 20, boardClubs: 500, webSeconds: 5, discordDelayMs: 0, discordLimits: 'fixed' };
 /** For trying the benchmark itself: the same paths, smaller. */
-export const quickSizes: SectionSizes = { feeds: 100, itemsPerFeed: 50, polls: 200, servers: 100, sources: 50, latencyRounds: 5, discordDelayMs: 0, discordLimits: 'fixed' };
+export const quickSizes: SectionSizes = { feeds: 100, itemsPerFeed: 50, polls: 200, servers: 100, sources: 50, latencyRounds: 5, boardClubs: 100, webSeconds: 2, discordDelayMs: 0, discordLimits: 'fixed' };
 
 export async function runSection(name: SectionName, sizes: SectionSizes): Promise<Record<string, unknown>> {
   switch (name) {
@@ -35,6 +40,8 @@ export async function runSection(name: SectionName, sizes: SectionSizes): Promis
       return { ...(await runPollBench({ polls: sizes.polls })) };
     case 'fleet':
       return { ...(await runFleetBench({ servers: sizes.servers, sources: sizes.sources, discordDelayMs: sizes.discordDelayMs, discordLimits: sizes.discordLimits, entry: sizes.entry })) };
+    case 'board':
+      return { ...(await runBoardBench({ clubs: sizes.boardClubs, seconds: sizes.webSeconds, connections: 8 })) };
     case 'latency':
       return { ...(await runLatencyBench({ rounds: sizes.latencyRounds, discordDelayMs: sizes.discordDelayMs, discordLimits: sizes.discordLimits, entry: sizes.entry })) };
   }

@@ -102,6 +102,53 @@ export const clubsData: RESTPostAPIChatInputApplicationCommandsJSONBody = {
     },
     {
       type: ApplicationCommandOptionType.Subcommand,
+      ...localized('board', 'The board as a picture: who is where, club by club', {
+        fr: ['tableau', 'Le tableau en image : qui est où, club par club'],
+        de: ['uebersicht', 'Die Übersicht als Bild: wer wo ist, Verein für Verein'],
+        'es-ES': ['tablero', 'El tablero en imagen: quién está dónde, club a club'],
+        it: ['quadro', 'Il quadro in immagine: chi è dove, club per club'],
+        'pt-BR': ['quadro', 'O quadro em imagem: quem está onde, clube a clube'],
+      }),
+      options: [
+        {
+          type: ApplicationCommandOptionType.String,
+          ...localized('league', 'Only this league', {
+            fr: ['championnat', 'Seulement ce championnat'],
+            de: ['liga', 'Nur diese Liga'],
+            'es-ES': ['liga', 'Solo esta liga'],
+            it: ['campionato', 'Solo questo campionato'],
+            'pt-BR': ['liga', 'Só esta liga'],
+          }),
+          autocomplete: true,
+          max_length: 100,
+        },
+        {
+          type: ApplicationCommandOptionType.String,
+          ...localized('country', 'Only this country', {
+            fr: ['pays', 'Seulement ce pays'],
+            de: ['land', 'Nur dieses Land'],
+            'es-ES': ['pais', 'Solo este país'],
+            it: ['paese', 'Solo questo paese'],
+            'pt-BR': ['pais', 'Só este país'],
+          }),
+          autocomplete: true,
+          max_length: 100,
+        },
+        {
+          type: ApplicationCommandOptionType.String,
+          ...localized('platform', 'Only this platform', {
+            fr: ['plateforme', 'Seulement cette plateforme'],
+            de: ['plattform', 'Nur diese Plattform'],
+            'es-ES': ['plataforma', 'Solo esta plataforma'],
+            it: ['piattaforma', 'Solo questa piattaforma'],
+            'pt-BR': ['plataforma', 'Só esta plataforma'],
+          }),
+          choices: platformChoices,
+        },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
       ...localized('history', 'A club’s timeline', {
         fr: ['historique', 'La chronologie d’un club'],
         de: ['verlauf', 'Die Chronik eines Vereins'],

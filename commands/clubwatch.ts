@@ -173,6 +173,16 @@ export const clubwatchData: RESTPostAPIChatInputApplicationCommandsJSONBody = {
           autocomplete: true,
           max_length: 64,
         },
+        {
+          type: ApplicationCommandOptionType.Boolean,
+          ...localized('picture', 'Attach a picture of the board to each digest', {
+            fr: ['image', 'Joindre une image du tableau à chaque résumé'],
+            de: ['bild', 'Jeder Übersicht ein Bild der Tabelle anhängen'],
+            'es-ES': ['imagen', 'Adjuntar una imagen del tablero a cada resumen'],
+            it: ['immagine', 'Allega un’immagine del quadro a ogni riepilogo'],
+            'pt-BR': ['imagem', 'Anexar uma imagem do quadro a cada resumo'],
+          }),
+        },
       ],
     },
     {

@@ -17,5 +17,9 @@ export async function platformsFor(context: AppContext): Promise<PlatformModule[
     const bluesky = createBlueskyPlatform(context, jetstream ? { jetstreamUrl: jetstream } : {});
     if (bluesky) platforms.push(bluesky);
   }
+  if (context.config.web) {
+    const { createWebServer } = await import('../web/server.ts');
+    platforms.push(createWebServer(context, context.config.web));
+  }
   return platforms;
 }

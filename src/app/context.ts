@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createExtractor, type Extractor } from '../announcements/extractor.ts';
+import { BoardImageCache } from '../board/image.ts';
 import { loadCatalog } from '../catalog/load-catalog.ts';
 import type { Catalog } from '../catalog/types.ts';
 import type { Config } from '../config/config.ts';
@@ -24,6 +25,8 @@ export interface AppContext {
   /** For URLs from users (a server's admins) and from the web (thumbnails): public addresses only. */
   untrustedFetcher: SafeFetcher;
   routing: Routing;
+  /** Board pictures, kept until the board changes. */
+  boardImages: BoardImageCache;
   /** Items → stories → outbox, for one read of one source. */
   pipeline: ReturnType<typeof pipelineFor>;
 }
@@ -65,6 +68,7 @@ export async function buildContext(config: Config, secrets: Secrets, options: Co
     trustedFetcher: createSafeFetcher({ ...fetcherOptions, allowPrivateAddresses: true }),
     untrustedFetcher: createSafeFetcher({ ...fetcherOptions, allowPrivateAddresses: false }),
     routing,
+    boardImages: new BoardImageCache(),
   };
   return { ...context, pipeline: pipelineFor(context) };
 }

@@ -61,6 +61,7 @@ export function createBlueskyPlatform(context: AppContext, options: BlueskyPlatf
         logger,
         session,
         fetcher,
+        boardImages: context.boardImages,
         ...(options.postsPerHour !== undefined ? { postsPerHour: options.postsPerHour } : {}),
         ...(options.now ? { now: options.now } : {}),
       })

@@ -1,4 +1,6 @@
 import { XRPCError, type AppBskyFeedPost, type AtpAgent } from '@atproto/api';
+import { digestBoardImage } from '../board/digest-board.ts';
+import type { BoardImage, BoardImageCache } from '../board/image.ts';
 import type { Catalog } from '../catalog/types.ts';
 import type { Delivery, DeliveryOutcome, Destination } from '../deliveries/delivery.ts';
 import { renderDelivery } from '../deliveries/render.ts';
@@ -31,6 +33,8 @@ export interface MirrorOptions {
   session: BlueskySession;
   /** Fetches source pages and their images for link cards. */
   fetcher: SafeFetcher;
+  /** Pictures of the board; a digest's first post carries the board of the clubs it names. */
+  boardImages?: BoardImageCache;
   /** At most this many posts in any rolling hour (a post costs 3 of the 5,000 write points an hour). */
   postsPerHour?: number;
   now?: () => number;
@@ -71,7 +75,8 @@ export class BlueskyDestination implements Destination {
           : digestPosts(rendered.digest, mentions, languages);
       const wait = this.budget.waitFor(drafts.length, this.now());
       if (wait > 0) return { status: 'retry', reason: 'the hourly posting budget is spent', retryAfterMs: wait };
-      const root = await this.publish(agent, delivery, drafts);
+      const board = rendered.kind === 'digest' ? await this.digestBoard(delivery) : null;
+      const root = await this.publish(agent, delivery, drafts, board);
       return { status: 'sent', externalId: root.uri };
     } catch (err) {
       return this.outcomeOf(err);
@@ -89,7 +94,19 @@ export class BlueskyDestination implements Destination {
     return languages;
   }
 
-  private async publish(agent: AtpAgent, delivery: Delivery, drafts: PostDraft[]): Promise<RecordRef> {
+  /** The board of a digest's clubs; a picture that cannot be drawn leaves the digest as text, never unsent. */
+  private async digestBoard(delivery: Delivery): Promise<BoardImage | null> {
+    const { boardImages, store, catalog, logger } = this.options;
+    if (!boardImages) return null;
+    try {
+      return await digestBoardImage(store, catalog, boardImages, delivery.content.storyIds, delivery.content.language);
+    } catch (err) {
+      logger.warn({ err, deliveryId: delivery.id }, 'could not draw the board for a digest; posting it without');
+      return null;
+    }
+  }
+
+  private async publish(agent: AtpAgent, delivery: Delivery, drafts: PostDraft[], board: BoardImage | null = null): Promise<RecordRef> {
     const repo = agent.session?.did;
     if (!repo) throw new BlueskyLoginDeferredError('no Bluesky session yet', 60_000);
     // A first attempt cannot meet a post of its own; a later one (or an interrupted one) may.
@@ -99,7 +116,7 @@ export class BlueskyDestination implements Destination {
     let parent: RecordRef | null = null;
     for (const [index, draft] of drafts.entries()) {
       try {
-        const ref = await this.publishOne(agent, repo, delivery.id, postedAt, index, draft, mayExist, root && parent ? { root, parent } : null);
+        const ref = await this.publishOne(agent, repo, delivery.id, postedAt, index, draft, mayExist, root && parent ? { root, parent } : null, index === 0 ? board : null);
         root ??= ref;
         parent = ref;
       } catch (err) {
@@ -134,6 +151,7 @@ export class BlueskyDestination implements Destination {
     draft: PostDraft,
     mayExist: boolean,
     reply: AppBskyFeedPost.ReplyRef | null,
+    board: BoardImage | null = null,
   ): Promise<RecordRef> {
     const createdAt = new Date(Date.parse(postedAt) + index).toISOString();
     let rkey = recordKeyFor(deliveryId, postedAt, index);
@@ -154,7 +172,16 @@ export class BlueskyDestination implements Destination {
       ...(draft.facets.length > 0 ? { facets: draft.facets } : {}),
       ...(reply ? { reply } : {}),
     };
-    if (draft.card) record.embed = await buildLinkCard(agent, draft.card, { fetcher: this.options.fetcher, logger: this.options.logger });
+    if (board) {
+      // One embed a post: the board's picture takes the place of the link card.
+      const { data } = await agent.uploadBlob(board.png, { encoding: 'image/png' });
+      record.embed = {
+        $type: 'app.bsky.embed.images',
+        images: [{ image: data.blob, alt: board.alt, aspectRatio: { width: board.width, height: board.height } }],
+      };
+    } else if (draft.card) {
+      record.embed = await buildLinkCard(agent, draft.card, { fetcher: this.options.fetcher, logger: this.options.logger });
+    }
     try {
       const { data, headers } = await agent.com.atproto.repo.createRecord({ repo, collection: postCollection, rkey, record, validate: true });
       this.budget.spend(this.now());

@@ -34,9 +34,10 @@ export interface Config {
     platforms: Platform[] | null;
     languages: string[] | null;
   } | null;
-  /** Reading clubs' own Bluesky accounts: polled through their PDS or the AppView, optionally live through Jetstream. */
   /** Reading clubs' accounts: the AppView (handles, search), the PLC directory (`did:plc` documents), Jetstream. */
   blueskySource: { readClubAccounts: boolean; appView: string; plcUrl: string; jetstream: string | null };
+  /** The public read-only site, when `CLUBWATCH_WEB_PORT` is set. */
+  web: { port: number; host: string; publicUrl: string | null } | null;
 }
 
 export const summaryLanguages = ['en', 'fr', 'de', 'es', 'it', 'pt'] as const;
@@ -137,6 +138,18 @@ function blueskyConfig(env: Env): Config['bluesky'] {
   };
 }
 
+function webConfig(env: Env): Config['web'] {
+  if (env.webPort === undefined) {
+    if (env.webHost || env.webUrl) throw new ConfigError('CLUBWATCH_WEB_HOST or CLUBWATCH_WEB_URL is set but CLUBWATCH_WEB_PORT is missing');
+    return null;
+  }
+  const host = env.webHost ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:-]+$/.test(host)) throw new ConfigError(`CLUBWATCH_WEB_HOST must be a host name or an address, not "${host}"`);
+  const port = number(env, 'webPort', 0, 0, 65_535);
+  if (!Number.isInteger(port)) throw new ConfigError(`CLUBWATCH_WEB_PORT must be a whole number from 0 to 65535, not "${env.webPort}"`);
+  return { port, host, publicUrl: url(env, 'webUrl', null) };
+}
+
 export function buildConfig(env: Env, cwd = process.cwd()): Config {
   const dataDir = resolve(cwd, env.dataDir ?? 'data');
   const logLevel = (env.logLevel ?? 'info') as Config['logLevel'];
@@ -178,5 +191,6 @@ export function buildConfig(env: Env, cwd = process.cwd()): Config {
       plcUrl: url(env, 'blueskyPlcUrl', 'https://plc.directory') as string,
       jetstream: websocketUrl(env, 'blueskyJetstream'),
     },
+    web: webConfig(env),
   };
 }

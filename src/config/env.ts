@@ -31,6 +31,9 @@ export interface Env {
   blueskyAppView?: string;
   blueskyPlcUrl?: string;
   blueskyJetstream?: string;
+  webPort?: string;
+  webHost?: string;
+  webUrl?: string;
 }
 
 const names: Record<keyof Env, string> = {
@@ -65,6 +68,9 @@ const names: Record<keyof Env, string> = {
   blueskyAppView: 'BLUESKY_APPVIEW',
   blueskyPlcUrl: 'BLUESKY_PLC_URL',
   blueskyJetstream: 'BLUESKY_JETSTREAM_URL',
+  webPort: 'CLUBWATCH_WEB_PORT',
+  webHost: 'CLUBWATCH_WEB_HOST',
+  webUrl: 'CLUBWATCH_WEB_URL',
 };
 
 /** The variable name behind each setting, for error messages that name what to fix. */

@@ -178,6 +178,8 @@ async function setCadence(request: AdminRequest): Promise<AdminReply> {
   const change: Partial<ServerSettings> = { cadence: mode as Cadence };
   if (time !== null) change.dailyAt = parseDailyTime(time, messages);
   if (zone !== null) change.timeZone = parseTimeZone(zone, messages);
+  const picture = interaction.options.getBoolean('picture');
+  if (picture !== null) change.digestBoard = picture;
   const next = await bot.context.store.updateServerSettings(guildId, change);
   return { content: cadenceText({ ...settings, ...next }, messages) };
 }

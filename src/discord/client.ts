@@ -1,8 +1,30 @@
-import { Client, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
+import { Client, DefaultRestOptions, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
 import { restTarget } from './rest-target.ts';
 
 /** A rate limit longer than this is not waited out inside a send: the outbox retries it later. */
 const longestRateLimitWaitMs = 30_000;
+
+type MakeRequest = (typeof DefaultRestOptions)['makeRequest'];
+
+/**
+ * discord.js's own request function, except that a multipart body (a file: the board picture) is
+ * encoded to bytes first. discord.js builds it as Node's FormData and hands it to its undici 6,
+ * whose requests go through the global dispatcher that this project's undici 7 owns; undici 7
+ * cannot send that FormData ("action is not a function", discord.js #10946 and #11525). Bytes and
+ * a Content-Type with the boundary mean the same request to Discord and pass through any undici.
+ */
+export const makeRequest: MakeRequest = async (url, init) => {
+  const body: unknown = init.body;
+  if (!(body instanceof FormData)) return DefaultRestOptions.makeRequest(url, init);
+  const encoded = new Response(body);
+  const headers = new Headers(init.headers as ConstructorParameters<typeof Headers>[0]);
+  headers.set('content-type', encoded.headers.get('content-type') ?? 'multipart/form-data');
+  return DefaultRestOptions.makeRequest(url, {
+    ...init,
+    body: new Uint8Array(await encoded.arrayBuffer()),
+    headers: Object.fromEntries(headers),
+  });
+};
 
 export function restOptions(apiBase: string | null): NonNullable<ClientOptions['rest']> {
   const { api, version } = restTarget(apiBase);
@@ -15,6 +37,7 @@ export function restOptions(apiBase: string | null): NonNullable<ClientOptions['
     rejectOnRateLimit: (data) => data.retryAfter > longestRateLimitWaitMs,
     // Discord bans a bot for a while after 10,000 refused requests in 10 minutes: say so well before.
     invalidRequestWarningInterval: 250,
+    makeRequest,
   };
 }
 

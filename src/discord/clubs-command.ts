@@ -1,7 +1,8 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
 import { actions, platforms } from '../announcements/announcement.ts';
 import { UserError } from '../errors.ts';
-import { entryChoices, resolveEntry } from './catalog-lookup.ts';
+import { runBoard } from './board-command.ts';
+import { countryChoices, entryChoices, resolveEntry } from './catalog-lookup.ts';
 import { clubStatusEmbed, storiesEmbed, watchedClubsEmbed } from './club-views.ts';
 import { messagesFor } from './i18n/messages.ts';
 import type { BotServices } from './services.ts';
@@ -42,6 +43,10 @@ export async function runClubs(interaction: ChatInputCommandInteraction, bot: Bo
     await interaction.reply({ embeds: [storiesEmbed(context, messages.latestTitle, stories, language)] });
     return;
   }
+  if (subcommand === 'board') {
+    await runBoard(interaction, context, language);
+    return;
+  }
   if (subcommand === 'history') {
     const entry = resolveEntry(context.catalog, clubOption ?? '', everyKind, messages, messages.unknownClub);
     const history = await context.store.clubHistory(entry.id);
@@ -59,6 +64,10 @@ function choiceOf<T extends string>(value: string | null, allowed: readonly T[])
 
 export async function autocompleteClubs(interaction: AutocompleteInteraction, bot: BotServices): Promise<void> {
   const focused = interaction.options.getFocused(true);
+  if (focused.name === 'league') return interaction.respond(entryChoices(bot.context.catalog, String(focused.value), ['league']));
+  if (focused.name === 'country') {
+    return interaction.respond(countryChoices(bot.context.catalog, String(focused.value), await languageOf(bot, interaction.guildId)));
+  }
   if (focused.name !== 'club') return interaction.respond([]);
   await interaction.respond(entryChoices(bot.context.catalog, String(focused.value), everyKind));
 }

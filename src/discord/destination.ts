@@ -1,10 +1,23 @@
-import { DiscordAPIError, HTTPError, makeURLSearchParams, RateLimitError, Routes, type APIEmbed, type APIMessage, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import {
+  DiscordAPIError,
+  HTTPError,
+  makeURLSearchParams,
+  RateLimitError,
+  Routes,
+  type APIEmbed,
+  type APIMessage,
+  type RawFile,
+  type RESTPostAPIChannelMessageJSONBody,
+} from 'discord.js';
+import { digestBoardImage } from '../board/digest-board.ts';
+import type { BoardImage } from '../board/image.ts';
 import type { Delivery, DeliveryOutcome, Destination } from '../deliveries/delivery.ts';
 import { renderDelivery } from '../deliveries/render.ts';
 import type { ServerSettings } from '../store/store.ts';
 import { deliveryMarker, digestEmbed, storyEmbed } from './embeds.ts';
 import { messagesFor } from './i18n/messages.ts';
 import { pauseServer, type PauseReason } from './pause.ts';
+import { channelOf, guildOf, missingInChannel } from './permissions.ts';
 import type { BotServices } from './services.ts';
 
 export interface DiscordDestinationOptions {
@@ -24,6 +37,7 @@ const rateLimitedPrefix = 'rate limited';
  * that make too many invalid requests), so message posts are spaced evenly, just under the limit.
  */
 const postSpacingMs = 21;
+const boardFileName = 'clubwatch-board.png';
 const pauseCodes: Record<number, PauseReason> = { 50001: 'missing-access', 50013: 'missing-permissions', 10003: 'unknown-channel' };
 
 /** Posts stories and digests to each server's channel: `discord:<serverId>` deliveries. */
@@ -72,13 +86,38 @@ export class DiscordDestination implements Destination {
         const earlier = await this.findEarlierPost(settings.channelId, delivery.idempotencyKey, marker);
         if (earlier) return { status: 'sent', externalId: earlier.id };
       }
+      const board = rendered.kind === 'digest' && settings.digestBoard ? await this.digestBoard(delivery, settings) : null;
+      const body = messageBody(embed, settings, delivery.idempotencyKey);
+      const files: RawFile[] = [];
+      if (board) {
+        // The picture inside the digest's embed, with its alt text as the attachment's description.
+        body.embeds = [{ ...embed, image: { url: `attachment://${boardFileName}` } }];
+        body.attachments = [{ id: '0', filename: boardFileName, description: board.alt }];
+        files.push({ data: board.png, name: boardFileName, contentType: 'image/png' });
+      }
       await this.paced();
-      const message = (await this.bot.client.rest.post(Routes.channelMessages(settings.channelId), {
-        body: messageBody(embed, settings, delivery.idempotencyKey),
-      })) as APIMessage;
+      const message = (await this.bot.client.rest.post(Routes.channelMessages(settings.channelId), { body, files })) as APIMessage;
       return { status: 'sent', externalId: message.id };
     } catch (err) {
       return this.outcomeOf(err, settings);
+    }
+  }
+
+  /**
+   * The board of the digest's clubs, when the bot may attach files in the channel (a missing Attach
+   * Files permission must not pause the server's posts: the digest then goes as text).
+   */
+  private async digestBoard(delivery: Delivery, settings: ServerSettings): Promise<BoardImage | null> {
+    const { store, catalog, boardImages } = this.bot.context;
+    try {
+      const guild = await guildOf(this.bot.client, settings.serverId);
+      const channel = guild && settings.channelId ? await channelOf(guild, settings.channelId).catch(() => null) : null;
+      const missing = guild && channel ? await missingInChannel(guild, channel, ['AttachFiles']) : null;
+      if (missing === null || missing.length > 0) return null;
+      return await digestBoardImage(store, catalog, boardImages, delivery.content.storyIds, delivery.content.language);
+    } catch (err) {
+      this.bot.logger.warn({ err, deliveryId: delivery.id }, 'could not draw the board for a digest; posting it without');
+      return null;
     }
   }
 

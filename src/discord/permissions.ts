@@ -26,11 +26,11 @@ export async function channelOf(guild: Guild, channelId: string): Promise<GuildB
 }
 
 /** The permissions the bot lacks in a channel, in Discord's names; null when they cannot be worked out. */
-export async function missingInChannel(
+export async function missingInChannel<Name extends keyof typeof PermissionFlagsBits = ChannelPermissionName>(
   guild: Guild,
   channel: GuildBasedChannel,
-  wanted: readonly ChannelPermissionName[],
-): Promise<ChannelPermissionName[] | null> {
+  wanted: readonly Name[],
+): Promise<Name[] | null> {
   // Without the @everyone role, every permission would look missing: that is not knowing, not a refusal.
   if (!guild.roles.cache.has(guild.id)) return null;
   const me = await botMember(guild);

@@ -10,9 +10,11 @@ import { inert, truncate } from './text.ts';
 
 export const languageNames: Record<string, string> = { en: 'English', fr: 'Français', de: 'Deutsch', es: 'Español', it: 'Italiano', pt: 'Português' };
 
-export function cadenceText(settings: Pick<ServerSettings, 'cadence' | 'dailyAt' | 'timeZone'>, messages: Messages): string {
-  if (settings.cadence === 'hourly') return messages.cadenceHourly;
-  if (settings.cadence === 'daily') return messages.cadenceDaily(settings.dailyAt, settings.timeZone);
+export function cadenceText(settings: Pick<ServerSettings, 'cadence' | 'dailyAt' | 'timeZone' | 'digestBoard'>, messages: Messages): string {
+  // Said only when on: it is off by default, and the admin who turns it off sees it gone.
+  const picture = settings.digestBoard ? ` ${messages.digestPictureOn}` : '';
+  if (settings.cadence === 'hourly') return `${messages.cadenceHourly}${picture}`;
+  if (settings.cadence === 'daily') return `${messages.cadenceDaily(settings.dailyAt, settings.timeZone)}${picture}`;
   return messages.cadenceImmediate;
 }
 

@@ -83,6 +83,8 @@ export interface ServerSettings {
   pausedAt: string | null;
   /** A notice for the admins, shown in their next admin reply, then cleared. */
   adminNotice: string | null;
+  /** Digests carry a picture of the board of the clubs they name (off by default). */
+  digestBoard: boolean;
 }
 
 export type WatchKind = 'club' | 'league' | 'country';

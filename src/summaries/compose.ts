@@ -37,10 +37,18 @@ export type ClubNamer = (story: Pick<Story, 'clubId' | 'clubName'>) => string;
 
 const locales: Record<SummaryLanguage, string> = { en: 'en-GB', fr: 'fr-FR', de: 'de-DE', es: 'es-ES', it: 'it-IT', pt: 'pt-BR' };
 
+/** Building an Intl formatter costs far more than using one: one per language, kept. */
+const dateFormats = new Map<SummaryLanguage, Intl.DateTimeFormat>();
+
 export function formatDate(iso: string, language: SummaryLanguage): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locales[language], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+  let format = dateFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locales[language], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(language, format);
+  }
+  return format.format(date);
 }
 
 function capitalise(text: string): string {

@@ -29,6 +29,19 @@ describe('configuration', () => {
     expect(() => config({ BLUESKY_IDENTIFIER: 'a', BLUESKY_APP_PASSWORD: 'b', BLUESKY_PLATFORMS: 'x,myspace' })).toThrow(/myspace/);
   });
 
+  it('serves the public page only with CLUBWATCH_WEB_PORT, on 127.0.0.1 unless told otherwise', () => {
+    expect(config({}).web).toBeNull();
+    expect(config({ CLUBWATCH_WEB_PORT: '8080' }).web).toEqual({ port: 8080, host: '127.0.0.1', publicUrl: null });
+    expect(config({ CLUBWATCH_WEB_PORT: '80', CLUBWATCH_WEB_HOST: '0.0.0.0', CLUBWATCH_WEB_URL: 'https://board.example.org/' }).web).toEqual({
+      port: 80,
+      host: '0.0.0.0',
+      publicUrl: 'https://board.example.org',
+    });
+    expect(() => config({ CLUBWATCH_WEB_PORT: '80.5' })).toThrow('CLUBWATCH_WEB_PORT must be a whole number from 0 to 65535, not "80.5"');
+    expect(() => config({ CLUBWATCH_WEB_PORT: '70000' })).toThrow(/CLUBWATCH_WEB_PORT must be a number from 0 to 65535/);
+    expect(() => config({ CLUBWATCH_WEB_URL: 'https://board.example.org' })).toThrow('CLUBWATCH_WEB_HOST or CLUBWATCH_WEB_URL is set but CLUBWATCH_WEB_PORT is missing');
+  });
+
   it('keeps secrets out of the config', () => {
     const vars = { DISCORD_TOKEN: 'secret-token', DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_API_BASE: 'http://127.0.0.1:9/api' };
     const built = config(vars);

@@ -18,6 +18,7 @@ export const de: Messages = {
   watchedTitle: 'Die Vereine, denen dieser Server folgt',
   noNewsYet: 'noch keine Meldungen',
   noStories: 'Noch keine Meldungen.',
+  boardEmpty: 'Für diese Auswahl steht noch nichts in der Übersicht.',
   latestTitle: 'Neueste Meldungen',
   historyTitle: (club) => `${club}: Chronik`,
   standing: {
@@ -54,6 +55,7 @@ export const de: Messages = {
   cadenceImmediate: 'Jede Meldung wird gepostet, sobald sie bekannt ist.',
   cadenceHourly: 'Meldungen werden einmal pro Stunde als Übersicht gepostet.',
   cadenceDaily: (time, timeZone) => `Meldungen werden einmal täglich um ${time} (${timeZone}) als Übersicht gepostet.`,
+  digestPictureOn: 'Die Übersichten zeigen ein Bild der Tabelle der genannten Vereine.',
   badTime: (value) => `„${value}“ ist keine Uhrzeit. Nutze HH:MM, zum Beispiel 09:00.`,
   badTimeZone: (value) => `„${value}“ ist keine Zeitzone. Nutze einen Namen wie Europe/Berlin.`,
   languageSet: 'clubwatch spricht auf diesem Server jetzt Deutsch.',

@@ -18,6 +18,7 @@ export const en: Messages = {
   watchedTitle: 'The clubs this server watches',
   noNewsYet: 'no news yet',
   noStories: 'No stories yet.',
+  boardEmpty: 'Nothing on the board for this choice yet.',
   latestTitle: 'Latest stories',
   historyTitle: (club) => `${club}: timeline`,
   standing: {
@@ -54,6 +55,7 @@ export const en: Messages = {
   cadenceImmediate: 'Each story will be posted as soon as it is known.',
   cadenceHourly: 'Stories will be posted once an hour, as a digest.',
   cadenceDaily: (time, timeZone) => `Stories will be posted once a day at ${time} (${timeZone}), as a digest.`,
+  digestPictureOn: 'The digests will carry a picture of the board of the clubs they name.',
   badTime: (value) => `“${value}” is not a time. Use HH:MM, for example 09:00.`,
   badTimeZone: (value) => `“${value}” is not a time zone. Use a name like Europe/Paris.`,
   languageSet: 'clubwatch will speak English in this server.',

@@ -18,6 +18,7 @@ export const es: Messages = {
   watchedTitle: 'Los clubes que sigue este servidor',
   noNewsYet: 'aún sin noticias',
   noStories: 'Aún no hay noticias.',
+  boardEmpty: 'Todavía no hay nada en el tablero para esta selección.',
   latestTitle: 'Últimas noticias',
   historyTitle: (club) => `${club}: cronología`,
   standing: {
@@ -54,6 +55,7 @@ export const es: Messages = {
   cadenceImmediate: 'Cada noticia se publicará en cuanto se conozca.',
   cadenceHourly: 'Las noticias se publicarán una vez por hora, en un resumen.',
   cadenceDaily: (time, timeZone) => `Las noticias se publicarán una vez al día a las ${time} (${timeZone}), en un resumen.`,
+  digestPictureOn: 'Los resúmenes llevarán una imagen del tablero de los clubes que nombran.',
   badTime: (value) => `«${value}» no es una hora. Usa HH:MM, por ejemplo 09:00.`,
   badTimeZone: (value) => `«${value}» no es una zona horaria. Usa un nombre como Europe/Madrid.`,
   languageSet: 'clubwatch hablará español en este servidor.',

@@ -18,6 +18,7 @@ export const fr: Messages = {
   watchedTitle: 'Les clubs suivis par ce serveur',
   noNewsYet: 'pas encore de nouvelles',
   noStories: 'Aucune nouvelle pour l’instant.',
+  boardEmpty: 'Rien au tableau pour ce choix pour l’instant.',
   latestTitle: 'Dernières nouvelles',
   historyTitle: (club) => `${club} : chronologie`,
   standing: {
@@ -54,6 +55,7 @@ export const fr: Messages = {
   cadenceImmediate: 'Chaque nouvelle sera publiée dès qu’elle est connue.',
   cadenceHourly: 'Les nouvelles seront publiées une fois par heure, en résumé.',
   cadenceDaily: (time, timeZone) => `Les nouvelles seront publiées une fois par jour à ${time} (${timeZone}), en résumé.`,
+  digestPictureOn: 'Les résumés porteront une image du tableau des clubs qu’ils citent.',
   badTime: (value) => `« ${value} » n’est pas une heure. Utilisez HH:MM, par exemple 09:00.`,
   badTimeZone: (value) => `« ${value} » n’est pas un fuseau horaire. Utilisez un nom comme Europe/Paris.`,
   languageSet: 'clubwatch parlera français sur ce serveur.',

@@ -18,6 +18,7 @@ export const it: Messages = {
   watchedTitle: 'I club seguiti da questo server',
   noNewsYet: 'ancora nessuna notizia',
   noStories: 'Ancora nessuna notizia.',
+  boardEmpty: 'Ancora nulla nel quadro per questa scelta.',
   latestTitle: 'Ultime notizie',
   historyTitle: (club) => `${club}: cronologia`,
   standing: {
@@ -54,6 +55,7 @@ export const it: Messages = {
   cadenceImmediate: 'Ogni notizia sarà pubblicata appena nota.',
   cadenceHourly: 'Le notizie saranno pubblicate una volta all’ora, in un riepilogo.',
   cadenceDaily: (time, timeZone) => `Le notizie saranno pubblicate una volta al giorno alle ${time} (${timeZone}), in un riepilogo.`,
+  digestPictureOn: 'I riepiloghi avranno un’immagine del quadro dei club che nominano.',
   badTime: (value) => `«${value}» non è un orario. Usa HH:MM, per esempio 09:00.`,
   badTimeZone: (value) => `«${value}» non è un fuso orario. Usa un nome come Europe/Rome.`,
   languageSet: 'clubwatch parlerà italiano in questo server.',

@@ -24,6 +24,7 @@ export interface Messages {
   watchedTitle: string;
   noNewsYet: string;
   noStories: string;
+  boardEmpty: string;
   latestTitle: string;
   historyTitle: (club: string) => string;
   standing: Record<Action, (date: string) => string>;
@@ -48,6 +49,7 @@ export interface Messages {
   cadenceImmediate: string;
   cadenceHourly: string;
   cadenceDaily: (time: string, timeZone: string) => string;
+  digestPictureOn: string;
   badTime: (value: string) => string;
   badTimeZone: (value: string) => string;
   languageSet: string;

@@ -18,6 +18,7 @@ export const pt: Messages = {
   watchedTitle: 'Os clubes que este servidor segue',
   noNewsYet: 'ainda sem notícias',
   noStories: 'Ainda não há notícias.',
+  boardEmpty: 'Ainda não há nada no quadro para esta escolha.',
   latestTitle: 'Últimas notícias',
   historyTitle: (club) => `${club}: linha do tempo`,
   standing: {
@@ -54,6 +55,7 @@ export const pt: Messages = {
   cadenceImmediate: 'Cada notícia será publicada assim que for conhecida.',
   cadenceHourly: 'As notícias serão publicadas uma vez por hora, em um resumo.',
   cadenceDaily: (time, timeZone) => `As notícias serão publicadas uma vez por dia às ${time} (${timeZone}), em um resumo.`,
+  digestPictureOn: 'Os resumos terão uma imagem do quadro dos clubes que citam.',
   badTime: (value) => `“${value}” não é um horário. Use HH:MM, por exemplo 09:00.`,
   badTimeZone: (value) => `“${value}” não é um fuso horário. Use um nome como America/Sao_Paulo.`,
   languageSet: 'O clubwatch vai falar português neste servidor.',

@@ -162,6 +162,11 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002-digest-board': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('servers').addColumn('digest_board', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

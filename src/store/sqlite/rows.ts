@@ -66,6 +66,7 @@ export const defaultServerSettings: Omit<ServerSettings, 'serverId'> = {
   pausedReason: null,
   pausedAt: null,
   adminNotice: null,
+  digestBoard: false,
 };
 
 export function toServer(row: Selectable<Database['servers']>): ServerSettings {
@@ -80,6 +81,7 @@ export function toServer(row: Selectable<Database['servers']>): ServerSettings {
     pausedReason: row.paused_reason,
     pausedAt: row.paused_at,
     adminNotice: row.admin_notice,
+    digestBoard: row.digest_board === 1,
   };
 }
 
@@ -95,6 +97,7 @@ export function fromServer(settings: ServerSettings): Database['servers'] {
     paused_reason: settings.pausedReason,
     paused_at: settings.pausedAt,
     admin_notice: settings.adminNotice,
+    digest_board: settings.digestBoard ? 1 : 0,
   };
 }
 

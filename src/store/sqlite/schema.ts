@@ -84,6 +84,7 @@ export interface Database {
     paused_reason: string | null;
     paused_at: string | null;
     admin_notice: string | null;
+    digest_board: number;
   };
   watches: { server_id: string; kind: string; value: string };
   server_sources: { server_id: string; source_id: string };

@@ -68,7 +68,7 @@ export class RestServer {
     try {
       const parsed = await parseBody(raw, headers['content-type'] ?? '');
       record.body = parsed.body;
-      record.files = parsed.files.map(({ data: _data, ...file }) => file);
+      record.files = parsed.files;
       answer = await this.#answer(method, path, {
         method,
         path: record.path,

@@ -114,6 +114,8 @@ export interface RecordedFile {
   filename: string;
   contentType: string;
   size: number;
+  /** The bytes as received, so a test can read back what the client sent. */
+  data?: Uint8Array;
 }
 
 interface FailureMatch {
