@@ -63,7 +63,12 @@ export async function buildContext(config: Config, secrets: Secrets, options: Co
     catalog,
     extractor,
     trustedFetcher: createSafeFetcher({ ...fetcherOptions, allowPrivateAddresses: true }),
-    untrustedFetcher: createSafeFetcher({ ...fetcherOptions, allowPrivateAddresses: false }),
+    untrustedFetcher: createSafeFetcher({
+      ...fetcherOptions,
+      allowPrivateAddresses: false,
+      trustedHosts: config.sources.allowedPrivateHosts,
+      standardPortsOnly: true,
+    }),
     routing,
   };
   return { ...context, pipeline: pipelineFor(context) };

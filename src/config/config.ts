@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { platforms, type Platform } from '../announcements/announcement.ts';
 import { ConfigError } from '../errors.ts';
+import { invalidAllowedHost } from '../sources/fetch/address-policy.ts';
 import { envName, type Env } from './env.ts';
 
 /** Step two: the config, with defaults and cross-checks, failing fast in plain words. */
@@ -20,6 +21,8 @@ export interface Config {
     maxFeedBytes: number;
     maxRedirects: number;
     userAgent: string;
+    /** Host names, addresses and CIDR ranges users' URLs may reach though not public (a feed service on the operator's network). */
+    allowedPrivateHosts: string[];
   };
   stories: { windowDays: number; minConfidence: number };
   previewLanguage: string;
@@ -93,6 +96,15 @@ function list(raw: string | undefined): string[] | null {
   return raw.split(',').map((part) => part.trim().toLowerCase()).filter(Boolean);
 }
 
+function hostList(env: Env): string[] {
+  const entries = (env.allowedPrivateHosts ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+  const bad = invalidAllowedHost(entries);
+  if (bad !== null) {
+    throw new ConfigError(`${envName('allowedPrivateHosts')} must list host names, addresses or CIDR ranges separated by commas, not "${bad}"`);
+  }
+  return entries;
+}
+
 function discordConfig(env: Env): Config['discord'] {
   if (env.discordToken && !env.discordApplicationId) {
     throw new ConfigError('DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is missing');
@@ -156,6 +168,7 @@ export function buildConfig(env: Env, cwd = process.cwd()): Config {
       maxFeedBytes: number(env, 'maxFeedBytes', 5 * 1024 * 1024, 10_000, 100 * 1024 * 1024),
       maxRedirects: 5,
       userAgent: env.userAgent ?? 'clubwatch/0.1 (+https://github.com/clubwatch/clubwatch; feed reader)',
+      allowedPrivateHosts: hostList(env),
     },
     stories: {
       windowDays: number(env, 'storyWindowDays', 14, 1, 365),

@@ -15,6 +15,7 @@ export interface Env {
   minConfidence?: string;
   previewLanguage?: string;
   userAgent?: string;
+  allowedPrivateHosts?: string;
   discordToken?: string;
   discordApplicationId?: string;
   discordApiBase?: string;
@@ -47,6 +48,7 @@ const names: Record<keyof Env, string> = {
   minConfidence: 'CLUBWATCH_MIN_CONFIDENCE',
   previewLanguage: 'CLUBWATCH_LANGUAGE',
   userAgent: 'CLUBWATCH_USER_AGENT',
+  allowedPrivateHosts: 'CLUBWATCH_ALLOWED_PRIVATE_HOSTS',
   discordToken: 'DISCORD_TOKEN',
   discordApplicationId: 'DISCORD_APPLICATION_ID',
   discordApiBase: 'DISCORD_API_BASE',

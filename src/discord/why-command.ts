@@ -62,6 +62,17 @@ export async function explainLink(request: AdminRequest): Promise<AdminReply> {
     );
   };
 
+  const stories = new Map((await store.getStories(stored.flatMap((s) => (s.storyId === null ? [] : [s.storyId])))).map((story) => [story.id, story]));
+  const posted = (storyId: number): string => {
+    const story = stories.get(storyId);
+    if (!story) return messages.whyPosted(storyId);
+    if (!story.shared) return messages.whyOwnOnly(storyId);
+    const own = story.reports.some((report) => report.sourceId === item.sourceId && !report.trusted);
+    if (!own) return messages.whyPosted(storyId);
+    const trustedOutlets = [...new Set(story.reports.filter((report) => report.trusted).map((report) => inert(report.outlet)))];
+    return messages.whyShared(storyId, truncate(trustedOutlets.join(', '), 200));
+  };
+
   const found = explanation.announcements.map((announcement) => {
     const club = announcement.club.id ? catalog.displayName(announcement.club.id) : announcement.club.name;
     const record = stored.find(
@@ -70,7 +81,7 @@ export async function explainLink(request: AdminRequest): Promise<AdminReply> {
     const outcome = !record
       ? messages.whyNotExamined
       : record.storyId !== null
-        ? messages.whyPosted(record.storyId)
+        ? posted(record.storyId)
         : messages.whyBelow(record.confidence.toFixed(2), config.stories.minConfidence.toFixed(2));
     const watch = watched(announcement.club.id) ? messages.whyWatched(club) : messages.whyNotWatched(club);
     const cues = announcement.cues.length > 0 ? ` · ${announcement.cues.slice(0, 4).map((cue) => inert(cue)).join(', ')}` : '';

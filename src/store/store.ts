@@ -92,6 +92,11 @@ export interface Watch {
 }
 
 export interface StoryFilter {
+  /**
+   * Whose view: by default only shared stories (what every server and the Bluesky account may see);
+   * a server id adds the stories only that server's own feeds reported; 'all' is everything (the operator).
+   */
+  visibleTo?: string | 'all';
   clubId?: string;
   platform?: Platform;
   action?: Action;
@@ -148,13 +153,15 @@ export interface Store {
   findRecentStory(club: { id: string | null; name: string }, platform: Platform, action: Action, since: string): Promise<Story | undefined>;
   createStory(story: Omit<Story, 'id' | 'reports'>, firstReport: StoryReport): Promise<Story>;
   addReport(storyId: number, report: StoryReport): Promise<boolean>;
+  /** A trusted source reported the story: from now on every server may see it. True when it was not shared before. */
+  shareStory(storyId: number): Promise<boolean>;
   getStory(id: number): Promise<Story | undefined>;
   getStories(ids: number[]): Promise<Story[]>;
   listStories(filter?: StoryFilter): Promise<Story[]>;
   getBoard(clubId?: string): Promise<BoardEntry[]>;
   setBoardEntry(entry: BoardEntry): Promise<void>;
-  /** Every story of a club, oldest first: its timeline. */
-  clubHistory(clubId: string): Promise<Story[]>;
+  /** Every story of a club, oldest first: its timeline (shared stories, and the server's own when one is named). */
+  clubHistory(clubId: string, visibleTo?: string): Promise<Story[]>;
 
   // Servers (Discord guilds), their settings, watches and own sources
   getServerSettings(serverId: string): Promise<ServerSettings>;

@@ -26,6 +26,11 @@ describe('configuration', () => {
 
   it('refuses numbers out of range and names the variable', () => {
     expect(() => config({ CLUBWATCH_POLL_INTERVAL_SECONDS: 'soon' })).toThrow(/CLUBWATCH_POLL_INTERVAL_SECONDS must be a number/);
+    expect(() => config({ CLUBWATCH_ALLOWED_PRIVATE_HOSTS: '127.0.0.1, 10.0.0.0/33' })).toThrow(
+      'CLUBWATCH_ALLOWED_PRIVATE_HOSTS must list host names, addresses or CIDR ranges separated by commas, not "10.0.0.0/33"',
+    );
+    expect(config({ CLUBWATCH_ALLOWED_PRIVATE_HOSTS: 'feeds.lan, 127.0.0.1, 10.0.0.0/8, ::1' }).sources.allowedPrivateHosts).toEqual(['feeds.lan', '127.0.0.1', '10.0.0.0/8', '::1']);
+    expect(config({}).sources.allowedPrivateHosts).toEqual([]);
     expect(() => config({ BLUESKY_IDENTIFIER: 'a', BLUESKY_APP_PASSWORD: 'b', BLUESKY_PLATFORMS: 'x,myspace' })).toThrow(/myspace/);
   });
 

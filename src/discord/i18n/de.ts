@@ -85,6 +85,8 @@ export const de: Messages = {
   whyNothing: 'Nichts darüber, dass ein Verein eine Plattform verlässt, bleibt oder beitritt.',
   whySetAside: 'Verworfen',
   whyPosted: (storyId) => `gepostet (Meldung ${storyId})`,
+  whyOwnOnly: (storyId) => `nur die eigenen Feeds dieses Servers melden es (Meldung ${storyId}): Es geht nur an diesen Server, weder an andere Server noch an Bluesky, bis eine Quelle, der der Betreiber vertraut, es meldet`,
+  whyShared: (storyId, outlets) => `geteilt (Meldung ${storyId}): Auch eine Quelle, der der Betreiber vertraut, meldet es (${outlets}), daher geht es an alle Server, die dem Verein folgen`,
   whyBelow: (confidence, min) => `nicht gepostet: Sicherheit ${confidence} liegt unter ${min}`,
   whyNotExamined: 'nicht gepostet: Der Eintrag war schon beim ersten Lesen der Quelle da oder zu alt',
   whyWatched: (club) => `dieser Server folgt ${club}`,

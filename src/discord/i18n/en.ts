@@ -85,6 +85,8 @@ export const en: Messages = {
   whyNothing: 'Nothing about a club leaving, staying on or joining a platform.',
   whySetAside: 'Set aside',
   whyPosted: (storyId) => `posted (story ${storyId})`,
+  whyOwnOnly: (storyId) => `only this server’s own feeds report it (story ${storyId}): it goes to this server alone, not to other servers nor to Bluesky, until a source the operator trusts reports it`,
+  whyShared: (storyId, outlets) => `shared (story ${storyId}): a source the operator trusts reports it too (${outlets}), so it goes to every server watching the club`,
   whyBelow: (confidence, min) => `not posted: confidence ${confidence} is below ${min}`,
   whyNotExamined: 'not posted: it was already there when clubwatch first read the source, or was too old',
   whyWatched: (club) => `this server watches ${club}`,

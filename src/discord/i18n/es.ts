@@ -85,6 +85,8 @@ export const es: Messages = {
   whyNothing: 'Nada sobre un club que deja, sigue en o llega a una plataforma.',
   whySetAside: 'Descartado',
   whyPosted: (storyId) => `publicado (noticia ${storyId})`,
+  whyOwnOnly: (storyId) => `solo las fuentes propias de este servidor lo anuncian (noticia ${storyId}): va solo a este servidor, ni a otros servidores ni a Bluesky, hasta que una fuente de confianza del operador lo anuncie`,
+  whyShared: (storyId, outlets) => `compartida (noticia ${storyId}): una fuente de confianza del operador también lo anuncia (${outlets}), así que va a todos los servidores que siguen al club`,
   whyBelow: (confidence, min) => `no publicado: la confianza ${confidence} es menor que ${min}`,
   whyNotExamined: 'no publicado: ya estaba en la primera lectura de la fuente, o era demasiado antiguo',
   whyWatched: (club) => `este servidor sigue a ${club}`,

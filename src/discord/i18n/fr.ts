@@ -85,6 +85,8 @@ export const fr: Messages = {
   whyNothing: 'Rien sur un club qui quitte, reste sur ou rejoint une plateforme.',
   whySetAside: 'Écarté',
   whyPosted: (storyId) => `publié (nouvelle ${storyId})`,
+  whyOwnOnly: (storyId) => `seuls les flux propres à ce serveur l’annoncent (nouvelle ${storyId}) : elle ne va qu’à ce serveur, ni aux autres serveurs ni à Bluesky, tant qu’aucune source de confiance de l’opérateur ne l’annonce`,
+  whyShared: (storyId, outlets) => `partagée (nouvelle ${storyId}) : une source de confiance de l’opérateur l’annonce aussi (${outlets}), elle va donc à tous les serveurs qui suivent le club`,
   whyBelow: (confidence, min) => `non publié : confiance ${confidence} inférieure à ${min}`,
   whyNotExamined: 'non publié : il était déjà là à la première lecture de la source, ou trop ancien',
   whyWatched: (club) => `ce serveur suit ${club}`,

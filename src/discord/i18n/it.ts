@@ -85,6 +85,8 @@ export const it: Messages = {
   whyNothing: 'Niente su un club che lascia, resta su o arriva su una piattaforma.',
   whySetAside: 'Scartato',
   whyPosted: (storyId) => `pubblicato (notizia ${storyId})`,
+  whyOwnOnly: (storyId) => `solo i feed propri di questo server lo riportano (notizia ${storyId}): va solo a questo server, né ad altri server né a Bluesky, finché una fonte di fiducia dell’operatore non lo riporta`,
+  whyShared: (storyId, outlets) => `condivisa (notizia ${storyId}): anche una fonte di fiducia dell’operatore lo riporta (${outlets}), quindi va a tutti i server che seguono il club`,
   whyBelow: (confidence, min) => `non pubblicato: la fiducia ${confidence} è sotto ${min}`,
   whyNotExamined: 'non pubblicato: c’era già alla prima lettura della fonte, oppure era troppo vecchio',
   whyWatched: (club) => `questo server segue ${club}`,

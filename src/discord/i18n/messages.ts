@@ -79,6 +79,10 @@ export interface Messages {
   whyNothing: string;
   whySetAside: string;
   whyPosted: (storyId: number) => string;
+  /** The story only this server's own feeds told: it stays with this server. */
+  whyOwnOnly: (storyId: number) => string;
+  /** The story a trusted source told as well: every server watching the club has it. */
+  whyShared: (storyId: number, outlets: string) => string;
   whyBelow: (confidence: string, min: string) => string;
   whyNotExamined: string;
   whyWatched: (club: string) => string;

@@ -85,6 +85,8 @@ export const pt: Messages = {
   whyNothing: 'Nada sobre um clube que deixa, fica ou chega a uma plataforma.',
   whySetAside: 'Descartado',
   whyPosted: (storyId) => `publicado (notícia ${storyId})`,
+  whyOwnOnly: (storyId) => `só os feeds próprios deste servidor o noticiam (notícia ${storyId}): vai só para este servidor, nem para outros servidores nem para o Bluesky, até que uma fonte de confiança do operador o noticie`,
+  whyShared: (storyId, outlets) => `compartilhada (notícia ${storyId}): uma fonte de confiança do operador também o noticia (${outlets}), então vai para todos os servidores que seguem o clube`,
   whyBelow: (confidence, min) => `não publicado: a confiança ${confidence} é menor que ${min}`,
   whyNotExamined: 'não publicado: já estava lá na primeira leitura da fonte, ou era antigo demais',
   whyWatched: (club) => `este servidor segue ${club}`,

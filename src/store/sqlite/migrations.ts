@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 /** Migrations live in code, in order; each is applied once and recorded by Kysely's migrator. */
 const migrations: Record<string, Migration> = {
@@ -160,6 +160,19 @@ const migrations: Record<string, Migration> = {
         .addColumn('key', 'text', (c) => c.primaryKey())
         .addColumn('value', 'text', (c) => c.notNull())
         .execute();
+    },
+  },
+  '0002-story-owners': {
+    // A story told only by servers' own feeds stays with those servers until a trusted source reports it.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('stories').addColumn('shared', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+      await db.schema.alterTable('story_reports').addColumn('trusted', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+      await sql`update story_reports set trusted = 0
+        where source_id in (select id from sources where origin = 'server')`.execute(db);
+      await sql`update stories set shared = 0
+        where exists (select 1 from story_reports r where r.story_id = stories.id)
+          and not exists (select 1 from story_reports r where r.story_id = stories.id and r.trusted = 1)`.execute(db);
+      await sql`delete from board where story_id in (select id from stories where shared = 0)`.execute(db);
     },
   },
 };

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type Selectable, type SqliteDatabase, type Transaction } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, sql, type Selectable, type SelectQueryBuilder, type SqliteDatabase, type Transaction } from 'kysely';
 import type { Action, Announcement, Platform } from '../../announcements/announcement.ts';
 import type { Delivery } from '../../deliveries/delivery.ts';
 import type { BoardEntry, Story, StoryReport } from '../../stories/story.ts';
@@ -101,7 +101,13 @@ class SqliteStore implements Store {
         next_fetch_at: source.nextFetchAt,
         consecutive_failures: 0,
       })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ interval_seconds: source.intervalSeconds }))
+      // The operator taking up a feed a server added makes it the operator's (trusted) from now on.
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({
+          interval_seconds: source.intervalSeconds,
+          origin: sql<string>`case when sources.origin = 'server' then excluded.origin else sources.origin end`,
+        }),
+      )
       .execute();
     const stored = await this.getSource(source.id);
     if (!stored) throw new Error(`source ${source.id} vanished after it was written`);
@@ -285,6 +291,7 @@ class SqliteStore implements Store {
         occurred_at: story.occurredAt,
         first_seen_at: story.firstSeenAt,
         confidence: story.confidence,
+        shared: story.shared ? 1 : 0,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -306,6 +313,7 @@ class SqliteStore implements Store {
         published: report.published,
         confidence: report.confidence,
         lang: report.lang,
+        trusted: report.trusted ? 1 : 0,
       })
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
@@ -327,6 +335,11 @@ class SqliteStore implements Store {
     return true;
   }
 
+  async shareStory(storyId: number): Promise<boolean> {
+    const result = await this.db.updateTable('stories').set({ shared: 1 }).where('id', '=', storyId).where('shared', '=', 0).executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
   async getStory(id: number): Promise<Story | undefined> {
     return (await this.getStories([id]))[0];
   }
@@ -340,7 +353,10 @@ class SqliteStore implements Store {
   }
 
   async listStories(filter: StoryFilter = {}): Promise<Story[]> {
-    let query = this.db.selectFrom('stories').selectAll().orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(filter.limit ?? 10);
+    let query = this.visible(this.db.selectFrom('stories').selectAll(), filter.visibleTo)
+      .orderBy('occurred_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(filter.limit ?? 10);
     if (filter.clubId) query = query.where('club_id', '=', filter.clubId);
     if (filter.platform) query = query.where('platform', '=', filter.platform);
     if (filter.action) query = query.where('action', '=', filter.action);
@@ -369,9 +385,32 @@ class SqliteStore implements Store {
       .execute();
   }
 
-  async clubHistory(clubId: string): Promise<Story[]> {
-    const rows = await this.db.selectFrom('stories').selectAll().where('club_id', '=', clubId).orderBy('occurred_at').orderBy('id').execute();
+  async clubHistory(clubId: string, visibleTo?: string): Promise<Story[]> {
+    const rows = await this.visible(this.db.selectFrom('stories').selectAll(), visibleTo)
+      .where('club_id', '=', clubId)
+      .orderBy('occurred_at')
+      .orderBy('id')
+      .execute();
     return this.withReports(rows);
+  }
+
+  /** Shared stories, plus those a server's own feeds reported when a server is named. */
+  private visible<Q extends SelectQueryBuilder<Database, 'stories', object>>(query: Q, visibleTo: string | undefined): Q {
+    if (visibleTo === 'all') return query;
+    if (visibleTo === undefined) return query.where('stories.shared', '=', 1) as Q;
+    return query.where((eb) =>
+      eb.or([
+        eb('stories.shared', '=', 1),
+        eb.exists(
+          eb
+            .selectFrom('story_reports')
+            .innerJoin('server_sources', 'server_sources.source_id', 'story_reports.source_id')
+            .select('story_reports.story_id')
+            .whereRef('story_reports.story_id', '=', 'stories.id')
+            .where('server_sources.server_id', '=', visibleTo),
+        ),
+      ]),
+    ) as Q;
   }
 
   // Servers
