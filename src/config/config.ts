@@ -25,6 +25,8 @@ export interface Config {
     allowedPrivateHosts: string[];
   };
   stories: { windowDays: number; minConfidence: number };
+  /** Updates for a server whose posting is paused are held this many days, then dropped (and counted). */
+  deliveries: { holdDays: number };
   previewLanguage: string;
   discord: { applicationId: string; apiBase: string | null; devGuildId: string | null } | null;
   bluesky: {
@@ -174,6 +176,7 @@ export function buildConfig(env: Env, cwd = process.cwd()): Config {
       windowDays: number(env, 'storyWindowDays', 14, 1, 365),
       minConfidence: number(env, 'minConfidence', 0.6, 0, 1),
     },
+    deliveries: { holdDays: number(env, 'holdDays', 7, 1, 365) },
     previewLanguage: language(env, 'previewLanguage', 'en'),
     discord: discordConfig(env),
     bluesky: blueskyConfig(env),

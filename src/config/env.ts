@@ -16,6 +16,7 @@ export interface Env {
   previewLanguage?: string;
   userAgent?: string;
   allowedPrivateHosts?: string;
+  holdDays?: string;
   discordToken?: string;
   discordApplicationId?: string;
   discordApiBase?: string;
@@ -49,6 +50,7 @@ const names: Record<keyof Env, string> = {
   previewLanguage: 'CLUBWATCH_LANGUAGE',
   userAgent: 'CLUBWATCH_USER_AGENT',
   allowedPrivateHosts: 'CLUBWATCH_ALLOWED_PRIVATE_HOSTS',
+  holdDays: 'CLUBWATCH_HOLD_DAYS',
   discordToken: 'DISCORD_TOKEN',
   discordApplicationId: 'DISCORD_APPLICATION_ID',
   discordApiBase: 'DISCORD_API_BASE',

@@ -35,7 +35,8 @@ async function routeToServers(store: Store, story: Story, servers: Iterable<stri
   let written = 0;
   for (const serverId of servers) {
     const settings = await store.getServerSettings(serverId);
-    if (!settings.channelId || settings.pausedReason) continue;
+    // A paused server's deliveries are written all the same: they are held, and sent when posting resumes.
+    if (!settings.channelId) continue;
     if (settings.cadence === 'immediate') written += await enqueueStory(store, story, `discord:${serverId}`, settings.language, now);
     else await store.queueForDigest(serverId, story.id);
   }

@@ -1,6 +1,6 @@
 import { Events } from 'discord.js';
 import { summaryLanguages } from '../config/config.ts';
-import { pauseServer } from './pause.ts';
+import { pauseServer, resumeServer } from './pause.ts';
 import type { BotServices } from './services.ts';
 
 /** The summary language for a Discord locale ("fr", "es-419", "pt-BR"), or null when clubwatch has none. */
@@ -25,9 +25,7 @@ export function followGuildMembership(bot: BotServices): void {
     void (async () => {
       const { store } = context;
       const settings = await store.getServerSettings(guild.id);
-      if (settings.pausedReason === 'removed-from-server') {
-        await store.updateServerSettings(guild.id, { pausedReason: null, pausedAt: null, adminNotice: null });
-      }
+      if (settings.pausedReason === 'removed-from-server') await resumeServer(bot, guild.id);
       const seenKey = `discord-server-seen:${guild.id}`;
       if ((await store.getState(seenKey)) !== undefined) return;
       await store.setState(seenKey, new Date().toISOString());

@@ -1,4 +1,5 @@
 import type { APIEmbedField } from 'discord.js';
+import { deliveryId } from '../deliveries/delivery-id.ts';
 import { normalizeLink } from '../items/normalize-link.ts';
 import type { SeenItem } from '../store/store.ts';
 import { formatDate } from '../summaries/compose.ts';
@@ -63,7 +64,20 @@ export async function explainLink(request: AdminRequest): Promise<AdminReply> {
   };
 
   const stories = new Map((await store.getStories(stored.flatMap((s) => (s.storyId === null ? [] : [s.storyId])))).map((story) => [story.id, story]));
+  // What became of the story's post to this server: held, waiting and given-up posts are never called posted.
+  const deliveryState = new Map<number, string>();
+  for (const storyId of stories.keys()) {
+    let delivery = await store.getDelivery(deliveryId({ kind: 'story', storyIds: [storyId] }, `discord:${guildId}`));
+    const digestId = delivery?.status === 'merged' ? /catch-up digest (\w+)$/.exec(delivery.lastError ?? '')?.[1] : undefined;
+    if (digestId) delivery = await store.getDelivery(digestId);
+    if (!delivery || delivery.status === 'sent') continue;
+    if (delivery.status === 'held') deliveryState.set(storyId, messages.whyHeld(storyId));
+    else if (delivery.status === 'failed') deliveryState.set(storyId, messages.whyFailed(storyId, inert(truncate(delivery.lastError ?? '', 160))));
+    else deliveryState.set(storyId, messages.whyWaiting(storyId));
+  }
   const posted = (storyId: number): string => {
+    const state = deliveryState.get(storyId);
+    if (state) return state;
     const story = stories.get(storyId);
     if (!story) return messages.whyPosted(storyId);
     if (!story.shared) return messages.whyOwnOnly(storyId);

@@ -124,6 +124,8 @@ export interface DeliveryCounts {
   sending: number;
   sent: number;
   failed: number;
+  held: number;
+  merged: number;
 }
 
 /** The one place clubwatch keeps what it knows. Named for what the bot needs, not for SQL. */
@@ -192,6 +194,14 @@ export interface Store {
   markDeliverySent(id: string, externalId: string | null, at: string): Promise<void>;
   scheduleDeliveryRetry(id: string, reason: string, nextAttemptAt: string): Promise<void>;
   markDeliveryFailed(id: string, reason: string, at: string): Promise<void>;
+  /** Keeps a delivery its destination cannot take now (a paused server); it is not claimed until released. */
+  holdDelivery(id: string, reason: string): Promise<void>;
+  /** The held deliveries to one destination, oldest first. */
+  listHeldDeliveries(destination: string): Promise<Delivery[]>;
+  /** Held deliveries due again, each at its own time (so they go out in order). */
+  releaseDeliveries(release: Array<{ id: string; nextAttemptAt: string }>): Promise<void>;
+  /** Held deliveries whose stories went out in another delivery (a catch-up digest). */
+  markDeliveriesMerged(ids: string[], intoId: string, at: string): Promise<void>;
   listDeliveries(filter?: { destination?: string; status?: Delivery['status']; limit?: number }): Promise<Delivery[]>;
   countDeliveries(destinationPrefix?: string): Promise<DeliveryCounts>;
 

@@ -44,6 +44,8 @@ export const de: Messages = {
   channelHistoryWarning: 'Ohne „Nachrichtenverlauf anzeigen“ kann clubwatch nach einem langen Ausfall nicht prüfen, ob es schon gepostet hat.',
   channelUnchecked: 'clubwatch konnte seine Berechtigungen dort nicht prüfen; falls nichts ankommt, prüfe, ob es den Kanal sehen, Nachrichten senden und Links einbetten darf.',
   unpaused: 'Das Posten war pausiert; es läuft wieder.',
+  heldResumed: (count) => `${count === 1 ? '1 während der Pause zurückgehaltene Meldung wird' : `${count} während der Pause zurückgehaltene Meldungen werden`} jetzt gepostet, die älteste zuerst${count > 5 ? ', als eine Zusammenfassung' : ''}.`,
+  heldDropped: (count, days) => `${count === 1 ? '1 Meldung wurde' : `${count} Meldungen wurden`} während der Pause länger als ${days} Tage zurückgehalten und verworfen.`,
   permissionNames: {
     ViewChannel: 'Kanal ansehen',
     SendMessages: 'Nachrichten senden',
@@ -87,6 +89,9 @@ export const de: Messages = {
   whyPosted: (storyId) => `gepostet (Meldung ${storyId})`,
   whyOwnOnly: (storyId) => `nur die eigenen Feeds dieses Servers melden es (Meldung ${storyId}): Es geht nur an diesen Server, weder an andere Server noch an Bluesky, bis eine Quelle, der der Betreiber vertraut, es meldet`,
   whyShared: (storyId, outlets) => `geteilt (Meldung ${storyId}): Auch eine Quelle, der der Betreiber vertraut, meldet es (${outlets}), daher geht es an alle Server, die dem Verein folgen`,
+  whyHeld: (storyId) => `zurückgehalten, solange das Posten auf diesem Server pausiert ist (Meldung ${storyId}); sie wird gepostet, sobald es weitergeht`,
+  whyWaiting: (storyId) => `noch nicht gepostet (Meldung ${storyId}): sie wartet auf den Versand`,
+  whyFailed: (storyId, reason) => `auf diesem Server nicht gepostet (Meldung ${storyId}): ${reason}`,
   whyBelow: (confidence, min) => `nicht gepostet: Sicherheit ${confidence} liegt unter ${min}`,
   whyNotExamined: 'nicht gepostet: Der Eintrag war schon beim ersten Lesen der Quelle da oder zu alt',
   whyWatched: (club) => `dieser Server folgt ${club}`,

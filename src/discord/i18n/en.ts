@@ -44,6 +44,8 @@ export const en: Messages = {
   channelHistoryWarning: 'Without Read Message History there, clubwatch cannot check for a post it may already have made after a long outage.',
   channelUnchecked: 'clubwatch could not check its permissions there; if nothing arrives, check that it can view the channel, send messages and embed links.',
   unpaused: 'Posting had been paused; it has resumed.',
+  heldResumed: (count) => `${count === 1 ? '1 update' : `${count} updates`} held during the pause will be posted now, oldest first${count > 5 ? ', as one catch-up digest' : ''}.`,
+  heldDropped: (count, days) => `${count === 1 ? '1 update was' : `${count} updates were`} held longer than ${days} days during the pause and dropped.`,
   permissionNames: {
     ViewChannel: 'View Channel',
     SendMessages: 'Send Messages',
@@ -87,6 +89,9 @@ export const en: Messages = {
   whyPosted: (storyId) => `posted (story ${storyId})`,
   whyOwnOnly: (storyId) => `only this server’s own feeds report it (story ${storyId}): it goes to this server alone, not to other servers nor to Bluesky, until a source the operator trusts reports it`,
   whyShared: (storyId, outlets) => `shared (story ${storyId}): a source the operator trusts reports it too (${outlets}), so it goes to every server watching the club`,
+  whyHeld: (storyId) => `held while posting to this server is paused (story ${storyId}); it will be posted when posting resumes`,
+  whyWaiting: (storyId) => `not posted yet (story ${storyId}): it is waiting to be sent`,
+  whyFailed: (storyId, reason) => `not posted to this server (story ${storyId}): ${reason}`,
   whyBelow: (confidence, min) => `not posted: confidence ${confidence} is below ${min}`,
   whyNotExamined: 'not posted: it was already there when clubwatch first read the source, or was too old',
   whyWatched: (club) => `this server watches ${club}`,

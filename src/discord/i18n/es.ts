@@ -44,6 +44,8 @@ export const es: Messages = {
   channelHistoryWarning: 'Sin Leer el historial de mensajes, clubwatch no puede comprobar si ya publicó algo tras una larga interrupción.',
   channelUnchecked: 'clubwatch no pudo comprobar sus permisos ahí; si no llega nada, comprueba que puede ver el canal, enviar mensajes e insertar enlaces.',
   unpaused: 'Las publicaciones estaban en pausa; se reanudan.',
+  heldResumed: (count) => `${count === 1 ? '1 noticia retenida' : `${count} noticias retenidas`} durante la pausa ${count === 1 ? 'se publicará' : 'se publicarán'} ahora, la más antigua primero${count > 5 ? ', en un solo resumen' : ''}.`,
+  heldDropped: (count, days) => `${count === 1 ? '1 noticia retenida' : `${count} noticias retenidas`} más de ${days} días durante la pausa ${count === 1 ? 'se descartó' : 'se descartaron'}.`,
   permissionNames: {
     ViewChannel: 'Ver canal',
     SendMessages: 'Enviar mensajes',
@@ -87,6 +89,9 @@ export const es: Messages = {
   whyPosted: (storyId) => `publicado (noticia ${storyId})`,
   whyOwnOnly: (storyId) => `solo las fuentes propias de este servidor lo anuncian (noticia ${storyId}): va solo a este servidor, ni a otros servidores ni a Bluesky, hasta que una fuente de confianza del operador lo anuncie`,
   whyShared: (storyId, outlets) => `compartida (noticia ${storyId}): una fuente de confianza del operador también lo anuncia (${outlets}), así que va a todos los servidores que siguen al club`,
+  whyHeld: (storyId) => `retenida mientras las publicaciones en este servidor están en pausa (noticia ${storyId}); se publicará al reanudarse`,
+  whyWaiting: (storyId) => `aún no publicada (noticia ${storyId}): espera a ser enviada`,
+  whyFailed: (storyId, reason) => `no publicada en este servidor (noticia ${storyId}): ${reason}`,
   whyBelow: (confidence, min) => `no publicado: la confianza ${confidence} es menor que ${min}`,
   whyNotExamined: 'no publicado: ya estaba en la primera lectura de la fuente, o era demasiado antiguo',
   whyWatched: (club) => `este servidor sigue a ${club}`,

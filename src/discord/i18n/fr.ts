@@ -44,6 +44,8 @@ export const fr: Messages = {
   channelHistoryWarning: 'Sans Voir les anciens messages, clubwatch ne peut pas vérifier s’il a déjà publié un message après une longue coupure.',
   channelUnchecked: 'clubwatch n’a pas pu vérifier ses permissions dans ce salon ; si rien n’arrive, vérifiez qu’il peut voir le salon, envoyer des messages et intégrer des liens.',
   unpaused: 'Les publications étaient en pause ; elles reprennent.',
+  heldResumed: (count) => `${count === 1 ? '1 nouvelle retenue' : `${count} nouvelles retenues`} pendant la pause ${count === 1 ? 'va' : 'vont'} être ${count === 1 ? 'publiée' : 'publiées'}, la plus ancienne d’abord${count > 5 ? ', en un seul récapitulatif' : ''}.`,
+  heldDropped: (count, days) => `${count === 1 ? '1 nouvelle retenue' : `${count} nouvelles retenues`} plus de ${days} jours pendant la pause ${count === 1 ? 'a été abandonnée' : 'ont été abandonnées'}.`,
   permissionNames: {
     ViewChannel: 'Voir le salon',
     SendMessages: 'Envoyer des messages',
@@ -87,6 +89,9 @@ export const fr: Messages = {
   whyPosted: (storyId) => `publié (nouvelle ${storyId})`,
   whyOwnOnly: (storyId) => `seuls les flux propres à ce serveur l’annoncent (nouvelle ${storyId}) : elle ne va qu’à ce serveur, ni aux autres serveurs ni à Bluesky, tant qu’aucune source de confiance de l’opérateur ne l’annonce`,
   whyShared: (storyId, outlets) => `partagée (nouvelle ${storyId}) : une source de confiance de l’opérateur l’annonce aussi (${outlets}), elle va donc à tous les serveurs qui suivent le club`,
+  whyHeld: (storyId) => `retenue tant que les publications dans ce serveur sont en pause (nouvelle ${storyId}) ; elle sera publiée à la reprise`,
+  whyWaiting: (storyId) => `pas encore publiée (nouvelle ${storyId}) : elle attend d’être envoyée`,
+  whyFailed: (storyId, reason) => `non publiée dans ce serveur (nouvelle ${storyId}) : ${reason}`,
   whyBelow: (confidence, min) => `non publié : confiance ${confidence} inférieure à ${min}`,
   whyNotExamined: 'non publié : il était déjà là à la première lecture de la source, ou trop ancien',
   whyWatched: (club) => `ce serveur suit ${club}`,

@@ -44,6 +44,8 @@ export const it: Messages = {
   channelHistoryWarning: 'Senza Leggi la cronologia dei messaggi, clubwatch non può verificare se ha già pubblicato dopo una lunga interruzione.',
   channelUnchecked: 'clubwatch non ha potuto verificare i suoi permessi lì; se non arriva nulla, controlla che possa vedere il canale, inviare messaggi e incorporare link.',
   unpaused: 'Le pubblicazioni erano in pausa; ora riprendono.',
+  heldResumed: (count) => `${count === 1 ? '1 notizia trattenuta' : `${count} notizie trattenute`} durante la pausa ${count === 1 ? 'sarà pubblicata' : 'saranno pubblicate'} ora, dalla più vecchia${count > 5 ? ', in un unico riepilogo' : ''}.`,
+  heldDropped: (count, days) => `${count === 1 ? '1 notizia trattenuta' : `${count} notizie trattenute`} più di ${days} giorni durante la pausa ${count === 1 ? 'è stata scartata' : 'sono state scartate'}.`,
   permissionNames: {
     ViewChannel: 'Visualizza canale',
     SendMessages: 'Invia messaggi',
@@ -87,6 +89,9 @@ export const it: Messages = {
   whyPosted: (storyId) => `pubblicato (notizia ${storyId})`,
   whyOwnOnly: (storyId) => `solo i feed propri di questo server lo riportano (notizia ${storyId}): va solo a questo server, né ad altri server né a Bluesky, finché una fonte di fiducia dell’operatore non lo riporta`,
   whyShared: (storyId, outlets) => `condivisa (notizia ${storyId}): anche una fonte di fiducia dell’operatore lo riporta (${outlets}), quindi va a tutti i server che seguono il club`,
+  whyHeld: (storyId) => `trattenuta finché le pubblicazioni in questo server sono in pausa (notizia ${storyId}); sarà pubblicata alla ripresa`,
+  whyWaiting: (storyId) => `non ancora pubblicata (notizia ${storyId}): attende di essere inviata`,
+  whyFailed: (storyId, reason) => `non pubblicata in questo server (notizia ${storyId}): ${reason}`,
   whyBelow: (confidence, min) => `non pubblicato: la fiducia ${confidence} è sotto ${min}`,
   whyNotExamined: 'non pubblicato: c’era già alla prima lettura della fonte, oppure era troppo vecchio',
   whyWatched: (club) => `questo server segue ${club}`,

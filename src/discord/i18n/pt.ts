@@ -44,6 +44,8 @@ export const pt: Messages = {
   channelHistoryWarning: 'Sem Ver histórico de mensagens, o clubwatch não consegue verificar se já publicou depois de uma longa interrupção.',
   channelUnchecked: 'O clubwatch não conseguiu verificar suas permissões ali; se nada chegar, confira se ele pode ver o canal, enviar mensagens e inserir links.',
   unpaused: 'As publicações estavam em pausa; foram retomadas.',
+  heldResumed: (count) => `${count === 1 ? '1 notícia retida' : `${count} notícias retidas`} durante a pausa ${count === 1 ? 'será publicada' : 'serão publicadas'} agora, a mais antiga primeiro${count > 5 ? ', num único resumo' : ''}.`,
+  heldDropped: (count, days) => `${count === 1 ? '1 notícia retida' : `${count} notícias retidas`} por mais de ${days} dias durante a pausa ${count === 1 ? 'foi descartada' : 'foram descartadas'}.`,
   permissionNames: {
     ViewChannel: 'Ver canal',
     SendMessages: 'Enviar mensagens',
@@ -87,6 +89,9 @@ export const pt: Messages = {
   whyPosted: (storyId) => `publicado (notícia ${storyId})`,
   whyOwnOnly: (storyId) => `só os feeds próprios deste servidor o noticiam (notícia ${storyId}): vai só para este servidor, nem para outros servidores nem para o Bluesky, até que uma fonte de confiança do operador o noticie`,
   whyShared: (storyId, outlets) => `compartilhada (notícia ${storyId}): uma fonte de confiança do operador também o noticia (${outlets}), então vai para todos os servidores que seguem o clube`,
+  whyHeld: (storyId) => `retida enquanto as publicações neste servidor estão em pausa (notícia ${storyId}); será publicada quando forem retomadas`,
+  whyWaiting: (storyId) => `ainda não publicada (notícia ${storyId}): aguarda envio`,
+  whyFailed: (storyId, reason) => `não publicada neste servidor (notícia ${storyId}): ${reason}`,
   whyBelow: (confidence, min) => `não publicado: a confiança ${confidence} é menor que ${min}`,
   whyNotExamined: 'não publicado: já estava lá na primeira leitura da fonte, ou era antigo demais',
   whyWatched: (club) => `este servidor segue ${club}`,

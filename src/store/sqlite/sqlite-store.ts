@@ -481,6 +481,18 @@ class SqliteStore implements Store {
   markDeliveryFailed(id: string, reason: string, at: string): Promise<void> {
     return outbox.markDeliveryFailed(this.db, id, reason, at);
   }
+  holdDelivery(id: string, reason: string): Promise<void> {
+    return outbox.holdDelivery(this.db, id, reason);
+  }
+  listHeldDeliveries(destination: string): Promise<Delivery[]> {
+    return outbox.listHeldDeliveries(this.db, destination);
+  }
+  releaseDeliveries(release: Array<{ id: string; nextAttemptAt: string }>): Promise<void> {
+    return outbox.releaseDeliveries(this.db, release);
+  }
+  markDeliveriesMerged(ids: string[], intoId: string, at: string): Promise<void> {
+    return outbox.markDeliveriesMerged(this.db, ids, intoId, at);
+  }
   listDeliveries(filter?: { destination?: string; status?: Delivery['status']; limit?: number }): Promise<Delivery[]> {
     return outbox.listDeliveries(this.db, filter);
   }
