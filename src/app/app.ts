@@ -59,6 +59,11 @@ export class App {
     const now = new Date();
     const released = await store.releaseInterruptedDeliveries(now.toISOString());
     if (released > 0) logger.info({ deliveries: released }, 'resuming deliveries interrupted by the last stop');
+    // The sample is a preview: once it is off, what it told is forgotten (before its sources go).
+    if (!config.sources.sample) {
+      const forgotten = await store.forgetSampleStories();
+      if (forgotten > 0) logger.info({ stories: forgotten }, 'forgot the bundled sample’s stories');
+    }
     await syncConfiguredSources(store, config, now);
   }
 

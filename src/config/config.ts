@@ -13,7 +13,7 @@ export interface Config {
   sources: {
     pollIntervalSeconds: number;
     tickSeconds: number;
-    /** Read the bundled sample feeds (on by default, so a new install shows something at once). */
+    /** Read the bundled sample feeds (on by default in preview mode only, so a new install shows something at once). */
     sample: boolean;
     maxItemAgeDays: number;
     maxAnnouncedPerRun: number;
@@ -163,7 +163,8 @@ export function buildConfig(env: Env, cwd = process.cwd()): Config {
     sources: {
       pollIntervalSeconds,
       tickSeconds: number(env, 'tickSeconds', Math.min(5, pollIntervalSeconds), 1, 60),
-      sample: flag(env, 'sample', true),
+      // A preview: on by default only when clubwatch posts nowhere but the console.
+      sample: flag(env, 'sample', !env.discordToken && !env.blueskyIdentifier),
       maxItemAgeDays: number(env, 'maxItemAgeDays', 14, 1, 3650),
       maxAnnouncedPerRun: number(env, 'maxAnnouncedPerRun', 20, 1, 1000),
       fetchTimeoutMs: number(env, 'fetchTimeoutMs', 15_000, 500, 120_000),

@@ -162,6 +162,8 @@ export interface Store {
   listStories(filter?: StoryFilter): Promise<Story[]>;
   getBoard(clubId?: string): Promise<BoardEntry[]>;
   setBoardEntry(entry: BoardEntry): Promise<void>;
+  /** Deletes the stories only the bundled sample told (it is a preview, never news). Returns how many. */
+  forgetSampleStories(): Promise<number>;
   /** Every story of a club, oldest first: its timeline (shared stories, and the server's own when one is named). */
   clubHistory(clubId: string, visibleTo?: string): Promise<Story[]>;
 

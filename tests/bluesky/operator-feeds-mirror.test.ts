@@ -128,4 +128,23 @@ describe('npm start with only the Bluesky settings', () => {
       filtered.remove();
     }
   });
+
+  it('never mirrors the bundled sample, even when it is turned on', async () => {
+    const account = await pds.createAccount('sample-never.test');
+    const withSample = mirrorEnvironment(pds, account, { vars: { CLUBWATCH_SAMPLE: 'true' } });
+    const bot = await startMirrorBot(withSample);
+    try {
+      expect(bot.context.config.sources.sample).toBe(true);
+      for (const source of await bot.context.store.listSources()) await bot.app.poller.poll(source);
+      await bot.app.dispatcher.runOnce();
+      expect((await bot.context.store.listStories({ visibleTo: 'all' })).length).toBeGreaterThan(2);
+      expect(bot.printed()).toMatch(/Red Star/);
+      expect(await bot.context.store.listDeliveries({ destination: 'bluesky' })).toEqual([]);
+      expect(await postsOf(pds, account.did)).toEqual([]);
+    } finally {
+      await bot.close();
+      withSample.remove();
+    }
+  });
+
 });

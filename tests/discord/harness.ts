@@ -86,6 +86,7 @@ export class Harness {
     const dir = mkdtempSync(join(tmpdir(), 'clubwatch-discord-'));
     mkdirSync(join(dir, 'config'));
     symlinkSync(fileURLToPath(new URL('../../config/catalog', import.meta.url)), join(dir, 'config', 'catalog'));
+    symlinkSync(fileURLToPath(new URL('../../config/sample', import.meta.url)), join(dir, 'config', 'sample'));
     writeFileSync(join(dir, 'config', 'sources.json'), JSON.stringify({ sources: [{ url: `${feedBase}/feed.xml`, title: 'Le Fil Test' }] }));
     const harness = new Harness(discord, feeds, dir, options);
     harness.env = {
@@ -93,7 +94,6 @@ export class Harness {
       databasePath: join(dir, 'clubwatch.db'),
       configDir: join(dir, 'config'),
       logLevel: 'silent',
-      sample: 'false',
       discordToken: discord.token,
       discordApplicationId: discord.applicationId,
       discordApiBase: discord.restBase,

@@ -21,7 +21,7 @@ import type {
   Watch,
 } from '../store.ts';
 import { normalizeLink } from '../../items/normalize-link.ts';
-import { migrationProvider } from './migrations.ts';
+import { forgetSampleStories, migrationProvider } from './migrations.ts';
 import * as outbox from './outbox.ts';
 import { toReport, toSource, toStory } from './rows.ts';
 import * as servers from './servers.ts';
@@ -383,6 +383,10 @@ class SqliteStore implements Store {
       .values(values)
       .onConflict((oc) => oc.columns(['club_id', 'platform']).doUpdateSet(values))
       .execute();
+  }
+
+  forgetSampleStories(): Promise<number> {
+    return forgetSampleStories(this.db as unknown as Kysely<unknown>);
   }
 
   async clubHistory(clubId: string, visibleTo?: string): Promise<Story[]> {
