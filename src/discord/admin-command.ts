@@ -17,6 +17,7 @@ import { countryChoices, entryChoices, resolveCountry, resolveEntry } from './ca
 import { messagesFor, type Messages } from './i18n/messages.ts';
 import { isSnowflake } from './input.ts';
 import { channelOf, guildOf, isPostable, missingInChannel, requiredInChannel, wantedInChannel } from './permissions.ts';
+import { recordLanguageChosen } from './guild-events.ts';
 import { resumeServer } from './pause.ts';
 import type { BotServices } from './services.ts';
 import { cadenceText, settingsEmbed, watchName } from './settings-view.ts';
@@ -192,6 +193,7 @@ async function setLanguage(request: AdminRequest): Promise<AdminReply> {
   const language = interaction.options.getString('language', true);
   if (!(summaryLanguages as readonly string[]).includes(language)) throw new UserError(messages.languageSet);
   await bot.context.store.updateServerSettings(guildId, { language });
+  await recordLanguageChosen(bot, guildId);
   return { content: messagesFor(language).languageSet };
 }
 

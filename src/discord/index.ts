@@ -7,7 +7,7 @@ import { subsystemLogger } from '../logger.ts';
 import { createDiscordClient } from './client.ts';
 import { DiscordDestination, type DiscordDestinationOptions } from './destination.ts';
 import { guardGatewayEvents } from './gateway-guard.ts';
-import { followGuildMembership } from './guild-events.ts';
+import { adoptLocalesOfPresentServers, followGuildMembership } from './guild-events.ts';
 import { interactionHandler } from './router.ts';
 import type { BotServices } from './services.ts';
 
@@ -59,6 +59,7 @@ export function createDiscordPlatform(context: AppContext, options: DiscordDesti
       } finally {
         clearTimeout(timer);
       }
+      await adoptLocalesOfPresentServers(bot);
       logger.info({ user: client.user?.tag, servers: client.guilds.cache.size }, 'connected to Discord');
     },
     async stop() {

@@ -3,7 +3,7 @@ import { deliveryId } from '../deliveries/delivery-id.ts';
 import { normalizeLink } from '../items/normalize-link.ts';
 import type { SeenItem } from '../store/store.ts';
 import { formatDate } from '../summaries/compose.ts';
-import { platformName, summaryLanguage } from '../summaries/phrases.ts';
+import { summaryLanguage, verbPhrase } from '../summaries/phrases.ts';
 import type { AdminReply, AdminRequest } from './admin-command.ts';
 import { fitEmbed } from './embeds.ts';
 import { parseUserUrl } from './input.ts';
@@ -100,7 +100,7 @@ export async function explainLink(request: AdminRequest): Promise<AdminReply> {
     const watch = watched(announcement.club.id) ? messages.whyWatched(club) : messages.whyNotWatched(club);
     const cues = announcement.cues.length > 0 ? ` · ${announcement.cues.slice(0, 4).map((cue) => inert(cue)).join(', ')}` : '';
     return [
-      `**${inert(club)}** · ${platformName(announcement.platform)} · ${announcement.action} · ${announcement.confidence.toFixed(2)}${cues}`,
+      `**${inert(club)}** · ${verbPhrase(lang, announcement.action, announcement.platform, 1, true)} · ${announcement.confidence.toFixed(2)}${cues}`,
       `> ${inert(truncate(announcement.evidence, 200)).replace(/\n+/g, ' ')}`,
       `${outcome}; ${watch}`,
     ].join('\n');
