@@ -36,7 +36,7 @@ export async function buildContext(config: Config, secrets: Secrets, options: Co
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const catalog = loadCatalog(join(config.configDir, 'catalog'));
   const extractor = createExtractor(catalog);
-  const store = await openSqliteStore({ path: config.databasePath });
+  const store = await openSqliteStore({ path: config.databasePath, dataDir: config.dataDir });
   const fetcherOptions = {
     userAgent: config.sources.userAgent,
     timeoutMs: config.sources.fetchTimeoutMs,

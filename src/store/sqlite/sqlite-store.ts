@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql, type Selectable, type SelectQueryBuilder, type SqliteDatabase, type Transaction } from 'kysely';
@@ -31,13 +31,40 @@ import type { Database } from './schema.ts';
 export interface SqliteStoreOptions {
   /** A file path, or ":memory:". */
   path: string;
+  /** clubwatch's own data folder: created (or narrowed) to its owner alone, 0700. */
+  dataDir?: string;
+}
+
+/**
+ * The store holds secrets (the Bluesky session's tokens): the data folder is its owner's alone (0700)
+ * and the database files are read and written by the owner only (0600), on a new store as on one an
+ * earlier version created wider.
+ */
+function keepPrivate(path: string, dataDir: string | undefined): void {
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    try {
+      chmodSync(dataDir, 0o700);
+    } catch (err) {
+      // A folder someone else owns (a volume mounted by root, say) keeps its mode; the files below are still private.
+      if ((err as NodeJS.ErrnoException).code !== 'EPERM') throw err;
+    }
+  }
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  // Created before SQLite opens it, so it is never readable by others, not even for a moment.
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
 }
 
 /** Opens (creating when needed) the SQLite file in WAL mode and applies pending migrations. */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
-  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  if (options.path !== ':memory:') keepPrivate(options.path, options.dataDir);
   const database = new BetterSqlite3(options.path);
   database.pragma('journal_mode = WAL');
+  // The journal files SQLite creates take the database file's mode; this makes sure of it.
+  if (options.path !== ':memory:') keepPrivate(options.path, undefined);
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
