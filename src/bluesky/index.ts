@@ -70,7 +70,7 @@ export function createBlueskyPlatform(context: AppContext, options: BlueskyPlatf
   const readers: SourceReader[] = reader ? [reader] : [];
   const live =
     reader && options.jetstreamUrl
-      ? new JetstreamListener({ url: options.jetstreamUrl, store, logger, ingest: (source, items) => context.pipeline.ingest(source, items) })
+      ? new JetstreamListener({ url: options.jetstreamUrl, store, logger, ingest: (source, items) => context.pipeline.ingest(source, items, new Date(), { live: true }) })
       : null;
 
   return {

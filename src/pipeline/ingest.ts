@@ -17,6 +17,11 @@ export interface IngestOptions {
   maxItemAgeDays: number;
   maxAnnouncedPerRun: number;
   now: Date;
+  /**
+   * The items arrived live, after the subscription began (Jetstream): they are news, even when the
+   * source's first read (the baseline of its history) has not succeeded yet.
+   */
+  live?: boolean;
 }
 
 export interface IngestResult {
@@ -60,7 +65,7 @@ export async function ingestItems(options: IngestOptions, source: SourceRecord, 
   }));
   const byKey = new Map(items.map((item) => [item.key, item]));
   const announceAll = source.announceFirstFetch;
-  const firstRead = source.lastSuccessAt === null;
+  const firstRead = source.lastSuccessAt === null && !options.live;
   const trusted = isTrustedOrigin(source.origin);
 
   return options.store.transaction(async (store) => {
