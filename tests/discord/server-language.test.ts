@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { GUILD, Harness, NEWS, OM, guilds, option } from './harness.ts';
+import { ADMIN, GUILD, Harness, NEWS, OM, guilds, option } from './harness.ts';
 
 /** The README's order is invite, then start: servers present at start-up must get their language too. */
 describe('a French server the bot is already in when it starts', () => {
@@ -39,5 +39,16 @@ describe('a French server the bot is already in when it starts', () => {
     await bot.context.store.updateServerSettings(GUILD, { language: 'en', channelId: NEWS });
     await bot.restart();
     expect((await bot.context.store.getServerSettings(GUILD)).language).toBe('fr');
+  });
+
+  it('tells the fetcher’s reasons in French too', async () => {
+    const bot = (harness = await Harness.start({ fake: { guilds: frenchGuild() } }));
+    const port = new URL(bot.feeds.url).port;
+    const add = (url: string) =>
+      bot.command(ADMIN, 'clubwatch', 'sources', [], {
+        options: [{ type: 2, name: 'sources', options: [{ type: 1, name: 'add', options: [{ name: 'url', type: 3, value: url }] }] }] as never,
+      });
+    expect((await add(`http://127.0.0.1:${port}/feed.xml`)).reply?.content).toBe(`clubwatch n’a pas pu lire cette adresse : refusé : port ${port} (seuls 80 et 443).`);
+    expect((await add('http://127.0.0.1/feed.xml')).reply?.content).toBe('clubwatch n’a pas pu lire cette adresse : refusé : 127.0.0.1 n’est pas une adresse publique.');
   });
 });

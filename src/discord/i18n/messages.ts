@@ -64,6 +64,19 @@ export interface Messages {
   urlNotHttp: string;
   urlCredentials: string;
   tooManySources: (max: number) => string;
+  /** The fetcher's reasons, in the server's language (see fetch-reasons.ts). */
+  fetchReasons: {
+    http: (status: string) => string;
+    timeout: (duration: string) => string;
+    tooLarge: (size: string) => string;
+    redirects: (count: string) => string;
+    port: (port: string) => string;
+    /** `original`: the fetcher's own words, which name the kind of address. */
+    privateAddress: (host: string, original: string) => string;
+    connectionRefused: string;
+    noSuchHost: string;
+    closedEarly: string;
+  };
   fetchFailed: (reason: string) => string;
   notAFeed: (reason: string) => string;
   sourceAdded: (title: string, items: number) => string;
