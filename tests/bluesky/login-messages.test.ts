@@ -3,7 +3,7 @@ import { spawnBot, type BotProcess } from '../faults/helpers/bot-process.ts';
 import { startTestPds, type TestPds } from '../helpers/pds.ts';
 import { testEnvironment, type TestEnvironment } from '../helpers/test-app.ts';
 
-async function until(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
+async function until(condition: () => boolean, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error('timed out waiting');
@@ -53,5 +53,5 @@ describe('logging in to the mirror’s Bluesky account', () => {
     expect(logins() - before).toBe(2);
     expect(fixed.output()).toContain(`clubwatch: mirroring summaries to Bluesky as ${account.handle}.`);
     expect(fixed.output()).not.toContain('NOT logged in');
-  }, 120_000);
+  }, 300_000);
 });
