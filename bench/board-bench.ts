@@ -47,8 +47,8 @@ export async function runBoardBench(options: { clubs: number; seconds: number; c
         for (const platform of shown.slice(0, 1 + (index % 3))) {
           const action = actions[(index + platform.length) % actions.length] as Action;
           const story = await tx.createStory(
-            { clubId: club.id, clubName: club.name, platform, action, occurredAt: at, firstSeenAt: at, confidence: 0.9 },
-            { sourceId: 'bench', outlet: 'Bench Wire', itemKey: `${club.id}-${platform}`, title: 't', link: 'https://news.example/a', evidence: 'e', published: at, confidence: 0.9, lang: 'en' },
+            { clubId: club.id, clubName: club.name, platform, action, occurredAt: at, firstSeenAt: at, confidence: 0.9 , shared: true},
+            { sourceId: 'bench', outlet: 'Bench Wire', itemKey: `${club.id}-${platform}`, title: 't', link: 'https://news.example/a', evidence: 'e', published: at, confidence: 0.9, lang: 'en', trusted: true },
           );
           await tx.setBoardEntry({ clubId: club.id, platform, action, since: at, storyId: story.id });
         }

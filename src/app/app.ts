@@ -63,6 +63,11 @@ export class App {
     const now = new Date();
     const restart = (await store.getState('heartbeat')) !== undefined;
     const released = await store.releaseInterruptedDeliveries(now.toISOString());
+    // The sample is a preview: once it is off, what it told is forgotten (before its sources go).
+    if (!config.sources.sample) {
+      const forgotten = await store.forgetSampleStories();
+      if (forgotten > 0) logger.info({ stories: forgotten }, 'forgot the bundled sample’s stories');
+    }
     await syncConfiguredSources(store, config, now);
     const [sources, servers, deliveries] = await Promise.all([store.listSources(), store.listServers(), store.countDeliveries()]);
     const held = deliveries.pending + deliveries.sending;

@@ -39,7 +39,7 @@ export async function buildContext(config: Config, secrets: Secrets, options: Co
   const logger = options.logger ?? createLogger({ level: config.logLevel, format: config.logFormat ?? 'json' });
   const catalog = loadCatalog(join(config.configDir, 'catalog'));
   const extractor = createExtractor(catalog);
-  const store = await openSqliteStore({ path: config.databasePath });
+  const store = await openSqliteStore({ path: config.databasePath, dataDir: config.dataDir });
   const fetcherOptions = {
     userAgent: config.sources.userAgent,
     timeoutMs: config.sources.fetchTimeoutMs,
@@ -66,7 +66,12 @@ export async function buildContext(config: Config, secrets: Secrets, options: Co
     catalog,
     extractor,
     trustedFetcher: createSafeFetcher({ ...fetcherOptions, allowPrivateAddresses: true }),
-    untrustedFetcher: createSafeFetcher({ ...fetcherOptions, allowPrivateAddresses: false }),
+    untrustedFetcher: createSafeFetcher({
+      ...fetcherOptions,
+      allowPrivateAddresses: false,
+      trustedHosts: config.sources.allowedPrivateHosts,
+      standardPortsOnly: true,
+    }),
     routing,
     boardImages: new BoardImageCache(),
   };

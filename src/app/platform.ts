@@ -15,4 +15,6 @@ export interface PlatformModule {
   start(): Promise<void>;
   /** Disconnects; in-flight sends have been handed back by then. */
   stop(): Promise<void>;
+  /** After `start()`: one line for the operator on what it does, or what stops it (printed at start-up). */
+  startupLine?(): string | null;
 }

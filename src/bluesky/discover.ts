@@ -82,8 +82,9 @@ async function recordJoin(context: AppContext, entry: CatalogEntry, found: Found
         published: found.createdAt,
         confidence: 0.9,
         lang: null,
+        trusted: true,
       },
-      { windowDays: context.config.stories.windowDays, now: nowIso },
+      { windowDays: context.config.stories.windowDays, now: nowIso, trusted: true },
     );
     if (isNew) await routeStory(store, context.catalog, context.routing, story, sourceId, nowIso);
     return isNew;

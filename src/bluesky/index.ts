@@ -72,9 +72,10 @@ export function createBlueskyPlatform(context: AppContext, options: BlueskyPlatf
   const readers: SourceReader[] = reader ? [reader] : [];
   const live =
     reader && options.jetstreamUrl
-      ? new JetstreamListener({ url: options.jetstreamUrl, store, logger, ingest: (source, items) => context.pipeline.ingest(source, items) })
+      ? new JetstreamListener({ url: options.jetstreamUrl, store, logger, ingest: (source, items) => context.pipeline.ingest(source, items, new Date(), { live: true }) })
       : null;
 
+  let notLoggedIn: string | null = null;
   return {
     name: 'bluesky',
     ...(destination ? { destination } : {}),
@@ -90,13 +91,20 @@ export function createBlueskyPlatform(context: AppContext, options: BlueskyPlatf
       }
       if (!session || !config.bluesky) return;
       try {
+        notLoggedIn = null;
         const how = await session.start();
         logger.info({ did: session.did, service: config.bluesky.service, resumed: how !== 'logged-in' }, `Bluesky mirror on: posting as ${config.bluesky.identifier}`);
       } catch (err) {
         // The mirror keeps its deliveries in the outbox and tries again; the rest of the bot runs on.
         const wait = err instanceof BlueskyLoginDeferredError ? ` (next try in ${Math.ceil(err.retryAfterMs / 60_000)} min)` : '';
+        notLoggedIn = `${err instanceof Error ? err.message : String(err)}${wait}`;
         logger.error({ reason: err instanceof Error ? err.message : String(err) }, `Bluesky mirror on but not logged in${wait}`);
       }
+    },
+    startupLine() {
+      if (!config.bluesky) return null;
+      if (notLoggedIn !== null) return `clubwatch: Bluesky mirror NOT logged in as ${config.bluesky.identifier}: ${notLoggedIn}. Summaries wait in the outbox meanwhile.`;
+      return `clubwatch: mirroring summaries to Bluesky as ${config.bluesky.identifier}.`;
     },
     async stop() {
       await live?.stop();

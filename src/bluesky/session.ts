@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AtpAgent, XRPCError, type AtpSessionData, type AtpSessionEvent } from '@atproto/api';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/store.ts';
@@ -8,6 +9,13 @@ import { isRateLimited, rateLimitWaitMs } from './rate-limit.ts';
 export const sessionStateKey = 'bluesky:session';
 /** When the last login was made (not secret): logins are rationed across restarts too. */
 const lastLoginStateKey = 'bluesky:last-login-at';
+/** A digest of the app password last tried: a changed password is tried at once, not after the wait. */
+const lastPasswordStateKey = 'bluesky:last-login-password';
+
+/** App passwords are random (about 80 bits): a digest of one tells a change and gives nothing away. */
+function passwordDigest(identifier: string, appPassword: string): string {
+  return createHash('sha256').update(`clubwatch-bluesky-login\n${identifier}\n${appPassword}`).digest('hex').slice(0, 32);
+}
 
 interface StoredSession {
   service: string;
@@ -94,7 +102,10 @@ export class BlueskySession {
     const now = this.now();
     const last = Date.parse((await store.getState(lastLoginStateKey)) ?? '');
     const interval = this.options.minLoginIntervalMs ?? 10 * 60_000;
-    const allowedAt = Math.max(this.loginBlockedUntil, Number.isFinite(last) ? last + interval : 0);
+    const digest = passwordDigest(identifier, appPassword);
+    // The operator fixed the password: no reason to wait out a refusal of the old one.
+    const changed = (await store.getState(lastPasswordStateKey)) !== digest;
+    const allowedAt = changed ? 0 : Math.max(this.loginBlockedUntil, Number.isFinite(last) ? last + interval : 0);
     if (allowedAt > now) {
       throw new BlueskyLoginDeferredError('a Bluesky login was made moments ago; waiting before the next', allowedAt - now);
     }
@@ -108,13 +119,17 @@ export class BlueskySession {
       }
       if (err instanceof XRPCError && (err.status === 401 || err.error === 'AuthenticationRequired' || err.error === 'AccountTakedown')) {
         this.loginBlockedUntil = this.now() + 6 * 3_600_000;
-        throw new BlueskyLoginError(`Bluesky refused the login of ${identifier}: ${err.message}`, { cause: err });
+        throw new BlueskyLoginError(
+          `Bluesky refused the login of ${identifier}: ${err.message}. Check BLUESKY_IDENTIFIER and BLUESKY_APP_PASSWORD (an app password from the account's settings); a changed password is tried at the next start`,
+          { cause: err },
+        );
       }
       throw err;
     } finally {
       // Recorded once the attempt is over: a process stopped in the middle of it lost the session with
       // it, and logs in at its next start instead of waiting out the interval with no session at all.
       await store.setState(lastLoginStateKey, new Date(now).toISOString());
+      await store.setState(lastPasswordStateKey, digest);
     }
     await this.flush();
     logger.info({ did: this.agent.session?.did, handle: this.agent.session?.handle }, 'logged in to Bluesky');

@@ -8,18 +8,15 @@ import type { Logger } from '../logger.ts';
 /** `npm start`: runs the bot until SIGINT or SIGTERM, then stops cleanly. */
 export async function runStart(config: Config, secrets: Secrets, logger: Logger, output: NodeJS.WritableStream): Promise<void> {
   const context = await buildContext(config, secrets, { logger });
-  const app = new App(context, await platformsFor(context));
+  const platforms = await platformsFor(context);
+  const app = new App(context, platforms);
 
   output.write(
     config.discord
       ? 'clubwatch: posting to Discord.\n'
       : 'clubwatch: preview mode (no DISCORD_TOKEN set): the summaries it would post are printed here.\n',
   );
-  output.write(
-    config.bluesky
-      ? `clubwatch: mirroring summaries to Bluesky as ${config.bluesky.identifier}.\n`
-      : 'clubwatch: Bluesky mirror off (set BLUESKY_IDENTIFIER and BLUESKY_APP_PASSWORD to turn it on).\n',
-  );
+  if (!config.bluesky) output.write('clubwatch: Bluesky mirror off (set BLUESKY_IDENTIFIER and BLUESKY_APP_PASSWORD to turn it on).\n');
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -41,5 +38,10 @@ export async function runStart(config: Config, secrets: Secrets, logger: Logger,
   process.once('SIGTERM', () => stop('SIGTERM'));
 
   await app.start();
+  // Said once the platforms have started: "mirroring" only when the mirror is logged in.
+  for (const platform of platforms) {
+    const line = platform.startupLine?.();
+    if (line) output.write(`${line}\n`);
+  }
   logger.info({ database: config.databasePath, pollIntervalSeconds: config.sources.pollIntervalSeconds }, 'clubwatch started');
 }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { platforms, type Platform } from '../announcements/announcement.ts';
 import { ConfigError } from '../errors.ts';
+import { invalidAllowedHost } from '../sources/fetch/address-policy.ts';
 import { envName, type Env } from './env.ts';
 
 /** Step two: the config, with defaults and cross-checks, failing fast in plain words. */
@@ -14,7 +15,7 @@ export interface Config {
   sources: {
     pollIntervalSeconds: number;
     tickSeconds: number;
-    /** Read the bundled sample feeds (on by default, so a new install shows something at once). */
+    /** Read the bundled sample feeds (on by default in preview mode only, so a new install shows something at once). */
     sample: boolean;
     maxItemAgeDays: number;
     maxAnnouncedPerRun: number;
@@ -22,8 +23,12 @@ export interface Config {
     maxFeedBytes: number;
     maxRedirects: number;
     userAgent: string;
+    /** Host names, addresses and CIDR ranges users' URLs may reach though not public (a feed service on the operator's network). */
+    allowedPrivateHosts: string[];
   };
   stories: { windowDays: number; minConfidence: number };
+  /** Updates for a server whose posting is paused are held this many days, then dropped (and counted). */
+  deliveries: { holdDays: number };
   previewLanguage: string;
   discord: { applicationId: string; apiBase: string | null; devGuildId: string | null } | null;
   bluesky: {
@@ -95,6 +100,15 @@ function websocketUrl(env: Env, key: keyof Env): string | null {
 function list(raw: string | undefined): string[] | null {
   if (!raw) return null;
   return raw.split(',').map((part) => part.trim().toLowerCase()).filter(Boolean);
+}
+
+function hostList(env: Env): string[] {
+  const entries = (env.allowedPrivateHosts ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+  const bad = invalidAllowedHost(entries);
+  if (bad !== null) {
+    throw new ConfigError(`${envName('allowedPrivateHosts')} must list host names, addresses or CIDR ranges separated by commas, not "${bad}"`);
+  }
+  return entries;
 }
 
 function discordConfig(env: Env): Config['discord'] {
@@ -170,18 +184,21 @@ export function buildConfig(env: Env, cwd = process.cwd()): Config {
     sources: {
       pollIntervalSeconds,
       tickSeconds: number(env, 'tickSeconds', Math.min(5, pollIntervalSeconds), 1, 60),
-      sample: flag(env, 'sample', true),
+      // A preview: on by default only when clubwatch posts nowhere but the console.
+      sample: flag(env, 'sample', !env.discordToken && !env.blueskyIdentifier),
       maxItemAgeDays: number(env, 'maxItemAgeDays', 14, 1, 3650),
       maxAnnouncedPerRun: number(env, 'maxAnnouncedPerRun', 20, 1, 1000),
       fetchTimeoutMs: number(env, 'fetchTimeoutMs', 15_000, 500, 120_000),
       maxFeedBytes: number(env, 'maxFeedBytes', 5 * 1024 * 1024, 10_000, 100 * 1024 * 1024),
       maxRedirects: 5,
       userAgent: env.userAgent ?? 'clubwatch/0.1 (+https://github.com/clubwatch/clubwatch; feed reader)',
+      allowedPrivateHosts: hostList(env),
     },
     stories: {
       windowDays: number(env, 'storyWindowDays', 14, 1, 365),
       minConfidence: number(env, 'minConfidence', 0.6, 0, 1),
     },
+    deliveries: { holdDays: number(env, 'holdDays', 7, 1, 365) },
     previewLanguage: language(env, 'previewLanguage', 'en'),
     discord: discordConfig(env),
     bluesky: blueskyConfig(env),

@@ -16,6 +16,8 @@ export interface Env {
   minConfidence?: string;
   previewLanguage?: string;
   userAgent?: string;
+  allowedPrivateHosts?: string;
+  holdDays?: string;
   discordToken?: string;
   discordApplicationId?: string;
   discordApiBase?: string;
@@ -53,6 +55,8 @@ const names: Record<keyof Env, string> = {
   minConfidence: 'CLUBWATCH_MIN_CONFIDENCE',
   previewLanguage: 'CLUBWATCH_LANGUAGE',
   userAgent: 'CLUBWATCH_USER_AGENT',
+  allowedPrivateHosts: 'CLUBWATCH_ALLOWED_PRIVATE_HOSTS',
+  holdDays: 'CLUBWATCH_HOLD_DAYS',
   discordToken: 'DISCORD_TOKEN',
   discordApplicationId: 'DISCORD_APPLICATION_ID',
   discordApiBase: 'DISCORD_API_BASE',

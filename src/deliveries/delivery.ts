@@ -5,7 +5,11 @@ export interface DeliveryContent {
   language: string;
 }
 
-export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
+/**
+ * `held`: kept while its destination cannot take it (a paused server), never claimed until released;
+ * `merged`: held, then sent inside another delivery (a catch-up digest), so never sent itself.
+ */
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'held' | 'merged';
 
 /** One summary or digest to one destination, recorded in the outbox before it is sent. */
 export interface Delivery {
@@ -34,7 +38,9 @@ export interface Delivery {
 export type DeliveryOutcome =
   | { status: 'sent'; externalId: string | null }
   | { status: 'retry'; reason: string; retryAfterMs?: number }
-  | { status: 'rejected'; reason: string };
+  | { status: 'rejected'; reason: string }
+  /** The destination cannot take it for now (posting paused): keep it until posting resumes. */
+  | { status: 'hold'; reason: string };
 
 /** Where summaries go. Platform publishers (Discord, Bluesky) implement it; the console is the first. */
 export interface Destination {

@@ -34,6 +34,8 @@ export class DeliveryDispatcher {
   private readonly leaseMs: number;
   private readonly now: () => Date;
   private running: Promise<number> | null = null;
+  /** Set when a delivery asked to be tried again at once (held ones released ahead of it): the drain goes round again. */
+  private again = false;
 
   constructor(private readonly options: DispatcherOptions) {
     this.byKind = new Map(options.destinations.map((destination) => [destination.kind, destination]));
@@ -60,7 +62,7 @@ export class DeliveryDispatcher {
    * Workers take deliveries from a small shared queue that is refilled from the outbox as soon as it
    * runs dry, so a slow send never holds the others back. A drain ends when nothing more is due.
    */
-  private async drain(): Promise<number> {
+  private async drain(round = 0): Promise<number> {
     let sent = 0;
     const queue: Delivery[] = [];
     let exhausted = false;
@@ -90,6 +92,11 @@ export class DeliveryDispatcher {
       }
     });
     await Promise.all(workers);
+    if (this.again) {
+      this.again = false;
+      // A few rounds at most: a destination that keeps asking at once waits for the next run.
+      if (round < 3) return sent + (await this.drain(round + 1));
+    }
     return sent;
   }
 
@@ -119,11 +126,16 @@ export class DeliveryDispatcher {
           return false;
         }
         const delay = outcome.retryAfterMs ?? retryDelayMs(delivery.attempts);
+        if (delay <= 0) this.again = true;
         const next = new Date(now.getTime() + delay).toISOString();
         await store.scheduleDeliveryRetry(delivery.id, outcome.reason, next);
         log.info({ reason: outcome.reason, nextAttemptAt: next }, 'delivery will be retried');
         return false;
       }
+      case 'hold':
+        await store.holdDelivery(delivery.id, outcome.reason);
+        log.info({ reason: outcome.reason }, 'delivery held until posting resumes');
+        return false;
       case 'rejected':
         await store.markDeliveryFailed(delivery.id, outcome.reason, now.toISOString());
         log.warn({ reason: outcome.reason }, 'delivery rejected for good');

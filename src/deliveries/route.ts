@@ -24,27 +24,77 @@ function mirrors(routing: NonNullable<Routing['bluesky']>, story: Story): boolea
   return true;
 }
 
-/** Writes the deliveries a new story needs into the outbox (or a server's digest queue). Returns how many. */
-export async function routeStory(store: Store, catalog: Catalog, routing: Routing, story: Story, sourceId: string, now: string): Promise<number> {
+async function enqueueStory(store: Store, story: Story, destination: string, language: string, now: string): Promise<number> {
+  const content = { kind: 'story' as const, storyIds: [story.id], language };
+  const id = deliveryId(content, destination);
+  return (await store.enqueueDelivery({ id, destination, content, idempotencyKey: id, nextAttemptAt: now })) ? 1 : 0;
+}
+
+/** Each server by its own settings: a delivery now, or a place in its digest. */
+async function routeToServers(store: Store, story: Story, servers: Iterable<string>, now: string): Promise<number> {
   let written = 0;
-  const enqueue = async (destination: string, language: string) => {
-    const content = { kind: 'story' as const, storyIds: [story.id], language };
-    const id = deliveryId(content, destination);
-    if (await store.enqueueDelivery({ id, destination, content, idempotencyKey: id, nextAttemptAt: now })) written += 1;
-  };
-
-  if (routing.console) await enqueue('console', routing.console.language);
-  if (routing.bluesky && mirrors(routing.bluesky, story)) await enqueue('bluesky', routing.bluesky.language);
-  if (!routing.discord) return written;
-
-  const entry = story.clubId ? catalog.byId(story.clubId) : undefined;
-  const servers = new Set(await store.serversOfSource(sourceId));
-  if (entry) for (const serverId of await store.serversWatching(entry)) servers.add(serverId);
   for (const serverId of servers) {
     const settings = await store.getServerSettings(serverId);
-    if (!settings.channelId || settings.pausedReason) continue;
-    if (settings.cadence === 'immediate') await enqueue(`discord:${serverId}`, settings.language);
+    // A paused server's deliveries are written all the same: they are held, and sent when posting resumes.
+    if (!settings.channelId) continue;
+    if (settings.cadence === 'immediate') written += await enqueueStory(store, story, `discord:${serverId}`, settings.language, now);
     else await store.queueForDigest(serverId, story.id);
   }
   return written;
+}
+
+/** The servers that added any of these sources themselves. */
+async function ownersOf(store: Store, sourceIds: Iterable<string>): Promise<Set<string>> {
+  const owners = new Set<string>();
+  for (const sourceId of new Set(sourceIds)) for (const serverId of await store.serversOfSource(sourceId)) owners.add(serverId);
+  return owners;
+}
+
+async function watchersOf(store: Store, catalog: Catalog, story: Story): Promise<string[]> {
+  const entry = story.clubId ? catalog.byId(story.clubId) : undefined;
+  return entry ? store.serversWatching(entry) : [];
+}
+
+/**
+ * Writes the deliveries a new story needs into the outbox (or a server's digest queue). Returns how many.
+ * A shared story goes to the mirror, the servers watching its club and those that added the source;
+ * a story only a server's own feed told goes to that server alone.
+ */
+export async function routeStory(store: Store, catalog: Catalog, routing: Routing, story: Story, sourceId: string, now: string): Promise<number> {
+  let written = 0;
+  if (routing.console) written += await enqueueStory(store, story, 'console', routing.console.language, now);
+  if (!story.shared) return written + (routing.discord ? await routeToServers(store, story, await ownersOf(store, [sourceId]), now) : 0);
+  if (routing.bluesky && mirrors(routing.bluesky, story)) written += await enqueueStory(store, story, 'bluesky', routing.bluesky.language, now);
+  if (!routing.discord) return written;
+  const servers = await ownersOf(store, [sourceId]);
+  for (const serverId of await watchersOf(store, catalog, story)) servers.add(serverId);
+  return written + (await routeToServers(store, story, servers, now));
+}
+
+/**
+ * A story that only servers' own feeds had told gained a report. From a trusted source it is now
+ * shared: it goes everywhere a new shared story goes, except to the servers that already had it.
+ * From another server's own feed, it goes to that server too. A shared story is not sent again.
+ */
+export async function routeLaterReport(
+  store: Store,
+  catalog: Catalog,
+  routing: Routing,
+  before: Story,
+  report: { sourceId: string; trusted: boolean },
+  now: string,
+): Promise<number> {
+  if (before.shared) return 0;
+  const hadIt = await ownersOf(store, before.reports.map((r) => r.sourceId));
+  const reached = (servers: Iterable<string>) => [...servers].filter((serverId) => !hadIt.has(serverId));
+  if (!report.trusted) {
+    return routing.discord ? routeToServers(store, before, reached(await ownersOf(store, [report.sourceId])), now) : 0;
+  }
+  const story = (await store.getStory(before.id)) ?? before;
+  let written = 0;
+  if (routing.bluesky && mirrors(routing.bluesky, story)) written += await enqueueStory(store, story, 'bluesky', routing.bluesky.language, now);
+  if (!routing.discord) return written;
+  const servers = await ownersOf(store, [report.sourceId]);
+  for (const serverId of await watchersOf(store, catalog, story)) servers.add(serverId);
+  return written + (await routeToServers(store, story, reached(servers), now));
 }

@@ -17,6 +17,8 @@ import { countryChoices, entryChoices, resolveCountry, resolveEntry } from './ca
 import { messagesFor, type Messages } from './i18n/messages.ts';
 import { isSnowflake } from './input.ts';
 import { channelOf, guildOf, isPostable, missingInChannel, requiredInChannel, wantedInChannel } from './permissions.ts';
+import { recordLanguageChosen } from './guild-events.ts';
+import { resumeServer } from './pause.ts';
 import type { BotServices } from './services.ts';
 import { cadenceText, settingsEmbed, watchName } from './settings-view.ts';
 import { addSource, listSources, removeSource, sourceChoices } from './sources-command.ts';
@@ -164,7 +166,11 @@ async function setChannel(request: AdminRequest): Promise<AdminReply> {
   } else {
     lines.push(messages.channelUnchecked);
   }
-  await bot.context.store.updateServerSettings(guildId, { channelId, pausedReason: null, pausedAt: null, adminNotice: null });
+  const held = await resumeServer(bot, guildId, { channelId });
+  // The reply says what resuming did, so the notice need not wait for the next reply.
+  await bot.context.store.updateServerSettings(guildId, { adminNotice: null });
+  if (held.released + held.digested > 0) lines.unshift(messages.heldResumed(held.released + held.digested));
+  if (held.dropped > 0) lines.unshift(messages.heldDropped(held.dropped, bot.context.config.deliveries.holdDays));
   if (settings.pausedReason) lines.unshift(messages.unpaused);
   return { content: [messages.channelSet(mention), ...lines].join('\n') };
 }
@@ -189,6 +195,7 @@ async function setLanguage(request: AdminRequest): Promise<AdminReply> {
   const language = interaction.options.getString('language', true);
   if (!(summaryLanguages as readonly string[]).includes(language)) throw new UserError(messages.languageSet);
   await bot.context.store.updateServerSettings(guildId, { language });
+  await recordLanguageChosen(bot, guildId);
   return { content: messagesFor(language).languageSet };
 }
 

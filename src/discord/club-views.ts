@@ -4,6 +4,7 @@ import type { CatalogEntry } from '../catalog/types.ts';
 import { clubNamer } from '../deliveries/render.ts';
 import type { Watch } from '../store/store.ts';
 import type { BoardEntry, Story } from '../stories/story.ts';
+import { storyAsSeenBy } from '../stories/trust.ts';
 import { formatDate, summarizeStory, type StorySummary } from '../summaries/compose.ts';
 import { labels, platformName, summaryLanguage } from '../summaries/phrases.ts';
 import { fitEmbed } from './embeds.ts';
@@ -11,6 +12,17 @@ import { messagesFor } from './i18n/messages.ts';
 import { inert, maskedLink } from './text.ts';
 
 const colour = 0x1185fe;
+
+/** Who is looking: a server sees shared stories and what its own feeds reported, nothing of other servers' feeds. */
+export interface Viewer {
+  serverId: string | undefined;
+  ownSources: ReadonlySet<string>;
+}
+
+export async function viewerOf(context: AppContext, serverId: string | null): Promise<Viewer> {
+  if (!serverId) return { serverId: undefined, ownSources: new Set() };
+  return { serverId, ownSources: new Set((await context.store.listServerSources(serverId)).map((source) => source.id)) };
+}
 
 /** "X: left on 4 Dec 2024", in the server's language. */
 export function standingLine(entry: Pick<BoardEntry, 'platform' | 'action' | 'since'>, language: string): string {
@@ -41,7 +53,7 @@ function fitLines(lines: string[], max: number, andMore: (count: number) => stri
 }
 
 /** The club's standing on each platform it has news about, each with its sources and outlet count. */
-export async function clubStatusEmbed(context: AppContext, entry: CatalogEntry, language: string): Promise<APIEmbed> {
+export async function clubStatusEmbed(context: AppContext, entry: CatalogEntry, language: string, viewer: Viewer): Promise<APIEmbed> {
   const messages = messagesFor(language);
   const lang = summaryLanguage(language);
   const nameOf = clubNamer(context.catalog);
@@ -53,13 +65,13 @@ export async function clubStatusEmbed(context: AppContext, entry: CatalogEntry, 
   } else {
     // A club whose stories never moved the board (older reports): its latest story per platform.
     const latest = new Map<string, Story>();
-    for (const story of (await context.store.clubHistory(entry.id)).reverse()) if (!latest.has(story.platform)) latest.set(story.platform, story);
+    for (const story of (await context.store.clubHistory(entry.id, viewer.serverId)).reverse()) if (!latest.has(story.platform)) latest.set(story.platform, story);
     for (const story of latest.values()) standings.push({ entry: { platform: story.platform, action: story.action, since: story.occurredAt }, story });
   }
   const embed: APIEmbed = { title: messages.statusTitle(entry.name), color: colour };
   if (standings.length === 0) return { ...embed, description: messages.noNewsFor(entry.name) };
   embed.fields = standings.map(({ entry: standing, story }) => {
-    const summary = story ? summarizeStory(story, nameOf, lang) : null;
+    const summary = story ? summarizeStory(storyAsSeenBy(story, viewer.ownSources), nameOf, lang) : null;
     const sources = summary ? sourceList(summary) : '';
     return {
       name: standingLine(standing, language),
@@ -94,13 +106,13 @@ export async function watchedClubsEmbed(context: AppContext, watches: Watch[], l
   return fitEmbed({ title: messages.watchedTitle, color: colour, description: lines.length > 0 ? fitLines(lines, 4_096, messages.andMore) : messages.noNewsYet });
 }
 
-export function storiesEmbed(context: AppContext, title: string, stories: Story[], language: string, withSources = true): APIEmbed {
+export function storiesEmbed(context: AppContext, title: string, stories: Story[], language: string, viewer: Viewer, withSources = true): APIEmbed {
   const messages = messagesFor(language);
   const nameOf = clubNamer(context.catalog);
   const lang = summaryLanguage(language);
   if (stories.length === 0) return { title, color: colour, description: messages.noStories };
   const lines = stories.map((story) => {
-    const summary = summarizeStory(story, nameOf, lang);
+    const summary = summarizeStory(storyAsSeenBy(story, viewer.ownSources), nameOf, lang);
     const parts = [`**${inert(summary.headline)}**`, summary.date, summary.reportedBy];
     if (withSources && summary.sources.length > 0) parts.push(sourceList(summary, 2));
     return `• ${parts.join(' · ')}`;

@@ -3,7 +3,7 @@ import { actions, platforms } from '../announcements/announcement.ts';
 import { UserError } from '../errors.ts';
 import { runBoard } from './board-command.ts';
 import { countryChoices, entryChoices, resolveEntry } from './catalog-lookup.ts';
-import { clubStatusEmbed, storiesEmbed, watchedClubsEmbed } from './club-views.ts';
+import { clubStatusEmbed, storiesEmbed, viewerOf, watchedClubsEmbed } from './club-views.ts';
 import { messagesFor } from './i18n/messages.ts';
 import type { BotServices } from './services.ts';
 
@@ -20,11 +20,12 @@ export async function runClubs(interaction: ChatInputCommandInteraction, bot: Bo
   const messages = messagesFor(language);
   const subcommand = interaction.options.getSubcommand(true);
   const clubOption = interaction.options.getString('club');
+  const viewer = await viewerOf(context, interaction.guildId);
 
   if (subcommand === 'status') {
     if (clubOption) {
       const entry = resolveEntry(context.catalog, clubOption, everyKind, messages, messages.unknownClub);
-      await interaction.reply({ embeds: [await clubStatusEmbed(context, entry, language)] });
+      await interaction.reply({ embeds: [await clubStatusEmbed(context, entry, language, viewer)] });
       return;
     }
     const watches = interaction.guildId ? await context.store.listWatches(interaction.guildId) : [];
@@ -32,15 +33,20 @@ export async function runClubs(interaction: ChatInputCommandInteraction, bot: Bo
       await interaction.reply({ embeds: [await watchedClubsEmbed(context, watches, language)] });
       return;
     }
-    const stories = await context.store.listStories({ limit: 10 });
-    await interaction.reply({ embeds: [storiesEmbed(context, messages.latestTitle, stories, language)] });
+    const stories = await context.store.listStories({ limit: 10, ...(viewer.serverId ? { visibleTo: viewer.serverId } : {}) });
+    await interaction.reply({ embeds: [storiesEmbed(context, messages.latestTitle, stories, language, viewer)] });
     return;
   }
   if (subcommand === 'latest') {
     const platform = choiceOf(interaction.options.getString('platform'), platforms);
     const action = choiceOf(interaction.options.getString('action'), actions);
-    const stories = await context.store.listStories({ limit: 10, ...(platform ? { platform } : {}), ...(action ? { action } : {}) });
-    await interaction.reply({ embeds: [storiesEmbed(context, messages.latestTitle, stories, language)] });
+    const stories = await context.store.listStories({
+      limit: 10,
+      ...(viewer.serverId ? { visibleTo: viewer.serverId } : {}),
+      ...(platform ? { platform } : {}),
+      ...(action ? { action } : {}),
+    });
+    await interaction.reply({ embeds: [storiesEmbed(context, messages.latestTitle, stories, language, viewer)] });
     return;
   }
   if (subcommand === 'board') {
@@ -49,9 +55,9 @@ export async function runClubs(interaction: ChatInputCommandInteraction, bot: Bo
   }
   if (subcommand === 'history') {
     const entry = resolveEntry(context.catalog, clubOption ?? '', everyKind, messages, messages.unknownClub);
-    const history = await context.store.clubHistory(entry.id);
+    const history = await context.store.clubHistory(entry.id, viewer.serverId);
     const recent = history.slice(-25);
-    await interaction.reply({ embeds: [storiesEmbed(context, messages.historyTitle(entry.name), recent, language, true)] });
+    await interaction.reply({ embeds: [storiesEmbed(context, messages.historyTitle(entry.name), recent, language, viewer, true)] });
     return;
   }
   throw new UserError(messages.genericError);

@@ -16,7 +16,7 @@ import { renderDelivery } from '../deliveries/render.ts';
 import type { ServerSettings } from '../store/store.ts';
 import { deliveryMarker, digestEmbed, storyEmbed } from './embeds.ts';
 import { messagesFor } from './i18n/messages.ts';
-import { pauseServer, type PauseReason } from './pause.ts';
+import { mayPostAgain, pauseServer, resumeServer, type PauseReason } from './pause.ts';
 import { channelOf, guildOf, missingInChannel } from './permissions.ts';
 import type { BotServices } from './services.ts';
 
@@ -73,7 +73,12 @@ export class DiscordDestination implements Destination {
     if (!/^\d{15,22}$/.test(serverId)) return { status: 'rejected', reason: `not a Discord server id: ${serverId}` };
     if (!this.bot.client.isReady()) return { status: 'retry', reason: 'not connected to Discord yet', retryAfterMs: 5_000 };
     const settings = await store.getServerSettings(serverId);
-    if (settings.pausedReason) return { status: 'rejected', reason: `posting to this server is paused (${settings.pausedReason})` };
+    if (settings.pausedReason) {
+      if (!(await mayPostAgain(this.bot, settings))) return { status: 'hold', reason: `posting to this server is paused (${settings.pausedReason})` };
+      // The channel takes posts again: what was held goes first, this one after it.
+      await resumeServer(this.bot, serverId, {}, this.now());
+      return { status: 'retry', reason: 'posting resumed; held updates go first', retryAfterMs: 0 };
+    }
     if (!settings.channelId) return { status: 'rejected', reason: 'the server has no channel set' };
     const rendered = await renderDelivery(store, catalog, delivery);
     if (!rendered) return { status: 'rejected', reason: 'its stories are no longer in the store' };
@@ -167,7 +172,7 @@ export class DiscordDestination implements Destination {
       if (err.status === 403 || err.status === 404) {
         const reason = pauseCodes[Number(err.code)] ?? (err.status === 404 ? 'unknown-channel' : 'missing-access');
         await pauseServer(this.bot, settings, reason, this.now());
-        return { status: 'rejected', reason: `Discord answered ${err.status} (${err.code}): ${err.message}; posting paused` };
+        return { status: 'hold', reason: `Discord answered ${err.status} (${err.code}): ${err.message}; posting paused` };
       }
       if (err.status === 401) {
         log.error({ code: err.code }, 'Discord refused the bot token');

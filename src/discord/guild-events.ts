@@ -1,12 +1,39 @@
 import { Events } from 'discord.js';
 import { summaryLanguages } from '../config/config.ts';
-import { pauseServer } from './pause.ts';
+import { pauseServer, resumeServer } from './pause.ts';
 import type { BotServices } from './services.ts';
 
 /** The summary language for a Discord locale ("fr", "es-419", "pt-BR"), or null when clubwatch has none. */
 export function languageOfLocale(locale: string | null | undefined): string | null {
   const base = locale?.toLowerCase().split('-')[0];
   return base && (summaryLanguages as readonly string[]).includes(base) ? base : null;
+}
+
+const chosenKey = (serverId: string) => `discord-language-chosen:${serverId}`;
+
+/** An admin chose the server's language with `/clubwatch language`: the server's locale no longer decides it. */
+export async function recordLanguageChosen(bot: BotServices, serverId: string): Promise<void> {
+  await bot.context.store.setState(chosenKey(serverId), new Date().toISOString());
+}
+
+/**
+ * The server speaks the language of its Discord locale (its preferred locale, or the locale an
+ * interaction carries), unless its admins chose one. Locales clubwatch has no language for change nothing.
+ */
+export async function adoptLocale(bot: BotServices, serverId: string, locale: string | null | undefined): Promise<void> {
+  const language = languageOfLocale(locale);
+  if (!language) return;
+  const { store } = bot.context;
+  if ((await store.getState(chosenKey(serverId))) !== undefined) return;
+  const settings = await store.getServerSettings(serverId);
+  if (settings.language !== language) await store.updateServerSettings(serverId, { language });
+}
+
+/** At start-up: the servers the bot is already in get their language as a new one would. */
+export async function adoptLocalesOfPresentServers(bot: BotServices): Promise<void> {
+  for (const guild of bot.client.guilds.cache.values()) {
+    await adoptLocale(bot, guild.id, guild.preferredLocale).catch((err: unknown) => bot.logger.warn({ err, serverId: guild.id }, 'could not apply a server’s locale'));
+  }
 }
 
 /**
@@ -25,15 +52,8 @@ export function followGuildMembership(bot: BotServices): void {
     void (async () => {
       const { store } = context;
       const settings = await store.getServerSettings(guild.id);
-      if (settings.pausedReason === 'removed-from-server') {
-        await store.updateServerSettings(guild.id, { pausedReason: null, pausedAt: null, adminNotice: null });
-      }
-      const seenKey = `discord-server-seen:${guild.id}`;
-      if ((await store.getState(seenKey)) !== undefined) return;
-      await store.setState(seenKey, new Date().toISOString());
-      const language = languageOfLocale(guild.preferredLocale);
-      const untouched = settings.language === 'en' && !settings.channelId && (await store.listWatches(guild.id)).length === 0;
-      if (language && language !== 'en' && untouched) await store.updateServerSettings(guild.id, { language });
+      if (settings.pausedReason === 'removed-from-server') await resumeServer(bot, guild.id);
+      await adoptLocale(bot, guild.id, guild.preferredLocale);
     })().catch((err: unknown) => logger.warn({ err, serverId: guild.id }, 'could not record joining a server'));
   });
 }

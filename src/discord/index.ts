@@ -9,7 +9,7 @@ import { createDiscordClient } from './client.ts';
 import { DiscordDestination, type DiscordDestinationOptions } from './destination.ts';
 import { discordFailure } from './failure.ts';
 import { guardGatewayEvents } from './gateway-guard.ts';
-import { followGuildMembership } from './guild-events.ts';
+import { adoptLocalesOfPresentServers, followGuildMembership } from './guild-events.ts';
 import { interactionHandler } from './router.ts';
 import type { BotServices } from './services.ts';
 
@@ -76,6 +76,7 @@ export function createDiscordPlatform(context: AppContext, options: DiscordDesti
       for (let attempt = 1; !stopping.signal.aborted; attempt++) {
         try {
           await connect(client, token);
+          await adoptLocalesOfPresentServers(bot);
           logger.info({ user: client.user?.tag, servers: client.guilds.cache.size }, 'connected to Discord');
           return;
         } catch (err) {

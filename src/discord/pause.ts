@@ -1,7 +1,8 @@
 import { PermissionFlagsBits, Routes } from 'discord.js';
 import type { ServerSettings } from '../store/store.ts';
 import { messagesFor, pausedReasonText } from './i18n/messages.ts';
-import { botMember, guildOf } from './permissions.ts';
+import { releaseHeld, type ReleaseResult } from '../deliveries/hold.ts';
+import { botMember, channelOf, guildOf, missingInChannel, requiredInChannel } from './permissions.ts';
 import type { BotServices } from './services.ts';
 
 export type PauseReason = 'missing-access' | 'missing-permissions' | 'unknown-channel' | 'removed-from-server';
@@ -35,5 +36,36 @@ async function tellSystemChannel(bot: BotServices, settings: ServerSettings, tex
     await bot.client.rest.post(Routes.channelMessages(systemChannel.id), { body: { content: text, allowed_mentions: { parse: [] } } });
   } catch (err) {
     bot.logger.info({ err, serverId: settings.serverId }, 'could not tell the server about the pause');
+  }
+}
+
+/**
+ * Posting to a server may go on again (its channel was set, its permission restored, the bot added
+ * back): the pause is lifted and what was held is released, oldest first; updates held too long are
+ * dropped and the admins told how many in their next admin reply.
+ */
+export async function resumeServer(bot: BotServices, serverId: string, change: Partial<ServerSettings> = {}, now = new Date()): Promise<ReleaseResult> {
+  const { store, config } = bot.context;
+  const settings = await store.updateServerSettings(serverId, { ...change, pausedReason: null, pausedAt: null, adminNotice: null });
+  const result = await releaseHeld(store, `discord:${serverId}`, { now, holdDays: config.deliveries.holdDays, language: settings.language });
+  if (result.dropped > 0) {
+    await store.updateServerSettings(serverId, { adminNotice: messagesFor(settings.language).heldDropped(result.dropped, config.deliveries.holdDays) });
+  }
+  bot.logger.info({ serverId, ...result }, 'posting resumed for a server');
+  return result;
+}
+
+/** After a refusal, whether the gateway's view of the channel says the bot may post there again. Never asks Discord to post. */
+export async function mayPostAgain(bot: BotServices, settings: ServerSettings): Promise<boolean> {
+  if (!settings.channelId || settings.pausedReason === 'removed-from-server') return false;
+  try {
+    const guild = await guildOf(bot.client, settings.serverId);
+    if (!guild) return false;
+    const channel = await channelOf(guild, settings.channelId);
+    if (!channel) return false;
+    const missing = await missingInChannel(guild, channel, requiredInChannel);
+    return missing !== null && missing.length === 0;
+  } catch {
+    return false;
   }
 }

@@ -1,5 +1,6 @@
 import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
 import { UserError } from '../errors.ts';
+import { adoptLocale } from './guild-events.ts';
 import { messagesFor } from './i18n/messages.ts';
 import type { BotServices, SlashCommand } from './services.ts';
 
@@ -22,6 +23,7 @@ export function interactionHandler(bot: BotServices, commands: readonly SlashCom
     });
     try {
       if (!command) throw new Error(`no handler for /${interaction.commandName}`);
+      if (interaction.guildId) await adoptLocale(bot, interaction.guildId, interaction.guildLocale);
       await command.execute(interaction, bot);
     } catch (err) {
       if (!(err instanceof UserError)) log.error({ err }, 'command failed');

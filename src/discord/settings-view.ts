@@ -5,6 +5,7 @@ import { formatDate } from '../summaries/compose.ts';
 import { summaryLanguage } from '../summaries/phrases.ts';
 import { countryName } from './catalog-lookup.ts';
 import { fitEmbed } from './embeds.ts';
+import { fetchReasonText } from './fetch-reasons.ts';
 import { messagesFor, pausedReasonText, type Messages } from './i18n/messages.ts';
 import { inert, truncate } from './text.ts';
 
@@ -38,7 +39,7 @@ export async function settingsEmbed(context: AppContext, settings: ServerSetting
   const watchList = watches.map((watch) => inert(watchName(context, watch, settings.language))).join(', ');
   const sourceLines = [
     messages.sourcesSummary(sources.length, failing.length),
-    ...failing.slice(0, 5).map((source) => `⚠️ ${inert(truncate(source.title ?? source.url, 60))}: ${messages.sourceFailing(formatDate(source.failingSince ?? '', lang), inert(truncate(source.lastError ?? '', 120)))}`),
+    ...failing.slice(0, 5).map((source) => `⚠️ ${inert(truncate(source.title ?? source.url, 60))}: ${messages.sourceFailing(formatDate(source.failingSince ?? '', lang), inert(truncate(fetchReasonText(messages, source.lastError ?? ''), 120)))}`),
   ];
   return fitEmbed({
     title: messages.settingsTitle,

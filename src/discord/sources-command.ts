@@ -8,6 +8,7 @@ import { formatDate } from '../summaries/compose.ts';
 import { summaryLanguage } from '../summaries/phrases.ts';
 import type { AdminReply, AdminRequest } from './admin-command.ts';
 import { fitEmbed } from './embeds.ts';
+import { fetchReasonText } from './fetch-reasons.ts';
 import { parseUserUrl } from './input.ts';
 import type { BotServices } from './services.ts';
 import { inert, maskedLink, stripControl, truncate } from './text.ts';
@@ -44,7 +45,7 @@ export async function addSource({ interaction, bot, guildId, messages }: AdminRe
     feed = readFeed(fetched.body, { contentType: fetched.contentType });
   } catch (err) {
     if (err instanceof FeedParseError) throw new UserError(messages.notAFeed(inert(truncate(err.message, 200))));
-    if (err instanceof SourceFetchError) throw new UserError(messages.fetchFailed(inert(truncate(err.message, 200))));
+    if (err instanceof SourceFetchError) throw new UserError(messages.fetchFailed(inert(truncate(fetchReasonText(messages, err.message), 200))));
     throw err;
   }
   const title = feed.title ? truncate(stripControl(feed.title).trim(), 200) : null;
@@ -92,7 +93,7 @@ export async function listSources({ bot, guildId, settings, messages }: AdminReq
   const lang = summaryLanguage(settings.language);
   const lines = sources.map((source) => {
     const state = source.failingSince
-      ? `⚠️ ${messages.sourceFailing(formatDate(source.failingSince, lang), inert(truncate(source.lastError ?? '', 160)))}`
+      ? `⚠️ ${messages.sourceFailing(formatDate(source.failingSince, lang), inert(truncate(fetchReasonText(messages, source.lastError ?? ''), 160)))}`
       : source.lastSuccessAt
         ? `✅ ${messages.sourceOk(formatDate(source.lastSuccessAt, lang))}`
         : `⏳ ${messages.sourceNotReadYet}`;

@@ -1,8 +1,9 @@
 import type { APIEmbedField } from 'discord.js';
+import { deliveryId } from '../deliveries/delivery-id.ts';
 import { normalizeLink } from '../items/normalize-link.ts';
 import type { SeenItem } from '../store/store.ts';
 import { formatDate } from '../summaries/compose.ts';
-import { platformName, summaryLanguage } from '../summaries/phrases.ts';
+import { summaryLanguage, verbPhrase } from '../summaries/phrases.ts';
 import type { AdminReply, AdminRequest } from './admin-command.ts';
 import { fitEmbed } from './embeds.ts';
 import { parseUserUrl } from './input.ts';
@@ -62,6 +63,30 @@ export async function explainLink(request: AdminRequest): Promise<AdminReply> {
     );
   };
 
+  const stories = new Map((await store.getStories(stored.flatMap((s) => (s.storyId === null ? [] : [s.storyId])))).map((story) => [story.id, story]));
+  // What became of the story's post to this server: held, waiting and given-up posts are never called posted.
+  const deliveryState = new Map<number, string>();
+  for (const storyId of stories.keys()) {
+    let delivery = await store.getDelivery(deliveryId({ kind: 'story', storyIds: [storyId] }, `discord:${guildId}`));
+    const digestId = delivery?.status === 'merged' ? /catch-up digest (\w+)$/.exec(delivery.lastError ?? '')?.[1] : undefined;
+    if (digestId) delivery = await store.getDelivery(digestId);
+    if (!delivery || delivery.status === 'sent') continue;
+    if (delivery.status === 'held') deliveryState.set(storyId, messages.whyHeld(storyId));
+    else if (delivery.status === 'failed') deliveryState.set(storyId, messages.whyFailed(storyId, inert(truncate(delivery.lastError ?? '', 160))));
+    else deliveryState.set(storyId, messages.whyWaiting(storyId));
+  }
+  const posted = (storyId: number): string => {
+    const state = deliveryState.get(storyId);
+    if (state) return state;
+    const story = stories.get(storyId);
+    if (!story) return messages.whyPosted(storyId);
+    if (!story.shared) return messages.whyOwnOnly(storyId);
+    const own = story.reports.some((report) => report.sourceId === item.sourceId && !report.trusted);
+    if (!own) return messages.whyPosted(storyId);
+    const trustedOutlets = [...new Set(story.reports.filter((report) => report.trusted).map((report) => inert(report.outlet)))];
+    return messages.whyShared(storyId, truncate(trustedOutlets.join(', '), 200));
+  };
+
   const found = explanation.announcements.map((announcement) => {
     const club = announcement.club.id ? catalog.displayName(announcement.club.id) : announcement.club.name;
     const record = stored.find(
@@ -70,12 +95,12 @@ export async function explainLink(request: AdminRequest): Promise<AdminReply> {
     const outcome = !record
       ? messages.whyNotExamined
       : record.storyId !== null
-        ? messages.whyPosted(record.storyId)
+        ? posted(record.storyId)
         : messages.whyBelow(record.confidence.toFixed(2), config.stories.minConfidence.toFixed(2));
     const watch = watched(announcement.club.id) ? messages.whyWatched(club) : messages.whyNotWatched(club);
     const cues = announcement.cues.length > 0 ? ` · ${announcement.cues.slice(0, 4).map((cue) => inert(cue)).join(', ')}` : '';
     return [
-      `**${inert(club)}** · ${platformName(announcement.platform)} · ${announcement.action} · ${announcement.confidence.toFixed(2)}${cues}`,
+      `**${inert(club)}** · ${verbPhrase(lang, announcement.action, announcement.platform, 1, true)} · ${announcement.confidence.toFixed(2)}${cues}`,
       `> ${inert(truncate(announcement.evidence, 200)).replace(/\n+/g, ' ')}`,
       `${outcome}; ${watch}`,
     ].join('\n');

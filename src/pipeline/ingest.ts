@@ -1,9 +1,10 @@
 import type { Catalog } from '../catalog/types.ts';
 import type { Extractor } from '../announcements/extractor.ts';
-import { routeStory, type Routing } from '../deliveries/route.ts';
+import { routeLaterReport, routeStory, type Routing } from '../deliveries/route.ts';
 import type { Item } from '../items/item.ts';
 import type { SeenItem, SourceRecord, Store } from '../store/store.ts';
 import { mergeAnnouncement } from '../stories/merge.ts';
+import { isTrustedOrigin } from '../stories/trust.ts';
 import type { Story, StoryReport } from '../stories/story.ts';
 
 export interface IngestOptions {
@@ -16,6 +17,11 @@ export interface IngestOptions {
   maxItemAgeDays: number;
   maxAnnouncedPerRun: number;
   now: Date;
+  /**
+   * The items arrived live, after the subscription began (Jetstream): they are news, even when the
+   * source's first read (the baseline of its history) has not succeeded yet.
+   */
+  live?: boolean;
 }
 
 export interface IngestResult {
@@ -59,7 +65,8 @@ export async function ingestItems(options: IngestOptions, source: SourceRecord, 
   }));
   const byKey = new Map(items.map((item) => [item.key, item]));
   const announceAll = source.announceFirstFetch;
-  const firstRead = source.lastSuccessAt === null;
+  const firstRead = source.lastSuccessAt === null && !options.live;
+  const trusted = isTrustedOrigin(source.origin);
 
   return options.store.transaction(async (store) => {
     const fresh = await store.recordNewItems(seen, nowIso);
@@ -107,10 +114,14 @@ export async function ingestItems(options: IngestOptions, source: SourceRecord, 
           published: item.published,
           confidence: announcement.confidence,
           lang: item.lang,
+          trusted,
         };
-        const { story, isNew } = await mergeAnnouncement(store, announcement, report, { windowDays: options.windowDays, now: nowIso });
+        const { story, isNew } = await mergeAnnouncement(store, announcement, report, { windowDays: options.windowDays, now: nowIso, trusted });
         await store.recordAnnouncement(seenItem, announcement, story.id);
-        if (!isNew) continue;
+        if (!isNew) {
+          result.deliveries += await routeLaterReport(store, options.catalog, options.routing, story, { sourceId: source.id, trusted }, nowIso);
+          continue;
+        }
         result.newStories.push(story);
         result.deliveries += await routeStory(store, options.catalog, options.routing, story, source.id, nowIso);
       }

@@ -17,7 +17,8 @@ export interface PipelineParts {
 /** The pipeline with the config's limits applied: what the poller, `ingest` and the tests call. */
 export function pipelineFor(parts: PipelineParts) {
   return {
-    ingest(source: SourceRecord, items: Item[], now = new Date()): Promise<IngestResult> {
+    /** `live`: items that arrived as they were made (Jetstream), news even before the source's first read. */
+    ingest(source: SourceRecord, items: Item[], now = new Date(), options: { live?: boolean } = {}): Promise<IngestResult> {
       return ingestItems(
         {
           store: parts.store,
@@ -29,6 +30,7 @@ export function pipelineFor(parts: PipelineParts) {
           maxItemAgeDays: parts.config.sources.maxItemAgeDays,
           maxAnnouncedPerRun: parts.config.sources.maxAnnouncedPerRun,
           now,
+          live: options.live ?? false,
         },
         source,
         items,

@@ -94,6 +94,11 @@ export interface Watch {
 }
 
 export interface StoryFilter {
+  /**
+   * Whose view: by default only shared stories (what every server and the Bluesky account may see);
+   * a server id adds the stories only that server's own feeds reported; 'all' is everything (the operator).
+   */
+  visibleTo?: string | 'all';
   clubId?: string;
   platform?: Platform;
   action?: Action;
@@ -121,6 +126,8 @@ export interface DeliveryCounts {
   sending: number;
   sent: number;
   failed: number;
+  held: number;
+  merged: number;
 }
 
 /** The one place clubwatch keeps what it knows. Named for what the bot needs, not for SQL. */
@@ -150,13 +157,17 @@ export interface Store {
   findRecentStory(club: { id: string | null; name: string }, platform: Platform, action: Action, since: string): Promise<Story | undefined>;
   createStory(story: Omit<Story, 'id' | 'reports'>, firstReport: StoryReport): Promise<Story>;
   addReport(storyId: number, report: StoryReport): Promise<boolean>;
+  /** A trusted source reported the story: from now on every server may see it. True when it was not shared before. */
+  shareStory(storyId: number): Promise<boolean>;
   getStory(id: number): Promise<Story | undefined>;
   getStories(ids: number[]): Promise<Story[]>;
   listStories(filter?: StoryFilter): Promise<Story[]>;
   getBoard(clubId?: string): Promise<BoardEntry[]>;
   setBoardEntry(entry: BoardEntry): Promise<void>;
-  /** Every story of a club, oldest first: its timeline. */
-  clubHistory(clubId: string): Promise<Story[]>;
+  /** Deletes the stories only the bundled sample told (it is a preview, never news). Returns how many. */
+  forgetSampleStories(): Promise<number>;
+  /** Every story of a club, oldest first: its timeline (shared stories, and the server's own when one is named). */
+  clubHistory(clubId: string, visibleTo?: string): Promise<Story[]>;
 
   // Servers (Discord guilds), their settings, watches and own sources
   getServerSettings(serverId: string): Promise<ServerSettings>;
@@ -187,6 +198,14 @@ export interface Store {
   markDeliverySent(id: string, externalId: string | null, at: string): Promise<void>;
   scheduleDeliveryRetry(id: string, reason: string, nextAttemptAt: string): Promise<void>;
   markDeliveryFailed(id: string, reason: string, at: string): Promise<void>;
+  /** Keeps a delivery its destination cannot take now (a paused server); it is not claimed until released. */
+  holdDelivery(id: string, reason: string): Promise<void>;
+  /** The held deliveries to one destination, oldest first. */
+  listHeldDeliveries(destination: string): Promise<Delivery[]>;
+  /** Held deliveries due again, each at its own time (so they go out in order). */
+  releaseDeliveries(release: Array<{ id: string; nextAttemptAt: string }>): Promise<void>;
+  /** Held deliveries whose stories went out in another delivery (a catch-up digest). */
+  markDeliveriesMerged(ids: string[], intoId: string, at: string): Promise<void>;
   listDeliveries(filter?: { destination?: string; status?: Delivery['status']; limit?: number }): Promise<Delivery[]>;
   countDeliveries(destinationPrefix?: string): Promise<DeliveryCounts>;
 

@@ -12,6 +12,8 @@ export interface StoryReport {
   published: string | null;
   confidence: number;
   lang: string | null;
+  /** From a source the operator trusts; else from a server's own feed, shown only to the servers that added it. */
+  trusted: boolean;
 }
 
 /** One event told by any number of items: "Red Star FC leaves X", reported by 12 outlets. */
@@ -26,6 +28,11 @@ export interface Story {
   occurredAt: string;
   firstSeenAt: string;
   confidence: number;
+  /**
+   * True once a source the operator trusts (config, command line, clubs' accounts) reports it. Until
+   * then the story belongs to the servers whose own feeds reported it, and goes nowhere else.
+   */
+  shared: boolean;
   reports: StoryReport[];
 }
 

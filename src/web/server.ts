@@ -6,11 +6,17 @@ import { loadBoard, parseFilter } from '../board/board.ts';
 import { clubNamer } from '../deliveries/render.ts';
 import type { Logger } from '../logger.ts';
 import { subsystemLogger } from '../logger.ts';
+import type { Story } from '../stories/story.ts';
 import { favicon, stylesheet } from './assets.ts';
 import { boardJson, storiesAtom, storiesJson } from './feeds.ts';
 import { negotiateLanguage, webMessages } from './i18n.ts';
 import { boardPage, clubPage, messagePage, type PageLanguage } from './pages.ts';
 
+
+/** The public page shows shared stories only (the store's default), and of them only what trusted sources reported. */
+function publicView(story: Story): Story {
+  return { ...story, reports: story.reports.filter((report) => report.trusted) };
+}
 export interface WebOptions {
   port: number;
   host: string;
@@ -175,10 +181,10 @@ export class WebServer implements PlatformModule {
       }
       const entry = catalog.byId(id);
       if (!entry || entry.kind !== 'club') return { status: 404, type: htmlType, body: messagePage(page, '404', m.unknownClub) };
-      return { status: 200, type: htmlType, body: clubPage(catalog, entry, await store.clubHistory(entry.id), nameOf, page) };
+      return { status: 200, type: htmlType, body: clubPage(catalog, entry, (await store.clubHistory(entry.id)).map(publicView), nameOf, page) };
     }
     if (path === '/stories.atom' || path === '/api/stories.json') {
-      const stories = await store.listStories({ limit: storiesShown });
+      const stories = (await store.listStories({ limit: storiesShown })).map(publicView);
       if (path === '/api/stories.json') return { status: 200, type: jsonType, body: `${JSON.stringify(storiesJson(stories, nameOf, page.language))}\n` };
       return { status: 200, type: 'application/atom+xml; charset=utf-8', body: storiesAtom(stories, nameOf, page.language, this.baseUrl(req), new Date()) };
     }

@@ -292,6 +292,62 @@ describe('clubs’ accounts followed live through Jetstream', () => {
   });
 });
 
+describe('a club’s account whose first read failed', () => {
+  it('still reads a post that arrives live through Jetstream as news, not as history', async () => {
+    const pds = await startTestPds();
+    const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const connections: WsSocket[] = [];
+    server.on('connection', (socket) => connections.push(socket));
+    const jetstreamUrl = `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const club = await pds.createAccount('live-first.test');
+    await post(await pds.agentFor(club), 'Moin! Das neue Auswärtstrikot ist da.', ['de']);
+    const env = testEnvironment({ vars: { BLUESKY_READ_CLUB_ACCOUNTS: 'true', BLUESKY_APPVIEW: pds.url } });
+    const bot = await startMirrorBot(env, { catalog: catalogWith({ 'fc-st-pauli': { blueskyDid: club.did } }), plcUrl: pds.plcUrl, jetstreamUrl });
+    try {
+      // The account's PDS and the AppView both fail the first read.
+      pds.answerNext('com.atproto.repo.listRecords', { status: 502 }, { times: 1 });
+      pds.answerNext('app.bsky.feed.getAuthorFeed', { status: 502 }, { times: 1 });
+      await pollAll(bot);
+      const source = await bot.context.store.getSource(sourceIdFor('bluesky', club.did));
+      expect(source?.lastSuccessAt).toBeNull();
+      expect(source?.consecutiveFailures).toBeGreaterThan(0);
+      await until(async () => connections.length === 1);
+
+      connections[0]?.send(
+        JSON.stringify({
+          did: club.did,
+          time_us: Date.now() * 1000,
+          kind: 'commit',
+          commit: {
+            rev: '3kabd',
+            operation: 'create',
+            collection: 'app.bsky.feed.post',
+            rkey: '3kabcdefghik2',
+            record: { $type: 'app.bsky.feed.post', text: 'Wir verlassen X. Ab heute nur noch hier.', langs: ['de'], createdAt: new Date().toISOString() },
+            cid: 'bafyreic',
+          },
+        }),
+      );
+      await until(async () => (await bot.context.store.listStories({ clubId: 'fc-st-pauli' })).length === 1);
+      const [story] = await bot.context.store.listStories({ clubId: 'fc-st-pauli' });
+      expect(story).toMatchObject({ platform: 'x', action: 'leave', shared: true });
+
+      // The first read that succeeds later records the account's history without announcing it.
+      const now = new Date().toISOString();
+      await bot.context.store.recordFetchFailure(source!.id, { error: 'HTTP 502', fetchedAt: now, nextFetchAt: now });
+      await pollAll(bot);
+      expect(await bot.context.store.listStories({ clubId: 'fc-st-pauli' })).toHaveLength(1);
+      expect((await bot.context.store.getSource(source!.id))?.lastSuccessAt).not.toBeNull();
+    } finally {
+      await bot.close();
+      env.remove();
+      server.close();
+      await pds.close();
+    }
+  });
+});
+
 async function until(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {

@@ -37,8 +37,8 @@ describe('a Bluesky digest with the board', () => {
     ] as const) {
       const at = '2026-11-20T09:00:00.000Z';
       const story = await store.createStory(
-        { clubId, clubName: clubId, platform, action, occurredAt: at, firstSeenAt: at, confidence: 0.95 },
-        { sourceId: 'f-test', outlet: 'Kurve Nord', itemKey: `${clubId}-${platform}`, title: 't', link: 'https://news.example/a', evidence: 'e', published: at, confidence: 0.95, lang: 'de' },
+        { clubId, clubName: clubId, platform, action, occurredAt: at, firstSeenAt: at, confidence: 0.95 , shared: true},
+        { sourceId: 'f-test', outlet: 'Kurve Nord', itemKey: `${clubId}-${platform}`, title: 't', link: 'https://news.example/a', evidence: 'e', published: at, confidence: 0.95, lang: 'de', trusted: true },
       );
       await store.setBoardEntry({ clubId, platform, action, since: at, storyId: story.id });
       storyIds.push(story.id);

@@ -298,7 +298,7 @@ async function addStory(bot: MirrorBot, options: { evidence: string; clubId: str
   const now = new Date().toISOString();
   const entry = catalog.byId(options.clubId);
   const story: Story = await store.createStory(
-    { clubId: options.clubId, clubName: entry?.name ?? options.clubId, platform: 'x', action: 'leave', occurredAt: now, firstSeenAt: now, confidence: 0.95 },
+    { clubId: options.clubId, clubName: entry?.name ?? options.clubId, platform: 'x', action: 'leave', occurredAt: now, firstSeenAt: now, confidence: 0.95, shared: true },
     {
       sourceId: 'f-test',
       outlet: 'Kurve Nord',
@@ -309,6 +309,7 @@ async function addStory(bot: MirrorBot, options: { evidence: string; clubId: str
       published: now,
       confidence: 0.95,
       lang: 'fr',
+      trusted: true,
     },
   );
   await routeStory(store, catalog, routing, story, 'f-test', now);

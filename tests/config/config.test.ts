@@ -26,6 +26,18 @@ describe('configuration', () => {
 
   it('refuses numbers out of range and names the variable', () => {
     expect(() => config({ CLUBWATCH_POLL_INTERVAL_SECONDS: 'soon' })).toThrow(/CLUBWATCH_POLL_INTERVAL_SECONDS must be a number/);
+    expect(() => config({ CLUBWATCH_ALLOWED_PRIVATE_HOSTS: '127.0.0.1, 10.0.0.0/33' })).toThrow(
+      'CLUBWATCH_ALLOWED_PRIVATE_HOSTS must list host names, addresses or CIDR ranges separated by commas, not "10.0.0.0/33"',
+    );
+    expect(config({ CLUBWATCH_ALLOWED_PRIVATE_HOSTS: 'feeds.lan, 127.0.0.1, 10.0.0.0/8, ::1' }).sources.allowedPrivateHosts).toEqual(['feeds.lan', '127.0.0.1', '10.0.0.0/8', '::1']);
+    expect(config({}).sources.allowedPrivateHosts).toEqual([]);
+  });
+
+  it('reads the bundled sample by default only in preview mode, when nothing but the console is posted to', () => {
+    expect(config({}).sources.sample).toBe(true);
+    expect(config({ DISCORD_TOKEN: 'abc', DISCORD_APPLICATION_ID: '123456789012345678' }).sources.sample).toBe(false);
+    expect(config({ BLUESKY_IDENTIFIER: 'clubwatch.bsky.social', BLUESKY_APP_PASSWORD: 'app-pass' }).sources.sample).toBe(false);
+    expect(config({ DISCORD_TOKEN: 'abc', DISCORD_APPLICATION_ID: '123456789012345678', CLUBWATCH_SAMPLE: 'true' }).sources.sample).toBe(true);
     expect(() => config({ BLUESKY_IDENTIFIER: 'a', BLUESKY_APP_PASSWORD: 'b', BLUESKY_PLATFORMS: 'x,myspace' })).toThrow(/myspace/);
   });
 

@@ -67,12 +67,12 @@ describe('/clubs, for every member', () => {
   });
 
   it('answers in French when the server speaks French', async () => {
-    await harness.context.store.updateServerSettings(GUILD, { language: 'fr' });
+    await harness.admin('language', [option('language', 'fr')]);
     const result = await harness.command(MEMBER, 'clubs', 'status', [option('club', OM)]);
     const names = result.reply?.embeds[0]?.fields?.map((field) => field.name);
     expect(names).toContain('X: a quitté le 4 déc. 2024');
     expect(result.reply?.embeds[0]?.fields?.find((field) => field.name.startsWith('X'))?.value).toMatch(/^Rapporté par 2 médias/);
-    await harness.context.store.updateServerSettings(GUILD, { language: 'en' });
+    await harness.admin('language', [option('language', 'en')]);
   });
 
   it('shows another server only its own watches', async () => {

@@ -10,7 +10,10 @@ import { buildConfig, type Config } from '../../src/config/config.ts';
 import type { Env } from '../../src/config/env.ts';
 import { secretsFromEnv } from '../../src/config/secrets.ts';
 import { routeStory } from '../../src/deliveries/route.ts';
+import { createBlueskyPlatform } from '../../src/bluesky/index.ts';
 import { createDiscordPlatform, deployCommands } from '../../src/discord/index.ts';
+import type { SafeFetcher } from '../../src/sources/fetch/safe-fetch.ts';
+import { localFetcher } from '../helpers/pds-bot.ts';
 import type { DiscordDestinationOptions } from '../../src/discord/destination.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { Story, StoryReport } from '../../src/stories/story.ts';
@@ -55,6 +58,8 @@ export interface HarnessOptions {
   destination?: DiscordDestinationOptions;
   /** Register the commands to GUILD and OTHER_GUILD (not UNREGISTERED_GUILD). */
   deploy?: boolean;
+  /** More settings, as the variables would give them (the Bluesky mirror's, say). */
+  env?: Partial<Env>;
 }
 
 /** The real bot (context, App, Discord platform) against a fake Discord and a feed server, both on 127.0.0.1. */
@@ -65,6 +70,7 @@ export class Harness {
   config!: Config;
   private env!: Env;
   private running = false;
+  private blueskyFetcher: SafeFetcher | null = null;
 
   private constructor(
     readonly discord: FakeDiscord,
@@ -80,6 +86,7 @@ export class Harness {
     const dir = mkdtempSync(join(tmpdir(), 'clubwatch-discord-'));
     mkdirSync(join(dir, 'config'));
     symlinkSync(fileURLToPath(new URL('../../config/catalog', import.meta.url)), join(dir, 'config', 'catalog'));
+    symlinkSync(fileURLToPath(new URL('../../config/sample', import.meta.url)), join(dir, 'config', 'sample'));
     writeFileSync(join(dir, 'config', 'sources.json'), JSON.stringify({ sources: [{ url: `${feedBase}/feed.xml`, title: 'Le Fil Test' }] }));
     const harness = new Harness(discord, feeds, dir, options);
     harness.env = {
@@ -87,10 +94,10 @@ export class Harness {
       databasePath: join(dir, 'clubwatch.db'),
       configDir: join(dir, 'config'),
       logLevel: 'silent',
-      sample: 'false',
       discordToken: discord.token,
       discordApplicationId: discord.applicationId,
       discordApiBase: discord.restBase,
+      ...options.env,
     };
     harness.config = buildConfig(harness.env);
     if (options.deploy !== false) {
@@ -108,7 +115,13 @@ export class Harness {
     const { config, secrets, logger } = this.parts();
     this.context = await buildContext(config, secrets, { logger });
     this.platform = createDiscordPlatform(this.context, this.options.destination);
-    this.app = new App(this.context, [this.platform], { stopGraceMs: 2_000 });
+    const platforms = [this.platform];
+    if (config.bluesky) {
+      this.blueskyFetcher ??= localFetcher();
+      const bluesky = createBlueskyPlatform(this.context, { fetcher: this.blueskyFetcher });
+      if (bluesky) platforms.push(bluesky);
+    }
+    this.app = new App(this.context, platforms, { stopGraceMs: 2_000 });
     await this.app.start();
     this.running = true;
     // The start-up read of the configured feed records what is there, silently.
@@ -131,6 +144,7 @@ export class Harness {
     await this.stop();
     await this.discord.close();
     await this.feeds.close();
+    await this.blueskyFetcher?.close();
     rmSync(this.dir, { recursive: true, force: true });
   }
 
@@ -165,6 +179,7 @@ export class Harness {
       published: occurredAt,
       confidence: 0.9,
       lang: 'fr',
+      trusted: true,
     });
     const story = await store.createStory(
       {
@@ -175,6 +190,7 @@ export class Harness {
         occurredAt,
         firstSeenAt: occurredAt,
         confidence: 0.9,
+        shared: true,
       },
       report(outlets[0] ?? 'Le Fil Test', 0),
     );

@@ -38,7 +38,7 @@ describe('/clubwatch why', () => {
     expect(embed?.description).toContain('L’OM quitte X');
     expect(embed?.description).toContain('Read in Le Fil Test');
     const found = embed?.fields?.find((field) => field.name === 'Found')?.value ?? '';
-    expect(found).toMatch(/^\*\*OM\*\* · X · leave · 0\.\d\d/);
+    expect(found).toMatch(/^\*\*OM\*\* · leaves X · 0\.\d\d/);
     expect(found).toMatch(/posted \(story \d+\); this server watches OM/);
   });
 

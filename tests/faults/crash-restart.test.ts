@@ -119,7 +119,7 @@ describe.each(variants)('$name', ({ servers, kills, nonces, delayMs }) => {
     const store = await openSqliteStore({ path: databasePath });
     let storedSession: string | undefined;
     try {
-      expect(await store.countDeliveries()).toEqual({ pending: 0, sending: 0, sent: servers + 1, failed: 0 });
+      expect(await store.countDeliveries()).toEqual({ pending: 0, sending: 0, sent: servers + 1, failed: 0, held: 0, merged: 0 });
       storedSession = await store.getState('bluesky:session');
     } finally {
       await store.close();

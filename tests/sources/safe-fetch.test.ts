@@ -320,4 +320,38 @@ describe('address policy', () => {
     const result = await fetcher({ lookup: dns.lookup }).fetchFeed(`http://bridge.lan:${server.port}/feed`, NO_VALIDATORS);
     expect(result.status).toBe('ok');
   });
+
+  it('reaches addresses in a range the operator allowed, by name or literal, and nothing outside it', async () => {
+    server.route('/feed', { body: RSS });
+    const dns = fakeDns({ 'bridge.lan': [v4('127.0.0.1')], 'router.lan': [v4('192.168.1.1')] });
+    const safe = fetcher({ allowPrivateAddresses: false, trustedHosts: ['127.0.0.0/8'], lookup: dns.lookup });
+    expect((await safe.fetchFeed(`http://bridge.lan:${server.port}/feed`, NO_VALIDATORS)).status).toBe('ok');
+    expect((await safe.fetchFeed(`http://127.0.0.1:${server.port}/feed`, NO_VALIDATORS)).status).toBe('ok');
+    const err = await failure(safe.fetchFeed('http://router.lan/feed', NO_VALIDATORS));
+    expect(err.message).toBe('refused: router.lan resolves to 192.168.1.1, a private address');
+  });
+
+  it('keeps users’ URLs to ports 80 and 443 unless the operator allowed the host', async () => {
+    server.route('/feed', { body: RSS });
+    const dns = fakeDns({ 'feed.example': [v4('127.0.0.1')], 'bridge.lan': [v4('127.0.0.1')] });
+    const safe = fetcher({ allowPrivateAddresses: false, standardPortsOnly: true, trustedHosts: ['bridge.lan'], lookup: dns.lookup });
+    const err = await failure(safe.fetchFeed(`http://feed.example:${server.port}/feed`, NO_VALIDATORS));
+    expect(err).toMatchObject({ reason: 'blocked-address', message: `refused: port ${server.port} (only 80 and 443)` });
+    expect(server.requestsTo('/feed')).toHaveLength(0);
+    expect((await safe.fetchFeed(`http://bridge.lan:${server.port}/feed`, NO_VALIDATORS)).status).toBe('ok');
+  });
+});
+
+describe('content encodings', () => {
+  it('refuses a body with more than two content encodings stacked', async () => {
+    server.route('/feed', { body: gzipSync(gzipSync(gzipSync(RSS))), headers: { 'content-encoding': 'gzip, gzip, gzip' } });
+    const err = await failure(fetcher().fetchFeed(`${base}/feed`, NO_VALIDATORS));
+    expect(err.message).toBe('refused: 3 content encodings stacked');
+  });
+
+  it('reads a body with two content encodings', async () => {
+    server.route('/feed', { body: gzipSync(gzipSync(RSS)), headers: { 'content-encoding': 'gzip, gzip' } });
+    const result = await fetcher().fetchFeed(`${base}/feed`, NO_VALIDATORS);
+    expect(result.status === 'ok' && result.body.toString('utf8')).toBe(RSS);
+  });
 });

@@ -76,7 +76,7 @@ describe('the outbox', () => {
     await store.markDeliveryFailed(b!.id, 'Missing Access', t0);
     expect(await store.claimDeliveries({ now: later(3_600_000), limit: 10, leaseMs: 1, destinationKinds: ['discord'] })).toHaveLength(0);
     expect((await store.getDelivery(b!.id))?.lastError).toBe('Missing Access');
-    expect(await store.countDeliveries('discord')).toEqual({ pending: 0, sending: 0, sent: 1, failed: 1 });
+    expect(await store.countDeliveries('discord')).toEqual({ pending: 0, sending: 0, sent: 1, failed: 1, held: 0, merged: 0 });
   });
 
   it('keeps what it recorded across a reopen of the file', async () => {

@@ -17,6 +17,7 @@ function story(clubId: string, action: Action, platform: Platform = 'x', outlets
     occurredAt: '2024-12-04T10:00:00.000Z',
     firstSeenAt: '2024-12-04T11:00:00.000Z',
     confidence: 0.9,
+    shared: true,
     reports: outlets.map((outlet, index) => ({
       sourceId: `s${index}`,
       outlet,
@@ -27,6 +28,7 @@ function story(clubId: string, action: Action, platform: Platform = 'x', outlets
       published: '2024-12-04T10:00:00.000Z',
       confidence: 0.9 - index * 0.1,
       lang: 'en',
+      trusted: true,
     })),
   };
 }

@@ -164,8 +164,8 @@ describe('the public site', () => {
         );
       expect(await clubsOf()).toEqual([]);
       const story = await world.bot.context.store.createStory(
-        { clubId: 'ac-milan', clubName: 'AC Milan', platform: 'x', action: 'stay', occurredAt: new Date().toISOString(), firstSeenAt: new Date().toISOString(), confidence: 0.9 },
-        { sourceId: 's', outlet: 'o', itemKey: 'milan', title: 't', link: null, evidence: 'e', published: null, confidence: 0.9, lang: 'it' },
+        { clubId: 'ac-milan', clubName: 'AC Milan', platform: 'x', action: 'stay', occurredAt: new Date().toISOString(), firstSeenAt: new Date().toISOString(), confidence: 0.9 , shared: true},
+        { sourceId: 's', outlet: 'o', itemKey: 'milan', title: 't', link: null, evidence: 'e', published: null, confidence: 0.9, lang: 'it', trusted: true },
       );
       await world.bot.context.store.setBoardEntry({ clubId: 'ac-milan', platform: 'x', action: 'stay', since: story.occurredAt, storyId: story.id });
       expect(await clubsOf()).toEqual([]);

@@ -44,6 +44,10 @@ export interface Messages {
   channelHistoryWarning: string;
   channelUnchecked: string;
   unpaused: string;
+  /** After a pause: how many held updates go out now (more than five as one catch-up digest). */
+  heldResumed: (count: number) => string;
+  /** After a pause: how many held updates were too old and dropped. */
+  heldDropped: (count: number, days: number) => string;
   permissionNames: Record<'ViewChannel' | 'SendMessages' | 'EmbedLinks' | 'ReadMessageHistory', string>;
 
   cadenceImmediate: string;
@@ -62,6 +66,19 @@ export interface Messages {
   urlNotHttp: string;
   urlCredentials: string;
   tooManySources: (max: number) => string;
+  /** The fetcher's reasons, in the server's language (see fetch-reasons.ts). */
+  fetchReasons: {
+    http: (status: string) => string;
+    timeout: (duration: string) => string;
+    tooLarge: (size: string) => string;
+    redirects: (count: string) => string;
+    port: (port: string) => string;
+    /** `original`: the fetcher's own words, which name the kind of address. */
+    privateAddress: (host: string, original: string) => string;
+    connectionRefused: string;
+    noSuchHost: string;
+    closedEarly: string;
+  };
   fetchFailed: (reason: string) => string;
   notAFeed: (reason: string) => string;
   sourceAdded: (title: string, items: number) => string;
@@ -81,6 +98,16 @@ export interface Messages {
   whyNothing: string;
   whySetAside: string;
   whyPosted: (storyId: number) => string;
+  /** Sent to this server's outbox but held: posting is paused. */
+  whyHeld: (storyId: number) => string;
+  /** In this server's outbox or digest queue, not sent yet. */
+  whyWaiting: (storyId: number) => string;
+  /** Given up for this server, with the reason kept in the outbox. */
+  whyFailed: (storyId: number, reason: string) => string;
+  /** The story only this server's own feeds told: it stays with this server. */
+  whyOwnOnly: (storyId: number) => string;
+  /** The story a trusted source told as well: every server watching the club has it. */
+  whyShared: (storyId: number, outlets: string) => string;
   whyBelow: (confidence: string, min: string) => string;
   whyNotExamined: string;
   whyWatched: (club: string) => string;

@@ -51,13 +51,74 @@ export class BlockedAddressError extends Error {
   }
 }
 
-/** Resolves a host and refuses it when any of its addresses is not public. */
+/**
+ * Addresses and host names the operator lets users' URLs reach though they are not public
+ * (`CLUBWATCH_ALLOWED_PRIVATE_HOSTS`): host names, single addresses and CIDR ranges.
+ */
+export interface AllowedHosts {
+  /** True when this host name (or address literal) is let through whatever it resolves to. */
+  hasHost(hostname: string): boolean;
+  /** True when this address is one the operator allowed, alone or in a range. */
+  hasAddress(address: string): boolean;
+}
+
+export function allowedHosts(entries: readonly string[]): AllowedHosts {
+  const names = new Set<string>();
+  const ranges: Array<[ipaddr.IPv4 | ipaddr.IPv6, number]> = [];
+  for (const raw of entries) {
+    const entry = stripBrackets(raw.trim().toLowerCase());
+    if (entry === '') continue;
+    if (entry.includes('/')) ranges.push(ipaddr.parseCIDR(entry));
+    else if (ipaddr.isValid(entry)) {
+      const address = ipaddr.process(entry);
+      ranges.push([address, address.kind() === 'ipv4' ? 32 : 128]);
+    } else names.add(entry);
+  }
+  const hasAddress = (address: string): boolean => {
+    let parsed: ipaddr.IPv4 | ipaddr.IPv6;
+    try {
+      parsed = ipaddr.process(stripBrackets(address));
+    } catch {
+      return false;
+    }
+    return ranges.some(([base, bits]) => base.kind() === parsed.kind() && parsed.match(base, bits));
+  };
+  return {
+    hasHost: (hostname) => {
+      const host = stripBrackets(hostname.toLowerCase());
+      return names.has(host) || (ipaddr.isValid(host) && hasAddress(host));
+    },
+    hasAddress,
+  };
+}
+
+/** True when every entry is a host name, an address or a CIDR range; else the first one that is not. */
+export function invalidAllowedHost(entries: readonly string[]): string | null {
+  for (const raw of entries) {
+    const entry = stripBrackets(raw.trim().toLowerCase());
+    if (entry.includes('/')) {
+      try {
+        ipaddr.parseCIDR(entry);
+        continue;
+      } catch {
+        return raw;
+      }
+    }
+    if (ipaddr.isValid(entry)) continue;
+    if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/.test(entry)) return raw;
+  }
+  return null;
+}
+
+/** Resolves a host and refuses it when any of its addresses is not public (nor allowed by the operator). */
 export async function resolvePublicAddresses(
   hostname: string,
   resolve: HostResolver,
+  allowed?: AllowedHosts,
 ): Promise<readonly ResolvedAddress[]> {
   const addresses = await resolve(hostname);
   for (const { address } of addresses) {
+    if (allowed?.hasAddress(address)) continue;
     const why = describeBlockedAddress(address);
     if (why !== null) throw new BlockedAddressError(hostname, address, why);
   }

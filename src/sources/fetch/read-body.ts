@@ -54,6 +54,8 @@ function decodersFor(contentEncoding: string | null): Transform[] {
     .split(',')
     .map((coding) => coding.trim().toLowerCase())
     .filter((coding) => coding !== '' && coding !== 'identity');
+  // Layered codings multiply the work a small body can cost; no real server stacks more than two.
+  if (codings.length > 2) throw new SourceFetchError(`refused: ${codings.length} content encodings stacked`, 'malformed');
   return codings.reverse().map((coding) => {
     switch (coding) {
       case 'gzip':

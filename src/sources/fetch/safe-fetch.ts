@@ -4,6 +4,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { Agent, request } from 'undici';
 import { SourceFetchError } from '../../errors.ts';
 import {
+  allowedHosts,
   BlockedAddressError,
   describeBlockedAddress,
   ipLiteralOf,
@@ -23,8 +24,13 @@ export interface SafeFetcherOptions {
   maxRedirects: number;
   /** False in production: loopback, private, link-local and other non-public addresses are refused. */
   allowPrivateAddresses: boolean;
-  /** Host names exempt from the address check, e.g. a self-hosted feed bridge on the LAN. */
+  /**
+   * Host names, addresses and CIDR ranges exempt from the address check, e.g. a self-hosted feed
+   * bridge on the LAN (`CLUBWATCH_ALLOWED_PRIVATE_HOSTS`). Also exempt from the port rule.
+   */
   trustedHosts?: readonly string[];
+  /** Users' URLs: only ports 80 and 443, unless the host is one of `trustedHosts`. */
+  standardPortsOnly?: boolean;
   /** Resolves host names; defaults to the system resolver. Tests pass a fake DNS here. */
   lookup?: HostResolver;
 }
@@ -72,9 +78,8 @@ interface Exchange {
 
 export function createSafeFetcher(options: SafeFetcherOptions): SafeFetcher {
   const resolve = options.lookup ?? systemResolver;
-  const trustedHosts = new Set((options.trustedHosts ?? []).map((host) => host.toLowerCase()));
-  const mayReach = (hostname: string): boolean =>
-    options.allowPrivateAddresses || trustedHosts.has(hostname.toLowerCase());
+  const allowed = allowedHosts(options.trustedHosts ?? []);
+  const mayReach = (hostname: string): boolean => options.allowPrivateAddresses || allowed.hasHost(hostname);
 
   const agent = new Agent({
     headersTimeout: options.timeoutMs,
@@ -85,7 +90,7 @@ export function createSafeFetcher(options: SafeFetcherOptions): SafeFetcher {
       lookup: (hostname: string, lookupOptions: LookupOptions, callback: LookupCallback) => {
         const addresses = mayReach(hostname)
           ? resolve(hostname)
-          : resolvePublicAddresses(hostname, resolve);
+          : resolvePublicAddresses(hostname, resolve, allowed);
         addresses.then(
           (found) => answerLookup(hostname, found, lookupOptions, callback),
           (err: unknown) => callback(err as NodeJS.ErrnoException, '', 0),
@@ -148,6 +153,9 @@ export function createSafeFetcher(options: SafeFetcherOptions): SafeFetcher {
   }
 
   function refuseBlockedLiteral(url: URL): void {
+    if (options.standardPortsOnly && url.port !== '' && url.port !== '80' && url.port !== '443' && !allowed.hasHost(url.hostname)) {
+      throw new SourceFetchError(`refused: port ${url.port} (only 80 and 443)`, 'blocked-address');
+    }
     const literal = ipLiteralOf(url.hostname);
     if (literal === null || mayReach(url.hostname)) return;
     const why = describeBlockedAddress(literal);

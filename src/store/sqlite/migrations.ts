@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 /** Migrations live in code, in order; each is applied once and recorded by Kysely's migrator. */
 const migrations: Record<string, Migration> = {
@@ -167,7 +167,47 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('servers').addColumn('digest_board', 'integer', (c) => c.notNull().defaultTo(0)).execute();
     },
   },
+  '0003-story-owners': {
+    // A story told only by servers' own feeds stays with those servers until a trusted source reports it.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('stories').addColumn('shared', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+      await db.schema.alterTable('story_reports').addColumn('trusted', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+      await sql`update story_reports set trusted = 0
+        where source_id in (select id from sources where origin in ('server', 'sample'))`.execute(db);
+      await sql`update stories set shared = 0
+        where exists (select 1 from story_reports r where r.story_id = stories.id)
+          and not exists (select 1 from story_reports r where r.story_id = stories.id and r.trusted = 1)`.execute(db);
+      await sql`delete from board where story_id in (select id from stories where shared = 0)`.execute(db);
+    },
+  },
+  '0004-sample-preview-only': {
+    // The bundled sample is made up: what earlier versions told from it is no news for anyone.
+    async up(db: Kysely<unknown>) {
+      await forgetSampleStories(db);
+    },
+  },
 };
+
+/**
+ * Deletes the stories only the bundled sample told (with their board places, digest places and
+ * deliveries not yet sent): run by a migration, and at each start with the sample off.
+ */
+export async function forgetSampleStories(db: Kysely<unknown>): Promise<number> {
+  const sampleOnly = sql`select id from stories where not exists (
+      select 1 from story_reports r left join sources s on s.id = r.source_id
+      where r.story_id = stories.id and (s.origin is null or s.origin <> 'sample'))
+    and exists (select 1 from story_reports r where r.story_id = stories.id)`;
+  const { rows } = await sql<{ id: number }>`${sampleOnly}`.execute(db);
+  if (rows.length === 0) return 0;
+  const ids = sql.join(rows.map((row) => sql`${row.id}`));
+  await sql`delete from board where story_id in (${ids})`.execute(db);
+  await sql`delete from digest_queue where story_id in (${ids})`.execute(db);
+  await sql`update announcements set story_id = null where story_id in (${ids})`.execute(db);
+  await sql`delete from story_reports where story_id in (${ids})`.execute(db);
+  await sql`delete from stories where id in (${ids})`.execute(db);
+  // Unsent deliveries of those stories now render nothing and are given up as such when next tried.
+  return rows.length;
+}
 
 export const migrationProvider: MigrationProvider = {
   getMigrations: async () => migrations,

@@ -52,6 +52,7 @@ export async function claimDeliveries(db: Db, options: ClaimOptions): Promise<De
     )
     .where(destinationIn(options.destinationKinds))
     .orderBy('next_attempt_at')
+    .orderBy('created_at')
     .limit(options.limit)
     .execute();
   if (due.length === 0) return [];
@@ -116,7 +117,39 @@ export async function listDeliveries(
 export async function countDeliveries(db: Db, destinationPrefix?: string): Promise<DeliveryCounts> {
   let query = db.selectFrom('deliveries').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status');
   if (destinationPrefix) query = query.where(destinationIn([destinationPrefix]));
-  const counts: DeliveryCounts = { pending: 0, sending: 0, sent: 0, failed: 0 };
+  const counts: DeliveryCounts = { pending: 0, sending: 0, sent: 0, failed: 0, held: 0, merged: 0 };
   for (const row of await query.execute()) counts[row.status as keyof DeliveryCounts] = Number(row.n);
   return counts;
+}
+
+export async function holdDelivery(db: Db, id: string, reason: string): Promise<void> {
+  await db.updateTable('deliveries').set({ status: 'held', last_error: reason, claimed_at: null }).where('id', '=', id).execute();
+}
+
+export async function listHeldDeliveries(db: Db, destination: string): Promise<Delivery[]> {
+  const rows = await db
+    .selectFrom('deliveries')
+    .selectAll()
+    .where('destination', '=', destination)
+    .where('status', '=', 'held')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toDelivery);
+}
+
+export async function releaseDeliveries(db: Db, release: Array<{ id: string; nextAttemptAt: string }>): Promise<void> {
+  for (const { id, nextAttemptAt } of release) {
+    await db.updateTable('deliveries').set({ status: 'pending', next_attempt_at: nextAttemptAt }).where('id', '=', id).where('status', '=', 'held').execute();
+  }
+}
+
+export async function markDeliveriesMerged(db: Db, ids: string[], intoId: string, at: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('deliveries')
+    .set({ status: 'merged', last_error: `sent within catch-up digest ${intoId}`, next_attempt_at: at })
+    .where('id', 'in', ids)
+    .where('status', '=', 'held')
+    .execute();
 }

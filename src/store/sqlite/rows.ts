@@ -39,6 +39,7 @@ export function toReport(row: Selectable<Database['story_reports']>): StoryRepor
     published: row.published,
     confidence: row.confidence,
     lang: row.lang,
+    trusted: row.trusted === 1,
   };
 }
 
@@ -52,6 +53,7 @@ export function toStory(row: Selectable<Database['stories']>, reports: StoryRepo
     occurredAt: row.occurred_at,
     firstSeenAt: row.first_seen_at,
     confidence: row.confidence,
+    shared: row.shared === 1,
     reports,
   };
 }

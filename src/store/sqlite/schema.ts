@@ -53,6 +53,7 @@ export interface Database {
     occurred_at: string;
     first_seen_at: string;
     confidence: number;
+    shared: number;
   };
   story_reports: {
     story_id: number;
@@ -65,6 +66,7 @@ export interface Database {
     published: string | null;
     confidence: number;
     lang: string | null;
+    trusted: number;
   };
   board: {
     club_id: string;

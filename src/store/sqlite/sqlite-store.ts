@@ -1,5 +1,7 @@
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type Selectable, type SqliteDatabase, type Transaction } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, sql, type Selectable, type SelectQueryBuilder, type SqliteDatabase, type Transaction } from 'kysely';
 import type { Action, Announcement, Platform } from '../../announcements/announcement.ts';
 import type { Delivery } from '../../deliveries/delivery.ts';
 import type { BoardEntry, Story, StoryReport } from '../../stories/story.ts';
@@ -20,7 +22,7 @@ import type {
 } from '../store.ts';
 import { StoreOpenError } from '../../errors.ts';
 import { normalizeLink } from '../../items/normalize-link.ts';
-import { migrationProvider } from './migrations.ts';
+import { forgetSampleStories, migrationProvider } from './migrations.ts';
 import { openDatabaseFile } from './open-file.ts';
 import * as outbox from './outbox.ts';
 import { toReport, toSource, toStory } from './rows.ts';
@@ -31,11 +33,45 @@ import type { Database } from './schema.ts';
 export interface SqliteStoreOptions {
   /** A file path, or ":memory:". */
   path: string;
+  /** clubwatch's own data folder: created (or narrowed) to its owner alone, 0700. */
+  dataDir?: string;
+}
+
+/**
+ * The store holds secrets (the Bluesky session's tokens): the data folder is its owner's alone (0700)
+ * and the database files are read and written by the owner only (0600), on a new store as on one an
+ * earlier version created wider.
+ */
+function keepPrivate(path: string, dataDir: string | undefined): void {
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    try {
+      chmodSync(dataDir, 0o700);
+    } catch (err) {
+      // A folder someone else owns (a volume mounted by root, say) keeps its mode; the files below are still private.
+      if ((err as NodeJS.ErrnoException).code !== 'EPERM') throw err;
+    }
+  }
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  // Created before SQLite opens it, so it is never readable by others, not even for a moment.
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
 }
 
 /** Opens (creating when needed) the SQLite file in WAL mode and applies pending migrations. */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
+  if (options.path !== ':memory:') {
+    try {
+      keepPrivate(options.path, options.dataDir);
+    } catch {
+      // A data folder that is a file, say: opening the database says so in words.
+    }
+  }
   const database = openDatabaseFile(options.path);
+  // The journal files SQLite creates take the database file's mode; this makes sure of it.
+  if (options.path !== ':memory:') keepPrivate(options.path, undefined);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
   if (error) {
@@ -98,7 +134,13 @@ class SqliteStore implements Store {
         next_fetch_at: source.nextFetchAt,
         consecutive_failures: 0,
       })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ interval_seconds: source.intervalSeconds }))
+      // The operator taking up a feed a server added makes it the operator's (trusted) from now on.
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({
+          interval_seconds: source.intervalSeconds,
+          origin: sql<string>`case when sources.origin = 'server' then excluded.origin else sources.origin end`,
+        }),
+      )
       .execute();
     const stored = await this.getSource(source.id);
     if (!stored) throw new Error(`source ${source.id} vanished after it was written`);
@@ -282,6 +324,7 @@ class SqliteStore implements Store {
         occurred_at: story.occurredAt,
         first_seen_at: story.firstSeenAt,
         confidence: story.confidence,
+        shared: story.shared ? 1 : 0,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -303,6 +346,7 @@ class SqliteStore implements Store {
         published: report.published,
         confidence: report.confidence,
         lang: report.lang,
+        trusted: report.trusted ? 1 : 0,
       })
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
@@ -324,6 +368,11 @@ class SqliteStore implements Store {
     return true;
   }
 
+  async shareStory(storyId: number): Promise<boolean> {
+    const result = await this.db.updateTable('stories').set({ shared: 1 }).where('id', '=', storyId).where('shared', '=', 0).executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
   async getStory(id: number): Promise<Story | undefined> {
     return (await this.getStories([id]))[0];
   }
@@ -337,7 +386,10 @@ class SqliteStore implements Store {
   }
 
   async listStories(filter: StoryFilter = {}): Promise<Story[]> {
-    let query = this.db.selectFrom('stories').selectAll().orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(filter.limit ?? 10);
+    let query = this.visible(this.db.selectFrom('stories').selectAll(), filter.visibleTo)
+      .orderBy('occurred_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(filter.limit ?? 10);
     if (filter.clubId) query = query.where('club_id', '=', filter.clubId);
     if (filter.platform) query = query.where('platform', '=', filter.platform);
     if (filter.action) query = query.where('action', '=', filter.action);
@@ -366,9 +418,36 @@ class SqliteStore implements Store {
       .execute();
   }
 
-  async clubHistory(clubId: string): Promise<Story[]> {
-    const rows = await this.db.selectFrom('stories').selectAll().where('club_id', '=', clubId).orderBy('occurred_at').orderBy('id').execute();
+  forgetSampleStories(): Promise<number> {
+    return forgetSampleStories(this.db as unknown as Kysely<unknown>);
+  }
+
+  async clubHistory(clubId: string, visibleTo?: string): Promise<Story[]> {
+    const rows = await this.visible(this.db.selectFrom('stories').selectAll(), visibleTo)
+      .where('club_id', '=', clubId)
+      .orderBy('occurred_at')
+      .orderBy('id')
+      .execute();
     return this.withReports(rows);
+  }
+
+  /** Shared stories, plus those a server's own feeds reported when a server is named. */
+  private visible<Q extends SelectQueryBuilder<Database, 'stories', object>>(query: Q, visibleTo: string | undefined): Q {
+    if (visibleTo === 'all') return query;
+    if (visibleTo === undefined) return query.where('stories.shared', '=', 1) as Q;
+    return query.where((eb) =>
+      eb.or([
+        eb('stories.shared', '=', 1),
+        eb.exists(
+          eb
+            .selectFrom('story_reports')
+            .innerJoin('server_sources', 'server_sources.source_id', 'story_reports.source_id')
+            .select('story_reports.story_id')
+            .whereRef('story_reports.story_id', '=', 'stories.id')
+            .where('server_sources.server_id', '=', visibleTo),
+        ),
+      ]),
+    ) as Q;
   }
 
   // Servers
@@ -438,6 +517,18 @@ class SqliteStore implements Store {
   }
   markDeliveryFailed(id: string, reason: string, at: string): Promise<void> {
     return outbox.markDeliveryFailed(this.db, id, reason, at);
+  }
+  holdDelivery(id: string, reason: string): Promise<void> {
+    return outbox.holdDelivery(this.db, id, reason);
+  }
+  listHeldDeliveries(destination: string): Promise<Delivery[]> {
+    return outbox.listHeldDeliveries(this.db, destination);
+  }
+  releaseDeliveries(release: Array<{ id: string; nextAttemptAt: string }>): Promise<void> {
+    return outbox.releaseDeliveries(this.db, release);
+  }
+  markDeliveriesMerged(ids: string[], intoId: string, at: string): Promise<void> {
+    return outbox.markDeliveriesMerged(this.db, ids, intoId, at);
   }
   listDeliveries(filter?: { destination?: string; status?: Delivery['status']; limit?: number }): Promise<Delivery[]> {
     return outbox.listDeliveries(this.db, filter);

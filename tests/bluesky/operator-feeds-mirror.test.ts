@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FeedServer } from '../helpers/feed-server.ts';
 import { startTestPds, type TestPds } from '../helpers/pds.ts';
 import { mirrorEnvironment, postsOf, sliceBytes, startMirrorBot, type MirrorBot } from '../helpers/pds-bot.ts';
 import type { TestEnvironment } from '../helpers/test-app.ts';
@@ -16,26 +18,56 @@ async function settled(bot: MirrorBot): Promise<boolean> {
   return counts.sent > 0 && counts.pending === 0 && counts.sending === 0;
 }
 
+const sampleFiles = ['le-fil-sport.xml', 'kurve-nord.atom', 'matchday-wire.json'];
+const sampleBody = (file: string) => readFileSync(new URL(`../../config/sample/${file}`, import.meta.url));
+
+/** The bundled sample's feeds, served as an operator's sources would be: empty at the first read, then with their items. */
+async function serveSampleFeeds(): Promise<{ feeds: FeedServer; urls: string[]; fill(): void }> {
+  const empty = '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title></channel></rss>';
+  const feeds = new FeedServer(Object.fromEntries(sampleFiles.map((file) => [`/${file}`, { body: empty }])));
+  const base = await feeds.start();
+  return {
+    feeds,
+    urls: sampleFiles.map((file) => `${base}/${file}`),
+    fill: () => {
+      for (const file of sampleFiles) feeds.route(`/${file}`, { body: sampleBody(file) });
+    },
+  };
+}
+
+async function readTwice(bot: MirrorBot, fill: () => void): Promise<void> {
+  for (const source of await bot.context.store.listSources()) await bot.app.poller.poll(source);
+  fill();
+  for (const source of await bot.context.store.listSources()) await bot.app.poller.poll(source);
+}
+
 describe('npm start with only the Bluesky settings', () => {
   let pds: TestPds;
   let env: TestEnvironment;
+  let served: Awaited<ReturnType<typeof serveSampleFeeds>>;
 
   beforeAll(async () => {
     pds = await startTestPds();
+    served = await serveSampleFeeds();
   });
   afterAll(async () => {
     env?.remove();
+    await served.feeds.close();
     await pds.close();
   });
 
-  it('prints and posts the bundled sample’s stories, one post each, and after a restart posts and logs in no more', async () => {
+  it('posts the stories of the operator’s feeds, one post each, and after a restart posts and logs in no more', async () => {
     const account = await pds.createAccount('sample-mirror.test');
-    env = mirrorEnvironment(pds, account, { vars: { CLUBWATCH_SAMPLE: 'true', BLUESKY_MIN_CONFIDENCE: '0.7' } });
+    env = mirrorEnvironment(pds, account, {
+      sources: served.urls,
+      vars: { CLUBWATCH_LANGUAGE: 'en', BLUESKY_MIN_CONFIDENCE: '0.7', CLUBWATCH_MAX_ITEM_AGE_DAYS: '3650' },
+    });
     const logins = () => pds.requestsTo('com.atproto.server.createSession').length;
     const loginsBefore = logins();
 
     let bot = await startMirrorBot(env, { start: false });
     await bot.app.start();
+    await readTwice(bot, served.fill);
     await until(() => settled(bot));
     const deliveries = await bot.context.store.listDeliveries({ destination: 'bluesky' });
     const printed = bot.printed();
@@ -74,10 +106,14 @@ describe('npm start with only the Bluesky settings', () => {
 
   it('mirrors only the stories its settings ask for', async () => {
     const account = await pds.createAccount('filtered-mirror.test');
-    const filtered = mirrorEnvironment(pds, account, { vars: { CLUBWATCH_SAMPLE: 'true', BLUESKY_PLATFORMS: 'bluesky', BLUESKY_LANGUAGE: 'de' } });
+    const again = await serveSampleFeeds();
+    const filtered = mirrorEnvironment(pds, account, {
+      sources: again.urls,
+      vars: { BLUESKY_PLATFORMS: 'bluesky', BLUESKY_LANGUAGE: 'de', CLUBWATCH_MAX_ITEM_AGE_DAYS: '3650' },
+    });
     const bot = await startMirrorBot(filtered);
     try {
-      for (const source of await bot.context.store.listSources()) await bot.app.poller.poll(source);
+      await readTwice(bot, again.fill);
       await bot.app.dispatcher.runOnce();
       const posts = await postsOf(pds, account.did);
       expect(posts.length).toBeGreaterThan(0);
@@ -88,7 +124,27 @@ describe('npm start with only the Bluesky settings', () => {
       expect((await bot.context.store.listStories()).length).toBeGreaterThan(posts.length);
     } finally {
       await bot.close();
+      await again.feeds.close();
       filtered.remove();
     }
   });
+
+  it('never mirrors the bundled sample, even when it is turned on', async () => {
+    const account = await pds.createAccount('sample-never.test');
+    const withSample = mirrorEnvironment(pds, account, { vars: { CLUBWATCH_SAMPLE: 'true' } });
+    const bot = await startMirrorBot(withSample);
+    try {
+      expect(bot.context.config.sources.sample).toBe(true);
+      for (const source of await bot.context.store.listSources()) await bot.app.poller.poll(source);
+      await bot.app.dispatcher.runOnce();
+      expect((await bot.context.store.listStories({ visibleTo: 'all' })).length).toBeGreaterThan(2);
+      expect(bot.printed()).toMatch(/Red Star/);
+      expect(await bot.context.store.listDeliveries({ destination: 'bluesky' })).toEqual([]);
+      expect(await postsOf(pds, account.did)).toEqual([]);
+    } finally {
+      await bot.close();
+      withSample.remove();
+    }
+  });
+
 });
