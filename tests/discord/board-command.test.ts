@@ -52,7 +52,7 @@ describe('/clubs board', () => {
   });
 
   it('filters by country and platform, in the server’s language', async () => {
-    await harness.context.store.updateServerSettings(GUILD, { language: 'de' });
+    await harness.admin('language', [option('language', 'de')]);
     const result = await harness.command(MEMBER, 'clubs', 'board', [option('country', 'DE'), option('platform', 'x')]);
     expect(result.reply?.content).toBe('Deutschland: die Übersicht am 14. Nov. 2024');
     const description = harness.discord.messages(GENERAL).at(-1)?.attachments[0]?.description;
