@@ -71,11 +71,10 @@ export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}
     const text = typeof input?.text === 'string' ? input.text : '';
     const { text: examined, sentences } = tokenize(text);
     const all: Token[] = [];
-    if (!knownLanguage(input?.lang)) {
-      for (const s of sentences) {
-        for (const t of s.tokens) all.push(t);
-        if (all.length >= 150) break;
-      }
+    const wanted = knownLanguage(input?.lang) ? 60 : 150;
+    for (const s of sentences) {
+      for (const t of s.tokens) all.push(t);
+      if (all.length >= wanted) break;
     }
     const lang: Language = detectLanguage(all, input?.lang ?? null) ?? 'en';
     if (!mentionsAPlatform(sentences)) return { language: lang, announcements: [], rejected: [] };

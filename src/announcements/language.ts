@@ -42,15 +42,16 @@ function declared(lang: string | null | undefined): Language | null {
  */
 export function detectLanguage(tokens: readonly Token[], declaredLang?: string | null): Language | null {
   const given = declared(declaredLang);
-  // A declared language is trusted: guessing costs time on every item and is rarely better.
-  if (given !== null) return given;
   const scores: Record<Language, number> = { fr: 0, en: 0, de: 0, es: 0, it: 0, pt: 0 };
-  const limit = Math.min(tokens.length, declaredLang ? 40 : 150);
+  const limit = Math.min(tokens.length, given ? 60 : 150);
   for (let i = 0; i < limit; i++) {
     const hit = languageOf.get((tokens[i] as Token).folded);
     if (hit) for (const l of hit) scores[l] += 1 / hit.length;
   }
   let best: Language | null = null;
   for (const l of languages) if (best === null || scores[l] > scores[best]) best = l;
+  // A feed that declares French may still carry a German headline: the item's own words win when
+  // they clearly say so (three times the declared language's score, and enough words to tell).
+  if (given !== null) return best !== null && best !== given && scores[best] >= 6 && scores[best] >= 3 * scores[given] ? best : given;
   return best !== null && scores[best] > 0 ? best : null;
 }

@@ -18,6 +18,11 @@ describe('extractor: actions', () => {
     ]);
   });
 
+  it('reads a German item in German even when its feed declares French', () => {
+    const text = 'Hertha BSC zieht sich von der Plattform X zurück. Der Verein will die Entwicklung auf der Plattform nicht mehr mittragen und setzt auf die anderen Kanäle.';
+    expect(triples(text, 'fr')).toEqual(['hertha-bsc x leave']);
+  });
+
   it('tells the club that leaves from the club that will not follow', () => {
     expect(triples("Red Star quitte X ; l'OM ne suivra pas.", 'fr')).toEqual(['olympique-de-marseille x stay', 'red-star-fc x leave']);
   });
