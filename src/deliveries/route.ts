@@ -24,20 +24,31 @@ function mirrors(routing: NonNullable<Routing['bluesky']>, story: Story): boolea
   return true;
 }
 
-async function enqueueStory(store: Store, story: Story, destination: string, language: string, now: string): Promise<number> {
-  const content = { kind: 'story' as const, storyIds: [story.id], language };
+async function enqueueStories(store: Store, stories: readonly Story[], destination: string, language: string, now: string): Promise<number> {
+  const content = { kind: stories.length === 1 ? ('story' as const) : ('digest' as const), storyIds: stories.map((s) => s.id), language };
   const id = deliveryId(content, destination);
   return (await store.enqueueDelivery({ id, destination, content, idempotencyKey: id, nextAttemptAt: now })) ? 1 : 0;
 }
 
+/** Where a story's delivery goes: written to the outbox at once, or gathered with its item's other stories. */
+type Enqueue = (story: Story, destination: string, language: string) => Promise<number>;
+
+function direct(store: Store, now: string): Enqueue {
+  return (story, destination, language) => enqueueStories(store, [story], destination, language, now);
+}
+
+async function enqueueStory(store: Store, story: Story, destination: string, language: string, now: string): Promise<number> {
+  return enqueueStories(store, [story], destination, language, now);
+}
+
 /** Each server by its own settings: a delivery now, or a place in its digest. */
-async function routeToServers(store: Store, story: Story, servers: Iterable<string>, now: string): Promise<number> {
+async function routeToServers(store: Store, story: Story, servers: Iterable<string>, now: string, enqueue: Enqueue = direct(store, now)): Promise<number> {
   let written = 0;
   for (const serverId of servers) {
     const settings = await store.getServerSettings(serverId);
     // A paused server's deliveries are written all the same: they are held, and sent when posting resumes.
     if (!settings.channelId) continue;
-    if (settings.cadence === 'immediate') written += await enqueueStory(store, story, `discord:${serverId}`, settings.language, now);
+    if (settings.cadence === 'immediate') written += await enqueue(story, `discord:${serverId}`, settings.language);
     else await store.queueForDigest(serverId, story.id);
   }
   return written;
@@ -60,15 +71,43 @@ async function watchersOf(store: Store, catalog: Catalog, story: Story): Promise
  * A shared story goes to the mirror, the servers watching its club and those that added the source;
  * a story only a server's own feed told goes to that server alone.
  */
-export async function routeStory(store: Store, catalog: Catalog, routing: Routing, story: Story, sourceId: string, now: string): Promise<number> {
+export async function routeStory(
+  store: Store,
+  catalog: Catalog,
+  routing: Routing,
+  story: Story,
+  sourceId: string,
+  now: string,
+  enqueue: Enqueue = direct(store, now),
+): Promise<number> {
   let written = 0;
-  if (routing.console) written += await enqueueStory(store, story, 'console', routing.console.language, now);
-  if (!story.shared) return written + (routing.discord ? await routeToServers(store, story, await ownersOf(store, [sourceId]), now) : 0);
-  if (routing.bluesky && mirrors(routing.bluesky, story)) written += await enqueueStory(store, story, 'bluesky', routing.bluesky.language, now);
+  if (routing.console) written += await enqueue(story, 'console', routing.console.language);
+  if (!story.shared) return written + (routing.discord ? await routeToServers(store, story, await ownersOf(store, [sourceId]), now, enqueue) : 0);
+  if (routing.bluesky && mirrors(routing.bluesky, story)) written += await enqueue(story, 'bluesky', routing.bluesky.language);
   if (!routing.discord) return written;
   const servers = await ownersOf(store, [sourceId]);
   for (const serverId of await watchersOf(store, catalog, story)) servers.add(serverId);
-  return written + (await routeToServers(store, story, servers, now));
+  return written + (await routeToServers(store, story, servers, now, enqueue));
+}
+
+/**
+ * The new stories of one item, routed together: a destination that wants several of them gets one
+ * message for all ("OM stays on X, Red Star leaves"), not one per story.
+ */
+export async function routeItemStories(store: Store, catalog: Catalog, routing: Routing, stories: readonly Story[], sourceId: string, now: string): Promise<number> {
+  if (stories.length === 1) return routeStory(store, catalog, routing, stories[0] as Story, sourceId, now);
+  const planned = new Map<string, { destination: string; language: string; stories: Story[] }>();
+  const gather: Enqueue = async (story, destination, language) => {
+    const key = `${destination}\u0000${language}`;
+    const entry = planned.get(key) ?? { destination, language, stories: [] };
+    entry.stories.push(story);
+    planned.set(key, entry);
+    return 0;
+  };
+  for (const story of stories) await routeStory(store, catalog, routing, story, sourceId, now, gather);
+  let written = 0;
+  for (const { destination, language, stories: wanted } of planned.values()) written += await enqueueStories(store, wanted, destination, language, now);
+  return written;
 }
 
 /**

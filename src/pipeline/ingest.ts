@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/types.ts';
 import type { Extractor } from '../announcements/extractor.ts';
-import { routeLaterReport, routeStory, type Routing } from '../deliveries/route.ts';
+import { routeItemStories, routeLaterReport, type Routing } from '../deliveries/route.ts';
 import type { Item } from '../items/item.ts';
 import type { SeenItem, SourceRecord, Store } from '../store/store.ts';
 import { mergeAnnouncement } from '../stories/merge.ts';
@@ -98,6 +98,7 @@ export async function ingestItems(options: IngestOptions, source: SourceRecord, 
       result.examined += 1;
       const text = item.text && !item.text.startsWith(item.title) ? `${item.title}\n${item.text}` : item.text || item.title;
       const announcements = options.extractor.extract({ text, lang: item.lang, authorClubId: item.authorClubId ?? null });
+      const itemStories: Story[] = [];
       for (const announcement of announcements) {
         result.announcements += 1;
         if (announcement.confidence < options.minConfidence) {
@@ -123,8 +124,9 @@ export async function ingestItems(options: IngestOptions, source: SourceRecord, 
           continue;
         }
         result.newStories.push(story);
-        result.deliveries += await routeStory(store, options.catalog, options.routing, story, source.id, nowIso);
+        itemStories.push(story);
       }
+      if (itemStories.length > 0) result.deliveries += await routeItemStories(store, options.catalog, options.routing, itemStories, source.id, nowIso);
     }
     return result;
   });

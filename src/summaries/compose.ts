@@ -94,6 +94,8 @@ export function digestHeadline(summaries: StorySummary[], language: string): str
   }
   const sentences = [...byPlatform].map(([platform, actions]) =>
     [...actions]
+      // Who stays comes first, then who moves: "OM stays on X, Red Star leaves".
+      .sort(([a], [b]) => (a === 'stay' ? 0 : 1) - (b === 'stay' ? 0 : 1))
       .map(([action, names], index) => `${joinNames(names, lang)} ${verbPhrase(lang, action, platform, names.length, index === 0)}`)
       .join(', '),
   );
