@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { platforms, type Platform } from '../announcements/announcement.ts';
 import { ConfigError } from '../errors.ts';
@@ -22,7 +23,14 @@ export interface Config {
     maxFeedBytes: number;
     maxRedirects: number;
     userAgent: string;
+    /** Reads at once, in all and of one host. */
+    maxFetches: number;
+    maxFetchesPerHost: number;
+    /** Worker threads that parse large feed bodies (default: one per core). */
+    parseThreads: number;
   };
+  /** Items are kept this many days, and each source's newest 200 whatever their age. */
+  retention: { days: number; keepPerSource: number };
   stories: { windowDays: number; minConfidence: number };
   previewLanguage: string;
   discord: { applicationId: string; apiBase: string | null; devGuildId: string | null } | null;
@@ -177,7 +185,11 @@ export function buildConfig(env: Env, cwd = process.cwd()): Config {
       maxFeedBytes: number(env, 'maxFeedBytes', 5 * 1024 * 1024, 10_000, 100 * 1024 * 1024),
       maxRedirects: 5,
       userAgent: env.userAgent ?? 'clubwatch/0.1 (+https://github.com/clubwatch/clubwatch; feed reader)',
+      maxFetches: number(env, 'maxFetches', 16, 1, 256),
+      maxFetchesPerHost: number(env, 'maxFetchesPerHost', 2, 1, 64),
+      parseThreads: number(env, 'parseThreads', availableParallelism(), 0, 64),
     },
+    retention: { days: number(env, 'retentionDays', 30, 1, 36_500), keepPerSource: 200 },
     stories: {
       windowDays: number(env, 'storyWindowDays', 14, 1, 365),
       minConfidence: number(env, 'minConfidence', 0.6, 0, 1),

@@ -16,6 +16,10 @@ export interface Env {
   minConfidence?: string;
   previewLanguage?: string;
   userAgent?: string;
+  retentionDays?: string;
+  maxFetches?: string;
+  maxFetchesPerHost?: string;
+  parseThreads?: string;
   discordToken?: string;
   discordApplicationId?: string;
   discordApiBase?: string;
@@ -53,6 +57,10 @@ const names: Record<keyof Env, string> = {
   minConfidence: 'CLUBWATCH_MIN_CONFIDENCE',
   previewLanguage: 'CLUBWATCH_LANGUAGE',
   userAgent: 'CLUBWATCH_USER_AGENT',
+  retentionDays: 'CLUBWATCH_RETENTION_DAYS',
+  maxFetches: 'CLUBWATCH_MAX_FETCHES',
+  maxFetchesPerHost: 'CLUBWATCH_MAX_FETCHES_PER_HOST',
+  parseThreads: 'CLUBWATCH_PARSE_THREADS',
   discordToken: 'DISCORD_TOKEN',
   discordApplicationId: 'DISCORD_APPLICATION_ID',
   discordApiBase: 'DISCORD_API_BASE',
