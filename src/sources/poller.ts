@@ -131,7 +131,8 @@ export class SourcePoller {
         bodyHash: result.bodyHash,
         ...(result.status === 'items' && result.title ? { title: result.title } : {}),
         fetchedAt: fetchedAt.toISOString(),
-        nextFetchAt: nextSlot(source.id, source.intervalSeconds * slowFactor, fetchedAt).toISOString(),
+        // Its own slot, (slowFactor - 1) intervals later than usual.
+        nextFetchAt: nextSlot(source.id, source.intervalSeconds, new Date(fetchedAt.getTime() + (slowFactor - 1) * source.intervalSeconds * 1000)).toISOString(),
       });
       if (source.failingSince) logger.info({ sourceId: source.id, url: source.url }, 'source reachable again');
       logger.debug({ sourceId: source.id, status: result.status, newItems }, 'read source');
@@ -155,11 +156,11 @@ export class SourcePoller {
   }
 }
 
-/** The host a source is read from: the unit of fairness. Sources not read over HTTP are each their own. */
+/** The server a source is read from (host and port): the unit of fairness. Sources not read over HTTP are each their own. */
 export function hostOf(source: SourceRecord): string {
   if (source.kind === 'feed' && /^https?:/i.test(source.url)) {
     try {
-      return new URL(source.url).hostname.toLowerCase();
+      return new URL(source.url).host.toLowerCase();
     } catch {
       return source.url;
     }
