@@ -36,11 +36,11 @@ export async function pruneItems(db: Kysely<Database>, retention: ItemRetention)
         .selectFrom((eb) =>
           eb
             .selectFrom('items')
-            .select(['source_id', 'key', 'seen_at'])
+            .select(['source_id', 'key', 'seen_at', 'published'])
             .select((inner) =>
               inner.fn
                 .agg<number>('row_number')
-                .over((over) => over.partitionBy('source_id').orderBy('seen_at', 'desc').orderBy('key', 'desc'))
+                .over((over) => over.partitionBy('source_id').orderBy('seen_at', 'desc').orderBy('published', 'desc').orderBy('key', 'desc'))
                 .as('rank'),
             )
             .as('ranked'),

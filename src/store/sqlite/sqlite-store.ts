@@ -47,8 +47,8 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     throw new StoreOpenError(`could not prepare the database ${options.path}: ${reason}`, { cause: error });
   }
   return new SqliteStore(db, false, () => {
-    // Hands the pages that pruning freed back to the file system, a bounded number at a time.
-    database.pragma('incremental_vacuum(4096)');
+    // Hands the pages that pruning freed back to the file system.
+    database.pragma('incremental_vacuum');
   });
 }
 
@@ -60,8 +60,8 @@ function useIncrementalVacuum(database: BetterSqlite3.Database): void {
   const incremental = 2;
   if (database.pragma('auto_vacuum', { simple: true }) === incremental) return;
   database.pragma('auto_vacuum = INCREMENTAL');
-  const tables = database.prepare("select count(*) as n from sqlite_master where type = 'table'").get() as { n: number };
-  if (tables.n > 0) database.exec('VACUUM');
+  // Takes effect once the file is rewritten: at once while it is empty, once for an older file.
+  if (database.pragma('auto_vacuum', { simple: true }) !== incremental) database.exec('VACUUM');
 }
 
 /**
