@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { FeedParseError, type FeedParseFailureReason } from '../../errors.ts';
@@ -134,7 +136,7 @@ export function createFeedParser(options: FeedParserOptions): FeedParser {
 function workerEntry(): { code: string; data: { entry: string; tsx: string | null } } {
   const fromSources = import.meta.url.endsWith('.ts');
   const entry = new URL(fromSources ? './parse-worker.ts' : './parse-worker.js', import.meta.url).href;
-  const tsx = fromSources ? pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href : null;
+  const tsx = fromSources ? tsxLoaderUrl() : null;
   const code = `
     const { workerData } = require('node:worker_threads');
     (async () => {
@@ -143,4 +145,13 @@ function workerEntry(): { code: string; data: { entry: string; tsx: string | nul
     })().catch((err) => { throw err; });
   `;
   return { code, data: { entry, tsx } };
+}
+
+/** tsx's ESM register API (`require.resolve` would give its CommonJS build, which cannot run in a worker's loader). */
+function tsxLoaderUrl(): string {
+  const manifestPath = createRequire(import.meta.url).resolve('tsx/package.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { exports: Record<string, { import: string | { default: string } }> };
+  const target = manifest.exports['./esm/api']?.import;
+  if (target === undefined) throw new Error('tsx does not export esm/api');
+  return pathToFileURL(join(dirname(manifestPath), typeof target === 'string' ? target : target.default)).href;
 }
