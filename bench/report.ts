@@ -52,7 +52,7 @@ export const targets: Partial<Record<FigureKey, Target>> = {
   fanout_429s: { text: `≤ ${handful}`, met: (f) => check(f.fanout_429s, (v) => v <= handful) },
   fanout_lost: { text: '0', met: (f) => check(f.fanout_lost, (v) => v === 0) },
   fanout_duplicates: { text: '0', met: (f) => check(f.fanout_duplicates, (v) => v === 0) },
-  rss_mb_idle_1000_guilds: { text: '≤ 200', met: (f) => check(f.rss_mb_idle_1000_guilds, (v) => v <= 200) },
+  rss_mb_idle_1000_guilds: { text: '≤ 150', met: (f) => check(f.rss_mb_idle_1000_guilds, (v) => v <= 150) },
   event_loop_p99_ms_big_feed: { text: '≤ 50', met: (f) => check(f.event_loop_p99_ms_big_feed, (v) => v <= 50) },
   db_mb_after_rotation: { text: '≤ 50', met: (f) => check(f.db_mb_after_rotation, (v) => v <= 50) },
   startup_ms: { text: '< 3,000', met: (f) => check(f.startup_ms, (v) => v < 3_000) },
