@@ -185,7 +185,7 @@ export function buildConfig(env: Env, cwd = process.cwd()): Config {
       maxFeedBytes: number(env, 'maxFeedBytes', 5 * 1024 * 1024, 10_000, 100 * 1024 * 1024),
       maxRedirects: 5,
       userAgent: env.userAgent ?? 'clubwatch/0.1 (+https://github.com/clubwatch/clubwatch; feed reader)',
-      maxFetches: number(env, 'maxFetches', 16, 1, 256),
+      maxFetches: number(env, 'maxFetches', 32, 1, 256),
       maxFetchesPerHost: number(env, 'maxFetchesPerHost', 2, 1, 64),
       parseThreads: number(env, 'parseThreads', availableParallelism(), 0, 64),
     },

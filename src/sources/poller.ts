@@ -19,7 +19,7 @@ export interface PollerOptions {
   /** What to do with a read's items: the rest of the pipeline. Returns how many items were new. */
   ingest: (source: SourceRecord, items: Item[], title: string | null) => Promise<number>;
   logger: Logger;
-  /** Sources read at once, in all (default 16). */
+  /** Sources read at once, in all (default 32). */
   concurrency?: number;
   /** Sources of one host read at once (default 2). */
   perHostConcurrency?: number;
@@ -51,7 +51,7 @@ export class SourcePoller {
   constructor(private readonly options: PollerOptions) {
     this.readers = new Map(options.readers.map((reader) => [reader.kind, reader]));
     this.now = options.now ?? (() => new Date());
-    this.limiter = new HostLimiter(options.concurrency ?? 16, options.perHostConcurrency ?? 2);
+    this.limiter = new HostLimiter(options.concurrency ?? 32, options.perHostConcurrency ?? 2);
   }
 
   /** Starts the reads that are due and waits for them and for any read already running. */
