@@ -77,13 +77,14 @@ export class SourcePoller {
   private async pickDue(): Promise<Array<Promise<PollOutcome>>> {
     const { store } = this.options;
     const now = this.now();
-    // Enough waiting reads to keep every slot busy, few enough that a host with thousands of due
-    // sources cannot fill the queue: the rest of that host is spread over the interval.
+    // Enough waiting reads to keep every slot busy, few enough per host that a host with thousands
+    // of due sources cannot fill the queue: the rest of that host waits for a later tick, while the
+    // sources behind it in the list are read. After its first read each source keeps its own slot
+    // in the interval, so the sources of one host spread out.
     const queueLimit = this.limiter.global * 8;
     const hostQueueLimit = this.limiter.perHost * 4;
-    const room = queueLimit - this.inFlight.size;
-    if (room <= 0) return [];
-    const due = await store.listDueSources(now.toISOString(), room + this.inFlight.size, {
+    if (this.inFlight.size >= queueLimit) return [];
+    const due = await store.listDueSources(now.toISOString(), queueLimit * 4, {
       readersActiveSince: new Date(now.getTime() - (this.options.unreadAfterMs ?? weekMs)).toISOString(),
     });
     const started: Array<Promise<PollOutcome>> = [];
@@ -96,10 +97,7 @@ export class SourcePoller {
         await store.deferSource(source.id, resumesAt.toISOString());
         continue;
       }
-      if (this.limiter.load(host) >= hostQueueLimit) {
-        await store.deferSource(source.id, nextSlot(source.id, source.intervalSeconds, now).toISOString());
-        continue;
-      }
+      if (this.limiter.load(host) >= hostQueueLimit) continue;
       const read = this.limiter
         .run(host, () => this.poll(source))
         .finally(() => {

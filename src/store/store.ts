@@ -140,7 +140,7 @@ export interface Store {
   removeSource(id: string): Promise<boolean>;
   /**
    * Sources due by `now`, oldest first. With `readersActiveSince`, a source added by servers is left
-   * out while every one of its servers is paused (or removed the bot) since before that time.
+   * out while it has servers and every one of them is paused (or removed the bot) since before that time.
    */
   listDueSources(now: string, limit: number, options?: { readersActiveSince?: string }): Promise<SourceRecord[]>;
   /** Moves a source's next read (its host asked to wait, or too many of its host are due at once). */

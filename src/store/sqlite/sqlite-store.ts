@@ -150,6 +150,7 @@ class SqliteStore implements Store {
       query = query.where((eb) =>
         eb.or([
           eb('origin', '!=', 'server'),
+          eb.not(eb.exists(eb.selectFrom('server_sources').select('server_sources.server_id').whereRef('server_sources.source_id', '=', 'sources.id'))),
           eb.exists(
             eb
               .selectFrom('server_sources')
