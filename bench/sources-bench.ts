@@ -7,7 +7,7 @@ import { nextSlot } from '../src/sources/schedule.ts';
 import type { SourceReader } from '../src/sources/source-reader.ts';
 import { sourceIdFor } from '../src/sources/source-id.ts';
 import { benchContext, benchEnvironment } from './bench-env.ts';
-import { behaviourOf, farmBody } from './feed-farm-peer.ts';
+import { behaviourOf, farmBody } from './feed-farm.ts';
 import { cpuSince, forkBench, nextMessage, progress, sleep } from './measure.ts';
 
 export interface SourcesFigures {
