@@ -42,7 +42,8 @@ export async function runSourcesBench(options: { sizes: number[]; seconds: numbe
       const result = await trySize(size, options.seconds, port);
       detail.push(result);
       progress(`sources: ${size.toLocaleString('en')}: ${result.reads} reads, ${result.late_reads} late, ${result.overdue} overdue, CPU ${Math.round(result.cpu_share * 100)} %, loop p99 ${result.event_loop_p99_ms} ms: ${result.kept_up ? 'kept up' : 'did not keep up'}`);
-      loopP99 = result.event_loop_p99_ms;
+      // The delay of the run at the size kept up with (of the first size when none was).
+      if (result.kept_up || loopP99 === null) loopP99 = result.event_loop_p99_ms;
       if (!result.kept_up) break;
       capacity = size;
     }
