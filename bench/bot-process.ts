@@ -75,7 +75,7 @@ export interface BotProcess {
 const inheritedPrefixes = ['CLUBWATCH_', 'DISCORD_', 'BLUESKY_'];
 
 /**
- * `entry` is the bot's entry point: `bin/clubwatch.js` (what `npm start` runs: TypeScript through
+ * `entry` is the bot's entry point: `bin/clubwatch.js` (`npx clubwatch`: TypeScript through
  * tsx) by default, or a compiled `cli.js` (what the Docker image runs).
  */
 export function spawnBot(env: BenchEnvironment, extraVars: Record<string, string> = {}, entry?: string): BotProcess {

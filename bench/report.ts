@@ -16,6 +16,10 @@ export const figureKeys = [
   'latency_ms_p95',
   'board_png_ms',
   'web_board_rps',
+  'capacity_sources',
+  'event_loop_p99_ms',
+  'event_loop_p99_ms_big_feed',
+  'db_mb_after_rotation',
 ] as const;
 
 export type FigureKey = (typeof figureKeys)[number];
@@ -50,7 +54,11 @@ export const targets: Partial<Record<FigureKey, Target>> = {
   fanout_429s: { text: `≤ ${handful}`, met: (f) => check(f.fanout_429s, (v) => v <= handful) },
   fanout_lost: { text: '0', met: (f) => check(f.fanout_lost, (v) => v === 0) },
   fanout_duplicates: { text: '0', met: (f) => check(f.fanout_duplicates, (v) => v === 0) },
-  rss_mb_idle_1000_guilds: { text: '≤ 200', met: (f) => check(f.rss_mb_idle_1000_guilds, (v) => v <= 200) },
+  rss_mb_idle_1000_guilds: { text: '≤ 150', met: (f) => check(f.rss_mb_idle_1000_guilds, (v) => v <= 150) },
+  capacity_sources: { text: '100,000', met: (f) => check(f.capacity_sources, (v) => v >= 100_000) },
+  event_loop_p99_ms: { text: '≤ 50', met: (f) => check(f.event_loop_p99_ms, (v) => v <= 50) },
+  event_loop_p99_ms_big_feed: { text: '≤ 50', met: (f) => check(f.event_loop_p99_ms_big_feed, (v) => v <= 50) },
+  db_mb_after_rotation: { text: '≤ 50', met: (f) => check(f.db_mb_after_rotation, (v) => v <= 50) },
   startup_ms: { text: '< 3,000', met: (f) => check(f.startup_ms, (v) => v < 3_000) },
   board_png_ms: { text: '≤ 100', met: (f) => check(f.board_png_ms, (v) => v <= 100) },
   web_board_rps: { text: '≥ 500', met: (f) => check(f.web_board_rps, (v) => v >= 500) },
@@ -77,6 +85,10 @@ const labels: Record<FigureKey, string> = {
   latency_ms_p95: 'feed → Discord latency p95, ms',
   board_png_ms: 'board picture, 20 clubs, warm, ms',
   web_board_rps: 'web page /, 500 clubs, requests/s',
+  capacity_sources: 'sources kept up with at a 10-minute interval',
+  event_loop_p99_ms: 'event loop delay p99 during that run, ms',
+  event_loop_p99_ms_big_feed: 'event loop delay p99 while a 5 MB feed changes each second, ms',
+  db_mb_after_rotation: 'database MB after 200 reads rotating 1,000 items each',
 };
 
 function format(value: number | null): string {

@@ -1,12 +1,14 @@
+import { runCapacityBench } from './capacity-bench.ts';
 import type { LimitWindows } from './discord-peer.ts';
 import { runBoardBench } from './board-bench.ts';
 import { runFleetBench } from './fleet-bench.ts';
 import { runIngestBench } from './ingest-bench.ts';
 import { runLatencyBench } from './latency-bench.ts';
 import { runPollBench } from './poll-bench.ts';
+import { runSourcesBench } from './sources-bench.ts';
 
 /** The benchmark sections; each runs in its own process, so one's heap and JIT state never colour another's. */
-export const sections = ['ingest', 'polls', 'fleet', 'latency', 'board'] as const;
+export const sections = ['ingest', 'polls', 'fleet', 'latency', 'board', 'capacity', 'sources'] as const;
 export type SectionName = (typeof sections)[number];
 
 export interface SectionSizes {
@@ -20,6 +22,12 @@ export interface SectionSizes {
   boardClubs: number;
   /** How long the page is asked for. */
   webSeconds: number;
+  /** Seconds the big feed is read for, and reads of the rotating feed. */
+  bigFeedSeconds: number;
+  rotations: number;
+  /** Numbers of sources tried for `capacity_sources`, and how long each is run. */
+  sourceSizes: number[];
+  sourceSeconds: number;
   /** Added to every answer of the fake Discord, standing for the network. */
   discordDelayMs: number;
   /** How Discord's limits are counted: the fake's fixed windows, or sliding windows. */
@@ -28,9 +36,9 @@ export interface SectionSizes {
   entry?: string;
 }
 
-export const fullSizes: SectionSizes = { feeds: 1000, itemsPerFeed: 50, polls: 1000, servers: 1000, sources: 500, latencyRounds: 20, boardClubs: 500, webSeconds: 5, discordDelayMs: 0, discordLimits: 'fixed' };
+export const fullSizes: SectionSizes = { feeds: 1000, itemsPerFeed: 50, polls: 1000, servers: 1000, sources: 500, latencyRounds: 20, boardClubs: 500, webSeconds: 5, bigFeedSeconds: 20, rotations: 200, sourceSizes: [10_000, 25_000, 50_000, 100_000], sourceSeconds: 180, discordDelayMs: 0, discordLimits: 'fixed' };
 /** For trying the benchmark itself: the same paths, smaller. */
-export const quickSizes: SectionSizes = { feeds: 100, itemsPerFeed: 50, polls: 200, servers: 100, sources: 50, latencyRounds: 5, boardClubs: 100, webSeconds: 2, discordDelayMs: 0, discordLimits: 'fixed' };
+export const quickSizes: SectionSizes = { feeds: 100, itemsPerFeed: 50, polls: 200, servers: 100, sources: 50, latencyRounds: 5, boardClubs: 100, webSeconds: 2, bigFeedSeconds: 5, rotations: 30, sourceSizes: [2_000, 5_000], sourceSeconds: 30, discordDelayMs: 0, discordLimits: 'fixed' };
 
 export async function runSection(name: SectionName, sizes: SectionSizes): Promise<Record<string, unknown>> {
   switch (name) {
@@ -42,6 +50,10 @@ export async function runSection(name: SectionName, sizes: SectionSizes): Promis
       return { ...(await runFleetBench({ servers: sizes.servers, sources: sizes.sources, discordDelayMs: sizes.discordDelayMs, discordLimits: sizes.discordLimits, entry: sizes.entry })) };
     case 'board':
       return { ...(await runBoardBench({ clubs: sizes.boardClubs, seconds: sizes.webSeconds, connections: 8 })) };
+    case 'capacity':
+      return { ...(await runCapacityBench({ seconds: sizes.bigFeedSeconds, rotations: sizes.rotations })) };
+    case 'sources':
+      return { ...(await runSourcesBench({ sizes: sizes.sourceSizes, seconds: sizes.sourceSeconds })) };
     case 'latency':
       return { ...(await runLatencyBench({ rounds: sizes.latencyRounds, discordDelayMs: sizes.discordDelayMs, discordLimits: sizes.discordLimits, entry: sizes.entry })) };
   }

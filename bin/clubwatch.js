@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly (tsx), so `npm start` and `npx clubwatch` need no build step.
-// The Docker image runs the compiled JavaScript instead (dist/).
+// Runs the TypeScript sources directly (tsx): `npx clubwatch` and the tests need no build step.
+// `npm start` and the Docker image run the compiled JavaScript instead (dist/, built by `npm install`).
 import { register } from 'tsx/esm/api';
 
 register();

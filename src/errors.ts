@@ -11,12 +11,15 @@ export class UserError extends Error {
 
 export class SourceFetchError extends Error {
   override name = 'SourceFetchError';
+  /** How long the publisher asked us to wait (a 429 or 503 with Retry-After). */
+  readonly retryAfterMs: number | null;
   constructor(
     message: string,
     readonly reason: SourceFailureReason,
-    options?: ErrorOptions,
+    options?: ErrorOptions & { retryAfterMs?: number | null },
   ) {
     super(message, options);
+    this.retryAfterMs = options?.retryAfterMs ?? null;
   }
 }
 

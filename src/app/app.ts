@@ -3,12 +3,14 @@ import { ConsoleDestination } from '../deliveries/console-destination.ts';
 import type { Destination } from '../deliveries/delivery.ts';
 import { enqueueDueDigests } from '../deliveries/digests.ts';
 import { DeliveryDispatcher } from '../deliveries/dispatcher.ts';
+import { applyRetention } from '../items/retention.ts';
 import { subsystemLogger } from '../logger.ts';
 import { FeedSourceReader } from '../sources/feed-source-reader.ts';
 import { SourcePoller } from '../sources/poller.ts';
 import { syncConfiguredSources } from '../sources/sync-sources.ts';
 import type { AppContext } from './context.ts';
 import { closeContext } from './context.ts';
+import { EventLoopMonitor } from './event-loop.ts';
 import type { PlatformModule } from './platform.ts';
 
 export interface AppOptions {
@@ -26,6 +28,7 @@ function count(n: number, one: string, many = `${one}s`): string {
 export class App {
   readonly poller: SourcePoller;
   readonly dispatcher: DeliveryDispatcher;
+  readonly eventLoop = new EventLoopMonitor();
   private readonly tasks: ScheduledTask[] = [];
   private stopped = false;
 
@@ -42,9 +45,15 @@ export class App {
       store,
       logger: subsystemLogger(logger, 'sources'),
       readers: [
-        new FeedSourceReader({ trusted: context.trustedFetcher, untrusted: context.untrustedFetcher }, config.sources.maxFeedBytes),
+        new FeedSourceReader(
+          { trusted: context.trustedFetcher, untrusted: context.untrustedFetcher },
+          config.sources.maxFeedBytes,
+          context.feedParser,
+        ),
         ...platforms.flatMap((platform) => platform.readers ?? []),
       ],
+      concurrency: config.sources.maxFetches,
+      perHostConcurrency: config.sources.maxFetchesPerHost,
       ingest: async (source, items, title) => {
         // The feed's own title names the outlet in summaries from its very first read.
         const result = await context.pipeline.ingest({ ...source, title: source.title ?? title }, items);
@@ -108,16 +117,34 @@ export class App {
       );
       this.tasks.push(task);
     };
+    // Starts what is due and returns: slow reads never hold back the next tick.
     job('poll-sources', `*/${config.sources.tickSeconds} * * * * *`, async () => {
-      await this.poller.tick();
+      await this.poller.startDue();
       await store.setState('heartbeat', new Date().toISOString());
     });
     job('send-deliveries', '* * * * * *', () => this.dispatcher.runOnce());
     job('digests', '0 * * * * *', async () => {
       if ((await enqueueDueDigests(store, new Date())) > 0) await this.dispatcher.runOnce();
     });
+    job('retention', '0 17 * * * *', () => this.applyRetention());
+    this.eventLoop.start();
+    job('event-loop', '30 */5 * * * *', async () => {
+      const delay = this.eventLoop.read();
+      this.eventLoop.reset();
+      const log = delay.p99Ms > 100 ? logger.warn.bind(logger) : logger.debug.bind(logger);
+      log({ ...delay }, 'event loop delay over the last five minutes');
+    });
     await store.setState('heartbeat', new Date().toISOString());
+    void this.applyRetention().catch((err: unknown) => logger.error({ err, job: 'retention' }, 'scheduled job failed'));
     void this.poller.tick().then(() => this.dispatcher.runOnce());
+  }
+
+  /** Forgets items beyond the retention (their keys stay), and gives the space back. */
+  async applyRetention(now = new Date()): Promise<number> {
+    const { store, config, logger } = this.context;
+    const pruned = await applyRetention(store, config.retention, now);
+    if (pruned > 0) logger.info({ items: pruned, days: config.retention.days }, 'pruned old items');
+    return pruned;
   }
 
   /** Stops the jobs, lets in-flight work finish (or hands it back to the outbox), then closes everything. */
@@ -125,6 +152,7 @@ export class App {
     if (this.stopped) return;
     this.stopped = true;
     for (const task of this.tasks) await task.destroy();
+    this.eventLoop.stop();
     const grace = new Promise((resolve) => setTimeout(resolve, this.options.stopGraceMs ?? 8_000).unref());
     await Promise.race([Promise.all([this.poller.idle(), this.dispatcher.idle()]), grace]);
     for (const platform of [...this.platforms].reverse()) {

@@ -8,6 +8,7 @@ import type { Secrets } from '../config/secrets.ts';
 import type { Routing } from '../deliveries/route.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { pipelineFor } from '../pipeline/pipeline.ts';
+import { createFeedParser, type FeedParser } from '../sources/feed/parse-pool.ts';
 import { createSafeFetcher, type SafeFetcher } from '../sources/fetch/safe-fetch.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { Store } from '../store/store.ts';
@@ -27,6 +28,8 @@ export interface AppContext {
   routing: Routing;
   /** Board pictures, kept until the board changes. */
   boardImages: BoardImageCache;
+  /** Parses large feed bodies on worker threads. */
+  feedParser: FeedParser;
   /** Items → stories → outbox, for one read of one source. */
   pipeline: ReturnType<typeof pipelineFor>;
 }
@@ -74,11 +77,12 @@ export async function buildContext(config: Config, secrets: Secrets, options: Co
     }),
     routing,
     boardImages: new BoardImageCache(),
+    feedParser: createFeedParser({ threads: config.sources.parseThreads }),
   };
   return { ...context, pipeline: pipelineFor(context) };
 }
 
 export async function closeContext(context: AppContext): Promise<void> {
-  await Promise.allSettled([context.trustedFetcher.close(), context.untrustedFetcher.close()]);
+  await Promise.allSettled([context.trustedFetcher.close(), context.untrustedFetcher.close(), context.feedParser.close()]);
   await context.store.close();
 }

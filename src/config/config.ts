@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { platforms, type Platform } from '../announcements/announcement.ts';
 import { ConfigError } from '../errors.ts';
@@ -25,7 +26,14 @@ export interface Config {
     userAgent: string;
     /** Host names, addresses and CIDR ranges users' URLs may reach though not public (a feed service on the operator's network). */
     allowedPrivateHosts: string[];
+    /** Reads at once, in all and of one host. */
+    maxFetches: number;
+    maxFetchesPerHost: number;
+    /** Worker threads that parse large feed bodies (default: one per core). */
+    parseThreads: number;
   };
+  /** Items are kept this many days, and each source's newest 200 whatever their age. */
+  retention: { days: number; keepPerSource: number };
   stories: { windowDays: number; minConfidence: number };
   /** Updates for a server whose posting is paused are held this many days, then dropped (and counted). */
   deliveries: { holdDays: number };
@@ -193,7 +201,11 @@ export function buildConfig(env: Env, cwd = process.cwd()): Config {
       maxRedirects: 5,
       userAgent: env.userAgent ?? 'clubwatch/0.1 (+https://github.com/clubwatch/clubwatch; feed reader)',
       allowedPrivateHosts: hostList(env),
+      maxFetches: number(env, 'maxFetches', 32, 1, 256),
+      maxFetchesPerHost: number(env, 'maxFetchesPerHost', 2, 1, 64),
+      parseThreads: number(env, 'parseThreads', availableParallelism(), 0, 64),
     },
+    retention: { days: number(env, 'retentionDays', 30, 1, 36_500), keepPerSource: 200 },
     stories: {
       windowDays: number(env, 'storyWindowDays', 14, 1, 365),
       minConfidence: number(env, 'minConfidence', 0.6, 0, 1),

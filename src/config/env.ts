@@ -18,6 +18,10 @@ export interface Env {
   userAgent?: string;
   allowedPrivateHosts?: string;
   holdDays?: string;
+  retentionDays?: string;
+  maxFetches?: string;
+  maxFetchesPerHost?: string;
+  parseThreads?: string;
   discordToken?: string;
   discordApplicationId?: string;
   discordApiBase?: string;
@@ -57,6 +61,10 @@ const names: Record<keyof Env, string> = {
   userAgent: 'CLUBWATCH_USER_AGENT',
   allowedPrivateHosts: 'CLUBWATCH_ALLOWED_PRIVATE_HOSTS',
   holdDays: 'CLUBWATCH_HOLD_DAYS',
+  retentionDays: 'CLUBWATCH_RETENTION_DAYS',
+  maxFetches: 'CLUBWATCH_MAX_FETCHES',
+  maxFetchesPerHost: 'CLUBWATCH_MAX_FETCHES_PER_HOST',
+  parseThreads: 'CLUBWATCH_PARSE_THREADS',
   discordToken: 'DISCORD_TOKEN',
   discordApplicationId: 'DISCORD_APPLICATION_ID',
   discordApiBase: 'DISCORD_API_BASE',

@@ -1,5 +1,6 @@
 import { Events } from 'discord.js';
 import { summaryLanguages } from '../config/config.ts';
+import type { ServerSettings } from '../store/store.ts';
 import { pauseServer, resumeServer } from './pause.ts';
 import type { BotServices } from './services.ts';
 
@@ -39,14 +40,25 @@ export async function adoptLocalesOfPresentServers(bot: BotServices): Promise<vo
 /**
  * A server that adds the bot is answered in its own language from the start. A server that removes
  * the bot is paused, its settings kept; if it adds the bot back, posting resumes where it stopped.
+ * A server paused for over a week no longer has its own feeds read (the poller leaves them out).
  */
 export function followGuildMembership(bot: BotServices): void {
   const { client, context, logger } = bot;
   client.on(Events.GuildDelete, (guild) => {
     void (async () => {
       const settings = await context.store.getServerSettings(guild.id);
-      if (settings.channelId && !settings.pausedReason) await pauseServer(bot, settings, 'removed-from-server', new Date());
+      if (!settings.pausedReason && (await usesClubwatch(bot, settings))) await pauseServer(bot, settings, 'removed-from-server', new Date());
     })().catch((err: unknown) => logger.warn({ err, serverId: guild.id }, 'could not record leaving a server'));
+  });
+  // Servers that removed the bot while it was stopped are paused once it is back.
+  client.once(Events.ClientReady, () => {
+    void (async () => {
+      const now = new Date();
+      for (const settings of await context.store.listServers()) {
+        if (settings.pausedReason || client.guilds.cache.has(settings.serverId)) continue;
+        if (await usesClubwatch(bot, settings)) await pauseServer(bot, settings, 'removed-from-server', now);
+      }
+    })().catch((err: unknown) => logger.warn({ err }, 'could not check which servers removed the bot while it was stopped'));
   });
   client.on(Events.GuildCreate, (guild) => {
     void (async () => {
@@ -56,4 +68,9 @@ export function followGuildMembership(bot: BotServices): void {
       await adoptLocale(bot, guild.id, guild.preferredLocale);
     })().catch((err: unknown) => logger.warn({ err, serverId: guild.id }, 'could not record joining a server'));
   });
+}
+
+/** A server that set a channel or added feeds of its own: the ones whose leaving changes what is done. */
+async function usesClubwatch(bot: BotServices, settings: ServerSettings): Promise<boolean> {
+  return settings.channelId !== null || (await bot.context.store.listServerSources(settings.serverId)).length > 0;
 }

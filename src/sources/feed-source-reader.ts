@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describeSystemError, FeedParseError, SourceFetchError } from '../errors.ts';
 import type { SourceRecord } from '../store/store.ts';
 import { readFeed } from './feed-reader.ts';
+import type { FeedParser } from './feed/parse-pool.ts';
 import type { SafeFetcher } from './fetch/safe-fetch.ts';
 import type { ReadResult, SourceReader } from './source-reader.ts';
 
@@ -17,6 +18,8 @@ export class FeedSourceReader implements SourceReader {
   constructor(
     private readonly fetchers: { trusted: SafeFetcher; untrusted: SafeFetcher },
     private readonly maxBytes: number,
+    /** Parses large bodies off the main thread; without one, every body is parsed inline. */
+    private readonly parser: FeedParser | null = null,
   ) {}
 
   async read(source: SourceRecord): Promise<ReadResult> {
@@ -44,10 +47,10 @@ export class FeedSourceReader implements SourceReader {
     }
   }
 
-  private parse(source: SourceRecord, body: Buffer, contentType: string | null, etag: string | null, lastModified: string | null): ReadResult {
+  private async parse(source: SourceRecord, body: Buffer, contentType: string | null, etag: string | null, lastModified: string | null): Promise<ReadResult> {
     const bodyHash = createHash('sha256').update(body).digest('hex');
     if (bodyHash === source.bodyHash) return { status: 'unchanged', etag, lastModified, bodyHash };
-    const feed = readFeed(body, { contentType });
+    const feed = this.parser ? await this.parser.parse(body, contentType) : readFeed(body, { contentType });
     return { status: 'items', items: feed.items, title: feed.title, etag, lastModified, bodyHash };
   }
 }

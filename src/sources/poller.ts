@@ -1,7 +1,9 @@
 import type { Logger } from '../logger.ts';
 import type { Item } from '../items/item.ts';
 import type { SourceKind, SourceRecord, Store } from '../store/store.ts';
-import { nextAfterFailure, nextSlot } from './schedule.ts';
+import { SourceFetchError } from '../errors.ts';
+import { HostLimiter } from './host-limiter.ts';
+import { nextAfterFailure, nextSlot, slowReadFactor } from './schedule.ts';
 import type { SourceReader } from './source-reader.ts';
 
 export interface PollOutcome {
@@ -17,48 +19,94 @@ export interface PollerOptions {
   /** What to do with a read's items: the rest of the pipeline. Returns how many items were new. */
   ingest: (source: SourceRecord, items: Item[], title: string | null) => Promise<number>;
   logger: Logger;
-  /** Sources read at once. */
+  /** Sources read at once, in all (default 32). */
   concurrency?: number;
+  /** Sources of one host read at once (default 2). */
+  perHostConcurrency?: number;
+  /** A read that succeeds but takes this long or longer makes the source's next read later (default 5 s). */
+  slowReadMs?: number;
+  /** A server's source is read only while one of its servers is active or paused for less than this (default a week). */
+  unreadAfterMs?: number;
   now?: () => Date;
 }
 
+const weekMs = 7 * 86_400_000;
+/** A publisher's Retry-After is honoured up to this long. */
+const maxRetryAfterMs = 24 * 3_600_000;
+
 /**
- * One short tick picks the sources that are due and reads each once (a URL shared by many
- * subscribers is one source). Each source fails alone; a failing one is retried with backoff and
- * stays visible with "failing since" and its last error.
+ * One short tick picks the sources that are due and starts reading each once (a URL shared by many
+ * subscribers is one source). Reads are fair: a few at a time per host, so a slow publisher delays
+ * only its own feeds, and a tick never waits for slow reads before starting the next ones. Each
+ * source fails alone; a failing one is retried with backoff and stays visible with "failing since"
+ * and its last error.
  */
 export class SourcePoller {
   private readonly readers: Map<SourceKind, SourceReader>;
   private readonly now: () => Date;
-  private ticking: Promise<PollOutcome[]> | null = null;
+  private readonly limiter: HostLimiter;
+  private readonly inFlight = new Map<string, Promise<PollOutcome>>();
+  private listing: Promise<Array<Promise<PollOutcome>>> | null = null;
 
   constructor(private readonly options: PollerOptions) {
     this.readers = new Map(options.readers.map((reader) => [reader.kind, reader]));
     this.now = options.now ?? (() => new Date());
+    this.limiter = new HostLimiter(options.concurrency ?? 32, options.perHostConcurrency ?? 2);
   }
 
-  /** Polls what is due; a tick while one runs joins it rather than overlapping. */
-  tick(): Promise<PollOutcome[]> {
-    this.ticking ??= this.pollDue().finally(() => {
-      this.ticking = null;
+  /** Starts the reads that are due and waits for them and for any read already running. */
+  async tick(): Promise<PollOutcome[]> {
+    await this.startDue();
+    return Promise.all([...this.inFlight.values()]);
+  }
+
+  /** Starts the reads that are due and returns at once with them: what the scheduler calls. */
+  startDue(): Promise<Array<Promise<PollOutcome>>> {
+    this.listing ??= this.pickDue().finally(() => {
+      this.listing = null;
     });
-    return this.ticking;
+    return this.listing;
   }
 
+  /** Waits for every read in progress. */
   async idle(): Promise<void> {
-    await this.ticking?.catch(() => undefined);
+    await this.listing?.catch(() => undefined);
+    await Promise.allSettled([...this.inFlight.values()]);
   }
 
-  private async pollDue(): Promise<PollOutcome[]> {
-    const concurrency = this.options.concurrency ?? 4;
-    const due = await this.options.store.listDueSources(this.now().toISOString(), concurrency * 25);
-    const outcomes: PollOutcome[] = [];
-    const queue = due.filter((source) => this.readers.has(source.kind));
-    const workers = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
-      for (let source = queue.shift(); source; source = queue.shift()) outcomes.push(await this.poll(source));
+  private async pickDue(): Promise<Array<Promise<PollOutcome>>> {
+    const { store } = this.options;
+    const now = this.now();
+    // Enough waiting reads to keep every slot busy, few enough per host that a host with thousands
+    // of due sources cannot fill the queue: the rest of that host waits for a later tick, while the
+    // sources behind it in the list are read. After its first read each source keeps its own slot
+    // in the interval, so the sources of one host spread out.
+    const queueLimit = this.limiter.global * 8;
+    const hostQueueLimit = this.limiter.perHost * 4;
+    if (this.inFlight.size >= queueLimit) return [];
+    const due = await store.listDueSources(now.toISOString(), queueLimit * 4, {
+      readersActiveSince: new Date(now.getTime() - (this.options.unreadAfterMs ?? weekMs)).toISOString(),
     });
-    await Promise.all(workers);
-    return outcomes;
+    const started: Array<Promise<PollOutcome>> = [];
+    for (const source of due) {
+      if (this.inFlight.has(source.id) || !this.readers.has(source.kind)) continue;
+      if (this.inFlight.size >= queueLimit) break;
+      const host = hostOf(source);
+      const resumesAt = this.limiter.resumesAt(host, now);
+      if (resumesAt) {
+        await store.deferSource(source.id, resumesAt.toISOString());
+        continue;
+      }
+      if (this.limiter.load(host) >= hostQueueLimit) continue;
+      const read = this.limiter
+        .run(host, () => this.poll(source))
+        .finally(() => {
+          this.inFlight.delete(source.id);
+        });
+      this.inFlight.set(source.id, read);
+      started.push(read);
+    }
+    return started;
   }
 
   /** Reads one source now, whatever its schedule. */
@@ -72,20 +120,31 @@ export class SourcePoller {
       let newItems = 0;
       if (result.status === 'items') newItems = await this.options.ingest(source, result.items, result.title);
       const fetchedAt = this.now();
+      // A publisher that takes long to answer is read less often: it is the first to feel the load.
+      const slowFactor = slowReadFactor(fetchedAt.getTime() - startedAt.getTime(), this.options.slowReadMs ?? 5_000);
+      if (slowFactor > 1) logger.info({ sourceId: source.id, url: source.url, readMs: fetchedAt.getTime() - startedAt.getTime(), slowFactor }, 'source answers slowly: read less often');
       await store.recordFetchSuccess(source.id, {
         etag: result.etag,
         lastModified: result.lastModified,
         bodyHash: result.bodyHash,
         ...(result.status === 'items' && result.title ? { title: result.title } : {}),
         fetchedAt: fetchedAt.toISOString(),
-        nextFetchAt: nextSlot(source.id, source.intervalSeconds, fetchedAt).toISOString(),
+        // Its own slot, (slowFactor - 1) intervals later than usual.
+        nextFetchAt: nextSlot(source.id, source.intervalSeconds, new Date(fetchedAt.getTime() + (slowFactor - 1) * source.intervalSeconds * 1000)).toISOString(),
       });
       if (source.failingSince) logger.info({ sourceId: source.id, url: source.url }, 'source reachable again');
       logger.debug({ sourceId: source.id, status: result.status, newItems }, 'read source');
       return { sourceId: source.id, status: result.status, newItems };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      const next = nextAfterFailure(source.intervalSeconds, source.consecutiveFailures + 1, startedAt);
+      let next = nextAfterFailure(source.intervalSeconds, source.consecutiveFailures + 1, startedAt);
+      const retryAfterMs = err instanceof SourceFetchError ? err.retryAfterMs : null;
+      if (retryAfterMs !== null) {
+        // The publisher said when to come back: none of its feeds is read before then.
+        const asked = new Date(startedAt.getTime() + Math.min(retryAfterMs, maxRetryAfterMs));
+        this.limiter.pause(hostOf(source), asked);
+        if (asked > next) next = asked;
+      }
       await store.recordFetchFailure(source.id, { error: message, fetchedAt: startedAt.toISOString(), nextFetchAt: next.toISOString() });
       // Once per failing streak, as one plain line: the reason and when it will be tried again.
       const log = source.failingSince ? logger.debug.bind(logger) : logger.warn.bind(logger);
@@ -93,4 +152,16 @@ export class SourcePoller {
       return { sourceId: source.id, status: 'failed', error: message };
     }
   }
+}
+
+/** The server a source is read from (host and port): the unit of fairness. Sources not read over HTTP are each their own. */
+export function hostOf(source: SourceRecord): string {
+  if (source.kind === 'feed' && /^https?:/i.test(source.url)) {
+    try {
+      return new URL(source.url).host.toLowerCase();
+    } catch {
+      return source.url;
+    }
+  }
+  return `${source.kind}:${source.url}`;
 }

@@ -24,3 +24,12 @@ export function nextAfterFailure(intervalSeconds: number, consecutiveFailures: n
   const delay = Math.min(maxBackoffMs, intervalSeconds * 1000 * 2 ** Math.max(0, consecutiveFailures - 1));
   return new Date(now.getTime() + delay);
 }
+
+/**
+ * How much longer than its interval a source waits after a slow but successful read: twice after
+ * one slow read (`slowMs` or more), four times at twice that, eight times at most.
+ */
+export function slowReadFactor(readMs: number, slowMs: number): number {
+  if (readMs < slowMs) return 1;
+  return Math.min(8, 2 ** Math.min(3, Math.floor(readMs / slowMs)));
+}

@@ -66,6 +66,11 @@ export interface SeenItem {
   lang: string | null;
 }
 
+export interface ItemRetention {
+  seenBefore: string;
+  keepPerSource: number;
+}
+
 export type Cadence = 'immediate' | 'hourly' | 'daily';
 
 /** One server's own settings; nothing one server does is visible to another. */
@@ -140,7 +145,13 @@ export interface Store {
   getSource(id: string): Promise<SourceRecord | undefined>;
   listSources(filter?: { origin?: SourceOrigin }): Promise<SourceRecord[]>;
   removeSource(id: string): Promise<boolean>;
-  listDueSources(now: string, limit: number): Promise<SourceRecord[]>;
+  /**
+   * Sources due by `now`, oldest first. With `readersActiveSince`, a source added by servers is left
+   * out while it has servers and every one of them is paused (or removed the bot) since before that time.
+   */
+  listDueSources(now: string, limit: number, options?: { readersActiveSince?: string }): Promise<SourceRecord[]>;
+  /** Moves a source's next read (its host asked to wait, or too many of its host are due at once). */
+  deferSource(id: string, nextFetchAt: string): Promise<void>;
   recordFetchSuccess(id: string, success: FetchSuccess): Promise<void>;
   recordFetchFailure(id: string, failure: FetchFailure): Promise<void>;
 
@@ -149,6 +160,11 @@ export interface Store {
   recordNewItems(items: SeenItem[], seenAt: string): Promise<SeenItem[]>;
   /** Items whose link is this one once both are normalised (tracking parameters dropped). */
   findItemsByLink(link: string): Promise<SeenItem[]>;
+  /**
+   * Forgets items first seen before `seenBefore`, except each source's newest `keepPerSource`; only a
+   * compact key of each is kept, so it is never taken for new. Returns how many went.
+   */
+  pruneItems(options: ItemRetention): Promise<number>;
 
   // Announcements, stories and the board
   recordAnnouncement(item: SeenItem, announcement: Announcement, storyId: number | null): Promise<void>;

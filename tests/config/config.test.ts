@@ -54,6 +54,15 @@ describe('configuration', () => {
     expect(() => config({ CLUBWATCH_WEB_URL: 'https://board.example.org' })).toThrow('CLUBWATCH_WEB_HOST or CLUBWATCH_WEB_URL is set but CLUBWATCH_WEB_PORT is missing');
   });
 
+  it('keeps items 30 days and reads two feeds of one host at once unless told otherwise, and names a bad value', () => {
+    const built = config({});
+    expect(built.retention).toEqual({ days: 30, keepPerSource: 200 });
+    expect(built.sources.maxFetchesPerHost).toBe(2);
+    expect(config({ CLUBWATCH_RETENTION_DAYS: '90' }).retention.days).toBe(90);
+    expect(() => config({ CLUBWATCH_RETENTION_DAYS: 'forever' })).toThrow('CLUBWATCH_RETENTION_DAYS must be a number from 1 to 36500, not "forever"');
+    expect(() => config({ CLUBWATCH_MAX_FETCHES_PER_HOST: '0' })).toThrow('CLUBWATCH_MAX_FETCHES_PER_HOST must be a number from 1 to 64, not "0"');
+  });
+
   it('keeps secrets out of the config', () => {
     const vars = { DISCORD_TOKEN: 'secret-token', DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_API_BASE: 'http://127.0.0.1:9/api' };
     const built = config(vars);

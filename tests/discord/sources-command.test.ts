@@ -51,6 +51,8 @@ describe('/clubwatch sources', () => {
 
   it('lists the server’s feeds with what went wrong with them', async () => {
     const id = sourceIdFor('feed', `${base}/club.xml`);
+    // The bot's own scheduled reads may have run since the feed was added: start from a clean streak.
+    await harness.context.store.recordFetchSuccess(id, { etag: null, lastModified: null, bodyHash: null, fetchedAt: '2024-12-06T09:00:00.000Z', nextFetchAt: new Date(Date.now() + 60_000).toISOString() });
     await harness.context.store.recordFetchFailure(id, { error: 'HTTP 503', fetchedAt: '2024-12-06T10:00:00.000Z', nextFetchAt: new Date(Date.now() + 60_000).toISOString() });
     const list = await sources('list');
     expect(list.reply?.embeds[0]?.description).toBe(`• [Le Fil Test](${base}/club.xml)\n  ⚠️ failing since 6 Dec 2024: HTTP 503`);

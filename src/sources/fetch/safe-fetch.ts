@@ -134,7 +134,9 @@ export function createSafeFetcher(options: SafeFetcherOptions): SafeFetcher {
         }
         if (status < 200 || status >= 300) {
           await response.body.dump();
-          throw new SourceFetchError(`HTTP ${status}`, 'http-status');
+          const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(firstHeader(response.headers, 'retry-after'), Date.now()) : null;
+          const wait = retryAfterMs === null ? '' : ` (asks to wait ${formatSeconds(retryAfterMs)})`;
+          throw new SourceFetchError(`HTTP ${status}${wait}`, 'http-status', { retryAfterMs });
         }
         const encoding = firstHeader(response.headers, 'content-encoding');
         const declaredLength = Number(firstHeader(response.headers, 'content-length') ?? NaN);
@@ -242,6 +244,14 @@ function parseFetchableUrl(input: string, base?: URL): URL {
     throw new SourceFetchError('refused: the URL carries a user name or password', 'bad-url');
   }
   return url;
+}
+
+/** Retry-After as seconds or as an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number): number | null {
+  if (value === null) return null;
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
 function firstHeader(headers: IncomingHttpHeaders, name: string): string | null {

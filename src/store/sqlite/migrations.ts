@@ -186,6 +186,18 @@ const migrations: Record<string, Migration> = {
       await forgetSampleStories(db);
     },
   },
+  '0005-item-retention': {
+    async up(db: Kysely<unknown>) {
+      // What deduplication needs of an item once its text is pruned: a 48-bit hash of its key.
+      await db.schema
+        .createTable('item_keys')
+        .addColumn('source_id', 'text', (c) => c.notNull())
+        .addColumn('key_hash', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('item_keys_pk', ['source_id', 'key_hash'])
+        .execute();
+      await db.schema.createIndex('items_seen').on('items').columns(['source_id', 'seen_at']).execute();
+    },
+  },
 };
 
 /**

@@ -31,6 +31,8 @@ export interface Database {
     published: string | null;
     seen_at: string;
   };
+  /** Items pruned by retention, kept only so that they are never taken for new. */
+  item_keys: { source_id: string; key_hash: number };
   announcements: {
     id: Generated<number>;
     source_id: string;

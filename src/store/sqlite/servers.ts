@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ServerSettings, SourceRecord, Watch, WatchKind } from '../store.ts';
 import { defaultServerSettings, fromServer, toServer, toSource } from './rows.ts';
+import { forgetSourceItems } from './retention.ts';
 import type { Database } from './schema.ts';
 
 /** Per-server settings, watches, own sources and digest queues. Every query is scoped by server id. */
@@ -90,7 +91,10 @@ export async function unsubscribeServerSource(db: Db, serverId: string, sourceId
   if (result.numDeletedRows === 0n) return false;
   // A server's feed nobody else uses is no longer read.
   const others = await db.selectFrom('server_sources').select('server_id').where('source_id', '=', sourceId).executeTakeFirst();
-  if (!others) await db.deleteFrom('sources').where('id', '=', sourceId).where('origin', '=', 'server').execute();
+  if (!others) {
+    const removed = await db.deleteFrom('sources').where('id', '=', sourceId).where('origin', '=', 'server').executeTakeFirst();
+    if (removed.numDeletedRows > 0n) await forgetSourceItems(db, sourceId);
+  }
   return true;
 }
 

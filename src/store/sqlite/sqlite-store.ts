@@ -8,6 +8,7 @@ import type { BoardEntry, Story, StoryReport } from '../../stories/story.ts';
 import type {
   ClaimOptions,
   DeliveryCounts,
+  ItemRetention,
   FetchFailure,
   FetchSuccess,
   NewDelivery,
@@ -25,6 +26,7 @@ import { normalizeLink } from '../../items/normalize-link.ts';
 import { forgetSampleStories, migrationProvider } from './migrations.ts';
 import { openDatabaseFile } from './open-file.ts';
 import * as outbox from './outbox.ts';
+import * as retention from './retention.ts';
 import { toReport, toSource, toStory } from './rows.ts';
 import * as servers from './servers.ts';
 import * as state from './state.ts';
@@ -72,6 +74,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   const database = openDatabaseFile(options.path);
   // The journal files SQLite creates take the database file's mode; this makes sure of it.
   if (options.path !== ':memory:') keepPrivate(options.path, undefined);
+  useIncrementalVacuum(database);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
   if (error) {
@@ -79,7 +82,22 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     const reason = error instanceof Error ? error.message : String(error);
     throw new StoreOpenError(`could not prepare the database ${options.path}: ${reason}`, { cause: error });
   }
-  return new SqliteStore(db, false);
+  return new SqliteStore(db, false, () => {
+    // Hands the pages that pruning freed back to the file system.
+    database.pragma('incremental_vacuum');
+  });
+}
+
+/**
+ * Pages freed by pruning are given back with `incremental_vacuum`, which needs auto_vacuum set to
+ * incremental: set before the first table of a new file, or converted once with a VACUUM.
+ */
+function useIncrementalVacuum(database: BetterSqlite3.Database): void {
+  const incremental = 2;
+  if (database.pragma('auto_vacuum', { simple: true }) === incremental) return;
+  database.pragma('auto_vacuum = INCREMENTAL');
+  // Takes effect once the file is rewritten: at once while it is empty, once for an older file.
+  if (database.pragma('auto_vacuum', { simple: true }) !== incremental) database.exec('VACUUM');
 }
 
 /**
@@ -111,11 +129,12 @@ class SqliteStore implements Store {
   constructor(
     private readonly db: Kysely<Database> | Transaction<Database>,
     private readonly inTransaction: boolean,
+    private readonly afterPrune: () => void = () => undefined,
   ) {}
 
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
     if (this.inTransaction) return work(this);
-    return (this.db as Kysely<Database>).transaction().execute((trx) => work(new SqliteStore(trx, true)));
+    return (this.db as Kysely<Database>).transaction().execute((trx) => work(new SqliteStore(trx, true, this.afterPrune)));
   }
 
   // Sources
@@ -160,19 +179,40 @@ class SqliteStore implements Store {
 
   async removeSource(id: string): Promise<boolean> {
     await this.db.deleteFrom('server_sources').where('source_id', '=', id).execute();
+    await retention.forgetSourceItems(this.db, id);
     const result = await this.db.deleteFrom('sources').where('id', '=', id).executeTakeFirst();
     return result.numDeletedRows > 0n;
   }
 
-  async listDueSources(now: string, limit: number): Promise<SourceRecord[]> {
-    const rows = await this.db
-      .selectFrom('sources')
-      .selectAll()
-      .where('next_fetch_at', '<=', now)
+  async listDueSources(now: string, limit: number, options: { readersActiveSince?: string } = {}): Promise<SourceRecord[]> {
+    let query = this.db.selectFrom('sources').selectAll().where('next_fetch_at', '<=', now);
+    const since = options.readersActiveSince;
+    if (since !== undefined) {
+      // A server's source is read while one of its servers is active, or paused only recently.
+      query = query.where((eb) =>
+        eb.or([
+          eb('origin', '!=', 'server'),
+          eb.not(eb.exists(eb.selectFrom('server_sources').select('server_sources.server_id').whereRef('server_sources.source_id', '=', 'sources.id'))),
+          eb.exists(
+            eb
+              .selectFrom('server_sources')
+              .leftJoin('servers', 'servers.server_id', 'server_sources.server_id')
+              .select('server_sources.server_id')
+              .whereRef('server_sources.source_id', '=', 'sources.id')
+              .where((inner) => inner.or([inner('servers.paused_at', 'is', null), inner('servers.paused_at', '>=', since)])),
+          ),
+        ]),
+      );
+    }
+    const rows = await query
       .orderBy('next_fetch_at')
       .limit(limit)
       .execute();
     return rows.map(toSource);
+  }
+
+  async deferSource(id: string, nextFetchAt: string): Promise<void> {
+    await this.db.updateTable('sources').set({ next_fetch_at: nextFetchAt }).where('id', '=', id).execute();
   }
 
   async recordFetchSuccess(id: string, success: FetchSuccess): Promise<void> {
@@ -220,6 +260,8 @@ class SqliteStore implements Store {
         const keys = chunk.filter((item) => item.sourceId === sourceId).map((item) => item.key);
         const rows = await this.db.selectFrom('items').select('key').where('source_id', '=', sourceId).where('key', 'in', keys).execute();
         for (const row of rows) known.add(`${sourceId}\n${row.key}`);
+        const unknown = keys.filter((key) => !known.has(`${sourceId}\n${key}`));
+        for (const key of await retention.prunedKeys(this.db, sourceId, unknown)) known.add(`${sourceId}\n${key}`);
       }
       const unseen = chunk.filter((item) => {
         const id = `${item.sourceId}\n${item.key}`;
@@ -260,6 +302,13 @@ class SqliteStore implements Store {
       published: row.published,
       lang: null,
     }));
+  }
+
+  async pruneItems(options: ItemRetention): Promise<number> {
+    if (this.inTransaction) throw new Error('items are pruned outside a transaction, in batches of their own');
+    const pruned = await retention.pruneItems(this.db as Kysely<Database>, options);
+    if (pruned > 0) this.afterPrune();
+    return pruned;
   }
 
   // Announcements, stories and the board

@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { FeedServer } from '../helpers/feed-server.ts';
+import { startTestApp, testEnvironment, type TestApp, type TestEnvironment } from '../helpers/test-app.ts';
+
+const dayMs = 86_400_000;
+
+function rss(keys: number[]): string {
+  const items = keys
+    .map((key) => `<item><title>Match report ${key}</title><link>https://news.example/${key}</link><guid>${key}</guid><description>The coach spoke after the game.</description></item>`)
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Outlet</title>${items}</channel></rss>`;
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+
+describe('retention of items read from feeds', () => {
+  let feeds: FeedServer;
+  let env: TestEnvironment;
+  let bot: TestApp;
+  afterEach(async () => {
+    await bot.close();
+    await feeds.close();
+    env.remove();
+  });
+
+  it('prunes what is beyond the retention and still never takes a pruned item for new when the feed lists it again', async () => {
+    feeds = new FeedServer({ '/feed.xml': { body: rss(range(0, 250)) } });
+    await feeds.start();
+    env = testEnvironment({ sources: [`${feeds.url}/feed.xml`], vars: { CLUBWATCH_RETENTION_DAYS: '30' } });
+    bot = await startTestApp(env);
+    await bot.app.prepare();
+    const [source] = await bot.context.store.listSources();
+    expect((await bot.app.poller.poll(source!)).newItems).toBe(250);
+
+    // Forty days on: the read is older than 30 days, so only the newest 200 of the source stay.
+    expect(await bot.app.applyRetention(new Date(Date.now() + 40 * dayMs))).toBe(50);
+
+    feeds.route('/feed.xml', { body: rss(range(0, 251)) });
+    const outcome = await bot.app.poller.poll((await bot.context.store.getSource(source!.id))!);
+    expect(outcome).toMatchObject({ status: 'items', newItems: 1 });
+  });
+});
