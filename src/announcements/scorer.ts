@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { type Candidate, type FeatureName, featureNames, type Features } from './candidates.ts';
+import fittedModel from './model/scorer.json' with { type: 'json' };
 
 /** A logistic regression over the candidates' features, fitted by `npm run train` on the tune part. */
 export interface ScorerModel {
@@ -10,17 +10,12 @@ export interface ScorerModel {
   trainedOn: { items: number; candidates: number; positives: number; date: string };
 }
 
-const modelUrl = new URL('./model/scorer.json', import.meta.url);
-
+/** Fitted weights, imported so that the compiled build carries them too. */
 export function loadScorerModel(): ScorerModel | null {
-  try {
-    const model = JSON.parse(readFileSync(modelUrl, 'utf8')) as ScorerModel;
-    // A model fitted for other features would weigh the wrong facts: the rules alone are safer.
-    if (model.features.length !== featureNames.length || model.features.some((f, i) => f !== featureNames[i])) return null;
-    return model;
-  } catch {
-    return null;
-  }
+  const model = fittedModel as ScorerModel;
+  // A model fitted for other features would weigh the wrong facts: the rules alone are safer.
+  if (model.features.length !== featureNames.length || model.features.some((f, i) => f !== featureNames[i])) return null;
+  return model;
 }
 
 export function vector(f: Features): number[] {
