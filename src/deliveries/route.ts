@@ -91,8 +91,8 @@ export async function routeStory(
 }
 
 /**
- * The new stories of one item, routed together: a destination that wants several of them gets one
- * message for all ("OM stays on X, Red Star leaves"), not one per story.
+ * The new stories of one item, routed together: a channel (or the console) that wants several of
+ * them gets one message for all ("OM stays on X, Red Star leaves"), not one per story.
  */
 export async function routeItemStories(store: Store, catalog: Catalog, routing: Routing, stories: readonly Story[], sourceId: string, now: string): Promise<number> {
   if (stories.length === 1) return routeStory(store, catalog, routing, stories[0] as Story, sourceId, now);
@@ -106,7 +106,11 @@ export async function routeItemStories(store: Store, catalog: Catalog, routing: 
   };
   for (const story of stories) await routeStory(store, catalog, routing, story, sourceId, now, gather);
   let written = 0;
-  for (const { destination, language, stories: wanted } of planned.values()) written += await enqueueStories(store, wanted, destination, language, now);
+  for (const { destination, language, stories: wanted } of planned.values()) {
+    // The Bluesky mirror keeps one post per story, each with its own card and mention.
+    if (destination === 'bluesky') for (const story of wanted) written += await enqueueStories(store, [story], destination, language, now);
+    else written += await enqueueStories(store, wanted, destination, language, now);
+  }
   return written;
 }
 
