@@ -24,7 +24,7 @@ export interface CapacityFigures {
 const tenMinutesMs = 600_000;
 
 /**
- * Two figures of issue 12, in this process with the bot's own poller, reader and pipeline:
+ * Two capacity figures, in this process with the bot's own poller, reader and pipeline:
  * - the event loop's delay (p99, `perf_hooks.monitorEventLoopDelay`) while a 5 MB feed of 50,000
  *   items changes every second and is read every second: with the parse pool, and inline;
  * - the database's size after 200 reads, ten minutes apart, of a feed that rotates 1,000 new items

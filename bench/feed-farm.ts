@@ -1,6 +1,6 @@
 /**
  * The feed farm's feeds (served by feed-farm-peer.ts, in its own process): `/f/<n>` is feed n,
- * whose behaviour follows n % 50, the mix of issue 12: 70 % answer 304 to their ETag, 20 % send the same
+ * whose behaviour follows n % 50, the mix a real feed population shows: 70 % answer 304 to their ETag, 20 % send the same
  * body without validators, 8 % gain one or two items at each read, 2 % are slow (5 to 15 s) or fail.
  */
 export type FeedBehaviour = 'etag' | 'plain' | 'gains' | 'slow' | 'fails';
