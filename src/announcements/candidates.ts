@@ -108,7 +108,8 @@ export interface ItemFacts {
   leagueIds: ReadonlySet<string>;
 }
 
-const clubKey = (c: ClubRef): string => c.id ?? `?${c.name.toLowerCase()}`;
+/** One club, catalog or not, as a map key. */
+export const clubKey = (c: ClubRef): string => c.id ?? `?${c.name.toLowerCase()}`;
 const actionOf: Partial<Record<CueKind, Action>> = { leave: 'leave', stay: 'stay', join: 'join', pause: 'pause', return: 'return', delete: 'delete' };
 
 export function emptyFeatures(): Features {

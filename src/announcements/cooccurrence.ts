@@ -1,5 +1,5 @@
 import type { Action, ClubRef, Platform } from './announcement.ts';
-import { type Candidate, emptyFeatures, type Features } from './candidates.ts';
+import { type Candidate, clubKey, emptyFeatures, type Features } from './candidates.ts';
 import { actionCues, finalAction, modifiers } from './decide.ts';
 import { clubRef, type ItemContext } from './extractor.ts';
 import type { CueKind } from './lexicon/kinds.ts';
@@ -18,7 +18,6 @@ export interface SentenceSummary {
   clauseTriples: Set<string>;
 }
 
-const clubKey = (c: ClubRef): string => c.id ?? `?${c.name.toLowerCase()}`;
 const direct: Partial<Record<CueKind, Action>> = { leave: 'leave', stay: 'stay', join: 'join', pause: 'pause', return: 'return', delete: 'delete' };
 
 /** What each sentence names and says, the actions read through negation and modality. */

@@ -37,10 +37,6 @@ function direct(store: Store, now: string): Enqueue {
   return (story, destination, language) => enqueueStories(store, [story], destination, language, now);
 }
 
-async function enqueueStory(store: Store, story: Story, destination: string, language: string, now: string): Promise<number> {
-  return enqueueStories(store, [story], destination, language, now);
-}
-
 /** Each server by its own settings: a delivery now, or a place in its digest. */
 async function routeToServers(store: Store, story: Story, servers: Iterable<string>, now: string, enqueue: Enqueue = direct(store, now)): Promise<number> {
   let written = 0;
@@ -135,7 +131,7 @@ export async function routeLaterReport(
   }
   const story = (await store.getStory(before.id)) ?? before;
   let written = 0;
-  if (routing.bluesky && mirrors(routing.bluesky, story)) written += await enqueueStory(store, story, 'bluesky', routing.bluesky.language, now);
+  if (routing.bluesky && mirrors(routing.bluesky, story)) written += await enqueueStories(store, [story], 'bluesky', routing.bluesky.language, now);
   if (!routing.discord) return written;
   const servers = await ownersOf(store, [report.sourceId]);
   for (const serverId of await watchersOf(store, catalog, story)) servers.add(serverId);
