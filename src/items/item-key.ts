@@ -21,7 +21,8 @@ export function assignItemKeys<T extends UnkeyedItem>(items: readonly T[]): (T &
     if (guid !== null && guidCounts.get(guid) === 1) key = guid;
     else if (link !== null && link !== '' && linkCounts.get(link) === 1) key = link;
     else key = titleHash(item.title);
-    return { key, ...item };
+    // Copied as written, so that a text made only when read (see map-feed) is not made here.
+    return Object.defineProperties({ key }, Object.getOwnPropertyDescriptors(item)) as T & { key: string };
   });
 }
 

@@ -5,6 +5,7 @@ import type { Item } from '../items/item.ts';
 import type { SeenItem, SourceRecord, Store } from '../store/store.ts';
 import { mergeAnnouncement } from '../stories/merge.ts';
 import { isTrustedOrigin } from '../stories/trust.ts';
+import { mayNameAPlatform } from './platform-hint.ts';
 import type { Story, StoryReport } from '../stories/story.ts';
 
 export interface IngestOptions {
@@ -35,6 +36,39 @@ export interface IngestResult {
 }
 
 const dayMs = 86_400_000;
+/** Of an item naming a platform, the store keeps this much text, for `why` to read it again. */
+const storedTextChars = 2_000;
+
+interface ExaminedText {
+  /** What the extractor reads: the headline, then the text. */
+  text: string;
+  mayNamePlatform: boolean;
+}
+
+/** Each item's examined text and whether it may name a platform, worked out once per item. */
+function examinedTexts(): { of(item: Item): ExaminedText } {
+  const known = new Map<Item, ExaminedText>();
+  return {
+    of(item) {
+      let found = known.get(item);
+      if (!found) {
+        const text = item.text && !item.text.startsWith(item.title) ? `${item.title}\n${item.text}` : item.text || item.title;
+        found = { text, mayNamePlatform: mayNameAPlatform(text) };
+        known.set(item, found);
+      }
+      return found;
+    },
+  };
+}
+
+/**
+ * The text the store keeps: only where `why` can find something in it (an item that may name a
+ * platform, or a club's own post), and capped; the title is always kept.
+ */
+function storedText(item: Item, examined: ExaminedText): string {
+  if (!examined.mayNamePlatform && !item.authorClubId) return '';
+  return item.text.length > storedTextChars ? `${item.text.slice(0, storedTextChars - 1)}…` : item.text;
+}
 
 function outletOf(source: SourceRecord, item: Item): string {
   if (source.title) return source.title;
@@ -54,11 +88,15 @@ function outletOf(source: SourceRecord, item: Item): string {
 export async function ingestItems(options: IngestOptions, source: SourceRecord, items: Item[]): Promise<IngestResult> {
   const nowIso = options.now.toISOString();
   const result: IngestResult = { newItems: 0, examined: 0, announcements: 0, newStories: [], deliveries: 0 };
+  const examined = examinedTexts();
+  // Each item's text is made (and looked at) only when the store finds the item new.
   const seen: SeenItem[] = items.map((item) => ({
     sourceId: source.id,
     key: item.key,
     title: item.title,
-    text: item.text,
+    get text() {
+      return storedText(item, examined.of(item));
+    },
     link: item.link,
     published: item.published,
     lang: item.lang,
@@ -96,7 +134,10 @@ export async function ingestItems(options: IngestOptions, source: SourceRecord, 
       const item = byKey.get(seenItem.key);
       if (!item) continue;
       result.examined += 1;
-      const text = item.text && !item.text.startsWith(item.title) ? `${item.title}\n${item.text}` : item.text || item.title;
+      const { text, mayNamePlatform } = examined.of(item);
+      // Set aside without tokenizing: no announcement can come from an item that names no platform.
+      // A club's own post is read whatever it says ("we are here now": the platform it is posted on).
+      if (!mayNamePlatform && !item.authorClubId) continue;
       const announcements = options.extractor.extract({ text, lang: item.lang, authorClubId: item.authorClubId ?? null });
       const itemStories: Story[] = [];
       for (const announcement of announcements) {

@@ -36,14 +36,13 @@ function mapRss(feed: RssFeed.Feed<string>, { maxTextChars }: MapOptions): Unkey
       const guid = clean(item.guid?.value);
       const permalink = item.guid?.isPermaLink !== false && guid !== null && /^https?:\/\//i.test(guid) ? guid : null;
       const body = item.description ?? item.content?.encoded ?? item.dc?.descriptions?.[0] ?? '';
-      return {
+      return withLazyText(body, maxTextChars, {
         title: itemTitle(item.title ?? item.dc?.titles?.[0], body),
-        text: toPlainText(body, maxTextChars),
         link: clean(item.link) ?? permalink ?? alternateLink(item.atom?.links),
         published: isoDate(item.pubDate ?? item.dc?.dates?.[0] ?? item.atom?.published ?? item.atom?.updated),
         lang: language(item.dc?.languages?.[0] ?? item.xml?.lang) ?? feedLang,
         guid,
-      };
+      });
     }),
   };
 }
@@ -57,14 +56,13 @@ function mapAtom(feed: AtomFeed.Feed<string>, { maxTextChars }: MapOptions): Unk
     lang: feedLang,
     items: (feed.entries ?? []).map((entry) => {
       const body = entry.summary?.value ?? entry.content?.value ?? '';
-      return {
+      return withLazyText(body, maxTextChars, {
         title: itemTitle(entry.title?.value, body),
-        text: toPlainText(body, maxTextChars),
         link: alternateLink(entry.links),
         published: isoDate(entry.published ?? entry.updated ?? entry.dc?.dates?.[0]),
         lang: language(entry.xml?.lang ?? entry.dc?.languages?.[0]) ?? feedLang,
         guid: clean(entry.id),
-      };
+      });
     }),
   };
 }
@@ -78,14 +76,13 @@ function mapRdf(feed: RdfFeed.Feed<string>, { maxTextChars }: MapOptions): Unkey
     lang: feedLang,
     items: (feed.items ?? []).map((item) => {
       const body = item.description ?? item.content?.encoded ?? item.dc?.descriptions?.[0] ?? '';
-      return {
+      return withLazyText(body, maxTextChars, {
         title: itemTitle(item.title ?? item.dc?.titles?.[0], body),
-        text: toPlainText(body, maxTextChars),
         link: clean(item.link) ?? clean(item.rdf?.about),
         published: isoDate(item.dc?.dates?.[0]),
         lang: language(item.dc?.languages?.[0] ?? item.xml?.lang) ?? feedLang,
         guid: clean(item.rdf?.about),
-      };
+      });
     }),
   };
 }
@@ -99,16 +96,27 @@ function mapJson(feed: JsonFeed.Feed<string>, { maxTextChars }: MapOptions): Unk
     lang: feedLang,
     items: (feed.items ?? []).map((item) => {
       const body = item.summary ?? item.content_html ?? item.content_text ?? '';
-      return {
+      return withLazyText(body, maxTextChars, {
         title: itemTitle(item.title, body),
-        text: toPlainText(body, maxTextChars),
         link: clean(item.url) ?? clean(item.external_url),
         published: isoDate(item.date_published ?? item.date_modified),
         lang: language(item.language) ?? feedLang,
         guid: clean(item.id === undefined ? undefined : String(item.id)),
-      };
+      });
     }),
   };
+}
+
+/**
+ * The item with its plain text made from the HTML only when first read: most items of a read were
+ * seen before, and the pipeline never reads their text.
+ */
+function withLazyText(body: string, maxTextChars: number, item: Omit<UnkeyedItem, 'text'>): UnkeyedItem {
+  let text: string | undefined;
+  return Object.defineProperty(item as UnkeyedItem, 'text', {
+    enumerable: true,
+    get: () => (text ??= toPlainText(body, maxTextChars)),
+  });
 }
 
 /** Atom's rel="alternate" link (rel defaults to alternate), else the first link. */
