@@ -47,7 +47,7 @@ export async function pruneItems(db: Kysely<Database>, retention: ItemRetention)
         )
         .select(['source_id', 'key'])
         .where('rank', '>', retention.keepPerSource)
-        .where('seen_at', '<', retention.seenBefore)
+        .where('seen_at', '<', Date.parse(retention.seenBefore))
         .limit(batchSize)
         .execute();
       if (rows.length === 0) return 0;

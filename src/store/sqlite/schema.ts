@@ -20,16 +20,17 @@ export interface Database {
     last_error: string | null;
     consecutive_failures: number;
   };
+  /** See compact-items.ts. */
   items: {
     source_id: string;
     key: string;
     title: string;
     text: string;
-    link: string | null;
-    /** The link normalised (tracking parameters dropped), to find an item however its link is written. */
-    link_key: string | null;
-    published: string | null;
-    seen_at: string;
+    /** 48 bits of the SHA-256 of the normalised link, to find an item however its link is written. */
+    link_hash: number | null;
+    /** Milliseconds since 1970. */
+    published: number | null;
+    seen_at: number;
   };
   /** Items pruned by retention, kept only so that they are never taken for new. */
   item_keys: { source_id: string; key_hash: number };

@@ -22,9 +22,9 @@ import type {
   Watch,
 } from '../store.ts';
 import { StoreOpenError } from '../../errors.ts';
-import { normalizeLink } from '../../items/normalize-link.ts';
 import { forgetSampleStories, migrationProvider } from './migrations.ts';
 import { openDatabaseFile } from './open-file.ts';
+import { itemRow, linkHash, seenItemOf } from './compact-items.ts';
 import * as outbox from './outbox.ts';
 import * as retention from './retention.ts';
 import { toReport, toSource, toStory } from './rows.ts';
@@ -272,18 +272,7 @@ class SqliteStore implements Store {
       if (unseen.length === 0) continue;
       await this.db
         .insertInto('items')
-        .values(
-          unseen.map((item) => ({
-            source_id: item.sourceId,
-            key: item.key,
-            title: item.title,
-            text: item.text.slice(0, 4000),
-            link: item.link,
-            link_key: item.link === null ? null : normalizeLink(item.link),
-            published: item.published,
-            seen_at: seenAt,
-          })),
-        )
+        .values(unseen.map((item) => itemRow(item, seenAt)))
         .onConflict((oc) => oc.doNothing())
         .execute();
       fresh.push(...unseen);
@@ -292,16 +281,8 @@ class SqliteStore implements Store {
   }
 
   async findItemsByLink(link: string): Promise<SeenItem[]> {
-    const rows = await this.db.selectFrom('items').selectAll().where('link_key', '=', normalizeLink(link)).execute();
-    return rows.map((row) => ({
-      sourceId: row.source_id,
-      key: row.key,
-      title: row.title,
-      text: row.text,
-      link: row.link,
-      published: row.published,
-      lang: null,
-    }));
+    const rows = await this.db.selectFrom('items').selectAll().where('link_hash', '=', linkHash(link)).execute();
+    return rows.map((row) => seenItemOf(row, link));
   }
 
   async pruneItems(options: ItemRetention): Promise<number> {
