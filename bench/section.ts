@@ -4,11 +4,12 @@ import { runBoardBench } from './board-bench.ts';
 import { runFleetBench } from './fleet-bench.ts';
 import { runIngestBench } from './ingest-bench.ts';
 import { runLatencyBench } from './latency-bench.ts';
+import { runMemoryBench } from './memory-bench.ts';
 import { runPollBench } from './poll-bench.ts';
 import { runSourcesBench } from './sources-bench.ts';
 
 /** The benchmark sections; each runs in its own process, so one's heap and JIT state never colour another's. */
-export const sections = ['ingest', 'polls', 'fleet', 'latency', 'board', 'capacity', 'sources'] as const;
+export const sections = ['ingest', 'polls', 'fleet', 'latency', 'board', 'capacity', 'sources', 'memory'] as const;
 export type SectionName = (typeof sections)[number];
 
 export interface SectionSizes {
@@ -28,6 +29,8 @@ export interface SectionSizes {
   /** Numbers of sources tried for `capacity_sources`, and how long each is run. */
   sourceSizes: number[];
   sourceSeconds: number;
+  /** Numbers of servers whose idle memory is measured. */
+  memoryServers: number[];
   /** Added to every answer of the fake Discord, standing for the network. */
   discordDelayMs: number;
   /** How Discord's limits are counted: the fake's fixed windows, or sliding windows. */
@@ -36,9 +39,9 @@ export interface SectionSizes {
   entry?: string;
 }
 
-export const fullSizes: SectionSizes = { feeds: 1000, itemsPerFeed: 50, polls: 1000, servers: 1000, sources: 500, latencyRounds: 20, boardClubs: 500, webSeconds: 5, bigFeedSeconds: 20, rotations: 200, sourceSizes: [10_000, 25_000, 50_000, 100_000], sourceSeconds: 180, discordDelayMs: 0, discordLimits: 'fixed' };
+export const fullSizes: SectionSizes = { feeds: 1000, itemsPerFeed: 50, polls: 1000, servers: 1000, sources: 500, latencyRounds: 20, boardClubs: 500, webSeconds: 5, bigFeedSeconds: 20, rotations: 200, sourceSizes: [10_000, 25_000, 50_000, 100_000], sourceSeconds: 180, memoryServers: [1_000, 10_000], discordDelayMs: 0, discordLimits: 'fixed' };
 /** For trying the benchmark itself: the same paths, smaller. */
-export const quickSizes: SectionSizes = { feeds: 100, itemsPerFeed: 50, polls: 200, servers: 100, sources: 50, latencyRounds: 5, boardClubs: 100, webSeconds: 2, bigFeedSeconds: 5, rotations: 30, sourceSizes: [2_000, 5_000], sourceSeconds: 30, discordDelayMs: 0, discordLimits: 'fixed' };
+export const quickSizes: SectionSizes = { feeds: 100, itemsPerFeed: 50, polls: 200, servers: 100, sources: 50, latencyRounds: 5, boardClubs: 100, webSeconds: 2, bigFeedSeconds: 5, rotations: 30, sourceSizes: [2_000, 5_000], sourceSeconds: 30, memoryServers: [100, 1_000], discordDelayMs: 0, discordLimits: 'fixed' };
 
 export async function runSection(name: SectionName, sizes: SectionSizes): Promise<Record<string, unknown>> {
   switch (name) {
@@ -54,6 +57,8 @@ export async function runSection(name: SectionName, sizes: SectionSizes): Promis
       return { ...(await runCapacityBench({ seconds: sizes.bigFeedSeconds, rotations: sizes.rotations })) };
     case 'sources':
       return { ...(await runSourcesBench({ sizes: sizes.sourceSizes, seconds: sizes.sourceSeconds })) };
+    case 'memory':
+      return { ...(await runMemoryBench({ sizes: sizes.memoryServers, entry: sizes.entry })) };
     case 'latency':
       return { ...(await runLatencyBench({ rounds: sizes.latencyRounds, discordDelayMs: sizes.discordDelayMs, discordLimits: sizes.discordLimits, entry: sizes.entry })) };
   }

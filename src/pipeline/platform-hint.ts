@@ -24,8 +24,8 @@ function requiredWords(): string[] {
 }
 
 const required = requiredWords();
-/** The words in any case, between characters that are not ASCII letters or digits. */
-const asciiHint = new RegExp(`(?<![A-Za-z0-9])(?:${required.join('|')})(?![A-Za-z0-9])`, 'i');
+/** The words in any case, between characters that are not ASCII letters or digits ("_" is not one for the extractor). */
+const asciiHint = new RegExp(`(?:\\b|_)(?:${required.join('|')})(?![A-Za-z0-9])`, 'i');
 const formatChars = /\p{Cf}/gu;
 const requiredSet = new Set(required);
 /** Words beyond ASCII, folded: most repeat from item to item ("été", "über"). */

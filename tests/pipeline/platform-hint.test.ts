@@ -21,6 +21,7 @@ describe('the quick look for a platform name before an item is tokenized', () =>
     expect(mayNameAPlatform('Il club lascia Twit\u00adter.')).toBe(true);
     expect(mayNameAPlatform('O clube deixa a rede de Elon Musk.')).toBe(true);
     expect(mayNameAPlatform('Der Klub verlässt Musks Plattform.')).toBe(true);
+    expect(mayNameAPlatform('Suivez-nous sur club_bluesky_fr.')).toBe(true);
   });
 
   it('sets aside ordinary news, in any language', () => {
