@@ -32,4 +32,5 @@ EXPOSE 8080
 HEALTHCHECK --interval=60s --timeout=10s --start-period=30s --retries=3 \
   CMD ["node", "dist/src/cli.js", "health"]
 STOPSIGNAL SIGTERM
-CMD ["node", "dist/src/cli.js", "start"]
+# As `npm start`: a young generation of 2 MB semi-spaces keeps an idle bot ~15 MB smaller.
+CMD ["node", "--max-semi-space-size=2", "dist/src/cli.js", "start"]

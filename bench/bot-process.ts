@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Watch } from '../src/store/store.ts';
@@ -74,14 +75,21 @@ export interface BotProcess {
 
 const inheritedPrefixes = ['CLUBWATCH_', 'DISCORD_', 'BLUESKY_'];
 
+/** The Node.js options of `npm start` ("node --max-semi-space-size=2 dist/src/cli.js start"), for the compiled bot. */
+function npmStartFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  return (scripts.start ?? '').split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
 /**
  * `entry` is the bot's entry point: `bin/clubwatch.js` (`npx clubwatch`: TypeScript through
- * tsx) by default, or a compiled `cli.js` (what the Docker image runs).
+ * tsx) by default, or a compiled `cli.js`, run with the Node.js options of `npm start` (as the Docker image runs it).
  */
 export function spawnBot(env: BenchEnvironment, extraVars: Record<string, string> = {}, entry?: string): BotProcess {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !inheritedPrefixes.some((prefix) => name.startsWith(prefix))));
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, [entry ?? join(repoRoot, 'bin', 'clubwatch.js'), 'start'], {
+  const args = entry ? [...npmStartFlags(), entry, 'start'] : [join(repoRoot, 'bin', 'clubwatch.js'), 'start'];
+  const child = spawn(process.execPath, args, {
     cwd: env.dir,
     env: { ...inherited, ...env.vars, CLUBWATCH_LOG_LEVEL: 'info', ...extraVars },
     stdio: ['ignore', 'ignore', 'pipe'],
