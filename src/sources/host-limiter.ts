@@ -7,6 +7,7 @@ export class HostLimiter {
   private running = 0;
   private readonly perHostRunning = new Map<string, number>();
   private readonly waiting: Array<{ host: string; start: () => void }> = [];
+  private readonly perHostWaiting = new Map<string, number>();
   private readonly pausedUntil = new Map<string, number>();
 
   constructor(
@@ -18,7 +19,10 @@ export class HostLimiter {
   async run<T>(host: string, work: () => Promise<T>): Promise<T> {
     if (this.hasRoom(host)) this.take(host);
     // The slot is taken for us by the read that frees it, so no one can slip in between.
-    else await new Promise<void>((start) => this.waiting.push({ host, start }));
+    else {
+      this.perHostWaiting.set(host, (this.perHostWaiting.get(host) ?? 0) + 1);
+      await new Promise<void>((start) => this.waiting.push({ host, start }));
+    }
     try {
       return await work();
     } finally {
@@ -28,7 +32,7 @@ export class HostLimiter {
 
   /** Reads of this host running or waiting for a slot. */
   load(host: string): number {
-    return (this.perHostRunning.get(host) ?? 0) + this.waiting.filter((entry) => entry.host === host).length;
+    return (this.perHostRunning.get(host) ?? 0) + (this.perHostWaiting.get(host) ?? 0);
   }
 
   pause(host: string, until: Date): void {
@@ -64,6 +68,9 @@ export class HostLimiter {
     const next = this.waiting.findIndex((entry) => this.hasRoom(entry.host));
     if (next === -1) return;
     const [entry] = this.waiting.splice(next, 1);
+    const waiting = (this.perHostWaiting.get(entry!.host) ?? 1) - 1;
+    if (waiting === 0) this.perHostWaiting.delete(entry!.host);
+    else this.perHostWaiting.set(entry!.host, waiting);
     this.take(entry!.host);
     entry!.start();
   }

@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
-
 /**
  * Each source keeps a stable slot inside its interval (from a hash of its id), so that a thousand
- * sources with the same interval spread over it instead of all polling at once.
+ * sources with the same interval spread over it instead of all polling at once. The hash is
+ * FNV-1a: computed at every read of every source, it needs to spread ids, not to be secret.
  */
 export function slotOffsetMs(sourceId: string, intervalMs: number): number {
-  const hash = createHash('sha256').update(sourceId).digest().readUInt32BE(0);
-  return hash % Math.max(1, intervalMs);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < sourceId.length; i++) hash = Math.imul(hash ^ sourceId.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % Math.max(1, intervalMs);
 }
 
 /** The first slot strictly after `after`. */
