@@ -12,11 +12,13 @@ export type UnkeyedItem = Omit<Item, 'key'> & { guid: string | null };
  * happens) thus fall back to links instead of collapsing into a single item.
  */
 export function assignItemKeys<T extends UnkeyedItem>(items: readonly T[]): (T & { key: string })[] {
-  const guidCounts = countBy(items.map((item) => cleanGuid(item.guid)));
-  const linkCounts = countBy(items.map((item) => (item.link === null ? null : normalizeLink(item.link))));
-  return items.map((item) => {
-    const guid = cleanGuid(item.guid);
-    const link = item.link === null ? null : normalizeLink(item.link);
+  const guids = items.map((item) => cleanGuid(item.guid));
+  const guidCounts = countBy(guids);
+  const links = items.map((item) => (item.link === null ? null : normalizeLink(item.link)));
+  const linkCounts = countBy(links);
+  return items.map((item, index) => {
+    const guid = guids[index] ?? null;
+    const link = links[index] ?? null;
     let key: string;
     if (guid !== null && guidCounts.get(guid) === 1) key = guid;
     else if (link !== null && link !== '' && linkCounts.get(link) === 1) key = link;
