@@ -46,4 +46,11 @@ describe('ipLiteralOf', () => {
     expect(ipLiteralOf('[::1]')).toBe('::1');
     expect(ipLiteralOf('feed.example')).toBeNull();
   });
+
+  it('still recognises the IPv4 forms that use letters: hexadecimal and IPv4 inside IPv6', () => {
+    expect(ipLiteralOf('0x7f.0.0.1')).toBe('0x7f.0.0.1');
+    expect(ipLiteralOf('0x7f000001')).toBe('0x7f000001');
+    expect(ipLiteralOf('[::ffff:127.0.0.1]')).toBe('::ffff:127.0.0.1');
+    expect(ipLiteralOf('h12.farm-3.example')).toBeNull();
+  });
 });
