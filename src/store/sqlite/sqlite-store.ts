@@ -24,6 +24,7 @@ import type {
 import { StoreOpenError } from '../../errors.ts';
 import { forgetSampleStories, migrationProvider } from './migrations.ts';
 import { openDatabaseFile } from './open-file.ts';
+import { startCheckpointer } from './checkpointer.ts';
 import { itemRow, linkHash, seenItemOf } from './compact-items.ts';
 import * as outbox from './outbox.ts';
 import * as retention from './retention.ts';
@@ -82,10 +83,16 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     const reason = error instanceof Error ? error.message : String(error);
     throw new StoreOpenError(`could not prepare the database ${options.path}: ${reason}`, { cause: error });
   }
-  return new SqliteStore(db, false, () => {
-    // Hands the pages that pruning freed back to the file system.
-    database.pragma('incremental_vacuum');
-  });
+  const checkpointer = options.path === ':memory:' ? null : startCheckpointer(database, options.path);
+  return new SqliteStore(
+    db,
+    false,
+    () => {
+      // Hands the pages that pruning freed back to the file system.
+      database.pragma('incremental_vacuum');
+    },
+    () => checkpointer?.stop() ?? Promise.resolve(),
+  );
 }
 
 /**
@@ -130,6 +137,7 @@ class SqliteStore implements Store {
     private readonly db: Kysely<Database> | Transaction<Database>,
     private readonly inTransaction: boolean,
     private readonly afterPrune: () => void = () => undefined,
+    private readonly beforeClose: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
@@ -577,7 +585,9 @@ class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (!this.inTransaction) await (this.db as Kysely<Database>).destroy();
+    if (this.inTransaction) return;
+    await this.beforeClose();
+    await (this.db as Kysely<Database>).destroy();
   }
 
   private async withReports(rows: Array<Selectable<Database['stories']>>): Promise<Story[]> {

@@ -1,0 +1,52 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type BetterSqlite3 from 'better-sqlite3';
+
+/**
+ * WAL checkpoints on a thread of their own. SQLite copies the write-ahead log back into the
+ * database every 1,000 pages, inside whichever commit crosses the mark, and syncs the file to disk
+ * there: on a busy disk that one commit holds the main thread for tens to hundreds of
+ * milliseconds. Here the main connection never checkpoints; a worker thread with its own
+ * connection does it every `everyMs` (PASSIVE: it waits for no reader and no writer). Should the
+ * worker stop, the main connection checkpoints again as SQLite does by default.
+ */
+export interface Checkpointer {
+  stop(): Promise<void>;
+}
+
+const code = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.module);
+const db = new Database(workerData.path);
+db.pragma('busy_timeout = 5000');
+const timer = setInterval(() => {
+  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {}
+}, workerData.everyMs);
+parentPort.once('message', () => {
+  clearInterval(timer);
+  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {}
+  db.close();
+  parentPort.close();
+});
+`;
+
+export function startCheckpointer(database: BetterSqlite3.Database, path: string, everyMs = 2_000): Checkpointer {
+  database.pragma('wal_autocheckpoint = 0');
+  const worker = new Worker(code, { eval: true, workerData: { module: createRequire(import.meta.url).resolve('better-sqlite3'), path, everyMs } });
+  worker.unref();
+  let stopping = false;
+  const fallBack = () => {
+    if (!stopping && database.open) database.pragma('wal_autocheckpoint = 1000');
+  };
+  worker.once('error', fallBack);
+  worker.once('exit', fallBack);
+  return {
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.postMessage('stop');
+      await exited;
+    },
+  };
+}
