@@ -214,6 +214,8 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
       cue_year: info.tokens.slice(Math.max(0, cue.start - 4), cue.end + 5).some((t) => /^(19|20)\d\d$/.test(t.surface)) ? 1 : 0,
       also: info.cues.some((c) => c.payload.kind === 'also') ? 1 : 0,
     };
+    // "le départ de son attaquant", "joins Real Madrid": the one moving is a person, not the club.
+    if (f.cue_object_person && (base === 'leave' || base === 'join' || base === 'return')) continue;
     if ('action' in decided) {
       action = decided.action;
       if (base && action !== base) f.neg_flipped = 1;
@@ -261,6 +263,8 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
       const fallback = lastPlatforms.length > 0 ? lastPlatforms : facts.platformsByCount.slice(0, 1);
       for (const platform of fallback) platformSet.push({ platform, f: { p_context: 1 } });
     }
+    // "bleibt auf Platz sieben": staying says nothing of a platform the sentence does not name.
+    if (action === 'stay') platformSet.splice(0, platformSet.length, ...platformSet.filter((p) => p.f.p_sentence));
     const clubs = clubChoices(ctx, info, cue, argEnd, covered);
     // Clubs named next door, when this sentence names none: only from sentences that say no action of their own.
     for (const n of info.clubs.length === 0 ? neighbours : []) {

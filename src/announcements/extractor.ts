@@ -39,6 +39,7 @@ export interface ItemContext {
 type Explained = Announcement & { cues: string[]; sentence: SentenceInfo };
 
 const minConfidence = 0.5;
+const trailingSentences = 2;
 const strongRule = 0.9;
 
 export function clubRef(catalog: Catalog, mention: ClubMention): ClubRef | null {
@@ -79,7 +80,8 @@ export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}
     const lang: Language = detectLanguage(all, input?.lang ?? null) ?? 'en';
     if (!mentionsAPlatform(sentences)) return { language: lang, announcements: [], rejected: [] };
     const { all: index } = indexes[lang];
-    // Sentences after the last one that says an action cannot change the result.
+    // Sentences well after the last one that says an action cannot change the result; the two after
+    // it may still name who did the same ("This decision follows Rangers', Birmingham's…").
     let last = -1;
     for (let i = sentences.length - 1; i >= 0; i--) {
       if (index.anyMarked((sentences[i] as Sentence).tokens)) {
@@ -88,6 +90,7 @@ export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}
       }
     }
     if (last < 0) return { language: lang, announcements: [], rejected: [] };
+    last = Math.min(sentences.length - 1, last + trailingSentences);
     const cueLists: Array<Array<PhraseMatch<Cue>>> = [];
     const nameLists: Array<Array<PhraseMatch<EntityPayload>>> = [];
     for (const s of sentences.slice(0, last + 1)) {
