@@ -80,6 +80,22 @@ function nearest(summaries: readonly SentenceSummary[], from: readonly number[],
   return best;
 }
 
+function closestNaming(summaries: readonly SentenceSummary[], at: readonly number[], club: string): number {
+  let best = -1;
+  let bestD = Infinity;
+  for (const [i, s] of summaries.entries()) {
+    if (!s.clubs.has(club)) continue;
+    for (const a of at) {
+      const d = Math.abs(a - i);
+      if (d < bestD) {
+        bestD = d;
+        best = i;
+      }
+    }
+  }
+  return best;
+}
+
 /** Adds the item-wide candidates and gives every candidate its closeness figures. */
 export function addCooccurrence(candidates: Candidate[], summaries: readonly SentenceSummary[], infos: readonly SentenceInfo[]): Candidate[] {
   const byKey = new Map(candidates.map((c) => [`${clubKey(c.club)}|${c.platform}|${c.action}`, c]));
@@ -115,7 +131,9 @@ export function addCooccurrence(candidates: Candidate[], summaries: readonly Sen
         const features: Features = emptyFeatures();
         features.item_level = 1;
         features[`act_${action}` as keyof Features] = 1;
-        const c: Candidate = { club, platform, action, features, sentence: infos[0] as SentenceInfo, cues: ['named in the same item'], strength: 0 };
+        // Its words are those of the sentence naming the club closest to where the action is said.
+        const named = closestNaming(summaries, at, k);
+        const c: Candidate = { club, platform, action, features, sentence: (infos[named] ?? infos[0]) as SentenceInfo, cues: ['named in the same item'], strength: 0 };
         byKey.set(key, c);
         out.push(c);
       }
