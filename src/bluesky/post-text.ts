@@ -33,9 +33,7 @@ export function graphemesOf(text: string): string[] {
 }
 
 export function graphemeLength(text: string): number {
-  let count = 0;
-  for (const _ of graphemeSegmenter.segment(text)) count += 1;
-  return count;
+  return Array.from(graphemeSegmenter.segment(text)).length;
 }
 
 export function byteLength(text: string): number {

@@ -4,7 +4,6 @@ import {
   DiscordjsErrorCodes,
   MessageFlags,
   PermissionFlagsBits,
-  type APIEmbed,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type Guild,
@@ -13,8 +12,10 @@ import {
 import { summaryLanguages } from '../config/config.ts';
 import { UserError } from '../errors.ts';
 import type { Cadence, ServerSettings, Watch } from '../store/store.ts';
+import type { AdminReply, AdminRequest } from './admin-request.ts';
 import { countryChoices, entryChoices, resolveCountry, resolveEntry } from './catalog-lookup.ts';
-import { messagesFor, type Messages } from './i18n/messages.ts';
+import { messagesFor } from './i18n/messages.ts';
+import type { Messages } from './i18n/types.ts';
 import { isSnowflake } from './input.ts';
 import { channelOf, guildOf, isPostable, missingInChannel, requiredInChannel, wantedInChannel } from './permissions.ts';
 import { recordLanguageChosen } from './guild-events.ts';
@@ -24,19 +25,6 @@ import { cadenceText, settingsEmbed, watchName } from './settings-view.ts';
 import { addSource, listSources, removeSource, sourceChoices } from './sources-command.ts';
 import { timeZoneChoices, parseDailyTime, parseTimeZone } from './time-input.ts';
 import { explainLink } from './why-command.ts';
-
-export interface AdminReply {
-  content?: string;
-  embeds?: APIEmbed[];
-}
-
-export interface AdminRequest {
-  interaction: ChatInputCommandInteraction;
-  bot: BotServices;
-  guildId: string;
-  settings: ServerSettings;
-  messages: Messages;
-}
 
 const maxWatches = 100;
 const watchableKinds = ['club', 'federation', 'league'] as const;

@@ -2,7 +2,7 @@ import type { ApplicationCommandOptionChoiceData } from 'discord.js';
 import { normalise } from '../catalog/normalise.ts';
 import type { Catalog, CatalogEntry, EntryKind } from '../catalog/types.ts';
 import { UserError } from '../errors.ts';
-import type { Messages } from './i18n/messages.ts';
+import type { Messages } from './i18n/types.ts';
 import { inert, stripControl, truncate } from './text.ts';
 
 const maxQuery = 100;

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.ts';
-import type { Messages } from './i18n/messages.ts';
+import type { Messages } from './i18n/types.ts';
 import { stripControl } from './text.ts';
 
 const maxUrl = 2_048;

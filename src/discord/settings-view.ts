@@ -6,7 +6,8 @@ import { summaryLanguage } from '../summaries/phrases.ts';
 import { countryName } from './catalog-lookup.ts';
 import { fitEmbed } from './embeds.ts';
 import { fetchReasonText } from './fetch-reasons.ts';
-import { messagesFor, pausedReasonText, type Messages } from './i18n/messages.ts';
+import { messagesFor, pausedReasonText } from './i18n/messages.ts';
+import type { Messages } from './i18n/types.ts';
 import { inert, truncate } from './text.ts';
 
 export const languageNames: Record<string, string> = { en: 'English', fr: 'Français', de: 'Deutsch', es: 'Español', it: 'Italiano', pt: 'Português' };

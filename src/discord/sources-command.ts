@@ -6,7 +6,7 @@ import { sourceIdFor } from '../sources/source-id.ts';
 import type { SourceRecord } from '../store/store.ts';
 import { formatDate } from '../summaries/compose.ts';
 import { summaryLanguage } from '../summaries/phrases.ts';
-import type { AdminReply, AdminRequest } from './admin-command.ts';
+import type { AdminReply, AdminRequest } from './admin-request.ts';
 import { fitEmbed } from './embeds.ts';
 import { fetchReasonText } from './fetch-reasons.ts';
 import { parseUserUrl } from './input.ts';

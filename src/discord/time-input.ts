@@ -1,6 +1,6 @@
 import type { ApplicationCommandOptionChoiceData } from 'discord.js';
 import { UserError } from '../errors.ts';
-import type { Messages } from './i18n/messages.ts';
+import type { Messages } from './i18n/types.ts';
 import { inert, stripControl, truncate } from './text.ts';
 
 export function parseDailyTime(raw: string, messages: Messages): string {

@@ -4,7 +4,7 @@ import { normalizeLink } from '../items/normalize-link.ts';
 import type { SeenItem } from '../store/store.ts';
 import { formatDate } from '../summaries/compose.ts';
 import { summaryLanguage, verbPhrase } from '../summaries/phrases.ts';
-import type { AdminReply, AdminRequest } from './admin-command.ts';
+import type { AdminReply, AdminRequest } from './admin-request.ts';
 import { fitEmbed } from './embeds.ts';
 import { parseUserUrl } from './input.ts';
 import { inert, truncate } from './text.ts';
