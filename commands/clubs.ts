@@ -43,7 +43,7 @@ const actionChoices = [
   choice('delete', 'deletes its account', { fr: 'supprime son compte', de: 'löscht sein Konto', 'es-ES': 'borra su cuenta', it: 'cancella l’account', 'pt-BR': 'apaga a conta' }),
 ];
 
-export const clubsData: RESTPostAPIChatInputApplicationCommandsJSONBody = {
+const clubsData: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   type: ApplicationCommandType.ChatInput,
   ...localized('clubs', 'What football clubs do on social media', {
     fr: ['clubs', 'Ce que font les clubs de foot sur les réseaux'],

@@ -65,7 +65,7 @@ const urlOption = (description: string, translations: Parameters<typeof localize
 const urlNames = (fr: string, de: string, es: string, it: string, pt: string) =>
   ({ fr: ['url', fr], de: ['url', de], 'es-ES': ['url', es], it: ['url', it], 'pt-BR': ['url', pt] }) as Parameters<typeof localized>[2];
 
-export const clubwatchData: RESTPostAPIChatInputApplicationCommandsJSONBody = {
+const clubwatchData: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   type: ApplicationCommandType.ChatInput,
   ...localized('clubwatch', 'Set up clubwatch for this server', {
     fr: ['clubwatch', 'Configurer clubwatch pour ce serveur'],

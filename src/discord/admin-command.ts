@@ -29,7 +29,7 @@ import { explainLink } from './why-command.ts';
 const maxWatches = 100;
 const watchableKinds = ['club', 'federation', 'league'] as const;
 
-export function isServerAdmin(interaction: ChatInputCommandInteraction | AutocompleteInteraction): boolean {
+function isServerAdmin(interaction: ChatInputCommandInteraction | AutocompleteInteraction): boolean {
   return interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild, true) ?? false;
 }
 

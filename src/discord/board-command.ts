@@ -49,7 +49,7 @@ export async function boardImageFor(context: AppContext, scope: BoardScope, lang
 }
 
 /** The picture as Discord wants a file: a PNG with its alt text as the attachment's description. */
-export function boardAttachment(image: BoardImage): AttachmentPayload {
+function boardAttachment(image: BoardImage): AttachmentPayload {
   return { attachment: image.png, name: 'clubwatch-board.png', description: image.alt };
 }
 

@@ -9,7 +9,7 @@ const maxQuery = 100;
 const subdivisions: Record<string, string> = { 'GB-ENG': 'England', 'GB-SCT': 'Scotland', 'GB-WLS': 'Wales', 'GB-NIR': 'Northern Ireland' };
 
 /** A user's option value, trimmed and checked for length before it reaches the catalog. */
-export function cleanQuery(raw: string | null | undefined, messages: Messages, what = 'name'): string {
+function cleanQuery(raw: string | null | undefined, messages: Messages, what = 'name'): string {
   const value = stripControl(raw ?? '').trim();
   if ([...value].length > maxQuery) throw new UserError(messages.tooLong(what, maxQuery));
   return value;
@@ -37,7 +37,7 @@ export function resolveEntry(catalog: Catalog, raw: string, kinds: readonly Entr
   throw new UserError(messages.ambiguous(inert(truncate(query, 60)), found.slice(0, 5).map((entry) => entry.name)));
 }
 
-export function entryLabel(entry: CatalogEntry): string {
+function entryLabel(entry: CatalogEntry): string {
   const short = entry.shortNames[0];
   const withShort = short && normalise(short) !== normalise(entry.name) ? `${entry.name} (${short})` : entry.name;
   return truncate(`${withShort} · ${entry.country}`, 100);
@@ -62,7 +62,7 @@ export function countryName(code: string, language: string): string {
   }
 }
 
-export function catalogCountries(catalog: Catalog): string[] {
+function catalogCountries(catalog: Catalog): string[] {
   return [...new Set(catalog.entries.map((entry) => entry.country))].sort();
 }
 

@@ -25,7 +25,7 @@ export async function viewerOf(context: AppContext, serverId: string | null): Pr
 }
 
 /** "X: left on 4 Dec 2024", in the server's language. */
-export function standingLine(entry: Pick<BoardEntry, 'platform' | 'action' | 'since'>, language: string): string {
+function standingLine(entry: Pick<BoardEntry, 'platform' | 'action' | 'since'>, language: string): string {
   const messages = messagesFor(language);
   return `${platformName(entry.platform)}: ${messages.standing[entry.action](formatDate(entry.since, summaryLanguage(language)))}`;
 }

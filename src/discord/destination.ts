@@ -194,7 +194,7 @@ function nonceOf(key: string): string {
   return key.slice(0, 25);
 }
 
-export function messageBody(embed: APIEmbed, settings: Pick<ServerSettings, 'mentionRoleId'>, key: string): RESTPostAPIChannelMessageJSONBody {
+function messageBody(embed: APIEmbed, settings: Pick<ServerSettings, 'mentionRoleId'>, key: string): RESTPostAPIChannelMessageJSONBody {
   const role = settings.mentionRoleId;
   return {
     ...(role ? { content: `<@&${role}>` } : {}),

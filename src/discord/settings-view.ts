@@ -10,7 +10,7 @@ import { messagesFor, pausedReasonText } from './i18n/messages.ts';
 import type { Messages } from './i18n/types.ts';
 import { inert, truncate } from './text.ts';
 
-export const languageNames: Record<string, string> = { en: 'English', fr: 'Français', de: 'Deutsch', es: 'Español', it: 'Italiano', pt: 'Português' };
+const languageNames: Record<string, string> = { en: 'English', fr: 'Français', de: 'Deutsch', es: 'Español', it: 'Italiano', pt: 'Português' };
 
 export function cadenceText(settings: Pick<ServerSettings, 'cadence' | 'dailyAt' | 'timeZone' | 'digestBoard'>, messages: Messages): string {
   // Said only when on: it is off by default, and the admin who turns it off sees it gone.
