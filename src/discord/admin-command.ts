@@ -17,12 +17,14 @@ import { countryChoices, entryChoices, resolveCountry, resolveEntry } from './ca
 import { messagesFor } from './i18n/messages.ts';
 import type { Messages } from './i18n/types.ts';
 import { isSnowflake } from './input.ts';
+import { embedsPerMessage, messageContentLength } from './limits.ts';
 import { channelOf, guildOf, isPostable, missingInChannel, requiredInChannel, wantedInChannel } from './permissions.ts';
 import { recordLanguageChosen } from './guild-events.ts';
 import { resumeServer } from './pause.ts';
 import type { BotServices } from './services.ts';
 import { cadenceText, settingsEmbed, watchName } from './settings-view.ts';
 import { addSource, listSources, removeSource, sourceChoices } from './sources-command.ts';
+import { truncate } from './text.ts';
 import { timeZoneChoices, parseDailyTime, parseTimeZone } from './time-input.ts';
 import { explainLink } from './why-command.ts';
 
@@ -52,7 +54,7 @@ export async function runClubwatch(interaction: ChatInputCommandInteraction, bot
   const fresh = await store.getServerSettings(guildId);
   const embeds = [...(reply.embeds ?? [])];
   if (fresh.adminNotice) embeds.unshift({ title: `⚠️ ${messagesFor(fresh.language).notice}`, description: fresh.adminNotice, color: 0xf0ad4e });
-  const payload = { ...(reply.content ? { content: reply.content } : {}), embeds, allowedMentions: { parse: [] } };
+  const payload = { ...(reply.content ? { content: truncate(reply.content, messageContentLength) } : {}), embeds: embeds.slice(0, embedsPerMessage), allowedMentions: { parse: [] } };
   if (interaction.deferred) await interaction.editReply(payload);
   else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
   // Cleared once shown, and only if no newer notice replaced it meanwhile.

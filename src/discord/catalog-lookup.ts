@@ -3,6 +3,7 @@ import { normalise } from '../catalog/normalise.ts';
 import type { Catalog, CatalogEntry, EntryKind } from '../catalog/types.ts';
 import { UserError } from '../errors.ts';
 import type { Messages } from './i18n/types.ts';
+import { autocompleteChoices, choiceNameLength } from './limits.ts';
 import { inert, stripControl, truncate } from './text.ts';
 
 const maxQuery = 100;
@@ -40,7 +41,7 @@ export function resolveEntry(catalog: Catalog, raw: string, kinds: readonly Entr
 function entryLabel(entry: CatalogEntry): string {
   const short = entry.shortNames[0];
   const withShort = short && normalise(short) !== normalise(entry.name) ? `${entry.name} (${short})` : entry.name;
-  return truncate(`${withShort} · ${entry.country}`, 100);
+  return truncate(`${withShort} · ${entry.country}`, choiceNameLength);
 }
 
 /** Up to 25 suggestions for a club-or-league option; with nothing typed, the first entries by name. */
@@ -50,7 +51,7 @@ export function entryChoices(catalog: Catalog, typed: string, kinds: readonly En
     query === ''
       ? catalog.entries.filter((entry) => kinds.includes(entry.kind)).slice().sort((a, b) => a.name.localeCompare(b.name))
       : catalog.search(query, 50).filter((entry) => kinds.includes(entry.kind));
-  return entries.slice(0, 25).map((entry) => ({ name: entryLabel(entry), value: entry.id }));
+  return entries.slice(0, autocompleteChoices).map((entry) => ({ name: entryLabel(entry), value: entry.id }));
 }
 
 export function countryName(code: string, language: string): string {
@@ -81,6 +82,6 @@ export function countryChoices(catalog: Catalog, typed: string, language: string
   return catalogCountries(catalog)
     .map((code) => ({ code, name: countryName(code, language) }))
     .filter(({ code, name }) => wanted === '' || normalise(name).includes(wanted) || code.toLowerCase().startsWith(wanted.replace(/ /g, '-')))
-    .slice(0, 25)
-    .map(({ code, name }) => ({ name: truncate(`${name} (${code})`, 100), value: code }));
+    .slice(0, autocompleteChoices)
+    .map(({ code, name }) => ({ name: truncate(`${name} (${code})`, choiceNameLength), value: code }));
 }

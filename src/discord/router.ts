@@ -2,7 +2,9 @@ import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandIntera
 import { UserError } from '../errors.ts';
 import { adoptLocale } from './guild-events.ts';
 import { messagesFor } from './i18n/messages.ts';
+import { messageContentLength } from './limits.ts';
 import type { BotServices, SlashCommand } from './services.ts';
+import { truncate } from './text.ts';
 
 /**
  * The one error boundary for every interaction. A UserError is shown to the user as it is; anything
@@ -49,7 +51,7 @@ async function languageOf(bot: BotServices, guildId: string | null): Promise<str
 }
 
 async function answer(interaction: ChatInputCommandInteraction, text: string): Promise<void> {
-  const payload = { content: text, embeds: [], allowedMentions: { parse: [] } };
+  const payload = { content: truncate(text, messageContentLength), embeds: [], allowedMentions: { parse: [] } };
   if (interaction.deferred) await interaction.editReply(payload);
   else if (interaction.replied) await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
   else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });

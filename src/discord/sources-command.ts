@@ -10,6 +10,7 @@ import type { AdminReply, AdminRequest } from './admin-request.ts';
 import { fitEmbed } from './embeds.ts';
 import { fetchReasonText } from './fetch-reasons.ts';
 import { parseUserUrl } from './input.ts';
+import { autocompleteChoices, choiceNameLength } from './limits.ts';
 import type { BotServices } from './services.ts';
 import { inert, maskedLink, stripControl, truncate } from './text.ts';
 
@@ -106,6 +107,6 @@ export async function sourceChoices(bot: BotServices, guildId: string, typed: st
   const wanted = stripControl(typed).trim().toLowerCase().slice(0, 100);
   return (await bot.context.store.listServerSources(guildId))
     .filter((source) => wanted === '' || source.url.toLowerCase().includes(wanted) || (source.title ?? '').toLowerCase().includes(wanted))
-    .slice(0, 25)
-    .map((source) => ({ name: truncate(`${titleOf(source)} · ${source.url}`, 100), value: source.id }));
+    .slice(0, autocompleteChoices)
+    .map((source) => ({ name: truncate(`${titleOf(source)} · ${source.url}`, choiceNameLength), value: source.id }));
 }
