@@ -6,7 +6,7 @@ import { sourceIdFor } from '../sources/source-id.ts';
 import type { SourceRecord } from '../store/store.ts';
 import { formatDate } from '../summaries/compose.ts';
 import { summaryLanguage } from '../summaries/phrases.ts';
-import type { AdminReply, AdminRequest } from './admin-request.ts';
+import type { AdminReply, AdminRequest, ClubwatchOptions } from './admin-request.ts';
 import { fitEmbed } from './embeds.ts';
 import { fetchReasonText } from './fetch-reasons.ts';
 import { parseUserUrl } from './input.ts';
@@ -30,9 +30,9 @@ function titleOf(source: Pick<SourceRecord, 'title' | 'url'>): string {
  * DNS says), checks it is a feed, and subscribes the server. Its first scheduled read only records
  * what is there, so adding a feed never floods the channel.
  */
-export async function addSource({ interaction, bot, guildId, messages }: AdminRequest): Promise<AdminReply> {
+export async function addSource({ bot, guildId, messages }: AdminRequest, options: ClubwatchOptions<'sources add'>): Promise<AdminReply> {
   const { store, untrustedFetcher, config } = bot.context;
-  const url = parseUserUrl(interaction.options.getString('url', true), messages);
+  const url = parseUserUrl(options.url, messages);
   const id = sourceIdFor('feed', url.href);
   const mine = await store.listServerSources(guildId);
   const already = mine.find((source) => source.id === id);
@@ -79,9 +79,9 @@ function matchSource(sources: SourceRecord[], raw: string): SourceRecord | undef
   }
 }
 
-export async function removeSource({ interaction, bot, guildId, messages }: AdminRequest): Promise<AdminReply> {
+export async function removeSource({ bot, guildId, messages }: AdminRequest, options: ClubwatchOptions<'sources remove'>): Promise<AdminReply> {
   const { store } = bot.context;
-  const raw = interaction.options.getString('url', true);
+  const raw = options.url;
   if (raw.length > 2_048) throw new UserError(messages.tooLong('URL', 2_048));
   const source = matchSource(await store.listServerSources(guildId), raw);
   if (!source || !(await store.unsubscribeServerSource(guildId, source.id))) throw new UserError(messages.sourceNotFound);

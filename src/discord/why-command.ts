@@ -4,7 +4,7 @@ import { normalizeLink } from '../items/normalize-link.ts';
 import type { SeenItem } from '../store/store.ts';
 import { formatDate } from '../summaries/compose.ts';
 import { summaryLanguage, verbPhrase } from '../summaries/phrases.ts';
-import type { AdminReply, AdminRequest } from './admin-request.ts';
+import type { AdminReply, AdminRequest, ClubwatchOptions } from './admin-request.ts';
 import { fitEmbed } from './embeds.ts';
 import { embedLimits } from './limits.ts';
 import { parseUserUrl } from './input.ts';
@@ -42,10 +42,10 @@ async function itemsAt(request: AdminRequest, url: URL): Promise<SeenItem[]> {
 }
 
 /** `why URL`: what clubwatch read in that item, and why it did or did not post it. */
-export async function explainLink(request: AdminRequest): Promise<AdminReply> {
-  const { interaction, bot, guildId, settings, messages } = request;
+export async function explainLink(request: AdminRequest, options: ClubwatchOptions<'why'>): Promise<AdminReply> {
+  const { bot, guildId, settings, messages } = request;
   const { store, extractor, catalog, config } = bot.context;
-  const url = parseUserUrl(interaction.options.getString('url', true), messages);
+  const url = parseUserUrl(options.url, messages);
   const [item] = await visibleItems(request, await itemsAt(request, url));
   if (!item) return { content: messages.whyNotFound };
 
