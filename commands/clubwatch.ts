@@ -7,6 +7,7 @@ import {
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
+import { maxUrlLength } from '../src/discord/input.ts';
 import { choice, localized } from './localize.ts';
 
 const Sub = ApplicationCommandOptionType.Subcommand;
@@ -56,7 +57,7 @@ const urlOption = (description: string, translations: Parameters<typeof localize
     type: Text,
     ...localized('url', description, translations),
     required: true,
-    max_length: 2_048,
+    max_length: maxUrlLength,
   }) as const;
 
 const urlNames = (fr: string, de: string, es: string, it: string, pt: string) =>

@@ -9,7 +9,7 @@ import { summaryLanguage } from '../summaries/phrases.ts';
 import type { AdminReply, AdminRequest, ClubwatchOptions } from './admin-request.ts';
 import { fitEmbed } from './embeds.ts';
 import { fetchReasonText } from './fetch-reasons.ts';
-import { parseUserUrl } from './input.ts';
+import { maxUrlLength, parseUserUrl } from './input.ts';
 import { autocompleteChoices, choiceNameLength } from './limits.ts';
 import type { BotServices } from './services.ts';
 import { inert, maskedLink, stripControl, truncate } from './text.ts';
@@ -82,7 +82,7 @@ function matchSource(sources: SourceRecord[], raw: string): SourceRecord | undef
 export async function removeSource({ bot, guildId, messages }: AdminRequest, options: ClubwatchOptions<'sources remove'>): Promise<AdminReply> {
   const { store } = bot.context;
   const raw = options.url;
-  if (raw.length > 2_048) throw new UserError(messages.tooLong('URL', 2_048));
+  if (raw.length > maxUrlLength) throw new UserError(messages.tooLong('URL', maxUrlLength));
   const source = matchSource(await store.listServerSources(guildId), raw);
   if (!source || !(await store.unsubscribeServerSource(guildId, source.id))) throw new UserError(messages.sourceNotFound);
   return { content: messages.sourceRemoved(inert(titleOf(source))) };
