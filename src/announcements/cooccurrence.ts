@@ -1,8 +1,8 @@
 import type { Action, ClubRef, Platform } from './announcement.ts';
-import { type Candidate, clubKey, emptyFeatures, type Features } from './candidates.ts';
-import { actionCues, finalAction, modifiers } from './decide.ts';
-import { clubRef, type ItemContext } from './extractor.ts';
+import { type Candidate, clubKey, emptyFeatures, type Features } from './features.ts';
+import { clubRef, type ItemContext } from './item-context.ts';
 import type { CueKind } from './lexicon/kinds.ts';
+import { actionCues, finalAction, modifiers } from './modality.ts';
 import { platformArguments, type SentenceInfo } from './sentence.ts';
 import { findSubject } from './subject.ts';
 
