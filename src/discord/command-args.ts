@@ -59,14 +59,24 @@ export interface FocusedOption<C extends CommandDefinition> {
   value: string;
 }
 
-/** An interaction that does not match the command's definition: Discord never sends one, so it is a bug, not a user's mistake. */
-class CommandOptionsError extends Error {
+/**
+ * An interaction that does not match the command's definition (an option it does not define, a value
+ * outside its choices, a required option missing): Discord does not send one, but a forged one gets
+ * a clear answer naming the option.
+ */
+export class CommandOptionsError extends Error {
   override name = 'CommandOptionsError';
+  constructor(
+    readonly option: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 function definedOption(list: readonly OptionDefinition[], sent: CommandInteractionOption, where: string): OptionDefinition {
   const defined = list.find((option) => option.name === sent.name);
-  if (!defined || defined.type !== sent.type) throw new CommandOptionsError(`${where}: option ${sent.name} is not in the definition`);
+  if (!defined || defined.type !== sent.type) throw new CommandOptionsError(sent.name, `${where}: option ${sent.name} is not in the definition`);
   return defined;
 }
 
@@ -84,11 +94,11 @@ export function readArgs<const C extends CommandDefinition>(definition: C, inter
   const options: Record<string, unknown> = {};
   for (const option of sent) {
     const { choices } = definedOption(defined, option, where);
-    if (choices && !choices.some((choice) => choice.value === option.value)) throw new CommandOptionsError(`${where}: ${option.name} is not one of its choices`);
+    if (choices && !choices.some((choice) => choice.value === option.value)) throw new CommandOptionsError(option.name, `${where}: ${option.name} is not one of its choices`);
     options[option.name] = option.value;
   }
   const missing = defined.find((option) => option.required && !(option.name in options));
-  if (missing) throw new CommandOptionsError(`${where}: ${missing.name} is required`);
+  if (missing) throw new CommandOptionsError(missing.name, `${where}: ${missing.name} is required`);
   return { subcommand: path.length > 0 ? path.join(' ') : null, options } as unknown as CommandArgs<C>;
 }
 

@@ -1,5 +1,6 @@
 import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
 import { UserError } from '../errors.ts';
+import { CommandOptionsError } from './command-args.ts';
 import { adoptLocale } from './guild-events.ts';
 import { messagesFor } from './i18n/messages.ts';
 import { messageContentLength } from './limits.ts';
@@ -28,8 +29,13 @@ export function interactionHandler(bot: BotServices, commands: readonly SlashCom
       if (interaction.guildId) await adoptLocale(bot, interaction.guildId, interaction.guildLocale);
       await command.execute(interaction, bot);
     } catch (err) {
-      if (!(err instanceof UserError)) log.error({ err }, 'command failed');
-      const text = err instanceof UserError ? err.message : messagesFor(await languageOf(bot, interaction.guildId)).genericError;
+      const messages = messagesFor(await languageOf(bot, interaction.guildId));
+      let text = messages.genericError;
+      if (err instanceof UserError) text = err.message;
+      else if (err instanceof CommandOptionsError) {
+        log.warn({ err }, 'the interaction does not match the command');
+        text = messages.optionRefused(err.option);
+      } else log.error({ err }, 'command failed');
       await answer(interaction, text).catch((replyErr: unknown) => log.warn({ err: replyErr }, 'could not answer the interaction'));
     }
   };

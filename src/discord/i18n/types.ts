@@ -3,6 +3,7 @@ import type { Action } from '../../announcements/announcement.ts';
 /** What the bot says to people, in each language a server can choose. */
 export interface Messages {
   genericError: string;
+  optionRefused: (option: string) => string;
   onlyInServer: string;
   needManageServer: string;
   tooLong: (what: string, max: number) => string;
