@@ -242,10 +242,8 @@ function strength(f: Partial<Features>): number {
 }
 
 /** Gathers the occurrences of an item into one candidate per triple, with the rules' verdicts. */
-export function collectCandidates(occurrences: Occurrence[], rules: RuleDecision[], ctx: ItemContext, facts: ItemFacts): Candidate[] {
+export function collectCandidates(occurrences: Occurrence[], rules: readonly RuleDecision[]): Candidate[] {
   const byTriple = new Map<string, Candidate>();
-  const maxMentions = Math.max(1, ...facts.clubCounts.values());
-  const itemClubs = new Set(occurrences.map((o) => clubKey(o.club))).size;
   for (const o of occurrences) {
     const k = `${clubKey(o.club)}|${o.platform}|${o.action}`;
     let c = byTriple.get(k);
@@ -292,6 +290,15 @@ export function collectCandidates(occurrences: Occurrence[], rules: RuleDecision
     if (s) for (const a of against) c.features[a] = (s[a] ?? 0) / n;
     c.features.occurrences = Math.log1p(c.features.occurrences) / Math.log(10);
     c.features[`act_${c.action}` as FeatureName] = 1;
+  }
+  return [...byTriple.values()];
+}
+
+/** What the item says of each candidate's club as a whole: how often it is named, whether it is the topic, what the rules read of it. */
+export function addClubFacts(candidates: readonly Candidate[], rules: readonly RuleDecision[], ctx: ItemContext, facts: ItemFacts): void {
+  const maxMentions = Math.max(1, ...facts.clubCounts.values());
+  const itemClubs = new Set(candidates.filter((c) => c.features.item_level === 0).map((c) => clubKey(c.club))).size;
+  for (const c of candidates) {
     const ck = clubKey(c.club);
     c.features.club_mentions = (facts.clubCounts.get(ck) ?? 0) / maxMentions;
     c.features.club_topic = ctx.topic && clubKey(ctx.topic) === ck ? 1 : 0;
@@ -304,5 +311,4 @@ export function collectCandidates(occurrences: Occurrence[], rules: RuleDecision
     c.features.rule_other_action = rules.some((r) => clubKey(r.club) === ck && r.platform === c.platform && r.action !== c.action) ? 1 : 0;
     c.features.rule_club = rules.some((r) => clubKey(r.club) === ck) ? 1 : 0;
   }
-  return [...byTriple.values()];
 }

@@ -80,6 +80,22 @@ function nearest(summaries: readonly SentenceSummary[], from: readonly number[],
   return best;
 }
 
+function closestNaming(summaries: readonly SentenceSummary[], at: readonly number[], club: string): number {
+  let best = -1;
+  let bestD = Infinity;
+  for (const [i, s] of summaries.entries()) {
+    if (!s.clubs.has(club)) continue;
+    for (const a of at) {
+      const d = Math.abs(a - i);
+      if (d < bestD) {
+        bestD = d;
+        best = i;
+      }
+    }
+  }
+  return best;
+}
+
 /** Adds the item-wide candidates and gives every candidate its closeness figures. */
 export function addCooccurrence(candidates: Candidate[], summaries: readonly SentenceSummary[], infos: readonly SentenceInfo[]): Candidate[] {
   const byKey = new Map(candidates.map((c) => [`${clubKey(c.club)}|${c.platform}|${c.action}`, c]));
@@ -99,6 +115,11 @@ export function addCooccurrence(candidates: Candidate[], summaries: readonly Sen
   const out = [...candidates];
   const actionSentences = new Map<Action, number[]>();
   for (const a of actions) actionSentences.set(a, summaries.flatMap((s, i) => (s.actions.has(a) ? [i] : [])));
+  const platformNear = new Map<string, boolean>();
+  for (const action of actions) {
+    const at = actionSentences.get(action) ?? [];
+    for (const platform of platforms) platformNear.set(`${platform}|${action}`, nearest(summaries, at, (s) => s.platforms.has(platform)) !== Infinity);
+  }
   for (const [k, club] of clubs) {
     for (const action of actions) {
       const at = actionSentences.get(action) ?? [];
@@ -106,11 +127,13 @@ export function addCooccurrence(candidates: Candidate[], summaries: readonly Sen
       if (nearest(summaries, at, (s) => s.clubs.has(k)) === Infinity) continue;
       for (const platform of platforms) {
         const key = `${k}|${platform}|${action}`;
-        if (byKey.has(key) || nearest(summaries, at, (s) => s.platforms.has(platform)) === Infinity) continue;
+        if (byKey.has(key) || !platformNear.get(`${platform}|${action}`)) continue;
         const features: Features = emptyFeatures();
         features.item_level = 1;
         features[`act_${action}` as keyof Features] = 1;
-        const c: Candidate = { club, platform, action, features, sentence: infos[0] as SentenceInfo, cues: ['named in the same item'], strength: 0 };
+        // Its words are those of the sentence naming the club closest to where the action is said.
+        const named = closestNaming(summaries, at, k);
+        const c: Candidate = { club, platform, action, features, sentence: (infos[named] ?? infos[0]) as SentenceInfo, cues: ['named in the same item'], strength: 0 };
         byKey.set(key, c);
         out.push(c);
       }
@@ -139,12 +162,22 @@ export function addCooccurrence(candidates: Candidate[], summaries: readonly Sen
       }
     }
   }
+  // Distances are asked for once per club or platform and action: many candidates share them.
+  const distances = new Map<string, number>();
+  const distance = (key: string, action: Action, has: (s: SentenceSummary) => boolean): number => {
+    let d = distances.get(`${key}|${action}`);
+    if (d === undefined) {
+      d = nearest(summaries, actionSentences.get(action) ?? [], has);
+      distances.set(`${key}|${action}`, d);
+    }
+    return d;
+  };
+  const clauseTriples = new Set(summaries.flatMap((s) => [...s.clauseTriples]));
   for (const c of out) {
     const k = clubKey(c.club);
-    const actionAt = summaries.flatMap((s, i) => (s.actions.has(c.action) ? [i] : []));
-    const sameSentence = summaries.some((s) => s.clauseTriples.has(`${k}|${c.platform}|${c.action}`));
-    const dClub = nearest(summaries, actionAt, (s) => s.clubs.has(k));
-    const dPlatform = nearest(summaries, actionAt, (s) => s.platforms.has(c.platform));
+    const sameSentence = clauseTriples.has(`${k}|${c.platform}|${c.action}`);
+    const dClub = distance(`c${k}`, c.action, (s) => s.clubs.has(k));
+    const dPlatform = distance(`p${c.platform}`, c.action, (s) => s.platforms.has(c.platform));
     const f = c.features;
     f.co_same = sameSentence ? 1 : 0;
     f.co_club = dClub === Infinity ? 0 : 1 / (1 + dClub);

@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/types.ts';
 import type { Announcement, ClubRef, Explanation, ExtractInput, Language, Platform } from './announcement.ts';
 import { decideSentence, type Decision } from './decide.ts';
 import { detectLanguage, knownLanguage } from './language.ts';
-import { collectCandidates, platformLists, sentenceOccurrences } from './candidates.ts';
+import { addClubFacts, collectCandidates, platformLists, sentenceOccurrences } from './candidates.ts';
 import type { Candidate, ItemFacts } from './features.ts';
 import { addCooccurrence, summarise } from './cooccurrence.ts';
 import { actionKinds } from './lexicon/kinds.ts';
@@ -148,7 +148,12 @@ export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}
       const lastPlatform = info.platforms[info.platforms.length - 1];
       if (lastPlatform) ctx.lastPlatform = lastPlatform.platform;
     }
-    const everything = (): Candidate[] => addCooccurrence(collectCandidates(occurrences, [...found.values()], ctx, facts), summarise(ctx, infos), infos);
+    const everything = (): Candidate[] => {
+      const rules = [...found.values()];
+      const all = addCooccurrence(collectCandidates(occurrences, rules), summarise(ctx, infos), infos);
+      addClubFacts(all, rules, ctx, facts);
+      return all;
+    };
     if (sink) sink.push(...everything());
     if (!model) {
       const announcements = [...found.values()].map(({ sentence, ...a }) => ({ ...a, evidence: sentence.sentence.text }));
