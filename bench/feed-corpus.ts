@@ -34,7 +34,7 @@ export interface CorpusOptions {
   baseUrl?: string;
 }
 
-const benchLanguages: readonly BenchLanguage[] = ['fr', 'en', 'de', 'es', 'it', 'pt'];
+export const benchLanguages: readonly BenchLanguage[] = ['fr', 'en', 'de', 'es', 'it', 'pt'];
 const homeCountry: Record<BenchLanguage, string | null> = { fr: 'FR', en: null, de: 'DE', es: 'ES', it: null, pt: 'BR' };
 const notInCatalog = ['Stade Lavallois', 'Rotherham United', 'SV Sandhausen', 'CD Mirandés', 'US Cremonese', 'Ituano FC'];
 

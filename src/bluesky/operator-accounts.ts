@@ -4,7 +4,7 @@ import { sourceIdFor } from '../sources/source-id.ts';
 import type { SourceRecord, Store } from '../store/store.ts';
 import { accountStateKey } from './account-reader.ts';
 import { handleStateKey } from './club-accounts.ts';
-import { catalogAccount, isDid, normaliseHandle } from './handles.ts';
+import { catalogAccount, isDid, normaliseHandle } from '../catalog/accounts.ts';
 import { IdentityResolver } from './identity.ts';
 
 /**
