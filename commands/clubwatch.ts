@@ -13,6 +13,7 @@ import { choice, localized } from './localize.ts';
 const Sub = ApplicationCommandOptionType.Subcommand;
 const Text = ApplicationCommandOptionType.String;
 
+/** Spread into each subcommand (`[...targetOptions]`): `satisfies` takes a definition's arrays as literals, not as a shared readonly array. */
 const targetOptions = [
   {
     type: Text,
