@@ -52,7 +52,7 @@ export async function seedStore(
   }
 }
 
-export interface LogLine {
+interface LogLine {
   msg?: string;
   level?: number;
   time?: number;

@@ -23,7 +23,7 @@ export const figureKeys = [
   'db_mb_after_rotation',
 ] as const;
 
-export type FigureKey = (typeof figureKeys)[number];
+type FigureKey = (typeof figureKeys)[number];
 export type Figures = Record<FigureKey, number | null>;
 
 interface Target {
@@ -38,7 +38,7 @@ const latencyPollIntervalMs = 2_000;
 const known = (value: number | null): value is number => value !== null && Number.isFinite(value);
 const check = (value: number | null, test: (value: number) => boolean): boolean | null => (known(value) ? test(value) : null);
 
-export const targets: Partial<Record<FigureKey, Target>> = {
+const targets: Partial<Record<FigureKey, Target>> = {
   ingest_items_per_s: {
     text: '≥ 20,000 and ≥ 2 × rss-parser',
     met: (f) =>

@@ -15,7 +15,7 @@ export interface BoardImage {
 }
 
 /** Readable on a phone once Discord or Bluesky shrinks it: more rows than this go to "and N more". */
-export const maxRows = 30;
+const maxRows = 30;
 const maxAltLength = 1_000;
 
 const colours: Record<string, string> = {
@@ -112,7 +112,7 @@ export function boardSvg(
 }
 
 /** "Title. Werder Bremen: X left 1 Dec 2026, Bluesky joined 1 Dec 2026. …", short enough for any alt field. */
-export function boardAltText(view: BoardView, title: string, language: SummaryLanguage): string {
+function boardAltText(view: BoardView, title: string, language: SummaryLanguage): string {
   const names = standingNames[language];
   const lines = boardClubs(view).map((club) => {
     const cells = view.platforms.flatMap((platform) => {

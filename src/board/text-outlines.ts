@@ -22,9 +22,8 @@ function fontFiles(): string[] {
 }
 
 /** Text that stays text: markup escaped, and direction overrides dropped so nothing is drawn reversed. */
-export function svgText(value: string): string {
+function svgText(value: string): string {
   return value
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { platforms } from '../announcements/announcement.ts';
-import { isDid, normaliseHandle } from '../bluesky/handles.ts';
 import { ConfigError } from '../errors.ts';
+import { isDid, normaliseHandle } from './accounts.ts';
 import { createCatalog } from './create-catalog.ts';
 import type { Catalog, CatalogEntry } from './types.ts';
 

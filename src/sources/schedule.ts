@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
  * Each source keeps a stable slot inside its interval (from a hash of its id), so that a thousand
  * sources with the same interval spread over it instead of all polling at once.
  */
-export function slotOffsetMs(sourceId: string, intervalMs: number): number {
+function slotOffsetMs(sourceId: string, intervalMs: number): number {
   const hash = createHash('sha256').update(sourceId).digest().readUInt32BE(0);
   return hash % Math.max(1, intervalMs);
 }
