@@ -53,7 +53,7 @@ export async function seedStore(
   }
 }
 
-export interface LogLine {
+interface LogLine {
   msg?: string;
   level?: number;
   time?: number;

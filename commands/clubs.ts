@@ -5,11 +5,9 @@ import {
   InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import { autocompleteClubs, runClubs } from '../src/discord/clubs-command.ts';
-import type { SlashCommand } from '../src/discord/services.ts';
 import { choice, localized } from './localize.ts';
 
-const clubOption = (required: boolean) => ({
+const clubOption = <const R extends boolean>(required: R) => ({
   type: ApplicationCommandOptionType.String as const,
   ...localized('club', 'Club: name, nickname or catalog id', {
     fr: ['club', 'Club : nom, surnom ou identifiant'],
@@ -19,7 +17,7 @@ const clubOption = (required: boolean) => ({
     'pt-BR': ['clube', 'Clube: nome, apelido ou id'],
   }),
   required,
-  autocomplete: true,
+  autocomplete: true as const,
   max_length: 100,
 });
 
@@ -43,7 +41,8 @@ const actionChoices = [
   choice('delete', 'deletes its account', { fr: 'supprime son compte', de: 'löscht sein Konto', 'es-ES': 'borra su cuenta', it: 'cancella l’account', 'pt-BR': 'apaga a conta' }),
 ];
 
-export const clubsData: RESTPostAPIChatInputApplicationCommandsJSONBody = {
+/** `/clubs`: what any member may ask. Its handlers get arguments typed from this definition. */
+export const clubsDefinition = {
   type: ApplicationCommandType.ChatInput,
   ...localized('clubs', 'What football clubs do on social media', {
     fr: ['clubs', 'Ce que font les clubs de foot sur les réseaux'],
@@ -159,10 +158,4 @@ export const clubsData: RESTPostAPIChatInputApplicationCommandsJSONBody = {
       options: [clubOption(true)],
     },
   ],
-};
-
-export const clubs: SlashCommand = {
-  data: clubsData,
-  execute: runClubs,
-  autocomplete: autocompleteClubs,
-};
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;

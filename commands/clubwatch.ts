@@ -5,17 +5,16 @@ import {
   ChannelType,
   InteractionContextType,
   PermissionFlagsBits,
-  type APIApplicationCommandBasicOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import { autocompleteClubwatch, runClubwatch } from '../src/discord/admin-command.ts';
-import type { SlashCommand } from '../src/discord/services.ts';
+import { maxUrlLength } from '../src/discord/input.ts';
 import { choice, localized } from './localize.ts';
 
 const Sub = ApplicationCommandOptionType.Subcommand;
 const Text = ApplicationCommandOptionType.String;
 
-const targetOptions: APIApplicationCommandBasicOption[] = [
+/** Spread into each subcommand (`[...targetOptions]`): `satisfies` takes a definition's arrays as literals, not as a shared readonly array. */
+const targetOptions = [
   {
     type: Text,
     ...localized('club', 'A club (name, nickname or id)', {
@@ -52,20 +51,21 @@ const targetOptions: APIApplicationCommandBasicOption[] = [
     autocomplete: true,
     max_length: 100,
   },
-];
+] as const;
 
-const urlOption = (description: string, translations: Parameters<typeof localized>[2], autocomplete = false): APIApplicationCommandBasicOption => ({
-  type: Text,
-  ...localized('url', description, translations),
-  required: true,
-  max_length: 2_048,
-  ...(autocomplete ? { autocomplete: true } : {}),
-});
+const urlOption = (description: string, translations: Parameters<typeof localized>[2]) =>
+  ({
+    type: Text,
+    ...localized('url', description, translations),
+    required: true,
+    max_length: maxUrlLength,
+  }) as const;
 
 const urlNames = (fr: string, de: string, es: string, it: string, pt: string) =>
   ({ fr: ['url', fr], de: ['url', de], 'es-ES': ['url', es], it: ['url', it], 'pt-BR': ['url', pt] }) as Parameters<typeof localized>[2];
 
-export const clubwatchData: RESTPostAPIChatInputApplicationCommandsJSONBody = {
+/** `/clubwatch`: a server's settings, for members who may manage the server. Its handlers get arguments typed from this definition. */
+export const clubwatchDefinition = {
   type: ApplicationCommandType.ChatInput,
   ...localized('clubwatch', 'Set up clubwatch for this server', {
     fr: ['clubwatch', 'Configurer clubwatch pour ce serveur'],
@@ -87,7 +87,7 @@ export const clubwatchData: RESTPostAPIChatInputApplicationCommandsJSONBody = {
         it: ['segui', 'Segui un club, un campionato o un paese'],
         'pt-BR': ['seguir', 'Seguir um clube, uma liga ou um país'],
       }),
-      options: targetOptions,
+      options: [...targetOptions],
     },
     {
       type: Sub,
@@ -98,7 +98,7 @@ export const clubwatchData: RESTPostAPIChatInputApplicationCommandsJSONBody = {
         it: ['smetti', 'Smetti di seguire club, campionato o paese'],
         'pt-BR': ['deixar-de-seguir', 'Parar de seguir clube, liga ou país'],
       }),
-      options: targetOptions,
+      options: [...targetOptions],
     },
     {
       type: Sub,
@@ -262,7 +262,7 @@ export const clubwatchData: RESTPostAPIChatInputApplicationCommandsJSONBody = {
             it: ['rimuovi', 'Rimuovi un feed'],
             'pt-BR': ['remover', 'Remover um feed'],
           }),
-          options: [urlOption('Feed address', urlNames('Adresse du flux', 'Feed-Adresse', 'Dirección del feed', 'Indirizzo del feed', 'Endereço do feed'), true)],
+          options: [{ ...urlOption('Feed address', urlNames('Adresse du flux', 'Feed-Adresse', 'Dirección del feed', 'Indirizzo del feed', 'Endereço do feed')), autocomplete: true }],
         },
         {
           type: Sub,
@@ -298,10 +298,4 @@ export const clubwatchData: RESTPostAPIChatInputApplicationCommandsJSONBody = {
       }),
     },
   ],
-};
-
-export const clubwatch: SlashCommand = {
-  data: clubwatchData,
-  execute: runClubwatch,
-  autocomplete: autocompleteClubwatch,
-};
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;

@@ -48,10 +48,6 @@ export class FeedParseError extends Error {
   }
 }
 
-export class DeliveryRejectedError extends Error {
-  override name = 'DeliveryRejectedError';
-}
-
 /** The store could not be opened: the data folder or the database file is not usable. */
 export class StoreOpenError extends Error {
   override name = 'StoreOpenError';

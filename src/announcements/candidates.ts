@@ -1,125 +1,20 @@
 import type { Action, ClubRef, Platform } from './announcement.ts';
-import { actionCues, finalAction, modifiers } from './decide.ts';
-import { clubRef, type ItemContext } from './extractor.ts';
+import { type Candidate, clubKey, emptyFeatures, type FeatureName, type Features, type ItemFacts, type RuleDecision } from './features.ts';
+import { emptySummary, noteAction, type SentenceSummary } from './cooccurrence.ts';
+import { clubRef, type ItemContext } from './item-context.ts';
 import type { CueKind } from './lexicon/kinds.ts';
 import type { ClubMention } from './mentions.ts';
+import { actionCues, finalAction, modifiers } from './modality.ts';
 import { type CueMatch, platformArguments, type SentenceInfo } from './sentence.ts';
-import { findSubject } from './subject.ts';
+import { findSubject, type Subject } from './subject.ts';
 
 /**
  * The generous stage: every (club, platform, action) that an action word could be about, within
  * its sentence or the one before, each with the facts a scorer weighs. Nothing is decided here.
  */
-export const featureNames = [
-  'bias',
-  'act_leave',
-  'act_stay',
-  'act_join',
-  'act_pause',
-  'act_return',
-  'act_delete',
-  'cue_use',
-  'cue_follow',
-  'cue_migrate',
-  'cue_noun',
-  'cue_account',
-  'cue_object_person',
-  'cue_year',
-  'also',
-  'neg_flipped',
-  'report',
-  'p_strict',
-  'p_sentence',
-  'p_context',
-  'p_near',
-  'p_neighbour',
-  'p_list',
-  'p_target',
-  'p_medium',
-  'p_item_list',
-  'switch_to',
-  'c_subject',
-  'c_context',
-  'c_sentence',
-  'c_before_cue',
-  'c_near',
-  'c_neighbour',
-  'c_precedent',
-  'c_including',
-  'c_against',
-  'c_possessor',
-  'c_person_subject',
-  'c_generic_subject',
-  'headline',
-  'early',
-  'question',
-  'blocked',
-  'embed_other',
-  'club_mentions',
-  'club_topic',
-  'club_author',
-  'club_unknown',
-  'club_league',
-  'rule',
-  'rule_other_action',
-  'rule_club',
-  'strong',
-  'occurrences',
-  'item_clubs',
-  'item_level',
-  'bare',
-  'item_actions',
-  'co_same',
-  'co_club',
-  'co_platform',
-  'co_headline',
-  'platform_share',
-] as const;
-export type FeatureName = (typeof featureNames)[number];
-export type Features = Record<FeatureName, number>;
-
-export interface Candidate {
-  club: ClubRef;
-  platform: Platform;
-  action: Action;
-  features: Features;
-  /** The sentence of the strongest occurrence, for evidence. */
-  sentence: SentenceInfo;
-  cues: string[];
-  strength: number;
-}
-
-export interface RuleDecision {
-  club: ClubRef;
-  platform: Platform;
-  action: Action;
-  confidence: number;
-}
-
-export interface ItemFacts {
-  /** Clubs by key: how many times the item names each. */
-  clubCounts: Map<string, number>;
-  /** Platforms named anywhere, most named first. */
-  platformsByCount: Platform[];
-  /** Sentence index → the club that wrote an embedded post there ("— Red Star FC (@RedStarFC) December 4, 2024"). */
-  embedAuthor: Map<number, string | null>;
-  /** Platforms named in a list anywhere in the item ("Facebook, Twitter et Instagram"). */
-  listedPlatforms: Platform[];
-  leagueIds: ReadonlySet<string>;
-}
-
-/** One club, catalog or not, as a map key. */
-export const clubKey = (c: ClubRef): string => c.id ?? `?${c.name.toLowerCase()}`;
 const actionOf: Partial<Record<CueKind, Action>> = { leave: 'leave', stay: 'stay', join: 'join', pause: 'pause', return: 'return', delete: 'delete' };
 
-export function emptyFeatures(): Features {
-  const f = {} as Features;
-  for (const n of featureNames) f[n] = 0;
-  f.bias = 1;
-  return f;
-}
-
-interface Occurrence {
+export interface Occurrence {
   club: ClubRef;
   platform: Platform;
   action: Action;
@@ -129,9 +24,8 @@ interface Occurrence {
 }
 
 /** The clubs a sentence names that could act, with the subject the rules found. */
-function clubChoices(ctx: ItemContext, info: SentenceInfo, cue: CueMatch, argEnd: number, covered: (i: number) => boolean): Array<{ ref: ClubRef; f: Partial<Features> }> {
+function clubChoices(ctx: ItemContext, info: SentenceInfo, cue: CueMatch, subject: Subject): Array<{ ref: ClubRef; f: Partial<Features> }> {
   const out: Array<{ ref: ClubRef; f: Partial<Features> }> = [];
-  const subject = findSubject(info, cue, argEnd, covered);
   const seen = new Set<string>();
   const add = (ref: ClubRef | null, f: Partial<Features>): void => {
     if (!ref) return;
@@ -178,10 +72,14 @@ function clubChoices(ctx: ItemContext, info: SentenceInfo, cue: CueMatch, argEnd
   return out;
 }
 
-/** Every occurrence of an action word in one sentence, as candidate triples. */
-export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceInfo[], at: number, facts: ItemFacts, lastPlatforms: Platform[]): Occurrence[] {
+/**
+ * Every occurrence of an action word in one sentence, as candidate triples, and what the sentence
+ * names and says for the item-wide candidates.
+ */
+export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceInfo[], at: number, facts: ItemFacts, lastPlatforms: Platform[]): { occurrences: Occurrence[]; summary: SentenceSummary } {
   const out: Occurrence[] = [];
   const info = infos[at] as SentenceInfo;
+  const summary = emptySummary(ctx, info);
   const neighbours = [infos[at - 1], infos[at + 1]].filter((n): n is SentenceInfo => n !== undefined);
   const covered = (i: number): boolean =>
     info.cues.some((c) => c.start <= i && i < c.end) || info.platforms.some((p) => p.start <= i && i < p.end) || info.clubs.some((c) => c.start <= i && i < c.end);
@@ -214,6 +112,8 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
       cue_year: info.tokens.slice(Math.max(0, cue.start - 4), cue.end + 5).some((t) => /^(19|20)\d\d$/.test(t.surface)) ? 1 : 0,
       also: info.cues.some((c) => c.payload.kind === 'also') ? 1 : 0,
     };
+    // "le départ de son attaquant", "joins Real Madrid": the one moving is a person, not the club.
+    if (f.cue_object_person && (base === 'leave' || base === 'join' || base === 'return')) continue;
     if ('action' in decided) {
       action = decided.action;
       if (base && action !== base) f.neg_flipped = 1;
@@ -261,7 +161,12 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
       const fallback = lastPlatforms.length > 0 ? lastPlatforms : facts.platformsByCount.slice(0, 1);
       for (const platform of fallback) platformSet.push({ platform, f: { p_context: 1 } });
     }
-    const clubs = clubChoices(ctx, info, cue, argEnd, covered);
+    // "bleibt auf Platz sieben": staying says nothing of a platform the sentence does not name.
+    if (action === 'stay') platformSet.splice(0, platformSet.length, ...platformSet.filter((p) => p.f.p_sentence));
+    const subject = findSubject(info, cue, argEnd, covered);
+    // What the item-wide candidates count as said: a club's own decision, asked and answered.
+    if (!blocked && !info.sentence.question && !f.cue_object_person && subject.kind !== 'person') noteAction(summary, ctx, info, cue.start, action);
+    const clubs = clubChoices(ctx, info, cue, subject);
     // Clubs named next door, when this sentence names none: only from sentences that say no action of their own.
     for (const n of info.clubs.length === 0 ? neighbours : []) {
       if (actionCues(n).length > 0) continue;
@@ -292,7 +197,7 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
       }
     }
   }
-  return out;
+  return { occurrences: out, summary };
 }
 
 /** "stattdessen", "now", "désormais", "on Bluesky from now on": words that say where a club goes. */
@@ -344,10 +249,8 @@ function strength(f: Partial<Features>): number {
 }
 
 /** Gathers the occurrences of an item into one candidate per triple, with the rules' verdicts. */
-export function collectCandidates(occurrences: Occurrence[], rules: RuleDecision[], ctx: ItemContext, facts: ItemFacts): Candidate[] {
+export function collectCandidates(occurrences: Occurrence[], rules: readonly RuleDecision[]): Candidate[] {
   const byTriple = new Map<string, Candidate>();
-  const maxMentions = Math.max(1, ...facts.clubCounts.values());
-  const itemClubs = new Set(occurrences.map((o) => clubKey(o.club))).size;
   for (const o of occurrences) {
     const k = `${clubKey(o.club)}|${o.platform}|${o.action}`;
     let c = byTriple.get(k);
@@ -394,6 +297,15 @@ export function collectCandidates(occurrences: Occurrence[], rules: RuleDecision
     if (s) for (const a of against) c.features[a] = (s[a] ?? 0) / n;
     c.features.occurrences = Math.log1p(c.features.occurrences) / Math.log(10);
     c.features[`act_${c.action}` as FeatureName] = 1;
+  }
+  return [...byTriple.values()];
+}
+
+/** What the item says of each candidate's club as a whole: how often it is named, whether it is the topic, what the rules read of it. */
+export function addClubFacts(candidates: readonly Candidate[], rules: readonly RuleDecision[], ctx: ItemContext, facts: ItemFacts): void {
+  const maxMentions = Math.max(1, ...facts.clubCounts.values());
+  const itemClubs = new Set(candidates.filter((c) => c.features.item_level === 0).map((c) => clubKey(c.club))).size;
+  for (const c of candidates) {
     const ck = clubKey(c.club);
     c.features.club_mentions = (facts.clubCounts.get(ck) ?? 0) / maxMentions;
     c.features.club_topic = ctx.topic && clubKey(ctx.topic) === ck ? 1 : 0;
@@ -406,5 +318,4 @@ export function collectCandidates(occurrences: Occurrence[], rules: RuleDecision
     c.features.rule_other_action = rules.some((r) => clubKey(r.club) === ck && r.platform === c.platform && r.action !== c.action) ? 1 : 0;
     c.features.rule_club = rules.some((r) => clubKey(r.club) === ck) ? 1 : 0;
   }
-  return [...byTriple.values()];
 }

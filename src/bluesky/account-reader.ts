@@ -25,7 +25,7 @@ export interface AccountCursor {
   at: string;
 }
 
-export interface PostRecord {
+interface PostRecord {
   text?: unknown;
   createdAt?: unknown;
   langs?: unknown;

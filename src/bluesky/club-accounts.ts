@@ -1,7 +1,7 @@
 import type { AppContext } from '../app/context.ts';
 import { sourceIdFor } from '../sources/source-id.ts';
 import { accountStateKey, cursorStateKey, type AccountCursor } from './account-reader.ts';
-import { catalogAccount } from './handles.ts';
+import { catalogAccount } from '../catalog/accounts.ts';
 import type { IdentityResolver } from './identity.ts';
 
 /** A handle resolved once, kept: the account is followed by its DID, which survives a change of handle. */

@@ -7,7 +7,7 @@ import type { SafeFetcher } from '../sources/fetch/safe-fetch.ts';
 import { sourceIdFor } from '../sources/source-id.ts';
 import { mergeAnnouncement } from '../stories/merge.ts';
 import { clubAccounts, discoveredStateKey } from './club-accounts.ts';
-import { normaliseHandle } from './handles.ts';
+import { normaliseHandle } from '../catalog/accounts.ts';
 import { IdentityResolver } from './identity.ts';
 
 export interface DiscoverOptions {

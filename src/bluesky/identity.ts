@@ -1,7 +1,7 @@
 import { SourceFetchError } from '../errors.ts';
 import type { SafeFetcher } from '../sources/fetch/safe-fetch.ts';
 import { BlueskyReadError } from './errors.ts';
-import { isDid } from './handles.ts';
+import { isDid } from '../catalog/accounts.ts';
 
 interface DidDocument {
   id?: string;

@@ -10,7 +10,7 @@ import { JetstreamListener } from './jetstream.ts';
 import { BlueskyDestination } from './mirror-destination.ts';
 import { BlueskySession } from './session.ts';
 
-export { runBlueskyDiscover, type DiscoverOptions } from './discover.ts';
+export { runBlueskyDiscover } from './discover.ts';
 export { runAccounts } from './operator-accounts.ts';
 
 export interface BlueskyPlatformOptions {

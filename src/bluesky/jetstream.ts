@@ -6,7 +6,7 @@ import type { SourceRecord, Store } from '../store/store.ts';
 import { accountStateKey, postItem } from './account-reader.ts';
 
 /** Where the live stream stopped: Jetstream's `time_us` of the last event handled. */
-export const jetstreamCursorKey = 'bluesky:jetstream-cursor';
+const jetstreamCursorKey = 'bluesky:jetstream-cursor';
 
 export interface JetstreamOptions {
   /** "wss://jetstream2.us-east.bsky.network" (or ws:// in tests). */

@@ -1,7 +1,7 @@
 import type { AtpAgent } from '@atproto/api';
 import type { Catalog } from '../catalog/types.ts';
 import type { ResolvedMention } from './compose-post.ts';
-import { catalogAccount } from './handles.ts';
+import { catalogAccount } from '../catalog/accounts.ts';
 
 const resolvedForMs = 60 * 60_000;
 const unresolvedForMs = 10 * 60_000;

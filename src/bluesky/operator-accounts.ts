@@ -4,7 +4,7 @@ import { sourceIdFor } from '../sources/source-id.ts';
 import type { SourceRecord, Store } from '../store/store.ts';
 import { accountStateKey } from './account-reader.ts';
 import { handleStateKey } from './club-accounts.ts';
-import { catalogAccount, isDid, normaliseHandle } from './handles.ts';
+import { catalogAccount, isDid, normaliseHandle } from '../catalog/accounts.ts';
 import { IdentityResolver } from './identity.ts';
 
 /**
@@ -18,7 +18,7 @@ function handleOfStateKey(did: string): string {
   return `bluesky:handle-of:${did}`;
 }
 
-export interface FollowedAccount {
+interface FollowedAccount {
   clubId: string;
   did: string | null;
   handle: string | null;
@@ -71,7 +71,7 @@ async function operatorSources(store: Store): Promise<SourceRecord[]> {
   return (await store.listSources({ origin: 'operator' })).filter((source) => source.kind === 'bluesky');
 }
 
-export async function addOperatorAccount(context: AppContext, input: string, clubId: string): Promise<FollowedAccount> {
+async function addOperatorAccount(context: AppContext, input: string, clubId: string): Promise<FollowedAccount> {
   const { store, catalog, config } = context;
   const entry = catalog.byId(clubId);
   if (!entry) {
@@ -103,7 +103,7 @@ export async function addOperatorAccount(context: AppContext, input: string, clu
 }
 
 /** The catalog's accounts and the operator's, without asking the network (a handle not resolved yet has no DID). */
-export async function listFollowedAccounts(context: Pick<AppContext, 'store' | 'catalog'>): Promise<FollowedAccount[]> {
+async function listFollowedAccounts(context: Pick<AppContext, 'store' | 'catalog'>): Promise<FollowedAccount[]> {
   const { store, catalog } = context;
   const accounts: FollowedAccount[] = [];
   for (const entry of catalog.entries) {
@@ -119,7 +119,7 @@ export async function listFollowedAccounts(context: Pick<AppContext, 'store' | '
   return accounts;
 }
 
-export async function removeOperatorAccount(context: Pick<AppContext, 'store' | 'catalog'>, input: string): Promise<FollowedAccount> {
+async function removeOperatorAccount(context: Pick<AppContext, 'store' | 'catalog'>, input: string): Promise<FollowedAccount> {
   const { store } = context;
   const raw = input.trim().replace(/^at:\/\//, '');
   const handle = normaliseHandle(raw);

@@ -1,15 +1,15 @@
 import type { AppBskyRichtextFacet } from '@atproto/api';
 
 /** Bluesky's limits for a post's text. */
-export const postLimits = { graphemes: 300, bytes: 3000 } as const;
+const postLimits = { graphemes: 300, bytes: 3000 } as const;
 
-export type Feature = { kind: 'link'; uri: string } | { kind: 'tag'; tag: string } | { kind: 'mention'; did: string };
+type Feature = { kind: 'link'; uri: string } | { kind: 'tag'; tag: string } | { kind: 'mention'; did: string };
 
 /**
  * How a span makes room when the post is too long: the lowest `order` gives way first. A cut
  * span that is not enough even at its minimum leaves last, with its whole line (the quotes too).
  */
-export type Give = { order: number; kind: 'drop' } | { order: number; kind: 'cut'; minGraphemes: number };
+type Give = { order: number; kind: 'drop' } | { order: number; kind: 'cut'; minGraphemes: number };
 
 /** A piece of a line: plain text, or a link, tag or mention that becomes a facet over exactly its text. */
 export interface Span {
@@ -33,9 +33,7 @@ export function graphemesOf(text: string): string[] {
 }
 
 export function graphemeLength(text: string): number {
-  let count = 0;
-  for (const _ of graphemeSegmenter.segment(text)) count += 1;
-  return count;
+  return Array.from(graphemeSegmenter.segment(text)).length;
 }
 
 export function byteLength(text: string): number {

@@ -11,7 +11,7 @@ export interface BoardFilter {
   clubs?: readonly string[];
 }
 
-export interface BoardCell {
+interface BoardCell {
   action: Action;
   since: string;
   storyId: number;
@@ -26,7 +26,7 @@ export interface BoardClub {
   cells: Partial<Record<Platform, BoardCell>>;
 }
 
-export interface BoardGroup {
+interface BoardGroup {
   /** The league's catalog id, or null for clubs without a league (grouped by country then). */
   leagueId: string | null;
   title: string;

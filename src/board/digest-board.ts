@@ -6,7 +6,7 @@ import type { BoardImage, BoardImageCache } from './image.ts';
 import { boardTitle, digestScope } from './labels.ts';
 
 /** Bluesky refuses images of 1,000,000 bytes or more; Discord allows more, but a digest's picture stays small. */
-export const maxImageBytes = 976_000;
+const maxImageBytes = 976_000;
 
 /**
  * The board of the clubs a digest names, as a picture, read from the shared board like every other

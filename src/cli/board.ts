@@ -5,7 +5,7 @@ import { platformName, verbPhrase } from '../summaries/phrases.ts';
 import { UserError } from '../errors.ts';
 
 /** A club from what a user typed: a catalog id, a name, an alias or a nickname. */
-export function findClub(catalog: Catalog, query: string): CatalogEntry {
+function findClub(catalog: Catalog, query: string): CatalogEntry {
   const entry = catalog.byId(query) ?? catalog.search(query, 1)[0];
   if (!entry) throw new UserError(`No club in the catalog matches "${query}". Try \`clubwatch clubs\` for the list.`);
   return entry;

@@ -11,7 +11,7 @@ export interface ReleaseResult {
 }
 
 /** More held updates than this become one catch-up digest instead of a burst of posts. */
-export const maxSeparateCatchUp = 5;
+const maxSeparateCatchUp = 5;
 
 /**
  * Posting to a destination resumed: what was held while it was paused is sent, oldest first. Up to

@@ -4,49 +4,41 @@ import {
   DiscordjsErrorCodes,
   MessageFlags,
   PermissionFlagsBits,
-  type APIEmbed,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type Guild,
   type GuildBasedChannel,
 } from 'discord.js';
-import { summaryLanguages } from '../config/config.ts';
+import type { clubwatchDefinition } from '../../commands/clubwatch.ts';
+import type { summaryLanguages } from '../config/config.ts';
 import { UserError } from '../errors.ts';
 import type { Cadence, ServerSettings, Watch } from '../store/store.ts';
+import type { AdminReply, AdminRequest, ClubwatchArgs, ClubwatchOptions } from './admin-request.ts';
+import type { FocusedOption } from './command-args.ts';
 import { countryChoices, entryChoices, resolveCountry, resolveEntry } from './catalog-lookup.ts';
-import { messagesFor, type Messages } from './i18n/messages.ts';
+import { messagesFor } from './i18n/messages.ts';
+import type { Messages } from './i18n/types.ts';
 import { isSnowflake } from './input.ts';
+import { embedsPerMessage, messageContentLength } from './limits.ts';
 import { channelOf, guildOf, isPostable, missingInChannel, requiredInChannel, wantedInChannel } from './permissions.ts';
 import { recordLanguageChosen } from './guild-events.ts';
 import { resumeServer } from './pause.ts';
 import type { BotServices } from './services.ts';
 import { cadenceText, settingsEmbed, watchName } from './settings-view.ts';
 import { addSource, listSources, removeSource, sourceChoices } from './sources-command.ts';
+import { truncate } from './text.ts';
 import { timeZoneChoices, parseDailyTime, parseTimeZone } from './time-input.ts';
 import { explainLink } from './why-command.ts';
-
-export interface AdminReply {
-  content?: string;
-  embeds?: APIEmbed[];
-}
-
-export interface AdminRequest {
-  interaction: ChatInputCommandInteraction;
-  bot: BotServices;
-  guildId: string;
-  settings: ServerSettings;
-  messages: Messages;
-}
 
 const maxWatches = 100;
 const watchableKinds = ['club', 'federation', 'league'] as const;
 
-export function isServerAdmin(interaction: ChatInputCommandInteraction | AutocompleteInteraction): boolean {
+function isServerAdmin(interaction: ChatInputCommandInteraction | AutocompleteInteraction): boolean {
   return interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild, true) ?? false;
 }
 
 /** `/clubwatch …`: Manage Server is required again here, whatever the command's default permissions say. */
-export async function runClubwatch(interaction: ChatInputCommandInteraction, bot: BotServices): Promise<void> {
+export async function runClubwatch(interaction: ChatInputCommandInteraction, args: ClubwatchArgs, bot: BotServices): Promise<void> {
   const { store } = bot.context;
   if (!interaction.inGuild()) throw new UserError(messagesFor('en').onlyInServer);
   const guildId = interaction.guildId;
@@ -54,17 +46,16 @@ export async function runClubwatch(interaction: ChatInputCommandInteraction, bot
   const messages = messagesFor(settings.language);
   if (!isServerAdmin(interaction)) throw new UserError(messages.needManageServer);
 
-  const group = interaction.options.getSubcommandGroup(false);
-  const subcommand = interaction.options.getSubcommand(true);
-  if (group === 'sources' && subcommand === 'add') await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const request: AdminRequest = { interaction, bot, guildId, settings, messages };
-  const reply = await route(request, group, subcommand);
+  // Reading a new feed can take longer than Discord's three seconds.
+  if (args.subcommand === 'sources add') await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const request: AdminRequest = { bot, guildId, settings, messages };
+  const reply = await route(request, args);
 
   // The notice is read after the work: a pause may have happened meanwhile, and `channel` clears it.
   const fresh = await store.getServerSettings(guildId);
   const embeds = [...(reply.embeds ?? [])];
   if (fresh.adminNotice) embeds.unshift({ title: `⚠️ ${messagesFor(fresh.language).notice}`, description: fresh.adminNotice, color: 0xf0ad4e });
-  const payload = { ...(reply.content ? { content: reply.content } : {}), embeds, allowedMentions: { parse: [] } };
+  const payload = { ...(reply.content ? { content: truncate(reply.content, messageContentLength) } : {}), embeds: embeds.slice(0, embedsPerMessage), allowedMentions: { parse: [] } };
   if (interaction.deferred) await interaction.editReply(payload);
   else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
   // Cleared once shown, and only if no newer notice replaced it meanwhile.
@@ -73,37 +64,38 @@ export async function runClubwatch(interaction: ChatInputCommandInteraction, bot
   }
 }
 
-function route(request: AdminRequest, group: string | null, subcommand: string): Promise<AdminReply> {
-  if (group === 'sources') {
-    if (subcommand === 'add') return addSource(request);
-    if (subcommand === 'remove') return removeSource(request);
-    return listSources(request);
-  }
-  switch (subcommand) {
+function route(request: AdminRequest, args: ClubwatchArgs): Promise<AdminReply> {
+  switch (args.subcommand) {
+    case 'sources add':
+      return addSource(request, args.options);
+    case 'sources remove':
+      return removeSource(request, args.options);
+    case 'sources list':
+      return listSources(request);
     case 'watch':
-      return changeWatch(request, true);
+      return changeWatch(request, args.options, true);
     case 'unwatch':
-      return changeWatch(request, false);
+      return changeWatch(request, args.options, false);
     case 'channel':
-      return setChannel(request);
+      return setChannel(request, args.options);
     case 'cadence':
-      return setCadence(request);
+      return setCadence(request, args.options);
     case 'language':
-      return setLanguage(request);
+      return setLanguage(request, args.options);
     case 'mention':
-      return setMention(request);
+      return setMention(request, args.options);
     case 'why':
-      return explainLink(request);
-    default:
+      return explainLink(request, args.options);
+    case 'settings':
       return settingsEmbed(request.bot.context, request.settings).then((embed) => ({ embeds: [embed] }));
   }
 }
 
-function watchOf(request: AdminRequest, watches: Watch[]): Watch {
-  const { interaction, bot, messages, settings } = request;
+function watchOf(request: AdminRequest, options: ClubwatchOptions<'watch' | 'unwatch'>, watches: Watch[]): Watch {
+  const { bot, messages, settings } = request;
   const { catalog } = bot.context;
   const given = (['club', 'league', 'country'] as const)
-    .map((kind) => ({ kind, value: interaction.options.getString(kind)?.trim() ?? '' }))
+    .map((kind) => ({ kind, value: options[kind]?.trim() ?? '' }))
     .filter((option) => option.value !== '');
   const [option] = given;
   if (!option || given.length > 1) throw new UserError(messages.chooseOneTarget);
@@ -115,11 +107,11 @@ function watchOf(request: AdminRequest, watches: Watch[]): Watch {
   return { kind: 'country', value: resolveCountry(catalog, option.value, settings.language, messages) };
 }
 
-async function changeWatch(request: AdminRequest, add: boolean): Promise<AdminReply> {
+async function changeWatch(request: AdminRequest, options: ClubwatchOptions<'watch' | 'unwatch'>, add: boolean): Promise<AdminReply> {
   const { bot, guildId, messages, settings } = request;
   const { store } = bot.context;
   const watches = await store.listWatches(guildId);
-  const watch = watchOf(request, watches);
+  const watch = watchOf(request, options, watches);
   const name = watchName(bot.context, watch, settings.language);
   if (!add) return { content: (await store.removeWatch(guildId, watch)) ? messages.stoppedWatching(name) : messages.notWatching(name) };
   if (watches.length >= maxWatches && !watches.some((w) => w.kind === watch.kind && w.value === watch.value)) {
@@ -145,9 +137,9 @@ async function findChannel(guild: Guild, channelId: string, messages: Messages):
   }
 }
 
-async function setChannel(request: AdminRequest): Promise<AdminReply> {
-  const { interaction, bot, guildId, settings, messages } = request;
-  const channelId = interaction.options.get('channel')?.value;
+async function setChannel(request: AdminRequest, options: ClubwatchOptions<'channel'>): Promise<AdminReply> {
+  const { bot, guildId, settings, messages } = request;
+  const channelId = options.channel;
   if (!isSnowflake(channelId)) throw new UserError(messages.channelNotHere);
   const mention = `<#${channelId}>`;
   const lines: string[] = [];
@@ -175,34 +167,29 @@ async function setChannel(request: AdminRequest): Promise<AdminReply> {
   return { content: [messages.channelSet(mention), ...lines].join('\n') };
 }
 
-async function setCadence(request: AdminRequest): Promise<AdminReply> {
-  const { interaction, bot, guildId, settings, messages } = request;
-  const mode = interaction.options.getString('mode', true);
-  if (!['immediate', 'hourly', 'daily'].includes(mode)) throw new UserError(messages.cadenceImmediate);
-  const time = interaction.options.getString('time');
-  const zone = interaction.options.getString('timezone');
-  const change: Partial<ServerSettings> = { cadence: mode as Cadence };
-  if (time !== null) change.dailyAt = parseDailyTime(time, messages);
-  if (zone !== null) change.timeZone = parseTimeZone(zone, messages);
-  const picture = interaction.options.getBoolean('picture');
-  if (picture !== null) change.digestBoard = picture;
+async function setCadence(request: AdminRequest, options: ClubwatchOptions<'cadence'>): Promise<AdminReply> {
+  const { bot, guildId, settings, messages } = request;
+  const { mode, time, timezone, picture } = options;
+  const change: Partial<ServerSettings> = { cadence: mode satisfies Cadence };
+  if (time !== undefined) change.dailyAt = parseDailyTime(time, messages);
+  if (timezone !== undefined) change.timeZone = parseTimeZone(timezone, messages);
+  if (picture !== undefined) change.digestBoard = picture;
   const next = await bot.context.store.updateServerSettings(guildId, change);
   return { content: cadenceText({ ...settings, ...next }, messages) };
 }
 
-async function setLanguage(request: AdminRequest): Promise<AdminReply> {
-  const { interaction, bot, guildId, messages } = request;
-  const language = interaction.options.getString('language', true);
-  if (!(summaryLanguages as readonly string[]).includes(language)) throw new UserError(messages.languageSet);
+async function setLanguage(request: AdminRequest, options: ClubwatchOptions<'language'>): Promise<AdminReply> {
+  const { bot, guildId } = request;
+  const language = options.language satisfies (typeof summaryLanguages)[number];
   await bot.context.store.updateServerSettings(guildId, { language });
   await recordLanguageChosen(bot, guildId);
   return { content: messagesFor(language).languageSet };
 }
 
-async function setMention(request: AdminRequest): Promise<AdminReply> {
-  const { interaction, bot, guildId, messages } = request;
-  const roleId = interaction.options.get('role')?.value ?? null;
-  if (roleId === null) {
+async function setMention(request: AdminRequest, options: ClubwatchOptions<'mention'>): Promise<AdminReply> {
+  const { bot, guildId, messages } = request;
+  const roleId = options.role;
+  if (roleId === undefined) {
     await bot.context.store.updateServerSettings(guildId, { mentionRoleId: null });
     return { content: messages.mentionNone };
   }
@@ -224,11 +211,14 @@ async function roleIsHere(guild: Guild, roleId: string): Promise<boolean | null>
 }
 
 /** Suggestions for admins only: a member without Manage Server learns nothing about the server's settings. */
-export async function autocompleteClubwatch(interaction: AutocompleteInteraction, bot: BotServices): Promise<void> {
+export async function autocompleteClubwatch(
+  interaction: AutocompleteInteraction,
+  focused: FocusedOption<typeof clubwatchDefinition>,
+  bot: BotServices,
+): Promise<void> {
   if (!interaction.inGuild() || !isServerAdmin(interaction)) return interaction.respond([]);
   const { catalog, store } = bot.context;
-  const focused = interaction.options.getFocused(true);
-  const typed = String(focused.value);
+  const typed = focused.value;
   switch (focused.name) {
     case 'club':
       return interaction.respond(entryChoices(catalog, typed, watchableKinds));
@@ -240,7 +230,5 @@ export async function autocompleteClubwatch(interaction: AutocompleteInteraction
       return interaction.respond(timeZoneChoices(typed));
     case 'url':
       return interaction.respond(await sourceChoices(bot, interaction.guildId, typed));
-    default:
-      return interaction.respond([]);
   }
 }

@@ -10,9 +10,9 @@ import { resolveCountry, resolveEntry } from './catalog-lookup.ts';
 import { messagesFor } from './i18n/messages.ts';
 
 interface BoardScope {
-  league?: string | null;
-  country?: string | null;
-  platform?: string | null;
+  league?: string | null | undefined;
+  country?: string | null | undefined;
+  platform?: string | null | undefined;
 }
 
 /** What the member asked for, checked: an unknown league or country is a one-line error, before anything else. */
@@ -49,21 +49,13 @@ export async function boardImageFor(context: AppContext, scope: BoardScope, lang
 }
 
 /** The picture as Discord wants a file: a PNG with its alt text as the attachment's description. */
-export function boardAttachment(image: BoardImage): AttachmentPayload {
+function boardAttachment(image: BoardImage): AttachmentPayload {
   return { attachment: image.png, name: 'clubwatch-board.png', description: image.alt };
 }
 
 /** `/clubs board [league|country] [platform]`: the board as a picture. */
-export async function runBoard(interaction: ChatInputCommandInteraction, context: AppContext, language: string): Promise<void> {
-  const scope = resolveScope(
-    context,
-    {
-      league: interaction.options.getString('league'),
-      country: interaction.options.getString('country'),
-      platform: interaction.options.getString('platform'),
-    },
-    language,
-  );
+export async function runBoard(interaction: ChatInputCommandInteraction, options: BoardScope, context: AppContext, language: string): Promise<void> {
+  const scope = resolveScope(context, options, language);
   // Drawing a board not drawn before can take longer than Discord's three seconds on a busy machine.
   await interaction.deferReply();
   const image = await drawBoard(context, scope, language);

@@ -2,14 +2,15 @@ import type { ApplicationCommandOptionChoiceData } from 'discord.js';
 import { normalise } from '../catalog/normalise.ts';
 import type { Catalog, CatalogEntry, EntryKind } from '../catalog/types.ts';
 import { UserError } from '../errors.ts';
-import type { Messages } from './i18n/messages.ts';
+import type { Messages } from './i18n/types.ts';
+import { autocompleteChoices, choiceNameLength } from './limits.ts';
 import { inert, stripControl, truncate } from './text.ts';
 
 const maxQuery = 100;
 const subdivisions: Record<string, string> = { 'GB-ENG': 'England', 'GB-SCT': 'Scotland', 'GB-WLS': 'Wales', 'GB-NIR': 'Northern Ireland' };
 
 /** A user's option value, trimmed and checked for length before it reaches the catalog. */
-export function cleanQuery(raw: string | null | undefined, messages: Messages, what = 'name'): string {
+function cleanQuery(raw: string | null | undefined, messages: Messages, what = 'name'): string {
   const value = stripControl(raw ?? '').trim();
   if ([...value].length > maxQuery) throw new UserError(messages.tooLong(what, maxQuery));
   return value;
@@ -37,10 +38,10 @@ export function resolveEntry(catalog: Catalog, raw: string, kinds: readonly Entr
   throw new UserError(messages.ambiguous(inert(truncate(query, 60)), found.slice(0, 5).map((entry) => entry.name)));
 }
 
-export function entryLabel(entry: CatalogEntry): string {
+function entryLabel(entry: CatalogEntry): string {
   const short = entry.shortNames[0];
   const withShort = short && normalise(short) !== normalise(entry.name) ? `${entry.name} (${short})` : entry.name;
-  return truncate(`${withShort} · ${entry.country}`, 100);
+  return truncate(`${withShort} · ${entry.country}`, choiceNameLength);
 }
 
 /** Up to 25 suggestions for a club-or-league option; with nothing typed, the first entries by name. */
@@ -50,7 +51,7 @@ export function entryChoices(catalog: Catalog, typed: string, kinds: readonly En
     query === ''
       ? catalog.entries.filter((entry) => kinds.includes(entry.kind)).slice().sort((a, b) => a.name.localeCompare(b.name))
       : catalog.search(query, 50).filter((entry) => kinds.includes(entry.kind));
-  return entries.slice(0, 25).map((entry) => ({ name: entryLabel(entry), value: entry.id }));
+  return entries.slice(0, autocompleteChoices).map((entry) => ({ name: entryLabel(entry), value: entry.id }));
 }
 
 export function countryName(code: string, language: string): string {
@@ -62,7 +63,7 @@ export function countryName(code: string, language: string): string {
   }
 }
 
-export function catalogCountries(catalog: Catalog): string[] {
+function catalogCountries(catalog: Catalog): string[] {
   return [...new Set(catalog.entries.map((entry) => entry.country))].sort();
 }
 
@@ -81,6 +82,6 @@ export function countryChoices(catalog: Catalog, typed: string, language: string
   return catalogCountries(catalog)
     .map((code) => ({ code, name: countryName(code, language) }))
     .filter(({ code, name }) => wanted === '' || normalise(name).includes(wanted) || code.toLowerCase().startsWith(wanted.replace(/ /g, '-')))
-    .slice(0, 25)
-    .map(({ code, name }) => ({ name: truncate(`${name} (${code})`, 100), value: code }));
+    .slice(0, autocompleteChoices)
+    .map(({ code, name }) => ({ name: truncate(`${name} (${code})`, choiceNameLength), value: code }));
 }

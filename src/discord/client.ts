@@ -13,7 +13,7 @@ type MakeRequest = (typeof DefaultRestOptions)['makeRequest'];
  * cannot send that FormData ("action is not a function", discord.js #10946 and #11525). Bytes and
  * a Content-Type with the boundary mean the same request to Discord and pass through any undici.
  */
-export const makeRequest: MakeRequest = async (url, init) => {
+const makeRequest: MakeRequest = async (url, init) => {
   const body: unknown = init.body;
   if (!(body instanceof FormData)) return DefaultRestOptions.makeRequest(url, init);
   const encoded = new Response(body);

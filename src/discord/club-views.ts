@@ -8,6 +8,7 @@ import { storyAsSeenBy } from '../stories/trust.ts';
 import { formatDate, summarizeStory, type StorySummary } from '../summaries/compose.ts';
 import { labels, platformName, summaryLanguage } from '../summaries/phrases.ts';
 import { fitEmbed } from './embeds.ts';
+import { embedLimits } from './limits.ts';
 import { messagesFor } from './i18n/messages.ts';
 import { inert, maskedLink } from './text.ts';
 
@@ -25,7 +26,7 @@ export async function viewerOf(context: AppContext, serverId: string | null): Pr
 }
 
 /** "X: left on 4 Dec 2024", in the server's language. */
-export function standingLine(entry: Pick<BoardEntry, 'platform' | 'action' | 'since'>, language: string): string {
+function standingLine(entry: Pick<BoardEntry, 'platform' | 'action' | 'since'>, language: string): string {
   const messages = messagesFor(language);
   return `${platformName(entry.platform)}: ${messages.standing[entry.action](formatDate(entry.since, summaryLanguage(language)))}`;
 }
@@ -103,7 +104,7 @@ export async function watchedClubsEmbed(context: AppContext, watches: Watch[], l
       const text = standings.length > 0 ? standings.map((s) => standingLine(s, language)).join(' · ') : messages.noNewsYet;
       return `**${inert(name)}**: ${text}`;
     });
-  return fitEmbed({ title: messages.watchedTitle, color: colour, description: lines.length > 0 ? fitLines(lines, 4_096, messages.andMore) : messages.noNewsYet });
+  return fitEmbed({ title: messages.watchedTitle, color: colour, description: lines.length > 0 ? fitLines(lines, embedLimits.description, messages.andMore) : messages.noNewsYet });
 }
 
 export function storiesEmbed(context: AppContext, title: string, stories: Story[], language: string, viewer: Viewer, withSources = true): APIEmbed {
@@ -117,5 +118,5 @@ export function storiesEmbed(context: AppContext, title: string, stories: Story[
     if (withSources && summary.sources.length > 0) parts.push(sourceList(summary, 2));
     return `• ${parts.join(' · ')}`;
   });
-  return fitEmbed({ title, color: colour, description: fitLines(lines, 4_096, messages.andMore) });
+  return fitEmbed({ title, color: colour, description: fitLines(lines, embedLimits.description, messages.andMore) });
 }

@@ -1,30 +1,31 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
-import { actions, platforms } from '../announcements/announcement.ts';
-import { UserError } from '../errors.ts';
+import type { clubsDefinition } from '../../commands/clubs.ts';
 import { runBoard } from './board-command.ts';
 import { countryChoices, entryChoices, resolveEntry } from './catalog-lookup.ts';
+import type { CommandArgs, FocusedOption } from './command-args.ts';
 import { clubStatusEmbed, storiesEmbed, viewerOf, watchedClubsEmbed } from './club-views.ts';
 import { messagesFor } from './i18n/messages.ts';
 import type { BotServices } from './services.ts';
 
 const everyKind = ['club', 'federation', 'league'] as const;
 
+type ClubsArgs = CommandArgs<typeof clubsDefinition>;
+
 async function languageOf(bot: BotServices, guildId: string | null): Promise<string> {
   return guildId ? (await bot.context.store.getServerSettings(guildId)).language : 'en';
 }
 
 /** `/clubs status|latest|history`: what any member may ask. */
-export async function runClubs(interaction: ChatInputCommandInteraction, bot: BotServices): Promise<void> {
+export async function runClubs(interaction: ChatInputCommandInteraction, args: ClubsArgs, bot: BotServices): Promise<void> {
   const { context } = bot;
   const language = await languageOf(bot, interaction.guildId);
   const messages = messagesFor(language);
-  const subcommand = interaction.options.getSubcommand(true);
-  const clubOption = interaction.options.getString('club');
   const viewer = await viewerOf(context, interaction.guildId);
 
-  if (subcommand === 'status') {
-    if (clubOption) {
-      const entry = resolveEntry(context.catalog, clubOption, everyKind, messages, messages.unknownClub);
+  if (args.subcommand === 'status') {
+    const { club } = args.options;
+    if (club) {
+      const entry = resolveEntry(context.catalog, club, everyKind, messages, messages.unknownClub);
       await interaction.reply({ embeds: [await clubStatusEmbed(context, entry, language, viewer)] });
       return;
     }
@@ -37,9 +38,8 @@ export async function runClubs(interaction: ChatInputCommandInteraction, bot: Bo
     await interaction.reply({ embeds: [storiesEmbed(context, messages.latestTitle, stories, language, viewer)] });
     return;
   }
-  if (subcommand === 'latest') {
-    const platform = choiceOf(interaction.options.getString('platform'), platforms);
-    const action = choiceOf(interaction.options.getString('action'), actions);
+  if (args.subcommand === 'latest') {
+    const { platform, action } = args.options;
     const stories = await context.store.listStories({
       limit: 10,
       ...(viewer.serverId ? { visibleTo: viewer.serverId } : {}),
@@ -49,31 +49,24 @@ export async function runClubs(interaction: ChatInputCommandInteraction, bot: Bo
     await interaction.reply({ embeds: [storiesEmbed(context, messages.latestTitle, stories, language, viewer)] });
     return;
   }
-  if (subcommand === 'board') {
-    await runBoard(interaction, context, language);
+  if (args.subcommand === 'board') {
+    await runBoard(interaction, args.options, context, language);
     return;
   }
-  if (subcommand === 'history') {
-    const entry = resolveEntry(context.catalog, clubOption ?? '', everyKind, messages, messages.unknownClub);
-    const history = await context.store.clubHistory(entry.id, viewer.serverId);
-    const recent = history.slice(-25);
-    await interaction.reply({ embeds: [storiesEmbed(context, messages.historyTitle(entry.name), recent, language, viewer, true)] });
-    return;
-  }
-  throw new UserError(messages.genericError);
+  const entry = resolveEntry(context.catalog, args.options.club, everyKind, messages, messages.unknownClub);
+  const history = await context.store.clubHistory(entry.id, viewer.serverId);
+  const recent = history.slice(-25);
+  await interaction.reply({ embeds: [storiesEmbed(context, messages.historyTitle(entry.name), recent, language, viewer, true)] });
 }
 
-function choiceOf<T extends string>(value: string | null, allowed: readonly T[]): T | null {
-  if (value === null) return null;
-  return (allowed as readonly string[]).includes(value) ? (value as T) : null;
-}
-
-export async function autocompleteClubs(interaction: AutocompleteInteraction, bot: BotServices): Promise<void> {
-  const focused = interaction.options.getFocused(true);
-  if (focused.name === 'league') return interaction.respond(entryChoices(bot.context.catalog, String(focused.value), ['league']));
-  if (focused.name === 'country') {
-    return interaction.respond(countryChoices(bot.context.catalog, String(focused.value), await languageOf(bot, interaction.guildId)));
+export async function autocompleteClubs(interaction: AutocompleteInteraction, focused: FocusedOption<typeof clubsDefinition>, bot: BotServices): Promise<void> {
+  const { catalog } = bot.context;
+  switch (focused.name) {
+    case 'league':
+      return interaction.respond(entryChoices(catalog, focused.value, ['league']));
+    case 'country':
+      return interaction.respond(countryChoices(catalog, focused.value, await languageOf(bot, interaction.guildId)));
+    case 'club':
+      return interaction.respond(entryChoices(catalog, focused.value, everyKind));
   }
-  if (focused.name !== 'club') return interaction.respond([]);
-  await interaction.respond(entryChoices(bot.context.catalog, String(focused.value), everyKind));
 }

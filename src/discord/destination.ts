@@ -16,6 +16,7 @@ import { renderDelivery } from '../deliveries/render.ts';
 import type { ServerSettings } from '../store/store.ts';
 import { deliveryMarker, digestEmbed, storyEmbed } from './embeds.ts';
 import { messagesFor } from './i18n/messages.ts';
+import { nonceLength, requestsPerSecond, uploadBytes } from './limits.ts';
 import { mayPostAgain, pauseServer, resumeServer, type PauseReason } from './pause.ts';
 import { channelOf, guildOf, missingInChannel } from './permissions.ts';
 import type { BotServices } from './services.ts';
@@ -32,11 +33,11 @@ export interface DiscordDestinationOptions {
 
 const rateLimitedPrefix = 'rate limited';
 /**
- * Discord allows a bot 50 requests a second. discord.js sends a whole window's worth at once, which
- * a Discord counting in sliding windows answers with 429s (and 429s count towards its ban on bots
- * that make too many invalid requests), so message posts are spaced evenly, just under the limit.
+ * Discord allows a bot `requestsPerSecond` requests a second. discord.js sends a whole window's worth
+ * at once, which a Discord counting in sliding windows answers with 429s (and 429s count towards its
+ * ban on bots that make too many invalid requests), so message posts are spaced evenly, just under the limit.
  */
-const postSpacingMs = 21;
+const postSpacingMs = Math.floor(1_000 / requestsPerSecond) + 1;
 const boardFileName = 'clubwatch-board.png';
 const pauseCodes: Record<number, PauseReason> = { 50001: 'missing-access', 50013: 'missing-permissions', 10003: 'unknown-channel' };
 
@@ -94,7 +95,7 @@ export class DiscordDestination implements Destination {
       const board = rendered.kind === 'digest' && settings.digestBoard ? await this.digestBoard(delivery, settings) : null;
       const body = messageBody(embed, settings, delivery.idempotencyKey);
       const files: RawFile[] = [];
-      if (board) {
+      if (board && board.png.byteLength <= uploadBytes) {
         // The picture inside the digest's embed, with its alt text as the attachment's description.
         body.embeds = [{ ...embed, image: { url: `attachment://${boardFileName}` } }];
         body.attachments = [{ id: '0', filename: boardFileName, description: board.alt }];
@@ -189,12 +190,12 @@ export class DiscordDestination implements Destination {
   }
 }
 
-/** A nonce is at most 25 characters and the same on every attempt, so Discord drops a repeated send. */
+/** A nonce is short enough for Discord and the same on every attempt, so Discord drops a repeated send. */
 function nonceOf(key: string): string {
-  return key.slice(0, 25);
+  return key.slice(0, nonceLength);
 }
 
-export function messageBody(embed: APIEmbed, settings: Pick<ServerSettings, 'mentionRoleId'>, key: string): RESTPostAPIChannelMessageJSONBody {
+function messageBody(embed: APIEmbed, settings: Pick<ServerSettings, 'mentionRoleId'>, key: string): RESTPostAPIChannelMessageJSONBody {
   const role = settings.mentionRoleId;
   return {
     ...(role ? { content: `<@&${role}>` } : {}),

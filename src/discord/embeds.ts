@@ -2,10 +2,9 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Action } from '../announcements/announcement.ts';
 import type { DigestSummary, StorySummary } from '../summaries/compose.ts';
 import { labels } from '../summaries/phrases.ts';
+import { embedLimits } from './limits.ts';
 import { inert, maskedLink, safeLink, truncate } from './text.ts';
 
-/** Discord's embed limits. */
-export const embedLimits = { title: 256, description: 4_096, fields: 25, fieldName: 256, fieldValue: 1_024, footer: 2_048, total: 6_000 };
 
 const colours: Record<Action, number> = {
   leave: 0xd9534f,
@@ -88,6 +87,7 @@ export function fitEmbed(embed: APIEmbed): APIEmbed {
   const fitted: APIEmbed = { ...embed };
   if (fitted.title !== undefined) fitted.title = truncate(fitted.title, embedLimits.title);
   if (fitted.description !== undefined) fitted.description = truncate(fitted.description, embedLimits.description);
+  if (fitted.author) fitted.author = { ...fitted.author, name: truncate(fitted.author.name, embedLimits.author) };
   if (fitted.footer) fitted.footer = { ...fitted.footer, text: truncate(fitted.footer.text, embedLimits.footer) };
   if (fitted.fields) {
     fitted.fields = fitted.fields.slice(0, embedLimits.fields).map((field) => ({

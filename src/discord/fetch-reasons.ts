@@ -1,4 +1,4 @@
-import type { Messages } from './i18n/messages.ts';
+import type { Messages } from './i18n/types.ts';
 
 /**
  * The fetcher's reasons (kept in the store in English, as the logs have them) in the server's

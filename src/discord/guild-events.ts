@@ -5,7 +5,7 @@ import { pauseServer, resumeServer } from './pause.ts';
 import type { BotServices } from './services.ts';
 
 /** The summary language for a Discord locale ("fr", "es-419", "pt-BR"), or null when clubwatch has none. */
-export function languageOfLocale(locale: string | null | undefined): string | null {
+function languageOfLocale(locale: string | null | undefined): string | null {
   const base = locale?.toLowerCase().split('-')[0];
   return base && (summaryLanguages as readonly string[]).includes(base) ? base : null;
 }

@@ -36,8 +36,7 @@ async function connect(client: Client, token: string): Promise<void> {
   }
 }
 
-export { deployCommands, type DeployOptions } from './deploy.ts';
-export { commandPayload } from '../../commands/index.ts';
+export { deployCommands } from './deploy.ts';
 
 /**
  * The Discord bot: answers `/clubs` and `/clubwatch`, and posts each server's stories to its channel

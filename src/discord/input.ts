@@ -1,14 +1,16 @@
 import { UserError } from '../errors.ts';
-import type { Messages } from './i18n/messages.ts';
+import type { Messages } from './i18n/types.ts';
+import { embedUrlLength } from './limits.ts';
 import { stripControl } from './text.ts';
 
-const maxUrl = 2_048;
+/** The longest address an admin may type: the longest link Discord shows in an embed. */
+export const maxUrlLength = embedUrlLength;
 const snowflake = /^\d{15,22}$/;
 
 /** A web address typed by an admin: http(s), no credentials, not absurdly long. */
 export function parseUserUrl(raw: string | null | undefined, messages: Messages): URL {
   const value = stripControl(raw ?? '').trim();
-  if (value.length > maxUrl) throw new UserError(messages.tooLong('URL', maxUrl));
+  if (value.length > maxUrlLength) throw new UserError(messages.tooLong('URL', maxUrlLength));
   let url: URL;
   try {
     url = new URL(value);

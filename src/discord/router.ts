@@ -1,8 +1,11 @@
 import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
 import { UserError } from '../errors.ts';
+import { CommandOptionsError } from './command-args.ts';
 import { adoptLocale } from './guild-events.ts';
 import { messagesFor } from './i18n/messages.ts';
+import { messageContentLength } from './limits.ts';
 import type { BotServices, SlashCommand } from './services.ts';
+import { truncate } from './text.ts';
 
 /**
  * The one error boundary for every interaction. A UserError is shown to the user as it is; anything
@@ -26,8 +29,13 @@ export function interactionHandler(bot: BotServices, commands: readonly SlashCom
       if (interaction.guildId) await adoptLocale(bot, interaction.guildId, interaction.guildLocale);
       await command.execute(interaction, bot);
     } catch (err) {
-      if (!(err instanceof UserError)) log.error({ err }, 'command failed');
-      const text = err instanceof UserError ? err.message : messagesFor(await languageOf(bot, interaction.guildId)).genericError;
+      const messages = messagesFor(await languageOf(bot, interaction.guildId));
+      let text = messages.genericError;
+      if (err instanceof UserError) text = err.message;
+      else if (err instanceof CommandOptionsError) {
+        log.warn({ err }, 'the interaction does not match the command');
+        text = messages.optionRefused(err.option);
+      } else log.error({ err }, 'command failed');
       await answer(interaction, text).catch((replyErr: unknown) => log.warn({ err: replyErr }, 'could not answer the interaction'));
     }
   };
@@ -49,7 +57,7 @@ async function languageOf(bot: BotServices, guildId: string | null): Promise<str
 }
 
 async function answer(interaction: ChatInputCommandInteraction, text: string): Promise<void> {
-  const payload = { content: text, embeds: [], allowedMentions: { parse: [] } };
+  const payload = { content: truncate(text, messageContentLength), embeds: [], allowedMentions: { parse: [] } };
   if (interaction.deferred) await interaction.editReply(payload);
   else if (interaction.replied) await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
   else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });

@@ -5,11 +5,13 @@ import { formatDate } from '../summaries/compose.ts';
 import { summaryLanguage } from '../summaries/phrases.ts';
 import { countryName } from './catalog-lookup.ts';
 import { fitEmbed } from './embeds.ts';
+import { embedLimits } from './limits.ts';
 import { fetchReasonText } from './fetch-reasons.ts';
-import { messagesFor, pausedReasonText, type Messages } from './i18n/messages.ts';
+import { messagesFor, pausedReasonText } from './i18n/messages.ts';
+import type { Messages } from './i18n/types.ts';
 import { inert, truncate } from './text.ts';
 
-export const languageNames: Record<string, string> = { en: 'English', fr: 'Français', de: 'Deutsch', es: 'Español', it: 'Italiano', pt: 'Português' };
+const languageNames: Record<string, string> = { en: 'English', fr: 'Français', de: 'Deutsch', es: 'Español', it: 'Italiano', pt: 'Português' };
 
 export function cadenceText(settings: Pick<ServerSettings, 'cadence' | 'dailyAt' | 'timeZone' | 'digestBoard'>, messages: Messages): string {
   // Said only when on: it is off by default, and the admin who turns it off sees it gone.
@@ -50,7 +52,7 @@ export async function settingsEmbed(context: AppContext, settings: ServerSetting
       { name: messages.fieldCadence, value: cadenceText(settings, messages) },
       { name: messages.fieldLanguage, value: languageNames[settings.language] ?? settings.language, inline: true },
       { name: messages.fieldMention, value: settings.mentionRoleId ? `<@&${settings.mentionRoleId}>` : messages.none, inline: true },
-      { name: `${messages.fieldWatches} (${watches.length})`, value: watchList ? truncate(watchList, 1_024) : messages.none },
+      { name: `${messages.fieldWatches} (${watches.length})`, value: watchList ? truncate(watchList, embedLimits.fieldValue) : messages.none },
       { name: messages.fieldSources, value: sourceLines.join('\n') },
     ],
   });

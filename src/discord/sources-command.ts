@@ -6,10 +6,11 @@ import { sourceIdFor } from '../sources/source-id.ts';
 import type { SourceRecord } from '../store/store.ts';
 import { formatDate } from '../summaries/compose.ts';
 import { summaryLanguage } from '../summaries/phrases.ts';
-import type { AdminReply, AdminRequest } from './admin-command.ts';
+import type { AdminReply, AdminRequest, ClubwatchOptions } from './admin-request.ts';
 import { fitEmbed } from './embeds.ts';
 import { fetchReasonText } from './fetch-reasons.ts';
-import { parseUserUrl } from './input.ts';
+import { maxUrlLength, parseUserUrl } from './input.ts';
+import { autocompleteChoices, choiceNameLength } from './limits.ts';
 import type { BotServices } from './services.ts';
 import { inert, maskedLink, stripControl, truncate } from './text.ts';
 
@@ -29,9 +30,9 @@ function titleOf(source: Pick<SourceRecord, 'title' | 'url'>): string {
  * DNS says), checks it is a feed, and subscribes the server. Its first scheduled read only records
  * what is there, so adding a feed never floods the channel.
  */
-export async function addSource({ interaction, bot, guildId, messages }: AdminRequest): Promise<AdminReply> {
+export async function addSource({ bot, guildId, messages }: AdminRequest, options: ClubwatchOptions<'sources add'>): Promise<AdminReply> {
   const { store, untrustedFetcher, config } = bot.context;
-  const url = parseUserUrl(interaction.options.getString('url', true), messages);
+  const url = parseUserUrl(options.url, messages);
   const id = sourceIdFor('feed', url.href);
   const mine = await store.listServerSources(guildId);
   const already = mine.find((source) => source.id === id);
@@ -78,10 +79,10 @@ function matchSource(sources: SourceRecord[], raw: string): SourceRecord | undef
   }
 }
 
-export async function removeSource({ interaction, bot, guildId, messages }: AdminRequest): Promise<AdminReply> {
+export async function removeSource({ bot, guildId, messages }: AdminRequest, options: ClubwatchOptions<'sources remove'>): Promise<AdminReply> {
   const { store } = bot.context;
-  const raw = interaction.options.getString('url', true);
-  if (raw.length > 2_048) throw new UserError(messages.tooLong('URL', 2_048));
+  const raw = options.url;
+  if (raw.length > maxUrlLength) throw new UserError(messages.tooLong('URL', maxUrlLength));
   const source = matchSource(await store.listServerSources(guildId), raw);
   if (!source || !(await store.unsubscribeServerSource(guildId, source.id))) throw new UserError(messages.sourceNotFound);
   return { content: messages.sourceRemoved(inert(titleOf(source))) };
@@ -106,6 +107,6 @@ export async function sourceChoices(bot: BotServices, guildId: string, typed: st
   const wanted = stripControl(typed).trim().toLowerCase().slice(0, 100);
   return (await bot.context.store.listServerSources(guildId))
     .filter((source) => wanted === '' || source.url.toLowerCase().includes(wanted) || (source.title ?? '').toLowerCase().includes(wanted))
-    .slice(0, 25)
-    .map((source) => ({ name: truncate(`${titleOf(source)} · ${source.url}`, 100), value: source.id }));
+    .slice(0, autocompleteChoices)
+    .map((source) => ({ name: truncate(`${titleOf(source)} · ${source.url}`, choiceNameLength), value: source.id }));
 }

@@ -1,4 +1,5 @@
 import { escapeMarkdown } from 'discord.js';
+import { embedUrlLength } from './limits.ts';
 
 const controlCharacters = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 const zeroWidthSpace = '\u200B';
@@ -28,7 +29,7 @@ export function truncate(text: string, max: number): string {
 
 /** A link safe to put in an embed: http(s) only, no credentials, at most 2,048 characters. */
 export function safeLink(link: string | null | undefined): string | null {
-  if (!link || link.length > 2_048) return null;
+  if (!link || link.length > embedUrlLength) return null;
   try {
     const url = new URL(link);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;

@@ -1,6 +1,7 @@
 import type { ApplicationCommandOptionChoiceData } from 'discord.js';
 import { UserError } from '../errors.ts';
-import type { Messages } from './i18n/messages.ts';
+import type { Messages } from './i18n/types.ts';
+import { autocompleteChoices } from './limits.ts';
 import { inert, stripControl, truncate } from './text.ts';
 
 export function parseDailyTime(raw: string, messages: Messages): string {
@@ -28,6 +29,6 @@ export function timeZoneChoices(typed: string): ApplicationCommandOptionChoiceDa
   const wanted = stripControl(typed).trim().toLowerCase().replace(/ /g, '_').slice(0, 64);
   return zones
     .filter((zone) => wanted === '' || zone.toLowerCase().includes(wanted))
-    .slice(0, 25)
+    .slice(0, autocompleteChoices)
     .map((zone) => ({ name: zone, value: zone }));
 }

@@ -4,8 +4,9 @@ import { normalizeLink } from '../items/normalize-link.ts';
 import type { SeenItem } from '../store/store.ts';
 import { formatDate } from '../summaries/compose.ts';
 import { summaryLanguage, verbPhrase } from '../summaries/phrases.ts';
-import type { AdminReply, AdminRequest } from './admin-command.ts';
+import type { AdminReply, AdminRequest, ClubwatchOptions } from './admin-request.ts';
 import { fitEmbed } from './embeds.ts';
+import { embedLimits } from './limits.ts';
 import { parseUserUrl } from './input.ts';
 import { inert, truncate } from './text.ts';
 
@@ -41,10 +42,10 @@ async function itemsAt(request: AdminRequest, url: URL): Promise<SeenItem[]> {
 }
 
 /** `why URL`: what clubwatch read in that item, and why it did or did not post it. */
-export async function explainLink(request: AdminRequest): Promise<AdminReply> {
-  const { interaction, bot, guildId, settings, messages } = request;
+export async function explainLink(request: AdminRequest, options: ClubwatchOptions<'why'>): Promise<AdminReply> {
+  const { bot, guildId, settings, messages } = request;
   const { store, extractor, catalog, config } = bot.context;
-  const url = parseUserUrl(interaction.options.getString('url', true), messages);
+  const url = parseUserUrl(options.url, messages);
   const [item] = await visibleItems(request, await itemsAt(request, url));
   if (!item) return { content: messages.whyNotFound };
 
@@ -105,10 +106,10 @@ export async function explainLink(request: AdminRequest): Promise<AdminReply> {
       `${outcome}; ${watch}`,
     ].join('\n');
   });
-  const fields: APIEmbedField[] = [{ name: messages.whyFound, value: found.length > 0 ? truncate(found.join('\n\n'), 1_024) : messages.whyNothing }];
+  const fields: APIEmbedField[] = [{ name: messages.whyFound, value: found.length > 0 ? truncate(found.join('\n\n'), embedLimits.fieldValue) : messages.whyNothing }];
   if (explanation.rejected.length > 0) {
     const setAside = explanation.rejected.slice(0, 5).map((r) => `• ${inert(truncate(r.text, 80))}: ${inert(truncate(r.reason, 120))}`);
-    fields.push({ name: messages.whySetAside, value: truncate(setAside.join('\n'), 1_024) });
+    fields.push({ name: messages.whySetAside, value: truncate(setAside.join('\n'), embedLimits.fieldValue) });
   }
   const published = item.published ? formatDate(item.published, lang) : '—';
   return {

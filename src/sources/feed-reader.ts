@@ -15,11 +15,11 @@ export interface ReadFeedOptions {
 }
 
 /** An item with the raw guid (RSS guid, Atom id, JSON Feed id) its key was computed from. */
-export type FeedItem = Item & { guid: string | null };
+type FeedItem = Item & { guid: string | null };
 
 export type ReadFeedResult = Omit<ParsedFeed, 'items'> & { items: FeedItem[] };
 
-export const DEFAULT_MAX_ITEMS = 1_000;
+const DEFAULT_MAX_ITEMS = 1_000;
 const DEFAULT_MAX_TEXT_CHARS = 4_000;
 
 /**

@@ -155,7 +155,7 @@ export class SourcePoller {
 }
 
 /** The server a source is read from (host and port): the unit of fairness. Sources not read over HTTP are each their own. */
-export function hostOf(source: SourceRecord): string {
+function hostOf(source: SourceRecord): string {
   if (source.kind === 'feed' && /^https?:/i.test(source.url)) {
     try {
       return new URL(source.url).host.toLowerCase();

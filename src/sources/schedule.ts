@@ -3,7 +3,7 @@
  * sources with the same interval spread over it instead of all polling at once. The hash is
  * FNV-1a: computed at every read of every source, it needs to spread ids, not to be secret.
  */
-export function slotOffsetMs(sourceId: string, intervalMs: number): number {
+function slotOffsetMs(sourceId: string, intervalMs: number): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < sourceId.length; i++) hash = Math.imul(hash ^ sourceId.charCodeAt(i), 0x01000193);
   return (hash >>> 0) % Math.max(1, intervalMs);

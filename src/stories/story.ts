@@ -1,4 +1,4 @@
-import type { Action, Announcement, Platform } from '../announcements/announcement.ts';
+import type { Action, Platform } from '../announcements/announcement.ts';
 
 /** One report of a story: an item from one source. */
 export interface StoryReport {
@@ -44,5 +44,3 @@ export interface BoardEntry {
   since: string;
   storyId: number;
 }
-
-export type AnnouncementWithReport = Announcement & { report: StoryReport };

@@ -82,7 +82,7 @@ export function summarizeStory(story: Story, nameOf: ClubNamer, language: string
 }
 
 /** Groups by platform, then by action, in the order the stories come; names the platform once per group. */
-export function digestHeadline(summaries: StorySummary[], language: string): string {
+function digestHeadline(summaries: StorySummary[], language: string): string {
   const lang = summaryLanguage(language);
   const byPlatform = new Map<Platform, Map<Action, string[]>>();
   for (const summary of summaries) {

@@ -18,7 +18,6 @@ const replacements: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
  * have direction overrides and isolates: "\u202Egnp.exe" would be read as "exe.png". Names are
  * isolated with <bdi> instead, so right-to-left text still reads as it should.
  */
-// eslint-disable-next-line no-control-regex
 const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/g;
 
 export function escapeText(value: string): string {

@@ -16,7 +16,7 @@ export interface PageLanguage {
 }
 
 /** A path on this site, keeping the chosen language and any query values given. */
-export function sitePath(path: string, page: PageLanguage, query: Record<string, string | undefined> = {}): string {
+function sitePath(path: string, page: PageLanguage, query: Record<string, string | undefined> = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
   if (page.explicit) params.set('lang', page.language);
@@ -36,7 +36,7 @@ interface LayoutOptions {
   main: Html;
 }
 
-export function layout({ page, title, here, main }: LayoutOptions): string {
+function layout({ page, title, here, main }: LayoutOptions): string {
   const m = webMessages(page.language);
   const switcher = summaryLanguages.map((language) => {
     const href = sitePath(here.path, { language, explicit: true }, here.query);

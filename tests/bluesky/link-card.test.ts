@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { normaliseHandle, didOfAddress } from '../../src/bluesky/handles.ts';
+import { didOfAddress } from '../../src/bluesky/handles.ts';
+import { normaliseHandle } from '../../src/catalog/accounts.ts';
 import { makeThumbnail, maxThumbBytes, readPageMeta } from '../../src/bluesky/link-card.ts';
 import { PostBudget, rateLimitWaitMs } from '../../src/bluesky/rate-limit.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { digestEmbed, embedLimits, fitEmbed, storyEmbed } from '../../src/discord/embeds.ts';
+import { digestEmbed, fitEmbed, storyEmbed } from '../../src/discord/embeds.ts';
+import { embedLimits } from '../../src/discord/limits.ts';
 import { inert } from '../../src/discord/text.ts';
 import type { StorySummary } from '../../src/summaries/compose.ts';
 

@@ -29,14 +29,14 @@ export interface TestAccount {
   password: string;
 }
 
-export interface RecordedXrpcCall {
+interface RecordedXrpcCall {
   method: string;
   /** The XRPC method name ("com.atproto.repo.createRecord"), or the path for anything else. */
   nsid: string;
   query: URLSearchParams;
 }
 
-export interface InjectedAnswer {
+interface InjectedAnswer {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;

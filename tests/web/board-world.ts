@@ -8,7 +8,7 @@ import { startTestApp, testEnvironment, type TestApp, type TestEnvironment } fro
 
 /** A name written to break pages, pictures and feeds: markup, quotes and a right-to-left override. */
 export const hostileName = '<script>window.hacked=1</script> "Quote\' FC \u202Eevil';
-export const hostileTitle = 'Hostile FC quitte X. "<img src=x onerror=window.hacked=2>"';
+const hostileTitle = 'Hostile FC quitte X. "<img src=x onerror=window.hacked=2>"';
 /** An outlet (a feed's title) with markup and a right-to-left override. */
 export const hostileOutlet = 'Kurve <b>Nord</b> & Co \u202Egnp.exe';
 

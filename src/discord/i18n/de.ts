@@ -1,9 +1,10 @@
-import type { Messages } from './messages.ts';
+import type { Messages } from './types.ts';
 
 const list = (names: string[]) => names.join(', ');
 
 export const de: Messages = {
   genericError: 'Bei uns ist etwas schiefgelaufen. Bitte versuche es gleich noch einmal.',
+  optionRefused: (option) => `Der Wert für „${option}“ ist nicht zulässig.`,
   onlyInServer: 'Dieser Befehl funktioniert nur auf einem Server.',
   needManageServer: 'Nur Mitglieder mit der Berechtigung „Server verwalten“ können die Einstellungen von clubwatch ändern.',
   tooLong: (what, max) => `Diese Angabe (${what}) ist zu lang (höchstens ${max} Zeichen).`,

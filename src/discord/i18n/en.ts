@@ -1,9 +1,10 @@
-import type { Messages } from './messages.ts';
+import type { Messages } from './types.ts';
 
 const list = (names: string[]) => names.join(', ');
 
 export const en: Messages = {
   genericError: 'Something went wrong on our side. Please try again in a moment.',
+  optionRefused: (option) => `The value given for “${option}” is not one it accepts.`,
   onlyInServer: 'This command works in a server only.',
   needManageServer: 'Only members with the Manage Server permission can change clubwatch settings.',
   tooLong: (what, max) => `That ${what} is too long (at most ${max} characters).`,

@@ -1,9 +1,10 @@
-import type { Messages } from './messages.ts';
+import type { Messages } from './types.ts';
 
 const list = (names: string[]) => names.join(', ');
 
 export const es: Messages = {
   genericError: 'Algo ha fallado por nuestra parte. Vuelve a intentarlo en un momento.',
+  optionRefused: (option) => `El valor dado para «${option}» no es válido.`,
   onlyInServer: 'Este comando solo funciona en un servidor.',
   needManageServer: 'Solo los miembros con el permiso Gestionar servidor pueden cambiar los ajustes de clubwatch.',
   tooLong: (what, max) => `Ese dato (${what}) es demasiado largo (máximo ${max} caracteres).`,

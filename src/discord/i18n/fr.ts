@@ -1,9 +1,10 @@
-import type { Messages } from './messages.ts';
+import type { Messages } from './types.ts';
 
 const list = (names: string[]) => names.join(', ');
 
 export const fr: Messages = {
   genericError: 'Un problème est survenu de notre côté. Réessayez dans un instant.',
+  optionRefused: (option) => `La valeur donnée pour « ${option} » n’est pas acceptée.`,
   onlyInServer: 'Cette commande ne fonctionne que dans un serveur.',
   needManageServer: 'Seuls les membres ayant la permission Gérer le serveur peuvent modifier les réglages de clubwatch.',
   tooLong: (what, max) => `Ce ${what} est trop long (${max} caractères au plus).`,

@@ -1,9 +1,10 @@
-import type { Messages } from './messages.ts';
+import type { Messages } from './types.ts';
 
 const list = (names: string[]) => names.join(', ');
 
 export const it: Messages = {
   genericError: 'Qualcosa è andato storto da parte nostra. Riprova tra un momento.',
+  optionRefused: (option) => `Il valore dato per «${option}» non è accettato.`,
   onlyInServer: 'Questo comando funziona solo in un server.',
   needManageServer: 'Solo i membri con il permesso Gestisci server possono cambiare le impostazioni di clubwatch.',
   tooLong: (what, max) => `Questo valore (${what}) è troppo lungo (al massimo ${max} caratteri).`,

@@ -1,9 +1,10 @@
-import type { Messages } from './messages.ts';
+import type { Messages } from './types.ts';
 
 const list = (names: string[]) => names.join(', ');
 
 export const pt: Messages = {
   genericError: 'Algo deu errado do nosso lado. Tente de novo em instantes.',
+  optionRefused: (option) => `O valor dado para “${option}” não é aceito.`,
   onlyInServer: 'Este comando só funciona em um servidor.',
   needManageServer: 'Só membros com a permissão Gerenciar servidor podem mudar os ajustes do clubwatch.',
   tooLong: (what, max) => `Esse valor (${what}) é longo demais (no máximo ${max} caracteres).`,

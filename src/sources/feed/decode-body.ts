@@ -13,7 +13,7 @@ export function decodeFeedBody(body: Buffer, contentType: string | null): string
 }
 
 /** The encoding label the body will be decoded with. */
-export function sniffEncoding(body: Buffer, contentType: string | null): string {
+function sniffEncoding(body: Buffer, contentType: string | null): string {
   if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) return 'utf-8';
   if (body[0] === 0xff && body[1] === 0xfe) return 'utf-16le';
   if (body[0] === 0xfe && body[1] === 0xff) return 'utf-16be';

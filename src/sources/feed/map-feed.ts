@@ -148,7 +148,7 @@ function language(value: string | undefined): string | null {
 }
 
 /** Dates as ISO 8601 in UTC; RFC 822 and ISO forms are both read, anything else is dropped. */
-export function isoDate(value: string | undefined): string | null {
+function isoDate(value: string | undefined): string | null {
   const raw = clean(value);
   if (raw === null) return null;
   const time = Date.parse(raw);

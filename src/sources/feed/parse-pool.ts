@@ -25,7 +25,7 @@ export interface FeedParserOptions {
   maxQueue?: number;
 }
 
-export interface FeedParserStats {
+interface FeedParserStats {
   inline: number;
   inWorkers: number;
   refused: number;

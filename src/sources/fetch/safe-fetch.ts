@@ -35,7 +35,7 @@ export interface SafeFetcherOptions {
   lookup?: HostResolver;
 }
 
-export interface FeedValidators {
+interface FeedValidators {
   etag: string | null;
   lastModified: string | null;
 }
@@ -51,7 +51,7 @@ export type FeedFetchResult =
       finalUrl: string;
     };
 
-export interface FetchedResource {
+interface FetchedResource {
   body: Buffer;
   contentType: string | null;
   finalUrl: string;
@@ -247,7 +247,7 @@ function parseFetchableUrl(input: string, base?: URL): URL {
 }
 
 /** Retry-After as seconds or as an HTTP date; null when absent or unreadable. */
-export function parseRetryAfter(value: string | null, now: number): number | null {
+function parseRetryAfter(value: string | null, now: number): number | null {
   if (value === null) return null;
   if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
   const at = Date.parse(value);

@@ -16,14 +16,14 @@ import { routine, rss } from './hostile-feeds.ts';
 
 export const HOME = '240000000000000001';
 export const HOME_NEWS = '340000000000000001';
-export const HOME_GENERAL = '340000000000000002';
+const HOME_GENERAL = '340000000000000002';
 export const AWAY = '250000000000000001';
 export const AWAY_NEWS = '350000000000000001';
 export const FANS = '540000000000000001';
 export const AWAY_ROLE = '550000000000000001';
-export const ADMIN = { id: '440000000000000001', username: 'home-admin' };
-export const MEMBER = { id: '440000000000000002', username: 'member' };
-export const AWAY_ADMIN = { id: '450000000000000001', username: 'away-admin' };
+const ADMIN = { id: '440000000000000001', username: 'home-admin' };
+const MEMBER = { id: '440000000000000002', username: 'member' };
+const AWAY_ADMIN = { id: '450000000000000001', username: 'away-admin' };
 export const TOKEN = 'fault-suite.discord-token.must-never-be-shown';
 const manageServer = (PermissionFlagsBits.ManageGuild | PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages).toString();
 const plainMember = (PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.ReadMessageHistory).toString();

@@ -27,7 +27,7 @@ export interface FaultAppOptions {
   platforms?: (context: AppContext) => PlatformModule[];
 }
 
-export function fakeDns(table: Record<string, readonly ResolvedAddress[]>) {
+function fakeDns(table: Record<string, readonly ResolvedAddress[]>) {
   const asked: string[] = [];
   const lookup = async (hostname: string): Promise<readonly ResolvedAddress[]> => {
     asked.push(hostname);

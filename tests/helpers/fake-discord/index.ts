@@ -119,7 +119,7 @@ import type {
 
 export type * from './types.ts';
 export { ImpossibleInteractionError } from './invocation-check.ts';
-export { ALL_PERMISSIONS, DEFAULT_BOT_PERMISSIONS, DEFAULT_EVERYONE_PERMISSIONS } from './state.ts';
+export { DEFAULT_BOT_PERMISSIONS, DEFAULT_EVERYONE_PERMISSIONS } from './state.ts';
 
 export class FakeDiscord {
   readonly #server: Server;

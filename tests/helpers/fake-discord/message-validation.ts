@@ -20,7 +20,7 @@ export interface MessageBody {
 const chars = (value: string | undefined | null): number => (value ? [...value].length : 0);
 
 /** Counts the characters Discord sums for its 6000 limit across all embeds of a message. */
-export function embedCharacters(embeds: readonly APIEmbed[]): number {
+function embedCharacters(embeds: readonly APIEmbed[]): number {
   let total = 0;
   for (const e of embeds) {
     total += chars(e.title) + chars(e.description) + chars(e.footer?.text) + chars(e.author?.name);

@@ -22,14 +22,6 @@ export class SnowflakeGenerator {
   }
 }
 
-export function isSnowflake(value: unknown): value is string {
-  return typeof value === 'string' && /^\d{1,20}$/.test(value);
-}
-
-export function snowflakeTimestamp(id: string): Date {
-  return new Date(Number((BigInt(id) >> 22n) + DISCORD_EPOCH));
-}
-
 export function compareSnowflakes(a: string, b: string): number {
   const x = BigInt(a);
   const y = BigInt(b);

@@ -9,7 +9,6 @@ import {
   GuildVerificationLevel,
   OverwriteType,
   PermissionFlagsBits,
-  type APIChannel,
   type APIGuild,
   type APIGuildChannel,
   type APIGuildMember,
@@ -24,7 +23,7 @@ import {
 import { SnowflakeGenerator } from './snowflake.ts';
 import type { FakeChannelSpec, FakeGuildSpec, FakeRoleSpec, FakeUserSpec } from './types.ts';
 
-export const ALL_PERMISSIONS = Object.values(PermissionFlagsBits).reduce((all, bit) => all | bit, 0n);
+const ALL_PERMISSIONS = Object.values(PermissionFlagsBits).reduce((all, bit) => all | bit, 0n);
 
 /** What a bot typically gets from its invite link. */
 export const DEFAULT_BOT_PERMISSIONS =
@@ -274,5 +273,3 @@ export class MessageStore {
     return true;
   }
 }
-
-export type { APIChannel };

@@ -141,7 +141,7 @@ export interface StatusFailure extends FailureMatch {
  * times out). With `afterHandling`, Discord did the work first (the message exists) and only the
  * answer is lost, the case a nonce protects against.
  */
-export interface NetworkFailure extends FailureMatch {
+interface NetworkFailure extends FailureMatch {
   network: 'reset' | 'hang';
   afterHandling?: boolean;
 }
@@ -162,7 +162,7 @@ export interface GatewayConnectionRecord {
   received: number[];
 }
 
-export type InteractionKind = 'command' | 'autocomplete';
+type InteractionKind = 'command' | 'autocomplete';
 
 export interface InteractOptions {
   guildId: string;
