@@ -32,7 +32,12 @@ parentPort.once('message', () => {
 
 export function startCheckpointer(database: BetterSqlite3.Database, path: string, everyMs = 2_000): Checkpointer {
   database.pragma('wal_autocheckpoint = 0');
-  const worker = new Worker(code, { eval: true, workerData: { module: createRequire(import.meta.url).resolve('better-sqlite3'), path, everyMs } });
+  const worker = new Worker(code, {
+    eval: true,
+    workerData: { module: createRequire(import.meta.url).resolve('better-sqlite3'), path, everyMs },
+    // It allocates next to nothing: a small heap keeps an idle bot small.
+    resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16, stackSizeMb: 1 },
+  });
   worker.unref();
   let stopping = false;
   const fallBack = () => {
