@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 
@@ -44,5 +46,16 @@ describe('write-ahead log checkpoints', () => {
     } finally {
       await reopened.close();
     }
+  });
+
+  it('finishes closing the store in a process that has nothing else to do', () => {
+    const store = fileURLToPath(new URL('../../src/store/sqlite/sqlite-store.ts', import.meta.url));
+    const code = `import { openSqliteStore } from ${JSON.stringify(store)};
+      const store = await openSqliteStore({ path: ${JSON.stringify(join(dir, 'clubwatch.db'))} });
+      await store.close();
+      console.log('closed');`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.stdout.trim()).toBe('closed');
+    expect(run.status).toBe(0);
   });
 });

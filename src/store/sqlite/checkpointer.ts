@@ -50,6 +50,9 @@ export function startCheckpointer(database: BetterSqlite3.Database, path: string
       if (stopping) return;
       stopping = true;
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      // Held until the thread has closed its connection: otherwise a process with nothing else
+      // to do would end here, with the store half closed.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },
