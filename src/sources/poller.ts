@@ -47,6 +47,9 @@ export class SourcePoller {
   private readonly limiter: HostLimiter;
   private readonly inFlight = new Map<string, Promise<PollOutcome>>();
   private listing: Promise<Array<Promise<PollOutcome>>> | null = null;
+  /** The last listing left due sources behind (the queue was full): take more as the queue drains. */
+  private moreDue = false;
+  private stopped = false;
 
   constructor(private readonly options: PollerOptions) {
     this.readers = new Map(options.readers.map((reader) => [reader.kind, reader]));
@@ -68,8 +71,14 @@ export class SourcePoller {
     return this.listing;
   }
 
-  /** Waits for every read in progress. */
+  /** Reads waiting or running at most, in all. */
+  private queueLimit(): number {
+    return this.limiter.global * 8;
+  }
+
+  /** Waits for every read in progress; no more reads are started as those finish. */
   async idle(): Promise<void> {
+    this.stopped = true;
     await this.listing?.catch(() => undefined);
     await Promise.allSettled([...this.inFlight.values()]);
   }
@@ -81,16 +90,20 @@ export class SourcePoller {
     // of due sources cannot fill the queue: the rest of that host waits for a later tick, while the
     // sources behind it in the list are read. After its first read each source keeps its own slot
     // in the interval, so the sources of one host spread out.
-    const queueLimit = this.limiter.global * 8;
+    const queueLimit = this.queueLimit();
     const hostQueueLimit = this.limiter.perHost * 4;
     if (this.inFlight.size >= queueLimit) return [];
-    const due = await store.listDueSources(now.toISOString(), queueLimit * 4, {
+    const listLimit = queueLimit * 4;
+    const due = await store.listDueSources(now.toISOString(), listLimit, {
       readersActiveSince: new Date(now.getTime() - (this.options.unreadAfterMs ?? weekMs)).toISOString(),
     });
     const started: Array<Promise<PollOutcome>> = [];
     for (const source of due) {
       if (this.inFlight.has(source.id) || !this.readers.has(source.kind)) continue;
-      if (this.inFlight.size >= queueLimit) break;
+      if (this.inFlight.size >= queueLimit) {
+        this.moreDue = true;
+        break;
+      }
       const host = hostOf(source);
       const resumesAt = this.limiter.resumesAt(host, now);
       if (resumesAt) {
@@ -102,10 +115,17 @@ export class SourcePoller {
         .run(host, () => this.poll(source))
         .finally(() => {
           this.inFlight.delete(source.id);
+          // Without this, a tick would start at most a queue's worth of reads (256 every 5 s by
+          // default) however many are due: the ceiling of how many sources one process keeps up with.
+          if (this.moreDue && !this.stopped && this.inFlight.size <= queueLimit / 2) void this.startDue().catch(() => undefined);
         });
       this.inFlight.set(source.id, read);
       started.push(read);
     }
+    // Due sources were left in the list, or the list was cut: more may be due than this listing took.
+    if (started.length === 0) this.moreDue = false;
+    else if (due.length === listLimit) this.moreDue = true;
+    else if (this.inFlight.size < queueLimit) this.moreDue = false;
     return started;
   }
 

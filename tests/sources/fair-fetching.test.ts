@@ -119,6 +119,25 @@ describe('fair fetching', () => {
     expect(await reads).toHaveLength(5);
   });
 
+  it('goes on with the due sources beyond one queue as reads finish, without waiting for the next tick', async () => {
+    const ids: string[] = [];
+    for (let host = 0; host < 5; host++) {
+      const server = new FeedServer();
+      const base = await serve(server);
+      for (let n = 0; n < 6; n++) {
+        server.route(`/h${host}f${n}`, { body: feed(`h${host}f${n}`) });
+        ids.push((await addFeed(`${base}/h${host}f${n}`)).id);
+      }
+    }
+    // One read at a time: a queue of 8, so one listing takes 8 of the 30 due sources.
+    const reader = poller({ concurrency: 1 });
+    expect(await reader.startDue()).toHaveLength(8);
+    const read = async () => (await Promise.all(ids.map((id) => store.getSource(id)))).filter((source) => source?.lastSuccessAt != null).length;
+    for (let i = 0; i < 500 && (await read()) < 30; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await read()).toBe(30);
+    await reader.idle();
+  });
+
   it('never reads more feeds at once than the global limit, whatever the hosts', async () => {
     const publishers = [await heldFeeds(2, 'a'), await heldFeeds(2, 'b'), await heldFeeds(2, 'c')];
     const held = () => publishers.reduce((sum, publisher) => sum + publisher.held.length, 0);
