@@ -10,7 +10,7 @@ import { createLogger, type Logger } from '../logger.ts';
 import { pipelineFor } from '../pipeline/pipeline.ts';
 import { createFeedParser, type FeedParser } from '../sources/feed/parse-pool.ts';
 import { createSafeFetcher, type SafeFetcher } from '../sources/fetch/safe-fetch.ts';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
+import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 
 /** Everything the parts of clubwatch share, built once here and passed down. */
@@ -42,7 +42,7 @@ export async function buildContext(config: Config, secrets: Secrets, options: Co
   const logger = options.logger ?? createLogger({ level: config.logLevel, format: config.logFormat ?? 'json' });
   const catalog = loadCatalog(join(config.configDir, 'catalog'));
   const extractor = createExtractor(catalog);
-  const store = await openSqliteStore({ path: config.databasePath, dataDir: config.dataDir });
+  const store = await openStore(config, secrets);
   const fetcherOptions = {
     userAgent: config.sources.userAgent,
     timeoutMs: config.sources.fetchTimeoutMs,

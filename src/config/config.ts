@@ -182,6 +182,10 @@ export function buildConfig(env: Env, cwd = process.cwd()): Config {
   if (logFormat !== null && logFormat !== 'json' && logFormat !== 'pretty') {
     throw new ConfigError(`CLUBWATCH_LOG_FORMAT must be json or pretty, not "${env.logFormat}"`);
   }
+  if (env.databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(env.databaseUrl)) {
+    // The value is not repeated: it may hold a password.
+    throw new ConfigError('CLUBWATCH_DATABASE_URL must be a PostgreSQL address, postgres://user@host:5432/database');
+  }
   const pollIntervalSeconds = number(env, 'pollIntervalSeconds', 600, 2, 86_400);
   return {
     dataDir,

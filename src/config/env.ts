@@ -2,6 +2,7 @@
 export interface Env {
   dataDir?: string;
   databasePath?: string;
+  databaseUrl?: string;
   configDir?: string;
   logLevel?: string;
   logFormat?: string;
@@ -45,6 +46,7 @@ export interface Env {
 const names: Record<keyof Env, string> = {
   dataDir: 'CLUBWATCH_DATA_DIR',
   databasePath: 'CLUBWATCH_DATABASE',
+  databaseUrl: 'CLUBWATCH_DATABASE_URL',
   configDir: 'CLUBWATCH_CONFIG_DIR',
   logLevel: 'CLUBWATCH_LOG_LEVEL',
   logFormat: 'CLUBWATCH_LOG_FORMAT',

@@ -109,4 +109,6 @@ export interface Database {
     sent_at: string | null;
   };
   state: { key: string; value: string };
+  /** Who does a piece of work for all the processes sharing the store, and until when. */
+  leases: { name: string; holder: string; expires_at: string };
 }
