@@ -32,6 +32,8 @@ Usage: clubwatch <command> [options]
   accounts list               the Bluesky accounts followed: the catalog's and yours
   accounts remove HANDLE_OR_DID  stop following one of yours
   bluesky discover            look for Bluesky accounts of clubs that have none in the catalog
+  migrate                     bring the store (SQLite, or PostgreSQL with CLUBWATCH_DATABASE_URL) up to date
+  store copy --to POSTGRES_URL  copy this installation's SQLite file into an empty PostgreSQL database
   health                      exit 0 when the running bot's heartbeat is recent (for Docker)
 `;
 
@@ -68,6 +70,7 @@ const options = {
   json: { type: 'boolean', default: false },
   explain: { type: 'boolean', default: false },
   guild: { type: 'string' },
+  to: { type: 'string' },
   club: { type: 'string' },
   set: { type: 'string' },
   record: { type: 'string' },
@@ -182,6 +185,18 @@ async function main(argv: string[]): Promise<number> {
       if (rest[0] !== 'discover') throw new UserError('Usage: clubwatch bluesky discover');
       const { runBlueskyDiscover } = await import('./bluesky/index.ts');
       await withStore(setup(), (context) => runBlueskyDiscover(context, out));
+      return 0;
+    }
+    case 'migrate': {
+      const { config, secrets } = setup();
+      const { runMigrate } = await import('./cli/store-commands.ts');
+      await runMigrate(config, secrets, out);
+      return 0;
+    }
+    case 'store': {
+      if (rest[0] !== 'copy') throw new UserError('Usage: clubwatch store copy --to postgres://user@host:5432/database');
+      const { runStoreCopy } = await import('./cli/store-commands.ts');
+      await runStoreCopy(setup().config, values.to, out);
       return 0;
     }
     case 'health':

@@ -33,6 +33,25 @@ function quoteIdentifier(name: string): string {
 
 /** Opens a pool of connections to PostgreSQL and applies pending migrations. */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
+  const db = await openPostgresDatabase(options);
+  const schema = options.schema;
+  return sqlStore(db, {
+    engine: 'postgres',
+    afterClose: async () => {
+      if (!options.dropSchemaOnClose || !schema) return;
+      const client = new pg.Client({ connectionString: options.url });
+      await client.connect();
+      try {
+        await client.query(`drop schema if exists ${quoteIdentifier(schema)} cascade`);
+      } finally {
+        await client.end();
+      }
+    },
+  });
+}
+
+/** PostgreSQL as Kysely sees it, migrated: for the store, and for copying a SQLite file into it. */
+export async function openPostgresDatabase(options: PostgresStoreOptions): Promise<Kysely<Database>> {
   const where = describeDatabaseUrl(options.url);
   const schema = options.schema;
   const pool = new pg.Pool({
@@ -56,17 +75,5 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     const reason = error instanceof Error ? error.message : String(error);
     throw new StoreOpenError(`could not prepare the database at ${where}: ${reason}`, { cause: error });
   }
-  return sqlStore(db, {
-    engine: 'postgres',
-    afterClose: async () => {
-      if (!options.dropSchemaOnClose || !schema) return;
-      const client = new pg.Client({ connectionString: options.url });
-      await client.connect();
-      try {
-        await client.query(`drop schema if exists ${quoteIdentifier(schema)} cascade`);
-      } finally {
-        await client.end();
-      }
-    },
-  });
+  return db;
 }

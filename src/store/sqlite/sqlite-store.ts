@@ -41,6 +41,16 @@ function keepPrivate(path: string, dataDir: string | undefined): void {
 
 /** Opens (creating when needed) the SQLite file in WAL mode and applies pending migrations. */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
+  const { db, database } = await openSqliteDatabase(options);
+  return sqlStore(db, {
+    engine: 'sqlite',
+    // Hands the pages that pruning freed back to the file system.
+    afterPrune: () => database.pragma('incremental_vacuum'),
+  });
+}
+
+/** The SQLite file as Kysely sees it, migrated: for the store, and for copying it elsewhere. */
+export async function openSqliteDatabase(options: SqliteStoreOptions): Promise<{ db: Kysely<Database>; database: BetterSqlite3.Database }> {
   if (options.path !== ':memory:') {
     try {
       keepPrivate(options.path, options.dataDir);
@@ -59,11 +69,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     const reason = error instanceof Error ? error.message : String(error);
     throw new StoreOpenError(`could not prepare the database ${options.path}: ${reason}`, { cause: error });
   }
-  return sqlStore(db, {
-    engine: 'sqlite',
-    // Hands the pages that pruning freed back to the file system.
-    afterPrune: () => database.pragma('incremental_vacuum'),
-  });
+  return { db, database };
 }
 
 /**
