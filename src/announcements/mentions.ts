@@ -10,6 +10,13 @@ export type EntityPayload =
   | { type: 'club'; id: string; ambiguous: boolean; single: boolean }
   | { type: 'platform'; platform: Platform; needsCap: boolean };
 
+/** "Frankfurt/Main (dpa) -", "Dortmund (SID)": the city a report was filed from, not its club. */
+const datelineAgency = /^\s*(?:\/\s*[\p{L}.]+\s*)?\(\s*(?:dpa|sid|afp|ap|reuters|ansa|efe|lusa|epd|kna|dts|apa|sda|ats|belga|anp|aps|ap photo|europa press)\b[^)]{0,20}\)/iu;
+
+function isDateline(text: string, end: number): boolean {
+  return datelineAgency.test(text.slice(end, end + 40));
+}
+
 export interface ClubMention {
   type: 'club';
   start: number;
@@ -94,6 +101,7 @@ export function createMentionFinder(catalog: Catalog): MentionFinder {
       };
       const raw = matches.filter(({ start, end, payload }) => {
         const first = tokens[start] as Token;
+        if (payload.type === 'club' && isDateline(text, (tokens[end - 1] as Token).end)) return false;
         if (payload.type === 'club' && payload.single) return first.cap && first.surface.length > 1;
         if (payload.type === 'platform' && payload.needsCap) return first.cap;
         return end > start;

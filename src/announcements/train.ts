@@ -3,12 +3,18 @@ import { loadCatalog } from '../catalog/load-catalog.ts';
 import type { Candidate } from './candidates.ts';
 import { featureNames } from './candidates.ts';
 import { type DevItem, loadDevset, tripleKey } from './eval.ts';
+import { createExtractor } from './extractor.ts';
+import { loadPart } from './realset.ts';
+import { candidateStems, probability, type ScorerModel, vector } from './scorer.ts';
 
 const teamWeight = 1;
 const minPrecision = 0.6;
-import { createExtractor } from './extractor.ts';
-import { loadPart } from './realset.ts';
-import { probability, type ScorerModel, vector } from './scorer.ts';
+/** The most frequent word stems of the tune part's candidate sentences, each in at least `minStemItems` candidates. */
+const stemCount = 400;
+const minStemItems = 5;
+/** Penalties: the named features are few and meant; the words are many and learned, so held back more. */
+const featurePenalty = 10;
+const wordPenalty = 30;
 
 interface Example {
   item: number;
@@ -24,8 +30,9 @@ interface Example {
  * Logistic regression by Newton's method with an L2 penalty (the bias is not penalised): a few
  * exact steps, so the same data always give the same weights.
  */
-export function fitLogistic(examples: readonly Example[], opts = { iterations: 25, l2: 10 }): number[] {
-  const d = featureNames.length;
+export function fitLogistic(examples: readonly Example[], opts = { iterations: 25 }): number[] {
+  const d = examples[0]?.x.length ?? featureNames.length;
+  const penalty = (i: number): number => (i < featureNames.length ? featurePenalty : wordPenalty);
   const w = new Array<number>(d).fill(0);
   const pos = examples.filter((e) => e.y === 1).length;
   const n = Math.max(1, examples.length);
@@ -40,17 +47,17 @@ export function fitLogistic(examples: readonly Example[], opts = { iterations: 2
       const c = (e.y === 1 ? wPos : wNeg) * e.weight;
       const r = c * (e.y - p);
       const h = c * p * (1 - p);
-      for (let i = 0; i < d; i++) {
+      const nonZero = nonZeroOf(e);
+      for (const i of nonZero) {
         const xi = e.x[i] as number;
-        if (xi === 0) continue;
         grad[i] = (grad[i] as number) + r * xi;
         const row = hess[i] as number[];
-        for (let j = 0; j < d; j++) row[j] = (row[j] as number) + h * xi * (e.x[j] as number);
+        for (const j of nonZero) row[j] = (row[j] as number) + h * xi * (e.x[j] as number);
       }
     }
     for (let i = 1; i < d; i++) {
-      grad[i] = (grad[i] as number) - opts.l2 * (w[i] as number);
-      (hess[i] as number[])[i] = ((hess[i] as number[])[i] as number) + opts.l2;
+      grad[i] = (grad[i] as number) - penalty(i) * (w[i] as number);
+      (hess[i] as number[])[i] = ((hess[i] as number[])[i] as number) + penalty(i);
     }
     (hess[0] as number[])[0] = ((hess[0] as number[])[0] as number) + 1e-6;
     const step = solve(hess, grad);
@@ -62,6 +69,18 @@ export function fitLogistic(examples: readonly Example[], opts = { iterations: 2
     if (change < 1e-6) break;
   }
   return w.map((x) => Math.round(x * 10000) / 10000);
+}
+
+const nonZeros = new WeakMap<Example, number[]>();
+
+function nonZeroOf(e: Example): number[] {
+  let found = nonZeros.get(e);
+  if (!found) {
+    found = [];
+    for (let i = 0; i < e.x.length; i++) if (e.x[i] !== 0) found.push(i);
+    nonZeros.set(e, found);
+  }
+  return found;
 }
 
 /** Solves A x = b by Gaussian elimination with partial pivoting (A is small and symmetric). */
@@ -106,7 +125,28 @@ function f1At(threshold: number, scored: Array<{ e: Example; p: number }>, total
   return { f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall), precision, recall };
 }
 
-function examplesOf(items: readonly DevItem[], candidatesOf: (item: DevItem) => Candidate[], weight = 1, first = 0): { examples: Example[]; gold: number; covered: number } {
+/** The word stems worth a weight: frequent enough among the tune part's candidates to be learned. */
+function chooseStems(candidates: readonly Candidate[]): string[] {
+  const counts = new Map<string, number>();
+  for (const c of candidates) for (const s of candidateStems(c)) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return [...counts.entries()]
+    .filter(([, n]) => n >= minStemItems)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, stemCount)
+    .map(([s]) => s);
+}
+
+function inputsOf(c: Candidate, stems: ReadonlyMap<string, number>): number[] {
+  const x = vector(c.features);
+  const words = new Array<number>(stems.size).fill(0);
+  for (const s of candidateStems(c)) {
+    const at = stems.get(s);
+    if (at !== undefined) words[at] = 1;
+  }
+  return [...x, ...words];
+}
+
+function examplesOf(items: readonly DevItem[], candidatesOf: (item: DevItem) => Candidate[], stems: ReadonlyMap<string, number>, weight = 1, first = 0): { examples: Example[]; gold: number; covered: number } {
   const examples: Example[] = [];
   let gold = 0;
   let covered = 0;
@@ -119,7 +159,7 @@ function examplesOf(items: readonly DevItem[], candidatesOf: (item: DevItem) => 
       const k = tripleKey(c.club.id, c.club.name, c.platform, c.action);
       const y = want.has(k) ? 1 : 0;
       if (y) seen.add(k);
-      examples.push({ item: index, weight, slot: `${c.club.id ?? c.club.name.toLowerCase()}|${c.platform}`, x: vector(c.features), y });
+      examples.push({ item: index, weight, slot: `${c.club.id ?? c.club.name.toLowerCase()}|${c.platform}`, x: inputsOf(c, stems), y });
     }
     covered += seen.size;
   });
@@ -130,10 +170,20 @@ function examplesOf(items: readonly DevItem[], candidatesOf: (item: DevItem) => 
 export async function runTrainCommand(opts: { output: NodeJS.WritableStream; curve?: boolean }): Promise<void> {
   const items = loadPart('tune');
   const extractor = createExtractor(loadCatalog(), { model: null });
-  const candidatesOf = (item: DevItem): Candidate[] => extractor.candidates({ text: item.text, lang: item.lang, authorClubId: item.authorClubId ?? null });
-  const { examples, gold, covered } = examplesOf(items, candidatesOf);
-  // The team's texts teach the hard negatives they were written for, at a small weight; they are never scored here.
-  const team = examplesOf(loadDevset(), candidatesOf, teamWeight, items.length).examples;
+  const cache = new Map<DevItem, Candidate[]>();
+  const candidatesOf = (item: DevItem): Candidate[] => {
+    let found = cache.get(item);
+    if (!found) {
+      found = extractor.candidates({ text: item.text, lang: item.lang, authorClubId: item.authorClubId ?? null });
+      cache.set(item, found);
+    }
+    return found;
+  };
+  const words = chooseStems(items.flatMap(candidatesOf));
+  const stems = new Map(words.map((w, i) => [w, i]));
+  const { examples, gold, covered } = examplesOf(items, candidatesOf, stems);
+  // The team's texts teach the hard negatives they were written for; they are never scored here.
+  const team = examplesOf(loadDevset(), candidatesOf, stems, teamWeight, items.length).examples;
   const folds = 5;
   const cv: Array<{ e: Example; p: number }> = [];
   for (let k = 0; k < folds; k++) {
@@ -157,10 +207,12 @@ export async function runTrainCommand(opts: { output: NodeJS.WritableStream; cur
       opts.output.write(`  threshold ${t.toFixed(2)}: P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}\n`);
     }
   }
-  const weights = fitLogistic([...examples, ...team]);
+  const fitted = fitLogistic([...examples, ...team]);
   const model: ScorerModel = {
     features: [...featureNames],
-    weights,
+    weights: fitted.slice(0, featureNames.length),
+    words,
+    wordWeights: fitted.slice(featureNames.length),
     threshold,
     trainedOn: { items: items.length, candidates: examples.length, positives: examples.filter((e) => e.y === 1).length, date: new Date().toISOString().slice(0, 10) },
   };
