@@ -148,6 +148,11 @@ export interface SourceStore {
   listDueSources(now: string, limit: number, options?: { readersActiveSince?: string }): Promise<SourceRecord[]>;
   /** Moves a source's next read (its host asked to wait, or too many of its host are due at once). */
   deferSource(id: string, nextFetchAt: string): Promise<void>;
+  /**
+   * Takes a due source for one read: true for exactly one of the processes asking with the same
+   * `dueAt` (its next read moves to `until`, when it is taken again if the read never finished).
+   */
+  claimSourceRead(id: string, dueAt: string, until: string): Promise<boolean>;
   recordFetchSuccess(id: string, success: FetchSuccess): Promise<void>;
   recordFetchFailure(id: string, failure: FetchFailure): Promise<void>;
 }
@@ -254,6 +259,11 @@ export interface StateStore {
   takeLease(lease: LeaseRequest): Promise<boolean>;
   /** Gives a lease back before it runs out (a clean stop). */
   releaseLease(name: string, holder: string): Promise<void>;
+  /**
+   * Books the next turn of a pace shared by every process (one post every `spacingMs`): returns when
+   * the turn is, in milliseconds since the epoch, never before `nowMs`.
+   */
+  reserveTurn(name: string, nowMs: number, spacingMs: number): Promise<number>;
 }
 
 /** The one place clubwatch keeps what it knows. Named for what the bot needs, not for SQL. */

@@ -208,14 +208,19 @@ function migrations(engine: Engine): Record<string, Migration> {
         await db.schema.createIndex('items_seen').on('items').columns(['source_id', 'seen_at']).execute();
       },
     },
-    '0006-leases': {
-      // Several processes sharing one store: each piece of work done by one of them at a time.
+    '0006-cluster': {
+      // Several processes sharing one store: each piece of work done by one of them at a time, at a shared pace.
       async up(db: Kysely<unknown>) {
         await db.schema
           .createTable('leases')
           .addColumn('name', 'text', (c) => c.primaryKey())
           .addColumn('holder', 'text', (c) => c.notNull())
           .addColumn('expires_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('paces')
+          .addColumn('name', 'text', (c) => c.primaryKey())
+          .addColumn('next_at', 'bigint', (c) => c.notNull())
           .execute();
       },
     },

@@ -81,6 +81,11 @@ export function sourceStore({ db }: SqlContext): SourceStore {
       await db.updateTable('sources').set({ next_fetch_at: nextFetchAt }).where('id', '=', id).execute();
     },
 
+    async claimSourceRead(id, dueAt, until) {
+      const result = await db.updateTable('sources').set({ next_fetch_at: until }).where('id', '=', id).where('next_fetch_at', '=', dueAt).executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
     async recordFetchSuccess(id, success) {
       await db
         .updateTable('sources')

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { StateStore } from '../store.ts';
 import type { Db, SqlContext } from './engine.ts';
 
@@ -43,6 +44,21 @@ export function stateStore({ db }: SqlContext): StateStore {
 
     async releaseLease(name, holder) {
       await db.deleteFrom('leases').where('name', '=', name).where('holder', '=', holder).execute();
+    },
+
+    async reserveTurn(name, nowMs, spacingMs) {
+      // One statement: each caller's turn is `spacingMs` after the one booked before it.
+      const row = await db
+        .insertInto('paces')
+        .values({ name, next_at: nowMs + spacingMs })
+        .onConflict((oc) =>
+          oc.column('name').doUpdateSet({
+            next_at: sql<number>`(case when paces.next_at > ${nowMs} then paces.next_at else ${nowMs} end) + ${spacingMs}`,
+          }),
+        )
+        .returning('next_at')
+        .executeTakeFirstOrThrow();
+      return Number(row.next_at) - spacingMs;
     },
   };
 }

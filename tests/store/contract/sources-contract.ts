@@ -60,5 +60,13 @@ export function sourceContract(store: CurrentStore): void {
       expect(await store().getSource('s1')).toBeUndefined();
       expect(await store().recordNewItems([{ sourceId: 's1', key: 'a', title: 'A', text: '', link: null, published: null, lang: null }], t0)).toHaveLength(1);
     });
+
+    it('gives a due source’s read to one of the processes asking at once, until the read’s lease runs out', async () => {
+      await store().addSource(source('s1'));
+      const asks = await Promise.all(Array.from({ length: 6 }, () => store().claimSourceRead('s1', t0, later(600_000))));
+      expect(asks.filter(Boolean)).toHaveLength(1);
+      expect(await store().listDueSources(later(1000), 10)).toHaveLength(0);
+      expect((await store().listDueSources(later(600_000), 10)).map((due) => due.id)).toEqual(['s1']);
+    });
   });
 }

@@ -30,5 +30,13 @@ export function stateContract(store: CurrentStore): void {
       const asks = Array.from({ length: 8 }, (_, n) => store().takeLease({ name: 'identify:0', holder: `p${n}`, now: t0, until: later(5_000) }));
       expect((await Promise.all(asks)).filter(Boolean)).toHaveLength(1);
     });
+
+    it('books turns of a shared pace one spacing apart, for callers asking at once as for late ones', async () => {
+      const nowMs = Date.parse(t0);
+      const turns = await Promise.all(Array.from({ length: 10 }, () => store().reserveTurn('discord-posts', nowMs, 21)));
+      expect([...turns].sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, n) => nowMs + n * 21));
+      expect(await store().reserveTurn('discord-posts', nowMs + 60_000, 21)).toBe(nowMs + 60_000);
+      expect(await store().reserveTurn('other', nowMs, 21)).toBe(nowMs);
+    });
   });
 }
