@@ -15,7 +15,9 @@ const usage = `clubwatch: follows what sports clubs do on social media.
 
 Usage: clubwatch <command> [options]
 
-  start                       run the bot (what \`npm start\` runs)
+  start [--role all|gateway|worker]
+                              run the bot (what \`npm start\` runs); with PostgreSQL, one gateway
+                              and any number of workers share the work (default: all in one)
   extract [--explain]         JSON Lines in on standard input, announcements out
   eval [--set S] [--errors]   precision, recall and F1 on the real set (fresh and tune), with the history
   train [--curve]             fit the extractor's scorer on the tune part of the real set
@@ -71,6 +73,7 @@ const options = {
   explain: { type: 'boolean', default: false },
   guild: { type: 'string' },
   to: { type: 'string' },
+  role: { type: 'string' },
   club: { type: 'string' },
   set: { type: 'string' },
   record: { type: 'string' },
@@ -117,8 +120,10 @@ async function main(argv: string[]): Promise<number> {
     case 'start':
       {
       const { config, secrets, logger } = setup();
+      const { parseRole } = await import('./app/role.ts');
+      const role = parseRole(values.role);
       const { runStart } = await import('./cli/start.ts');
-      await runStart(config, secrets, logger, out);
+      await runStart(config, secrets, logger, out, role);
     }
       return -1;
     case 'extract': {

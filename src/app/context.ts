@@ -6,6 +6,7 @@ import type { Catalog } from '../catalog/types.ts';
 import type { Config } from '../config/config.ts';
 import type { Secrets } from '../config/secrets.ts';
 import type { Routing } from '../deliveries/route.ts';
+import type { Role } from './role.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { pipelineFor } from '../pipeline/pipeline.ts';
 import { createFeedParser, type FeedParser } from '../sources/feed/parse-pool.ts';
@@ -32,10 +33,15 @@ export interface AppContext {
   feedParser: FeedParser;
   /** Items → stories → outbox, for one read of one source. */
   pipeline: ReturnType<typeof pipelineFor>;
+  /** What this process does of the bot's work. */
+  role: Role;
+  /** The store is PostgreSQL, which other processes of the bot may share: work is claimed there, not assumed. */
+  sharedStore: boolean;
 }
 
 export interface ContextOptions {
   logger?: Logger;
+  role?: Role;
 }
 
 export async function buildContext(config: Config, secrets: Secrets, options: ContextOptions = {}): Promise<AppContext> {
@@ -78,6 +84,8 @@ export async function buildContext(config: Config, secrets: Secrets, options: Co
     routing,
     boardImages: new BoardImageCache(),
     feedParser: createFeedParser({ threads: config.sources.parseThreads }),
+    role: options.role ?? 'all',
+    sharedStore: secrets.databaseUrl !== null,
   };
   return { ...context, pipeline: pipelineFor(context) };
 }

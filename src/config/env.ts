@@ -27,6 +27,9 @@ export interface Env {
   discordApplicationId?: string;
   discordApiBase?: string;
   discordDevGuildId?: string;
+  discordShards?: string;
+  discordShardCount?: string;
+  deliveryLeaseSeconds?: string;
   blueskyService?: string;
   blueskyIdentifier?: string;
   blueskyAppPassword?: string;
@@ -71,6 +74,9 @@ const names: Record<keyof Env, string> = {
   discordApplicationId: 'DISCORD_APPLICATION_ID',
   discordApiBase: 'DISCORD_API_BASE',
   discordDevGuildId: 'DISCORD_DEV_GUILD_ID',
+  discordShards: 'DISCORD_SHARDS',
+  discordShardCount: 'DISCORD_SHARD_COUNT',
+  deliveryLeaseSeconds: 'CLUBWATCH_DELIVERY_LEASE_SECONDS',
   blueskyService: 'BLUESKY_SERVICE',
   blueskyIdentifier: 'BLUESKY_IDENTIFIER',
   blueskyAppPassword: 'BLUESKY_APP_PASSWORD',

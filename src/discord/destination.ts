@@ -28,6 +28,10 @@ export interface DiscordDestinationOptions {
    */
   nonceTrustMs?: number;
   now?: () => Date;
+  /** Whether posts can go out now: the gateway is ready by default; a worker posting over REST alone is ready once logged in. */
+  isReady?: () => boolean;
+  /** Waits for this post's turn; by default posts of this process are spaced, just under Discord's global limit. */
+  pace?: () => Promise<void>;
 }
 
 const rateLimitedPrefix = 'rate limited';
@@ -36,7 +40,7 @@ const rateLimitedPrefix = 'rate limited';
  * a Discord counting in sliding windows answers with 429s (and 429s count towards its ban on bots
  * that make too many invalid requests), so message posts are spaced evenly, just under the limit.
  */
-const postSpacingMs = 21;
+export const postSpacingMs = 21;
 const boardFileName = 'clubwatch-board.png';
 const pauseCodes: Record<number, PauseReason> = { 50001: 'missing-access', 50013: 'missing-permissions', 10003: 'unknown-channel' };
 
@@ -45,6 +49,8 @@ export class DiscordDestination implements Destination {
   readonly kind = 'discord';
   private readonly nonceTrustMs: number;
   private readonly now: () => Date;
+  private readonly isReady: () => boolean;
+  private readonly pace: () => Promise<void>;
   /** One send at a time per server: posts arrive in order, and a refused channel is refused once. */
   private readonly queues = new Map<string, Promise<unknown>>();
   private nextPostAt = 0;
@@ -55,6 +61,8 @@ export class DiscordDestination implements Destination {
   ) {
     this.nonceTrustMs = options.nonceTrustMs ?? 0;
     this.now = options.now ?? (() => new Date());
+    this.isReady = options.isReady ?? (() => bot.client.isReady());
+    this.pace = options.pace ?? (() => this.paced());
   }
 
   send(delivery: Delivery): Promise<DeliveryOutcome> {
@@ -71,7 +79,7 @@ export class DiscordDestination implements Destination {
   private async sendNow(serverId: string, delivery: Delivery): Promise<DeliveryOutcome> {
     const { store, catalog } = this.bot.context;
     if (!/^\d{15,22}$/.test(serverId)) return { status: 'rejected', reason: `not a Discord server id: ${serverId}` };
-    if (!this.bot.client.isReady()) return { status: 'retry', reason: 'not connected to Discord yet', retryAfterMs: 5_000 };
+    if (!this.isReady()) return { status: 'retry', reason: 'not connected to Discord yet', retryAfterMs: 5_000 };
     const settings = await store.getServerSettings(serverId);
     if (settings.pausedReason) {
       if (!(await mayPostAgain(this.bot, settings))) return { status: 'hold', reason: `posting to this server is paused (${settings.pausedReason})` };
@@ -100,7 +108,7 @@ export class DiscordDestination implements Destination {
         body.attachments = [{ id: '0', filename: boardFileName, description: board.alt }];
         files.push({ data: board.png, name: boardFileName, contentType: 'image/png' });
       }
-      await this.paced();
+      await this.pace();
       const message = (await this.bot.client.rest.post(Routes.channelMessages(settings.channelId), { body, files })) as APIMessage;
       return { status: 'sent', externalId: message.id };
     } catch (err) {
