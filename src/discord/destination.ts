@@ -155,6 +155,8 @@ export class DiscordDestination implements Destination {
   private async findEarlierPost(channelId: string, key: string, marker: string): Promise<APIMessage | undefined> {
     let recent: APIMessage[];
     try {
+      // A request like a post for Discord's global limit: it takes a turn too.
+      await this.pace();
       recent = (await this.bot.client.rest.get(Routes.channelMessages(channelId), { query: makeURLSearchParams({ limit: 50 }) })) as APIMessage[];
     } catch (err) {
       if (err instanceof DiscordAPIError && pauseCodes[Number(err.code)]) throw err;
