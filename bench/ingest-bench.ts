@@ -11,9 +11,10 @@ import { sourceIdFor } from '../src/sources/source-id.ts';
 import type { SourceRecord } from '../src/store/store.ts';
 import { benchContext, benchEnvironment } from './bench-env.ts';
 import { generateFeeds, type GeneratedFeed } from './feed-corpus.ts';
+import { runLongInputBench, type LongInputFigures } from './long-input-bench.ts';
 import { cpuSince, progress } from './measure.ts';
 
-export interface IngestFigures {
+export interface IngestFigures extends LongInputFigures {
   ingest_items_per_s: number;
   rss_parser_items_per_s: number;
   ingest_detail: {
@@ -115,8 +116,10 @@ export async function runIngestBench(options: { feeds: number; itemsPerFeed: num
 
     const stages = timeStages(feeds.slice(0, 200), (input) => context.extractor.extract(input).length);
     const parser = await timeRssParser(warmup, feeds);
+    const longInputs = runLongInputBench(context.extractor, catalog.entries);
     const parserItems = feeds.reduce((sum, feed) => sum + feed.items, 0);
     return {
+      ...longInputs,
       ingest_items_per_s: Math.round(items / cpuS),
       rss_parser_items_per_s: Math.round(parserItems / parser.cpuS),
       ingest_detail: {

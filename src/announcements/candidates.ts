@@ -1,8 +1,9 @@
 import type { Action, ClubRef, Platform } from './announcement.ts';
-import { actionCues, finalAction, modifiers } from './decide.ts';
-import { clubRef, type ItemContext } from './extractor.ts';
+import { type Candidate, clubKey, emptyFeatures, type FeatureName, type Features, type ItemFacts, type RuleDecision } from './features.ts';
+import { clubRef, type ItemContext } from './item-context.ts';
 import type { CueKind } from './lexicon/kinds.ts';
 import type { ClubMention } from './mentions.ts';
+import { actionCues, finalAction, modifiers } from './modality.ts';
 import { type CueMatch, platformArguments, type SentenceInfo } from './sentence.ts';
 import { findSubject } from './subject.ts';
 
@@ -10,114 +11,7 @@ import { findSubject } from './subject.ts';
  * The generous stage: every (club, platform, action) that an action word could be about, within
  * its sentence or the one before, each with the facts a scorer weighs. Nothing is decided here.
  */
-export const featureNames = [
-  'bias',
-  'act_leave',
-  'act_stay',
-  'act_join',
-  'act_pause',
-  'act_return',
-  'act_delete',
-  'cue_use',
-  'cue_follow',
-  'cue_migrate',
-  'cue_noun',
-  'cue_account',
-  'cue_object_person',
-  'cue_year',
-  'also',
-  'neg_flipped',
-  'report',
-  'p_strict',
-  'p_sentence',
-  'p_context',
-  'p_near',
-  'p_neighbour',
-  'p_list',
-  'p_target',
-  'p_medium',
-  'p_item_list',
-  'switch_to',
-  'c_subject',
-  'c_context',
-  'c_sentence',
-  'c_before_cue',
-  'c_near',
-  'c_neighbour',
-  'c_precedent',
-  'c_including',
-  'c_against',
-  'c_possessor',
-  'c_person_subject',
-  'c_generic_subject',
-  'headline',
-  'early',
-  'question',
-  'blocked',
-  'embed_other',
-  'club_mentions',
-  'club_topic',
-  'club_author',
-  'club_unknown',
-  'club_league',
-  'rule',
-  'rule_other_action',
-  'rule_club',
-  'strong',
-  'occurrences',
-  'item_clubs',
-  'item_level',
-  'bare',
-  'item_actions',
-  'co_same',
-  'co_club',
-  'co_platform',
-  'co_headline',
-  'platform_share',
-] as const;
-export type FeatureName = (typeof featureNames)[number];
-export type Features = Record<FeatureName, number>;
-
-export interface Candidate {
-  club: ClubRef;
-  platform: Platform;
-  action: Action;
-  features: Features;
-  /** The sentence of the strongest occurrence, for evidence. */
-  sentence: SentenceInfo;
-  cues: string[];
-  strength: number;
-}
-
-export interface RuleDecision {
-  club: ClubRef;
-  platform: Platform;
-  action: Action;
-  confidence: number;
-}
-
-export interface ItemFacts {
-  /** Clubs by key: how many times the item names each. */
-  clubCounts: Map<string, number>;
-  /** Platforms named anywhere, most named first. */
-  platformsByCount: Platform[];
-  /** Sentence index → the club that wrote an embedded post there ("— Red Star FC (@RedStarFC) December 4, 2024"). */
-  embedAuthor: Map<number, string | null>;
-  /** Platforms named in a list anywhere in the item ("Facebook, Twitter et Instagram"). */
-  listedPlatforms: Platform[];
-  leagueIds: ReadonlySet<string>;
-}
-
-/** One club, catalog or not, as a map key. */
-export const clubKey = (c: ClubRef): string => c.id ?? `?${c.name.toLowerCase()}`;
 const actionOf: Partial<Record<CueKind, Action>> = { leave: 'leave', stay: 'stay', join: 'join', pause: 'pause', return: 'return', delete: 'delete' };
-
-export function emptyFeatures(): Features {
-  const f = {} as Features;
-  for (const n of featureNames) f[n] = 0;
-  f.bias = 1;
-  return f;
-}
 
 interface Occurrence {
   club: ClubRef;
@@ -214,6 +108,8 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
       cue_year: info.tokens.slice(Math.max(0, cue.start - 4), cue.end + 5).some((t) => /^(19|20)\d\d$/.test(t.surface)) ? 1 : 0,
       also: info.cues.some((c) => c.payload.kind === 'also') ? 1 : 0,
     };
+    // "le départ de son attaquant", "joins Real Madrid": the one moving is a person, not the club.
+    if (f.cue_object_person && (base === 'leave' || base === 'join' || base === 'return')) continue;
     if ('action' in decided) {
       action = decided.action;
       if (base && action !== base) f.neg_flipped = 1;
@@ -261,6 +157,8 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
       const fallback = lastPlatforms.length > 0 ? lastPlatforms : facts.platformsByCount.slice(0, 1);
       for (const platform of fallback) platformSet.push({ platform, f: { p_context: 1 } });
     }
+    // "bleibt auf Platz sieben": staying says nothing of a platform the sentence does not name.
+    if (action === 'stay') platformSet.splice(0, platformSet.length, ...platformSet.filter((p) => p.f.p_sentence));
     const clubs = clubChoices(ctx, info, cue, argEnd, covered);
     // Clubs named next door, when this sentence names none: only from sentences that say no action of their own.
     for (const n of info.clubs.length === 0 ? neighbours : []) {

@@ -1,8 +1,8 @@
 import type { Action, ClubRef, Platform } from './announcement.ts';
-import { type Candidate, clubKey, emptyFeatures, type Features } from './candidates.ts';
-import { actionCues, finalAction, modifiers } from './decide.ts';
-import { clubRef, type ItemContext } from './extractor.ts';
+import { type Candidate, clubKey, emptyFeatures, type Features } from './features.ts';
+import { clubRef, type ItemContext } from './item-context.ts';
 import type { CueKind } from './lexicon/kinds.ts';
+import { actionCues, finalAction, modifiers } from './modality.ts';
 import { platformArguments, type SentenceInfo } from './sentence.ts';
 import { findSubject } from './subject.ts';
 
@@ -99,6 +99,11 @@ export function addCooccurrence(candidates: Candidate[], summaries: readonly Sen
   const out = [...candidates];
   const actionSentences = new Map<Action, number[]>();
   for (const a of actions) actionSentences.set(a, summaries.flatMap((s, i) => (s.actions.has(a) ? [i] : [])));
+  const platformNear = new Map<string, boolean>();
+  for (const action of actions) {
+    const at = actionSentences.get(action) ?? [];
+    for (const platform of platforms) platformNear.set(`${platform}|${action}`, nearest(summaries, at, (s) => s.platforms.has(platform)) !== Infinity);
+  }
   for (const [k, club] of clubs) {
     for (const action of actions) {
       const at = actionSentences.get(action) ?? [];
@@ -106,7 +111,7 @@ export function addCooccurrence(candidates: Candidate[], summaries: readonly Sen
       if (nearest(summaries, at, (s) => s.clubs.has(k)) === Infinity) continue;
       for (const platform of platforms) {
         const key = `${k}|${platform}|${action}`;
-        if (byKey.has(key) || nearest(summaries, at, (s) => s.platforms.has(platform)) === Infinity) continue;
+        if (byKey.has(key) || !platformNear.get(`${platform}|${action}`)) continue;
         const features: Features = emptyFeatures();
         features.item_level = 1;
         features[`act_${action}` as keyof Features] = 1;
@@ -139,12 +144,22 @@ export function addCooccurrence(candidates: Candidate[], summaries: readonly Sen
       }
     }
   }
+  // Distances are asked for once per club or platform and action: many candidates share them.
+  const distances = new Map<string, number>();
+  const distance = (key: string, action: Action, has: (s: SentenceSummary) => boolean): number => {
+    let d = distances.get(`${key}|${action}`);
+    if (d === undefined) {
+      d = nearest(summaries, actionSentences.get(action) ?? [], has);
+      distances.set(`${key}|${action}`, d);
+    }
+    return d;
+  };
+  const clauseTriples = new Set(summaries.flatMap((s) => [...s.clauseTriples]));
   for (const c of out) {
     const k = clubKey(c.club);
-    const actionAt = summaries.flatMap((s, i) => (s.actions.has(c.action) ? [i] : []));
-    const sameSentence = summaries.some((s) => s.clauseTriples.has(`${k}|${c.platform}|${c.action}`));
-    const dClub = nearest(summaries, actionAt, (s) => s.clubs.has(k));
-    const dPlatform = nearest(summaries, actionAt, (s) => s.platforms.has(c.platform));
+    const sameSentence = clauseTriples.has(`${k}|${c.platform}|${c.action}`);
+    const dClub = distance(`c${k}`, c.action, (s) => s.clubs.has(k));
+    const dPlatform = distance(`p${c.platform}`, c.action, (s) => s.platforms.has(c.platform));
     const f = c.features;
     f.co_same = sameSentence ? 1 : 0;
     f.co_club = dClub === Infinity ? 0 : 1 / (1 + dClub);

@@ -1,12 +1,14 @@
 import type { Catalog } from '../catalog/types.ts';
-import type { Action, Announcement, ClubRef, Explanation, ExtractInput, Language, Platform } from './announcement.ts';
+import type { Announcement, ClubRef, Explanation, ExtractInput, Language, Platform } from './announcement.ts';
 import { decideSentence, type Decision } from './decide.ts';
 import { detectLanguage, knownLanguage } from './language.ts';
-import { type Candidate, collectCandidates, type ItemFacts, platformLists, sentenceOccurrences } from './candidates.ts';
+import { collectCandidates, platformLists, sentenceOccurrences } from './candidates.ts';
+import type { Candidate, ItemFacts } from './features.ts';
 import { addCooccurrence, summarise } from './cooccurrence.ts';
 import { actionKinds } from './lexicon/kinds.ts';
 import { buildIndexes, type Cue } from './lexicon/index.ts';
-import { type ClubMention, createMentionFinder, type EntityPayload } from './mentions.ts';
+import { createMentionFinder, type EntityPayload } from './mentions.ts';
+import { clubRef, type ItemContext } from './item-context.ts';
 import type { PhraseMatch } from './phrase-index.ts';
 import { analyseSentence, contextOnly, type SentenceInfo } from './sentence.ts';
 import { loadScorerModel, scoreCandidate, type ScorerModel } from './scorer.ts';
@@ -19,34 +21,11 @@ export interface Extractor {
   candidates(input: ExtractInput): Candidate[];
 }
 
-/** State carried from one sentence to the next within an item. */
-export interface ItemContext {
-  catalog: Catalog;
-  authorClubId: string | null;
-  /** The club the item is about: the first named in the headline, else the first named at all. */
-  topic: ClubRef | null;
-  /** Subjects of the last announcement, for "the club" and pronouns. */
-  lastSubjects: ClubRef[];
-  lastSubjectsSentence: number;
-  lastPlatform: Platform | null;
-  lastAction: { action: Action; platforms: Platform[] } | null;
-  /** Platforms each club (by id, or lower-cased name) was said to leave so far. */
-  left: Map<string, Set<Platform>>;
-  /** Who the sentence before was about, for "he" and "it". */
-  lastActor: 'person' | 'club' | null;
-}
-
 type Explained = Announcement & { cues: string[]; sentence: SentenceInfo };
 
 const minConfidence = 0.5;
+const trailingSentences = 2;
 const strongRule = 0.9;
-
-export function clubRef(catalog: Catalog, mention: ClubMention): ClubRef | null {
-  const id = mention.ids[0];
-  if (mention.ids.length === 0) return { id: null, name: mention.name };
-  if (mention.ids.length !== 1 || id === undefined) return null;
-  return { id, name: catalog.byId(id)?.name ?? mention.name };
-}
 
 /** "— Red Star FC ✪ (@RedStarFC) December 4, 2024": the signature of an embedded post. */
 const embedSignature = /[—–-]\s*[^()—–\n]{1,80}\(@([A-Za-z0-9_]{1,30})\)\s*(?:[A-Za-zÀ-ÿ]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+(?:de\s+)?[A-Za-zÀ-ÿ]+\.?\s+(?:de\s+)?\d{4})/;
@@ -79,7 +58,8 @@ export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}
     const lang: Language = detectLanguage(all, input?.lang ?? null) ?? 'en';
     if (!mentionsAPlatform(sentences)) return { language: lang, announcements: [], rejected: [] };
     const { all: index } = indexes[lang];
-    // Sentences after the last one that says an action cannot change the result.
+    // Sentences well after the last one that says an action cannot change the result; the two after
+    // it may still name who did the same ("This decision follows Rangers', Birmingham's…").
     let last = -1;
     for (let i = sentences.length - 1; i >= 0; i--) {
       if (index.anyMarked((sentences[i] as Sentence).tokens)) {
@@ -88,6 +68,7 @@ export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}
       }
     }
     if (last < 0) return { language: lang, announcements: [], rejected: [] };
+    last = Math.min(sentences.length - 1, last + trailingSentences);
     const cueLists: Array<Array<PhraseMatch<Cue>>> = [];
     const nameLists: Array<Array<PhraseMatch<EntityPayload>>> = [];
     for (const s of sentences.slice(0, last + 1)) {

@@ -1,7 +1,7 @@
 import { normalise } from '../catalog/normalise.ts';
 import type { Catalog } from '../catalog/types.ts';
 import type { Platform } from './announcement.ts';
-import { isStopword } from './language.ts';
+import { isStopword } from './stopwords.ts';
 import { platformNames } from './lexicon/kinds.ts';
 import type { PhraseMatch } from './phrase-index.ts';
 import type { Token } from './tokenize.ts';

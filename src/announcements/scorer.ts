@@ -1,4 +1,4 @@
-import { type Candidate, type FeatureName, featureNames, type Features } from './candidates.ts';
+import { type Candidate, type FeatureName, featureNames, type Features } from './features.ts';
 import fittedModel from './model/scorer.json' with { type: 'json' };
 
 /**

@@ -1,5 +1,5 @@
 import type { Language } from './announcement.ts';
-import { isStopword } from './language.ts';
+import { isStopword } from './stopwords.ts';
 import type { Cue } from './lexicon/index.ts';
 import type { CueKind } from './lexicon/kinds.ts';
 import type { ClubMention, PlatformMention } from './mentions.ts';

@@ -1,5 +1,5 @@
 import { normalise } from '../catalog/normalise.ts';
-import { isStopword } from './language.ts';
+import { isStopword } from './stopwords.ts';
 
 /** One word of the examined text, with its place in the original. */
 export interface Token {

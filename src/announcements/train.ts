@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { loadCatalog } from '../catalog/load-catalog.ts';
-import type { Candidate } from './candidates.ts';
-import { featureNames } from './candidates.ts';
+import { type Candidate, featureNames } from './features.ts';
 import { type DevItem, loadDevset, tripleKey } from './eval.ts';
 import { createExtractor } from './extractor.ts';
 import { loadPart } from './realset.ts';

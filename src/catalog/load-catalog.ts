@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { platforms } from '../announcements/announcement.ts';
+import { isDid, normaliseHandle } from '../bluesky/handles.ts';
 import { ConfigError } from '../errors.ts';
 import { createCatalog } from './create-catalog.ts';
 import type { Catalog, CatalogEntry } from './types.ts';
@@ -17,8 +18,21 @@ const accountsSchema = z
     (typeof platforms)[number],
     z.ZodOptional<typeof name>
   >)
-  .extend({ blueskyDid: z.string().regex(/^did:(plc|web):[a-zA-Z0-9._:%-]+$/).optional() })
-  .strict();
+  .extend({
+    blueskyDid: z.string().regex(/^did:(plc|web):[a-zA-Z0-9._:%-]+$/).optional(),
+    blueskySource: z.url({ protocol: /^https?$/, error: 'must be the http(s) address of a published page' }).optional(),
+  })
+  .strict()
+  .superRefine((accounts, ctx) => {
+    const handle = accounts.bluesky;
+    if (handle !== undefined && !isDid(handle) && normaliseHandle(handle) !== handle) {
+      ctx.addIssue({ code: 'custom', path: ['bluesky'], message: `"${handle}" is not a Bluesky handle as the network writes it (lower case, no "@", like "club.bsky.social" or "club.com")` });
+    }
+    // A club's account is followed and named in posts: it must come from the club or a report of it, never from a guess.
+    if ((handle !== undefined || accounts.blueskyDid !== undefined) && accounts.blueskySource === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['blueskySource'], message: 'is required with a Bluesky account: the address of the page (the club\'s announcement or a news report) that names it' });
+    }
+  });
 
 const entrySchema = z
   .object({

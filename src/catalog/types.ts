@@ -18,8 +18,11 @@ export interface CatalogEntry {
   country: string;
   /** League id (a catalog entry of kind "league"), null for federations and leagues. */
   league: string | null;
-  /** Known accounts: handle or URL per platform; for Bluesky a handle and, when known, the DID. */
-  accounts: Partial<Record<Platform, string>> & { blueskyDid?: string };
+  /**
+   * Known accounts: handle or URL per platform; for Bluesky a handle and, when known, the DID, with the
+   * address of the published page that names the account.
+   */
+  accounts: Partial<Record<Platform, string>> & { blueskyDid?: string; blueskySource?: string };
   /** Names that alone do not identify this entry ("Borussia", "Bremen"): they need more context. */
   ambiguous: string[];
 }

@@ -72,10 +72,12 @@ describe('the real catalog files', () => {
     expect(clashes).toEqual([]);
   });
 
-  it('spell Bluesky handles as domain names', () => {
+  it('spell Bluesky handles as domain names, each beside the address of the published page that names it', () => {
     for (const e of catalog.entries) {
       const h = e.accounts.bluesky;
-      if (h !== undefined) expect(h, e.id).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
+      if (h === undefined) continue;
+      expect(h, e.id).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
+      expect(e.accounts.blueskySource, e.id).toMatch(/^https?:\/\/[^/\s]+\.[^/\s]+\/\S+$/);
     }
   });
 });
@@ -132,6 +134,23 @@ describe('loadCatalog', () => {
   it('refuses a file that is not JSON', () => {
     const dir = dirWith({ 'a.json': '{ nope' });
     expect(() => loadCatalog(dir)).toThrow(/a\.json is not readable JSON/);
+  });
+
+  it('refuses a Bluesky account without the page that names it, and a handle not written as the network writes it', () => {
+    const club = (accounts: Record<string, string>) => ({ id: 'fc-a', name: 'FC A', country: 'FR', league: 'ligue-1', accounts });
+    const source = 'https://news.example/fc-a-joins-bluesky';
+    expect(() => loadCatalog(dirWith({ 'a.json': { entries: [league, club({ bluesky: 'fca.bsky.social' })] } }))).toThrow(
+      /entry "fc-a", field "accounts\.blueskySource": is required with a Bluesky account/,
+    );
+    expect(() => loadCatalog(dirWith({ 'a.json': { entries: [league, club({ blueskyDid: 'did:plc:abc123' })] } }))).toThrow(/field "accounts\.blueskySource"/);
+    expect(() => loadCatalog(dirWith({ 'a.json': { entries: [league, club({ bluesky: '@FCA.bsky.social', blueskySource: source })] } }))).toThrow(
+      /field "accounts\.bluesky": "@FCA\.bsky\.social" is not a Bluesky handle/,
+    );
+    expect(() => loadCatalog(dirWith({ 'a.json': { entries: [league, club({ bluesky: 'fca.bsky.social', blueskySource: 'news report' })] } }))).toThrow(
+      /field "accounts\.blueskySource": must be the http\(s\) address of a published page/,
+    );
+    const loaded = loadCatalog(dirWith({ 'a.json': { entries: [league, club({ bluesky: 'fca.bsky.social', blueskySource: source })] } }));
+    expect(loaded.byId('fc-a')?.accounts).toEqual({ bluesky: 'fca.bsky.social', blueskySource: source });
   });
 
   it('refuses a directory that does not exist', () => {

@@ -1,0 +1,111 @@
+import type { Action, ClubRef, Platform } from './announcement.ts';
+import type { SentenceInfo } from './sentence.ts';
+
+/** What the scorer weighs of each candidate: one number per named fact. */
+export const featureNames = [
+  'bias',
+  'act_leave',
+  'act_stay',
+  'act_join',
+  'act_pause',
+  'act_return',
+  'act_delete',
+  'cue_use',
+  'cue_follow',
+  'cue_migrate',
+  'cue_noun',
+  'cue_account',
+  'cue_object_person',
+  'cue_year',
+  'also',
+  'neg_flipped',
+  'report',
+  'p_strict',
+  'p_sentence',
+  'p_context',
+  'p_near',
+  'p_neighbour',
+  'p_list',
+  'p_target',
+  'p_medium',
+  'p_item_list',
+  'switch_to',
+  'c_subject',
+  'c_context',
+  'c_sentence',
+  'c_before_cue',
+  'c_near',
+  'c_neighbour',
+  'c_precedent',
+  'c_including',
+  'c_against',
+  'c_possessor',
+  'c_person_subject',
+  'c_generic_subject',
+  'headline',
+  'early',
+  'question',
+  'blocked',
+  'embed_other',
+  'club_mentions',
+  'club_topic',
+  'club_author',
+  'club_unknown',
+  'club_league',
+  'rule',
+  'rule_other_action',
+  'rule_club',
+  'strong',
+  'occurrences',
+  'item_clubs',
+  'item_level',
+  'bare',
+  'item_actions',
+  'co_same',
+  'co_club',
+  'co_platform',
+  'co_headline',
+  'platform_share',
+] as const;
+export type FeatureName = (typeof featureNames)[number];
+export type Features = Record<FeatureName, number>;
+
+export interface Candidate {
+  club: ClubRef;
+  platform: Platform;
+  action: Action;
+  features: Features;
+  /** The sentence of the strongest occurrence, for evidence. */
+  sentence: SentenceInfo;
+  cues: string[];
+  strength: number;
+}
+
+export interface RuleDecision {
+  club: ClubRef;
+  platform: Platform;
+  action: Action;
+  confidence: number;
+}
+
+export interface ItemFacts {
+  /** Clubs by key: how many times the item names each. */
+  clubCounts: Map<string, number>;
+  /** Platforms named anywhere, most named first. */
+  platformsByCount: Platform[];
+  /** Sentence index → the club that wrote an embedded post there ("— Red Star FC (@RedStarFC) December 4, 2024"). */
+  embedAuthor: Map<number, string | null>;
+  /** Platforms named in a list anywhere in the item ("Facebook, Twitter et Instagram"). */
+  listedPlatforms: Platform[];
+  leagueIds: ReadonlySet<string>;
+}
+
+/** One club, catalog or not, as a map key. */
+export const clubKey = (c: ClubRef): string => c.id ?? `?${c.name.toLowerCase()}`;
+
+export function emptyFeatures(): Features {
+  const f = {} as Features;
+  for (const n of featureNames) f[n] = 0;
+  f.bias = 1;
+  return f;
+}

@@ -1,0 +1,151 @@
+import type { Action } from './announcement.ts';
+import type { CueKind } from './lexicon/kinds.ts';
+import type { CueMatch, SentenceInfo } from './sentence.ts';
+
+/**
+ * What the words around an action word make of it: negation, modality, rumour, a pause rather than
+ * a departure. Shared by the sentence rules and the candidate stage.
+ */
+export const actionCueKinds = new Set<CueKind>(['leave', 'stay', 'join', 'pause', 'return', 'delete', 'use', 'follow', 'migrate']);
+const conditional: Record<string, RegExp> = {
+  fr: /(?:rait|raient)$/,
+  it: /(?:rebbe|rebbero)$/,
+  es: /(?:ria|rian)$/,
+  pt: /(?:ria|riam)$/,
+};
+/** "war dort seit 2011 aktiv": a state in the past did not just begin. */
+const pastState = new Set(['war', 'waren', 'was', 'were', 'etait', 'etaient', 'era', 'erano', 'estaba', 'estaban', 'estava', 'estavam', 'fue', 'foi']);
+const germanModal = new Set(['würde', 'würden', 'könnte', 'könnten', 'dürfte', 'dürften', 'müsste', 'sollte', 'sollten']);
+
+export function quote(info: SentenceInfo, c: CueMatch): string {
+  return info.tokens.slice(c.start, c.end).map((t) => t.surface).join(' ');
+}
+
+/** Keeps the longest action cue where several overlap ("se retire de" over "retire"). */
+export function actionCues(info: SentenceInfo): CueMatch[] {
+  const list = info.cues.filter((c) => actionCueKinds.has(c.payload.kind));
+  return list
+    .filter((c) => !list.some((o) => o !== c && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start))
+    .sort((a, b) => a.start - b.start);
+}
+
+export interface Modifiers {
+  kinds: Set<CueKind>;
+  quoted: string[];
+}
+
+export function modifiers(info: SentenceInfo, cue: CueMatch, argEnd: number): Modifiers {
+  let from = Math.max(0, cue.start - 10);
+  // A German infinitive after a comma keeps the negation before it: "hat nicht vor, X zu verlassen".
+  const zu = info.tokens[cue.start - 1]?.folded === 'zu' || info.tokens[cue.start - 2]?.folded === 'zu' || info.tokens[cue.start]?.folded.includes('zu');
+  let commas = info.lang === 'de' && zu ? 1 : 0;
+  for (let i = cue.start; i > from; i--) {
+    if (info.hard[i]) {
+      from = i;
+      break;
+    }
+    if (info.comma[i]) {
+      if (commas-- > 0) {
+        from = Math.max(0, i - 6);
+        continue;
+      }
+      from = i;
+      break;
+    }
+  }
+  const kinds = new Set<CueKind>();
+  const quoted: string[] = [];
+  const cease = info.cues.filter((c) => c.payload.kind === 'cease');
+  for (const c of info.cues) {
+    const k = c.payload.kind;
+    const before = c.start >= from && c.start < cue.start && c.end <= cue.end + 6;
+    const wraps = (c.start < cue.start && c.end > cue.start) || (k === 'neg' && cue.payload.kind === 'follow' && c.start > cue.start && c.end <= cue.end);
+    const onset = k === 'onset' && c.start >= from - 2 && c.start < cue.start;
+    let after = false;
+    if ((info.lang === 'fr' || info.lang === 'de') && (k === 'neg' || k === 'modal' || k === 'undecided' || (k === 'cease' && info.lang === 'de'))) {
+      // German puts "nicht" and "zur Debatte" at the end of the clause.
+      const reach = info.lang === 'de' ? 8 : 2;
+      after = c.start >= cue.end && c.start <= Math.max(cue.end, argEnd) + reach && !crossesBoundary(info, cue.end, c.start);
+    }
+    if (k === 'temp' || k === 'report' || k === 'nocomment') {
+      if (k === 'report' && c.start >= cue.start) continue;
+      kinds.add(k);
+      quoted.push(`${k} "${quote(info, c)}"`);
+      continue;
+    }
+    if (onset) {
+      kinds.add(k);
+      quoted.push(`${k} "${quote(info, c)}"`);
+      continue;
+    }
+    if (!(before || wraps || after)) continue;
+    if (k === 'neg' && cease.some((x) => x.start <= c.start && x.end >= c.end)) continue;
+    // "deixou de publicar no X e passou a usar Instagram": a cessation belongs to the verb right after it.
+    if (k === 'cease' && before && (cue.start - c.end > 3 || info.cues.some((x) => x.payload.kind === 'conj' && x.start >= c.end && x.end <= cue.start))) continue;
+    if (k === 'continue' && cue.payload.kind === 'join' && (cue.start - c.end > 2 || info.cues.some((x) => (x.payload.kind === 'conj' || x.payload.kind === 'contrast') && x.start >= c.end && x.end <= cue.start))) continue;
+    // "a répondu aux demandes ... et a confirmé qu'il restera": a report after the request starts a new statement.
+    if (k === 'modal' && before && info.cues.some((x) => x.payload.kind === 'report' && x.start >= c.end && x.end <= cue.start)) continue;
+    if (k === 'neg' || k === 'modal' || k === 'undecided' || k === 'deny' || k === 'cease' || k === 'continue') {
+      kinds.add(k);
+      quoted.push(`${k} "${quote(info, c)}"`);
+    }
+  }
+  const negAt = info.cues.filter((c) => c.payload.kind === 'neg' && c.start >= from && c.start < cue.start).map((c) => c.start);
+  const reportAt = info.cues.filter((c) => c.payload.kind === 'report' && c.start >= from && c.start < cue.start).map((c) => c.start);
+  if (negAt.length > 0 && reportAt.length > 0 && Math.max(...negAt) < Math.max(...reportAt)) {
+    kinds.add('undecided');
+    quoted.push('undecided (the negation is about saying, not doing)');
+  }
+  if (kinds.has('onset') && info.tokens.slice(from, cue.start).some((t) => pastState.has(t.folded))) kinds.delete('onset');
+  const first = info.tokens[cue.start];
+  const cond = conditional[info.lang];
+  if (first && cond?.test(first.folded) && !kinds.has('report') && !kinds.has('neg')) {
+    kinds.add('modal');
+    quoted.push(`modal "${first.surface}" (conditional)`);
+  }
+  if (info.lang === 'de') {
+    for (let i = from; i < cue.start; i++) {
+      const t = info.tokens[i];
+      if (t && germanModal.has(t.surface.toLowerCase())) {
+        kinds.add('modal');
+        quoted.push(`modal "${t.surface}"`);
+      }
+    }
+  }
+  return { kinds, quoted };
+}
+
+function crossesBoundary(info: SentenceInfo, from: number, to: number): boolean {
+  for (let i = from + 1; i <= to; i++) if (info.hard[i] || info.comma[i]) return true;
+  return false;
+}
+
+/** What the modifiers make of the cue: an action, or the reason to set it aside. */
+export function finalAction(base: CueKind, m: Set<CueKind>): { action: Action; weight: number } | { reason: string } {
+  const neg = m.has('neg');
+  if (m.has('undecided')) return { reason: 'undecided' };
+  if (base === 'use') {
+    if (m.has('modal')) return { reason: 'considered, asked for or rumoured, not decided' };
+    if ((neg || m.has('cease')) && m.has('temp')) return { action: 'pause', weight: 0.85 };
+    if (m.has('cease')) return { action: 'leave', weight: 0.9 };
+    if (m.has('continue') && !neg) return { action: 'stay', weight: 0.8 };
+    if (m.has('onset') && !neg) return { action: 'join', weight: 0.8 };
+    return { reason: 'only says the club uses the platform' };
+  }
+  if (base === 'leave') {
+    if (m.has('deny')) return neg ? { reason: 'does not rule it out' } : { action: 'stay', weight: 0.8 };
+    if (neg) return { action: 'stay', weight: m.has('modal') ? 0.85 : 0.85 };
+    if (m.has('modal')) return { reason: 'considered, asked for or rumoured, not decided' };
+    if (m.has('temp')) return { action: 'pause', weight: 0.85 };
+    return { action: 'leave', weight: 0.92 };
+  }
+  if (m.has('modal')) return { reason: 'considered, asked for or rumoured, not decided' };
+  if (base === 'stay') return neg ? { reason: 'negated stay' } : { action: 'stay', weight: 0.85 };
+  if (neg || m.has('deny')) return { reason: `negated ${base}` };
+  // "mantiene su apuesta por X": keeping up a presence is staying.
+  if (base === 'join' && m.has('continue')) return { action: 'stay', weight: 0.8 };
+  if (base === 'join' || base === 'pause' || base === 'return' || base === 'delete') {
+    return { action: base, weight: base === 'delete' ? 0.85 : 0.9 };
+  }
+  return { reason: `unhandled cue ${base}` };
+}
