@@ -50,5 +50,5 @@ export async function runStart(config: Config, secrets: Secrets, logger: Logger,
     if (line) output.write(`${line}\n`);
   }
   const database = secrets.databaseUrl ? 'PostgreSQL' : config.databasePath;
-  logger.info({ role, database, pollIntervalSeconds: config.sources.pollIntervalSeconds }, 'clubwatch started');
+  logger.info({ database, role, pollIntervalSeconds: config.sources.pollIntervalSeconds }, 'clubwatch started');
 }
