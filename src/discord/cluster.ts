@@ -39,9 +39,11 @@ type GatewayManager = Parameters<BuildIdentifyThrottler>[0];
  * together: a shard identifies once it holds its bucket's lease, which runs out 5 s later. Before
  * any shard connects, the day's remaining session starts are checked.
  */
-export function sharedIdentifyThrottler(store: Store, logger: Logger, shardsHere: number): BuildIdentifyThrottler {
+export function sharedIdentifyThrottler(store: Store, logger: Logger, shardsChosen: number | null): BuildIdentifyThrottler {
   return async (manager: GatewayManager) => {
-    const { session_start_limit: limit } = await manager.fetchGatewayInformation();
+    const { session_start_limit: limit, shards: recommended } = await manager.fetchGatewayInformation();
+    // Without a choice of shards, this gateway connects as many as Discord recommends.
+    const shardsHere = shardsChosen ?? recommended;
     if (limit.remaining < shardsHere) {
       const hours = Math.ceil(limit.reset_after / 3_600_000);
       throw new DiscordUnavailableError(

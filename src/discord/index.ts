@@ -55,10 +55,9 @@ export function createDiscordPlatform(context: AppContext, options: DiscordDesti
   const discord = context.config.discord;
   if (!discord) throw new ConfigError('Discord is not configured: set DISCORD_TOKEN and DISCORD_APPLICATION_ID');
   const logger = subsystemLogger(context.logger, 'discord');
-  const shardsHere = discord.shards.ids?.length ?? 1;
   const client = createDiscordClient(discord.apiBase, {
     shards: discord.shards,
-    ...(context.sharedStore ? { buildIdentifyThrottler: sharedIdentifyThrottler(context.store, logger, shardsHere) } : {}),
+    ...(context.sharedStore ? { buildIdentifyThrottler: sharedIdentifyThrottler(context.store, logger, discord.shards.ids?.length ?? null) } : {}),
   });
   const bot: BotServices = { context, client, logger };
   const handle = interactionHandler(bot, commands);
