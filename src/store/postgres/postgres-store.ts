@@ -61,15 +61,21 @@ export async function openPostgresDatabase(options: PostgresStoreOptions): Promi
   });
   // A connection dropped while idle (PostgreSQL restarted) is replaced; the next query says what failed.
   pool.on('error', () => undefined);
+  let tablesIn: string | null;
   try {
     if (schema) await pool.query(`create schema if not exists ${quoteIdentifier(schema)}`);
-    else await pool.query('select 1');
+    tablesIn = (await pool.query<{ schema: string | null }>('select current_schema() as schema')).rows[0]?.schema ?? null;
   } catch (err) {
     await pool.end();
     throw new StoreOpenError(`cannot reach PostgreSQL at ${where}: ${describeSystemError(err)}`, { cause: err });
   }
+  if (!tablesIn) {
+    await pool.end();
+    throw new StoreOpenError(`PostgreSQL at ${where} has no schema to keep the tables in (the search_path names none that exists)`);
+  }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  const { error } = await new Migrator({ db, provider: migrationProvider('postgres'), ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
+  // Named, so that the migrations' own table is looked for in this schema only, not in any other.
+  const { error } = await new Migrator({ db, provider: migrationProvider('postgres'), migrationTableSchema: tablesIn }).migrateToLatest();
   if (error) {
     await db.destroy();
     const reason = error instanceof Error ? error.message : String(error);
