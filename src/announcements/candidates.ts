@@ -1,11 +1,12 @@
 import type { Action, ClubRef, Platform } from './announcement.ts';
 import { type Candidate, clubKey, emptyFeatures, type FeatureName, type Features, type ItemFacts, type RuleDecision } from './features.ts';
+import { emptySummary, noteAction, type SentenceSummary } from './cooccurrence.ts';
 import { clubRef, type ItemContext } from './item-context.ts';
 import type { CueKind } from './lexicon/kinds.ts';
 import type { ClubMention } from './mentions.ts';
 import { actionCues, finalAction, modifiers } from './modality.ts';
 import { type CueMatch, platformArguments, type SentenceInfo } from './sentence.ts';
-import { findSubject } from './subject.ts';
+import { findSubject, type Subject } from './subject.ts';
 
 /**
  * The generous stage: every (club, platform, action) that an action word could be about, within
@@ -13,7 +14,7 @@ import { findSubject } from './subject.ts';
  */
 const actionOf: Partial<Record<CueKind, Action>> = { leave: 'leave', stay: 'stay', join: 'join', pause: 'pause', return: 'return', delete: 'delete' };
 
-interface Occurrence {
+export interface Occurrence {
   club: ClubRef;
   platform: Platform;
   action: Action;
@@ -23,9 +24,8 @@ interface Occurrence {
 }
 
 /** The clubs a sentence names that could act, with the subject the rules found. */
-function clubChoices(ctx: ItemContext, info: SentenceInfo, cue: CueMatch, argEnd: number, covered: (i: number) => boolean): Array<{ ref: ClubRef; f: Partial<Features> }> {
+function clubChoices(ctx: ItemContext, info: SentenceInfo, cue: CueMatch, subject: Subject): Array<{ ref: ClubRef; f: Partial<Features> }> {
   const out: Array<{ ref: ClubRef; f: Partial<Features> }> = [];
-  const subject = findSubject(info, cue, argEnd, covered);
   const seen = new Set<string>();
   const add = (ref: ClubRef | null, f: Partial<Features>): void => {
     if (!ref) return;
@@ -72,10 +72,14 @@ function clubChoices(ctx: ItemContext, info: SentenceInfo, cue: CueMatch, argEnd
   return out;
 }
 
-/** Every occurrence of an action word in one sentence, as candidate triples. */
-export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceInfo[], at: number, facts: ItemFacts, lastPlatforms: Platform[]): Occurrence[] {
+/**
+ * Every occurrence of an action word in one sentence, as candidate triples, and what the sentence
+ * names and says for the item-wide candidates.
+ */
+export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceInfo[], at: number, facts: ItemFacts, lastPlatforms: Platform[]): { occurrences: Occurrence[]; summary: SentenceSummary } {
   const out: Occurrence[] = [];
   const info = infos[at] as SentenceInfo;
+  const summary = emptySummary(ctx, info);
   const neighbours = [infos[at - 1], infos[at + 1]].filter((n): n is SentenceInfo => n !== undefined);
   const covered = (i: number): boolean =>
     info.cues.some((c) => c.start <= i && i < c.end) || info.platforms.some((p) => p.start <= i && i < p.end) || info.clubs.some((c) => c.start <= i && i < c.end);
@@ -159,7 +163,10 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
     }
     // "bleibt auf Platz sieben": staying says nothing of a platform the sentence does not name.
     if (action === 'stay') platformSet.splice(0, platformSet.length, ...platformSet.filter((p) => p.f.p_sentence));
-    const clubs = clubChoices(ctx, info, cue, argEnd, covered);
+    const subject = findSubject(info, cue, argEnd, covered);
+    // What the item-wide candidates count as said: a club's own decision, asked and answered.
+    if (!blocked && !info.sentence.question && !f.cue_object_person && subject.kind !== 'person') noteAction(summary, ctx, info, cue.start, action);
+    const clubs = clubChoices(ctx, info, cue, subject);
     // Clubs named next door, when this sentence names none: only from sentences that say no action of their own.
     for (const n of info.clubs.length === 0 ? neighbours : []) {
       if (actionCues(n).length > 0) continue;
@@ -190,7 +197,7 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
       }
     }
   }
-  return out;
+  return { occurrences: out, summary };
 }
 
 /** "stattdessen", "now", "désormais", "on Bluesky from now on": words that say where a club goes. */
@@ -242,10 +249,8 @@ function strength(f: Partial<Features>): number {
 }
 
 /** Gathers the occurrences of an item into one candidate per triple, with the rules' verdicts. */
-export function collectCandidates(occurrences: Occurrence[], rules: RuleDecision[], ctx: ItemContext, facts: ItemFacts): Candidate[] {
+export function collectCandidates(occurrences: Occurrence[], rules: readonly RuleDecision[]): Candidate[] {
   const byTriple = new Map<string, Candidate>();
-  const maxMentions = Math.max(1, ...facts.clubCounts.values());
-  const itemClubs = new Set(occurrences.map((o) => clubKey(o.club))).size;
   for (const o of occurrences) {
     const k = `${clubKey(o.club)}|${o.platform}|${o.action}`;
     let c = byTriple.get(k);
@@ -292,6 +297,15 @@ export function collectCandidates(occurrences: Occurrence[], rules: RuleDecision
     if (s) for (const a of against) c.features[a] = (s[a] ?? 0) / n;
     c.features.occurrences = Math.log1p(c.features.occurrences) / Math.log(10);
     c.features[`act_${c.action}` as FeatureName] = 1;
+  }
+  return [...byTriple.values()];
+}
+
+/** What the item says of each candidate's club as a whole: how often it is named, whether it is the topic, what the rules read of it. */
+export function addClubFacts(candidates: readonly Candidate[], rules: readonly RuleDecision[], ctx: ItemContext, facts: ItemFacts): void {
+  const maxMentions = Math.max(1, ...facts.clubCounts.values());
+  const itemClubs = new Set(candidates.filter((c) => c.features.item_level === 0).map((c) => clubKey(c.club))).size;
+  for (const c of candidates) {
     const ck = clubKey(c.club);
     c.features.club_mentions = (facts.clubCounts.get(ck) ?? 0) / maxMentions;
     c.features.club_topic = ctx.topic && clubKey(ctx.topic) === ck ? 1 : 0;
@@ -304,5 +318,4 @@ export function collectCandidates(occurrences: Occurrence[], rules: RuleDecision
     c.features.rule_other_action = rules.some((r) => clubKey(r.club) === ck && r.platform === c.platform && r.action !== c.action) ? 1 : 0;
     c.features.rule_club = rules.some((r) => clubKey(r.club) === ck) ? 1 : 0;
   }
-  return [...byTriple.values()];
 }

@@ -1,10 +1,7 @@
 import type { Action, ClubRef, Platform } from './announcement.ts';
 import { type Candidate, clubKey, emptyFeatures, type Features } from './features.ts';
 import { clubRef, type ItemContext } from './item-context.ts';
-import type { CueKind } from './lexicon/kinds.ts';
-import { actionCues, finalAction, modifiers } from './modality.ts';
-import { platformArguments, type SentenceInfo } from './sentence.ts';
-import { findSubject } from './subject.ts';
+import type { SentenceInfo } from './sentence.ts';
 
 /**
  * The widest net: any club, platform and action that the same item names, however far apart.
@@ -18,44 +15,26 @@ export interface SentenceSummary {
   clauseTriples: Set<string>;
 }
 
-const direct: Partial<Record<CueKind, Action>> = { leave: 'leave', stay: 'stay', join: 'join', pause: 'pause', return: 'return', delete: 'delete' };
+/** What a sentence names, before any action is noted. */
+export function emptySummary(ctx: ItemContext, info: SentenceInfo): SentenceSummary {
+  const clubs = new Map<string, ClubRef>();
+  for (const m of info.clubs) {
+    const ref = clubRef(ctx.catalog, m);
+    if (ref) clubs.set(clubKey(ref), ref);
+  }
+  return { clubs, platforms: new Set(info.platforms.map((p) => p.platform)), actions: new Set(), clauseTriples: new Set() };
+}
 
-/** What each sentence names and says, the actions read through negation and modality. */
-export function summarise(ctx: ItemContext, infos: readonly SentenceInfo[]): SentenceSummary[] {
-  return infos.map((info) => {
-    const clubs = new Map<string, ClubRef>();
-    for (const m of info.clubs) {
-      const ref = clubRef(ctx.catalog, m);
-      if (ref) clubs.set(clubKey(ref), ref);
-    }
-    const actions = new Set<Action>();
-    const clauseTriples = new Set<string>();
-    const blocked = info.sentence.question || info.cues.some((c) => c.payload.kind === 'hack' || c.payload.kind === 'fake' || c.payload.kind === 'nocomment');
-    const covered = (i: number): boolean =>
-      info.cues.some((c) => c.start <= i && i < c.end) || info.platforms.some((p) => p.start <= i && i < p.end) || info.clubs.some((c) => c.start <= i && i < c.end);
-    for (const cue of blocked ? [] : actionCues(info)) {
-      // "le départ de son attaquant", "X joins Real Madrid": a person's move, not the club's.
-      if (info.cues.some((c) => (c.payload.kind === 'person' || c.payload.kind === 'post') && c.start >= cue.end && c.start <= cue.end + 3)) continue;
-      if (cue.payload.needsAccount && !info.cues.some((c) => c.payload.kind === 'account' && c.start >= cue.start - 3 && c.end <= cue.end + 6)) continue;
-      const kind = cue.payload.kind;
-      const base = kind === 'migrate' ? 'join' : kind === 'follow' ? ctx.lastAction?.action : direct[kind];
-      const strict = platformArguments(info, cue, { medium: kind !== 'leave' && kind !== 'delete' });
-      const argEnd = Math.max(cue.end, ...strict.map((p) => p.end));
-      if (findSubject(info, cue, argEnd, covered).kind === 'person') continue;
-      const mods = modifiers(info, cue, argEnd);
-      const decided = finalAction(kind === 'follow' || kind === 'migrate' ? (base ?? 'leave') : kind, mods.kinds);
-      if (!('action' in decided)) continue;
-      actions.add(decided.action);
-      const [lo, hi] = clause(info, cue.start);
-      for (const m of info.clubs) {
-        if (m.start < lo || m.end > hi) continue;
-        const ref = clubRef(ctx.catalog, m);
-        if (!ref) continue;
-        for (const p of info.platforms) if (p.start >= lo && p.end <= hi) clauseTriples.add(`${clubKey(ref)}|${p.platform}|${decided.action}`);
-      }
-    }
-    return { clubs, platforms: new Set(info.platforms.map((p) => p.platform)), actions, clauseTriples };
-  });
+/** An action the sentence says (read through negation and modality), with what its clause names. */
+export function noteAction(summary: SentenceSummary, ctx: ItemContext, info: SentenceInfo, at: number, action: Action): void {
+  summary.actions.add(action);
+  const [lo, hi] = clause(info, at);
+  for (const m of info.clubs) {
+    if (m.start < lo || m.end > hi) continue;
+    const ref = clubRef(ctx.catalog, m);
+    if (!ref) continue;
+    for (const p of info.platforms) if (p.start >= lo && p.end <= hi) summary.clauseTriples.add(`${clubKey(ref)}|${p.platform}|${action}`);
+  }
 }
 
 /** The token range of the clause around token i: between hard boundaries (";", ":", dashes, brackets). */
@@ -74,6 +53,22 @@ function nearest(summaries: readonly SentenceSummary[], from: readonly number[],
       if ((summaries[i - d] && has(summaries[i - d] as SentenceSummary)) || (summaries[i + d] && has(summaries[i + d] as SentenceSummary))) {
         best = Math.min(best, d);
         break;
+      }
+    }
+  }
+  return best;
+}
+
+function closestNaming(summaries: readonly SentenceSummary[], at: readonly number[], club: string): number {
+  let best = -1;
+  let bestD = Infinity;
+  for (const [i, s] of summaries.entries()) {
+    if (!s.clubs.has(club)) continue;
+    for (const a of at) {
+      const d = Math.abs(a - i);
+      if (d < bestD) {
+        bestD = d;
+        best = i;
       }
     }
   }
@@ -115,7 +110,9 @@ export function addCooccurrence(candidates: Candidate[], summaries: readonly Sen
         const features: Features = emptyFeatures();
         features.item_level = 1;
         features[`act_${action}` as keyof Features] = 1;
-        const c: Candidate = { club, platform, action, features, sentence: infos[0] as SentenceInfo, cues: ['named in the same item'], strength: 0 };
+        // Its words are those of the sentence naming the club closest to where the action is said.
+        const named = closestNaming(summaries, at, k);
+        const c: Candidate = { club, platform, action, features, sentence: (infos[named] ?? infos[0]) as SentenceInfo, cues: ['named in the same item'], strength: 0 };
         byKey.set(key, c);
         out.push(c);
       }

@@ -2,9 +2,9 @@ import type { Catalog } from '../catalog/types.ts';
 import type { Announcement, ClubRef, Explanation, ExtractInput, Language, Platform } from './announcement.ts';
 import { decideSentence, type Decision } from './decide.ts';
 import { detectLanguage, knownLanguage } from './language.ts';
-import { collectCandidates, platformLists, sentenceOccurrences } from './candidates.ts';
+import { addClubFacts, collectCandidates, type Occurrence, platformLists, sentenceOccurrences } from './candidates.ts';
 import type { Candidate, ItemFacts } from './features.ts';
-import { addCooccurrence, summarise } from './cooccurrence.ts';
+import { addCooccurrence, type SentenceSummary } from './cooccurrence.ts';
 import { actionKinds } from './lexicon/kinds.ts';
 import { buildIndexes, type Cue } from './lexicon/index.ts';
 import { createMentionFinder, type EntityPayload } from './mentions.ts';
@@ -121,9 +121,14 @@ export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}
     const found = new Map<string, Explained>();
     const rejected: Explanation['rejected'] = [];
     const facts = itemFacts(infos, leagueIds, handles);
-    const occurrences: ReturnType<typeof sentenceOccurrences> = [];
+    const occurrences: Occurrence[] = [];
+    const summaries: SentenceSummary[] = [];
     for (const [at, info] of infos.entries()) {
-      if (model || sink) occurrences.push(...sentenceOccurrences(ctx, infos, at, facts, ctx.lastPlatform ? [ctx.lastPlatform] : []));
+      if (model || sink) {
+        const read = sentenceOccurrences(ctx, infos, at, facts, ctx.lastPlatform ? [ctx.lastPlatform] : []);
+        occurrences.push(...read.occurrences);
+        summaries.push(read.summary);
+      }
       const decisions: Decision[] = decideSentence(ctx, info, explain ? rejected : null);
       for (const d of decisions) {
         if (d.confidence < minConfidence) {
@@ -148,7 +153,12 @@ export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}
       const lastPlatform = info.platforms[info.platforms.length - 1];
       if (lastPlatform) ctx.lastPlatform = lastPlatform.platform;
     }
-    const everything = (): Candidate[] => addCooccurrence(collectCandidates(occurrences, [...found.values()], ctx, facts), summarise(ctx, infos), infos);
+    const everything = (): Candidate[] => {
+      const rules = [...found.values()];
+      const all = addCooccurrence(collectCandidates(occurrences, rules), summaries, infos);
+      addClubFacts(all, rules, ctx, facts);
+      return all;
+    };
     if (sink) sink.push(...everything());
     if (!model) {
       const announcements = [...found.values()].map(({ sentence, ...a }) => ({ ...a, evidence: sentence.sentence.text }));

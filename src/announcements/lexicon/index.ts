@@ -33,6 +33,34 @@ export interface Cue {
 }
 
 /**
+ * A preposition fused with the article after it ("sbarca sulla piattaforma", "chegou ao TikTok",
+ * "wechselt zur Plattform"): each phrase is also listed with these forms in place of its preposition.
+ */
+const contractions: Record<Language, Record<string, string[]>> = {
+  fr: { a: ['au', 'aux'], de: ['du', 'des'] },
+  en: {},
+  de: { zu: ['zum', 'zur'], in: ['im', 'ins'], an: ['am', 'ans'], auf: ['aufs'], von: ['vom'], bei: ['beim'] },
+  es: { a: ['al'], de: ['del'] },
+  it: {
+    su: ['sul', 'sullo', 'sulla', 'sui', 'sugli', 'sulle', 'sull'],
+    in: ['nel', 'nello', 'nella', 'nei', 'negli', 'nelle', 'nell'],
+    a: ['al', 'allo', 'alla', 'ai', 'agli', 'alle', 'all'],
+    da: ['dal', 'dallo', 'dalla', 'dai', 'dagli', 'dalle', 'dall'],
+    di: ['del', 'dello', 'della', 'dei', 'degli', 'delle', 'dell'],
+  },
+  pt: { em: ['no', 'na', 'nos', 'nas', 'num', 'numa'], a: ['ao', 'aos', 'as'], de: ['do', 'da', 'dos', 'das'], por: ['pelo', 'pela'] },
+};
+
+function withContractions(phrase: string, lang: Language): string[] {
+  const words = phrase.split(' ');
+  const out = [phrase];
+  words.forEach((word, i) => {
+    for (const fused of contractions[lang][word] ?? []) out.push([...words.slice(0, i), fused, ...words.slice(i + 1)].join(' '));
+  });
+  return out;
+}
+
+/**
  * One index per language, so an item is read with its own language's cues only; `addNames`
  * puts the club and platform names in each, so one pass over a sentence finds everything.
  */
@@ -57,7 +85,8 @@ export function buildIndexes(addNames: (index: PhraseIndex<Phrase>) => void): Re
           phrase = phrase.slice(2);
         }
         if (phrase === '') continue;
-        index.add(phrase, { type: 'cue', kind, lang, phrase, noun, needsAccount });
+        const cue: Cue = { type: 'cue', kind, lang, phrase, noun, needsAccount };
+        for (const form of withContractions(phrase, lang)) index.add(form, cue);
       }
     }
   }
