@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/faults/**', 'node_modules/**'],
+    globalSetup: ['tests/helpers/postgres-notice.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,

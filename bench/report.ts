@@ -22,6 +22,8 @@ export const figureKeys = [
   'event_loop_p99_ms',
   'event_loop_p99_ms_big_feed',
   'db_mb_after_rotation',
+  'pg_ingest_items_per_s',
+  'pg_ingest_items_per_s_2_workers',
 ] as const;
 
 type FigureKey = (typeof figureKeys)[number];
@@ -63,6 +65,10 @@ const targets: Partial<Record<FigureKey, Target>> = {
   event_loop_p99_ms: { text: '≤ 50', met: (f) => check(f.event_loop_p99_ms, (v) => v <= 50) },
   event_loop_p99_ms_big_feed: { text: '≤ 50', met: (f) => check(f.event_loop_p99_ms_big_feed, (v) => v <= 50) },
   db_mb_after_rotation: { text: '≤ 50', met: (f) => check(f.db_mb_after_rotation, (v) => v <= 50) },
+  pg_ingest_items_per_s_2_workers: {
+    text: '≥ 1.6 × one worker',
+    met: (f) => (known(f.pg_ingest_items_per_s) && known(f.pg_ingest_items_per_s_2_workers) ? f.pg_ingest_items_per_s_2_workers >= 1.6 * f.pg_ingest_items_per_s : null),
+  },
   startup_ms: { text: '< 3,000', met: (f) => check(f.startup_ms, (v) => v < 3_000) },
   board_png_ms: { text: '≤ 100', met: (f) => check(f.board_png_ms, (v) => v <= 100) },
   web_board_rps: { text: '≥ 500', met: (f) => check(f.web_board_rps, (v) => v >= 500) },
@@ -95,6 +101,8 @@ const labels: Record<FigureKey, string> = {
   event_loop_p99_ms: 'event loop delay p99 during that run, ms',
   event_loop_p99_ms_big_feed: 'event loop delay p99 while a 5 MB feed changes each second, ms',
   db_mb_after_rotation: 'database MB after 200 reads rotating 1,000 items each',
+  pg_ingest_items_per_s: 'PostgreSQL ingest, one worker, items/s',
+  pg_ingest_items_per_s_2_workers: 'PostgreSQL ingest, two workers, items/s',
 };
 
 function format(value: number | null): string {

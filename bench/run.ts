@@ -14,7 +14,7 @@ import { fullSizes, quickSizes, sections, type SectionName } from './section.ts'
  *
  *   npm run bench                          all sections, table
  *   npm run bench -- --json                all sections, JSON
- *   npm run bench -- --only fleet,latency  some sections (ingest, polls, fleet, latency, board, capacity, sources, memory)
+ *   npm run bench -- --only fleet,latency  some sections (ingest, polls, fleet, latency, board, capacity, sources, memory, pg)
  *   npm run bench -- --quick               smaller sizes, to try the benchmark itself
  *   npm run bench -- --details out.json    also write every detail figure to a file
  *   npm run bench -- --discord-delay-ms 100  the fake Discord answers 100 ms late, like a far network

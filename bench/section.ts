@@ -5,11 +5,12 @@ import { runFleetBench } from './fleet-bench.ts';
 import { runIngestBench } from './ingest-bench.ts';
 import { runLatencyBench } from './latency-bench.ts';
 import { runMemoryBench } from './memory-bench.ts';
+import { runPgBench } from './pg-bench.ts';
 import { runPollBench } from './poll-bench.ts';
 import { runSourcesBench } from './sources-bench.ts';
 
 /** The benchmark sections; each runs in its own process, so one's heap and JIT state never colour another's. */
-export const sections = ['ingest', 'polls', 'fleet', 'latency', 'board', 'capacity', 'sources', 'memory'] as const;
+export const sections = ['ingest', 'polls', 'fleet', 'latency', 'board', 'capacity', 'sources', 'memory', 'pg'] as const;
 export type SectionName = (typeof sections)[number];
 
 export interface SectionSizes {
@@ -55,6 +56,8 @@ export async function runSection(name: SectionName, sizes: SectionSizes): Promis
       return { ...(await runBoardBench({ clubs: sizes.boardClubs, seconds: sizes.webSeconds, connections: 8 })) };
     case 'capacity':
       return { ...(await runCapacityBench({ seconds: sizes.bigFeedSeconds, rotations: sizes.rotations })) };
+    case 'pg':
+      return { ...(await runPgBench({ feeds: Math.max(50, Math.round(sizes.feeds / 4)), itemsPerFeed: sizes.itemsPerFeed })) };
     case 'sources':
       return { ...(await runSourcesBench({ sizes: sizes.sourceSizes, seconds: sizes.sourceSeconds })) };
     case 'memory':

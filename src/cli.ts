@@ -15,7 +15,9 @@ const usage = `clubwatch: follows what sports clubs do on social media.
 
 Usage: clubwatch <command> [options]
 
-  start                       run the bot (what \`npm start\` runs)
+  start [--role all|gateway|worker]
+                              run the bot (what \`npm start\` runs); with PostgreSQL, one gateway
+                              and any number of workers share the work (default: all in one)
   extract [--explain]         JSON Lines in on standard input, announcements out
   eval [--set S] [--errors]   precision, recall and F1 on the real set (fresh and tune), with the history
   train [--curve]             fit the extractor's scorer on the tune part of the real set
@@ -32,6 +34,8 @@ Usage: clubwatch <command> [options]
   accounts list               the Bluesky accounts followed: the catalog's and yours
   accounts remove HANDLE_OR_DID  stop following one of yours
   bluesky discover            look for Bluesky accounts of clubs that have none in the catalog
+  migrate                     bring the store (SQLite, or PostgreSQL with CLUBWATCH_DATABASE_URL) up to date
+  store copy --to POSTGRES_URL  copy this installation's SQLite file into an empty PostgreSQL database
   health                      exit 0 when the running bot's heartbeat is recent (for Docker)
 `;
 
@@ -68,6 +72,8 @@ const options = {
   json: { type: 'boolean', default: false },
   explain: { type: 'boolean', default: false },
   guild: { type: 'string' },
+  to: { type: 'string' },
+  role: { type: 'string' },
   club: { type: 'string' },
   set: { type: 'string' },
   record: { type: 'string' },
@@ -114,8 +120,10 @@ async function main(argv: string[]): Promise<number> {
     case 'start':
       {
       const { config, secrets, logger } = setup();
+      const { parseRole } = await import('./app/role.ts');
+      const role = parseRole(values.role);
       const { runStart } = await import('./cli/start.ts');
-      await runStart(config, secrets, logger, out);
+      await runStart(config, secrets, logger, out, role);
     }
       return -1;
     case 'extract': {
@@ -182,6 +190,18 @@ async function main(argv: string[]): Promise<number> {
       if (rest[0] !== 'discover') throw new UserError('Usage: clubwatch bluesky discover');
       const { runBlueskyDiscover } = await import('./bluesky/index.ts');
       await withStore(setup(), (context) => runBlueskyDiscover(context, out));
+      return 0;
+    }
+    case 'migrate': {
+      const { config, secrets } = setup();
+      const { runMigrate } = await import('./cli/store-commands.ts');
+      await runMigrate(config, secrets, out);
+      return 0;
+    }
+    case 'store': {
+      if (rest[0] !== 'copy') throw new UserError('Usage: clubwatch store copy --to postgres://user@host:5432/database');
+      const { runStoreCopy } = await import('./cli/store-commands.ts');
+      await runStoreCopy(setup().config, values.to, out);
       return 0;
     }
     case 'health':

@@ -4,6 +4,7 @@ import { actionCueKinds, actionCues, finalAction, modifiers, quote } from './mod
 import type { PlatformMention } from './mentions.ts';
 import { type CueMatch, platformArguments, type SentenceInfo } from './sentence.ts';
 import { findSubject, type Subject } from './subject.ts';
+import { discount, subjectWeight } from './weights.ts';
 
 export interface Decision {
   club: ClubRef;
@@ -145,7 +146,7 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
         continue;
       }
       decided = finalAction(base, mods.kinds);
-      if ('action' in decided) decided.weight *= 0.9;
+      if ('action' in decided) decided.weight *= discount.followed;
       platformList = derived?.platforms ?? platforms.map((p) => p.platform);
     } else if (kind === 'migrate') {
       decided = finalAction('join', mods.kinds);
@@ -175,7 +176,7 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
       const named = info.clubs.filter((m) => m.role === 'including' || m.role === 'precedent' || (colon > 0 && m.end <= colon && m.role === 'plain'));
       for (const m of named) {
         const ref = clubRef(ctx.catalog, m);
-        if (ref) for (const platform of platformList) out.push({ club: ref, platform, action: decided.action, confidence: decided.weight * 0.85, cues: [cueText, `${m.role} "${m.name}"`] });
+        if (ref) for (const platform of platformList) out.push({ club: ref, platform, action: decided.action, confidence: decided.weight * discount.sameAs, cues: [cueText, `${m.role} "${m.name}"`] });
       }
       if (named.length > 0) continue;
     }
@@ -185,7 +186,7 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
     }
     const cuesOut = [cueText, ...platforms.map((p) => `platform "${p.name}"`), ...mods.quoted, clubs.cue];
     let weight = decided.weight * clubs.weight;
-    if (platforms[0] && platforms[0].end <= cue.start) weight *= 0.95;
+    if (platforms[0] && platforms[0].end <= cue.start) weight *= discount.platformFirst;
     const emit = (club: ClubRef, action: Action, list: Platform[], w: number, extra: string[] = []): void => {
       for (const platform of list) {
         if (action === 'stay' && platform !== 'x' && leftBefore(ctx, out, club, platform)) continue;
@@ -194,20 +195,20 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
     };
     for (const club of clubs.refs) {
       emit(club, decided.action, platformList, weight);
-      if (kind === 'migrate') emit(club, 'leave', migrateLeave.map((p) => p.platform), weight * 0.9);
+      if (kind === 'migrate') emit(club, 'leave', migrateLeave.map((p) => p.platform), weight * discount.migratedFrom);
     }
     // "quitte X pour Bluesky": leaving for a named platform is joining it.
     if (decided.action === 'leave' && kind === 'leave') {
       const last = platforms[platforms.length - 1];
       const to = last ? info.platforms.find((p) => p.start > last.end && p.start <= last.end + 2 && info.cues.some((c) => c.payload.kind === 'to' && c.start >= last.end && c.end <= p.start)) : undefined;
-      if (to) for (const club of clubs.refs) emit(club, 'join', [to.platform], weight * 0.8, [`target "${to.name}"`]);
+      if (to) for (const club of clubs.refs) emit(club, 'join', [to.platform], weight * discount.leftFor, [`target "${to.name}"`]);
     }
     if (kind === 'follow' && !mods.kinds.has('neg')) {
       const stop = info.cues.find((c) => c.start >= cue.end && (c.payload.kind === 'contrast' || actionCueKinds.has(c.payload.kind) || c.payload.kind === 'report'))?.start ?? info.tokens.length;
       for (const m of info.clubs) {
         if (m.start < cue.end || m.start >= stop || m.role !== 'plain') continue;
         const ref = clubRef(ctx.catalog, m);
-        if (ref && !clubs.refs.some((r) => sameClub(r, ref))) emit(ref, decided.action, platformList, weight * 0.85, [`followed "${m.name}"`]);
+        if (ref && !clubs.refs.some((r) => sameClub(r, ref))) emit(ref, decided.action, platformList, weight * discount.sameAs, [`followed "${m.name}"`]);
       }
     }
     // Clubs named as having done the same: "après St. Pauli", "including Werder", "comme le Red Star".
@@ -220,7 +221,7 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
         const weak = marker && /^(?:apres|after|nach|tras|dopo|apos|despues de|depois d[oe])$/.test(marker.payload.phrase);
         if (m.role === 'precedent' && weak && !hasAlso) continue;
         const ref = clubRef(ctx.catalog, m);
-        if (ref && !clubs.refs.some((r) => sameClub(r, ref))) emit(ref, decided.action, platformList, weight * 0.85, [`${m.role} "${m.name}"`]);
+        if (ref && !clubs.refs.some((r) => sameClub(r, ref))) emit(ref, decided.action, platformList, weight * discount.sameAs, [`${m.role} "${m.name}"`]);
       }
     }
     for (const d of out) {
@@ -258,12 +259,12 @@ function resolveSubject(
   if (subject.kind === 'club') {
     const refs = subject.clubs.map((m) => clubRef(ctx.catalog, m)).filter((r): r is ClubRef => r !== null);
     if (refs.length === 0) return { reason: 'the club named is ambiguous' };
-    const weight = subject.via === 'forward' ? 0.9 : subject.clubs.some((m) => m.ambiguous) ? 0.9 : 1;
+    const weight = subject.via === 'forward' || subject.clubs.some((m) => m.ambiguous) ? subjectWeight.namedLoosely : subjectWeight.named;
     return { refs, weight, cue: `subject "${subject.clubs.map((m) => m.name).join(', ')}" (${subject.via})` };
   }
   if (subject.via === 'first' && ctx.authorClubId) {
     const ref = { id: ctx.authorClubId, name: ctx.catalog.byId(ctx.authorClubId)?.name ?? ctx.authorClubId };
-    return { refs: [ref], weight: 1, cue: `subject "${subject.cue ?? 'we'}" (the author club)` };
+    return { refs: [ref], weight: subjectWeight.named, cue: `subject "${subject.cue ?? 'we'}" (the author club)` };
   }
   const sameSentenceSubject = ctx.lastSubjectsSentence === info.index && ctx.lastSubjects.length > 0;
   if (subject.via === 'noun' && !sameSentenceSubject && !ctx.authorClubId) return { reason: 'a noun with no club of its own' };
@@ -273,12 +274,18 @@ function resolveSubject(
   if (ctx.authorClubId && ctx.lastSubjects.length === 0) {
     // In a club's own post, a sentence with no subject of its own is about the club.
     const ref = { id: ctx.authorClubId, name: ctx.catalog.byId(ctx.authorClubId)?.name ?? ctx.authorClubId };
-    return { refs: [ref], weight: 0.85, cue: `subject (${subject.via}: the author club)` };
+    return { refs: [ref], weight: subjectWeight.authorClub, cue: `subject (${subject.via}: the author club)` };
   }
   const headlineGuess = info.index === 0 && subject.via === 'implicit' && !ctx.authorClubId;
   const chosen = ctx.lastSubjects.length > 0 ? ctx.lastSubjects : ctx.topic && !headlineGuess ? [ctx.topic] : [];
   if (chosen.length === 0) return { reason: 'no club to attribute it to' };
   const sameSentence = ctx.lastSubjectsSentence === info.index && ctx.lastSubjects.length > 0;
-  const weight = sameSentence ? 0.95 : subject.via === 'anaphor' ? 0.95 : subject.via === 'first' ? 0.85 : subject.via === 'pronoun' ? 0.85 : 0.8;
+  const weight = sameSentence
+    ? subjectWeight.sameSentence
+    : subject.via === 'anaphor'
+      ? subjectWeight.anaphor
+      : subject.via === 'first' || subject.via === 'pronoun'
+        ? subjectWeight.pronounOrFirst
+        : subjectWeight.implied;
   return { refs: chosen, weight, cue: `subject ${subject.cue ? `"${subject.cue}" ` : ''}(${subject.via}: ${chosen.map((r) => r.name).join(', ')})` };
 }

@@ -35,7 +35,7 @@ export interface Evaluation {
 }
 
 const fixturesDir = fileURLToPath(new URL('../../tests/fixtures/', import.meta.url));
-export const devsetDir = join(fixturesDir, 'devset');
+const devsetDir = join(fixturesDir, 'devset');
 export const realsetDir = join(fixturesDir, 'realset');
 
 /** Reads JSON Lines files of labelled items; `files` limits it to those names. */
@@ -59,7 +59,7 @@ export function loadDevset(dir: string = devsetDir): DevItem[] {
 const clubWords = new Set('fc sc sv cf ac as rc us ss ssc cd ud sd afc cfc vfb vfl tsg fk sk bk if ik club clube calcio futebol football de do da del di la le el 1'.split(' '));
 
 /** A club out of the catalog is matched by its name, with "FC" and the like left out. */
-export function nameKey(name: string): string {
+function nameKey(name: string): string {
   const words = normalise(name).split(' ').filter((w) => w !== '' && !clubWords.has(w));
   return words.join(' ');
 }

@@ -36,7 +36,7 @@ export interface PlatformMention {
   name: string;
 }
 
-export type Mention = ClubMention | PlatformMention;
+type Mention = ClubMention | PlatformMention;
 
 /** "Le réseau d'Elon Musk", "Musks Plattform": X, named after its owner. */
 const muskPhrases =

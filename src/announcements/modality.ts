@@ -1,6 +1,7 @@
 import type { Action } from './announcement.ts';
 import type { CueKind } from './lexicon/kinds.ts';
 import type { CueMatch, SentenceInfo } from './sentence.ts';
+import { actionWeight } from './weights.ts';
 
 /**
  * What the words around an action word make of it: negation, modality, rumour, a pause rather than
@@ -126,26 +127,26 @@ export function finalAction(base: CueKind, m: Set<CueKind>): { action: Action; w
   if (m.has('undecided')) return { reason: 'undecided' };
   if (base === 'use') {
     if (m.has('modal')) return { reason: 'considered, asked for or rumoured, not decided' };
-    if ((neg || m.has('cease')) && m.has('temp')) return { action: 'pause', weight: 0.85 };
-    if (m.has('cease')) return { action: 'leave', weight: 0.9 };
-    if (m.has('continue') && !neg) return { action: 'stay', weight: 0.8 };
-    if (m.has('onset') && !neg) return { action: 'join', weight: 0.8 };
+    if ((neg || m.has('cease')) && m.has('temp')) return { action: 'pause', weight: actionWeight.pause };
+    if (m.has('cease')) return { action: 'leave', weight: actionWeight.ceasedUse };
+    if (m.has('continue') && !neg) return { action: 'stay', weight: actionWeight.continuedUse };
+    if (m.has('onset') && !neg) return { action: 'join', weight: actionWeight.startedUse };
     return { reason: 'only says the club uses the platform' };
   }
   if (base === 'leave') {
-    if (m.has('deny')) return neg ? { reason: 'does not rule it out' } : { action: 'stay', weight: 0.8 };
-    if (neg) return { action: 'stay', weight: m.has('modal') ? 0.85 : 0.85 };
+    if (m.has('deny')) return neg ? { reason: 'does not rule it out' } : { action: 'stay', weight: actionWeight.deniedLeave };
+    if (neg) return { action: 'stay', weight: actionWeight.refusedLeave };
     if (m.has('modal')) return { reason: 'considered, asked for or rumoured, not decided' };
-    if (m.has('temp')) return { action: 'pause', weight: 0.85 };
-    return { action: 'leave', weight: 0.92 };
+    if (m.has('temp')) return { action: 'pause', weight: actionWeight.pause };
+    return { action: 'leave', weight: actionWeight.leave };
   }
   if (m.has('modal')) return { reason: 'considered, asked for or rumoured, not decided' };
-  if (base === 'stay') return neg ? { reason: 'negated stay' } : { action: 'stay', weight: 0.85 };
+  if (base === 'stay') return neg ? { reason: 'negated stay' } : { action: 'stay', weight: actionWeight.stay };
   if (neg || m.has('deny')) return { reason: `negated ${base}` };
   // "mantiene su apuesta por X": keeping up a presence is staying.
-  if (base === 'join' && m.has('continue')) return { action: 'stay', weight: 0.8 };
+  if (base === 'join' && m.has('continue')) return { action: 'stay', weight: actionWeight.continuedUse };
   if (base === 'join' || base === 'pause' || base === 'return' || base === 'delete') {
-    return { action: base, weight: base === 'delete' ? 0.85 : 0.9 };
+    return { action: base, weight: base === 'delete' ? actionWeight.delete : actionWeight.join };
   }
   return { reason: `unhandled cue ${base}` };
 }

@@ -17,7 +17,7 @@ export interface ScorerModel {
 }
 
 /** How many letters of a folded word make its stem: enough to join "quitte", "quitter", "quittent". */
-export const stemLength = 6;
+const stemLength = 6;
 
 /** Fitted weights, imported so that the compiled build carries them too. */
 export function loadScorerModel(): ScorerModel | null {

@@ -9,7 +9,7 @@ import type { Sentence, Token } from './tokenize.ts';
 export type CueMatch = PhraseMatch<Cue>;
 
 /** What a club mention is doing in its sentence, beyond being a possible subject. */
-export type ClubRole = 'plain' | 'against' | 'unlike' | 'precedent' | 'including' | 'possessor' | 'modifier';
+type ClubRole = 'plain' | 'against' | 'unlike' | 'precedent' | 'including' | 'possessor' | 'modifier';
 
 export interface SentenceInfo {
   index: number;
@@ -111,7 +111,7 @@ export function contextOnly(
   };
 }
 
-export function cueBefore(info: SentenceInfo, pos: number, kinds: ReadonlySet<CueKind>, reach = 2): CueMatch | undefined {
+function cueBefore(info: SentenceInfo, pos: number, kinds: ReadonlySet<CueKind>, reach = 2): CueMatch | undefined {
   for (let end = pos; end >= Math.max(0, pos - reach); end--) {
     const found = info.cuesEndingAt.get(end)?.find((c) => kinds.has(c.payload.kind));
     if (found) return found;

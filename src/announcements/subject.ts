@@ -2,7 +2,7 @@ import type { CueMatch, SentenceInfo } from './sentence.ts';
 import { isArticle, isCoordinated, isUnknownName } from './sentence.ts';
 import type { ClubMention } from './mentions.ts';
 
-export type SubjectVia = 'named' | 'anaphor' | 'pronoun' | 'first' | 'forward' | 'implicit' | 'noun';
+type SubjectVia = 'named' | 'anaphor' | 'pronoun' | 'first' | 'forward' | 'implicit' | 'noun';
 
 export type Subject =
   | { kind: 'club'; clubs: ClubMention[]; via: SubjectVia; cue?: string }

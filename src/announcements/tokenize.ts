@@ -51,7 +51,7 @@ export interface Tokenized {
 }
 
 /** How much of an item the extractor reads: headline and lead are always at the start. */
-export const maxExaminedChars = 5000;
+const maxExaminedChars = 5000;
 
 const wordChar = /[\p{L}\p{N}\p{M}]/u;
 const asciiWord = new Uint8Array(128);

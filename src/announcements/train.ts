@@ -29,7 +29,7 @@ interface Example {
  * Logistic regression by Newton's method with an L2 penalty (the bias is not penalised): a few
  * exact steps, so the same data always give the same weights.
  */
-export function fitLogistic(examples: readonly Example[], opts = { iterations: 25 }): number[] {
+function fitLogistic(examples: readonly Example[], opts = { iterations: 25 }): number[] {
   const d = examples[0]?.x.length ?? featureNames.length;
   const penalty = (i: number): number => (i < featureNames.length ? featurePenalty : wordPenalty);
   const w = new Array<number>(d).fill(0);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import cron, { type ScheduledTask } from 'node-cron';
 import { ConsoleDestination } from '../deliveries/console-destination.ts';
 import type { Destination } from '../deliveries/delivery.ts';
@@ -30,6 +31,8 @@ export class App {
   readonly dispatcher: DeliveryDispatcher;
   readonly eventLoop = new EventLoopMonitor();
   private readonly tasks: ScheduledTask[] = [];
+  /** This process among those sharing the store. */
+  private readonly processId = randomUUID();
   private stopped = false;
 
   constructor(
@@ -40,7 +43,12 @@ export class App {
     const { store, catalog, logger, config } = context;
     const destinations: Destination[] = platforms.flatMap((platform) => (platform.destination ? [platform.destination] : []));
     if (context.routing.console) destinations.push(new ConsoleDestination(store, catalog, options.consoleOutput));
-    this.dispatcher = new DeliveryDispatcher({ store, destinations, logger: subsystemLogger(logger, 'deliveries') });
+    this.dispatcher = new DeliveryDispatcher({
+      store,
+      destinations,
+      logger: subsystemLogger(logger, 'deliveries'),
+      leaseMs: config.deliveries.leaseSeconds * 1000,
+    });
     this.poller = new SourcePoller({
       store,
       logger: subsystemLogger(logger, 'sources'),
@@ -54,6 +62,7 @@ export class App {
       ],
       concurrency: config.sources.maxFetches,
       perHostConcurrency: config.sources.maxFetchesPerHost,
+      claimReads: context.sharedStore,
       ingest: async (source, items, title) => {
         // The feed's own title names the outlet in summaries from its very first read.
         const result = await context.pipeline.ingest({ ...source, title: source.title ?? title }, items);
@@ -71,7 +80,9 @@ export class App {
     const { store, config, logger } = this.context;
     const now = new Date();
     const restart = (await store.getState('heartbeat')) !== undefined;
-    const released = await store.releaseInterruptedDeliveries(now.toISOString());
+    // On a shared store another process may be sending right now: what a stopped one left in flight
+    // is taken up when its lease runs out instead.
+    const released = this.context.sharedStore ? 0 : await store.releaseInterruptedDeliveries(now.toISOString());
     // The sample is a preview: once it is off, what it told is forgotten (before its sources go).
     if (!config.sources.sample) {
       const forgotten = await store.forgetSampleStories();
@@ -117,16 +128,24 @@ export class App {
       );
       this.tasks.push(task);
     };
-    // Starts what is due and returns: slow reads never hold back the next tick.
-    job('poll-sources', `*/${config.sources.tickSeconds} * * * * *`, async () => {
-      await this.poller.startDue();
-      await store.setState('heartbeat', new Date().toISOString());
-    });
-    job('send-deliveries', '* * * * * *', () => this.dispatcher.runOnce());
-    job('digests', '0 * * * * *', async () => {
-      if ((await enqueueDueDigests(store, new Date())) > 0) await this.dispatcher.runOnce();
-    });
-    job('retention', '0 17 * * * *', () => this.applyRetention());
+    if (this.context.role === 'gateway') {
+      // The gateway answers commands; polling and posting are the workers'.
+      job('heartbeat', `*/${config.sources.tickSeconds} * * * * *`, () => store.setState('heartbeat', new Date().toISOString()));
+    } else {
+      // Starts what is due and returns: slow reads never hold back the next tick.
+      job('poll-sources', `*/${config.sources.tickSeconds} * * * * *`, async () => {
+        await this.poller.startDue();
+        await store.setState('heartbeat', new Date().toISOString());
+      });
+      job('send-deliveries', '* * * * * *', () => this.dispatcher.runOnce());
+      job('digests', '0 * * * * *', async () => {
+        if (!(await this.holdsClusterJobs())) return;
+        if ((await enqueueDueDigests(store, new Date())) > 0) await this.dispatcher.runOnce();
+      });
+      job('retention', '0 17 * * * *', async () => {
+        if (await this.holdsClusterJobs()) await this.applyRetention();
+      });
+    }
     this.eventLoop.start();
     job('event-loop', '30 */5 * * * *', async () => {
       const delay = this.eventLoop.read();
@@ -135,8 +154,26 @@ export class App {
       log({ ...delay }, 'event loop delay over the last five minutes');
     });
     await store.setState('heartbeat', new Date().toISOString());
-    void this.applyRetention().catch((err: unknown) => logger.error({ err, job: 'retention' }, 'scheduled job failed'));
+    if (this.context.role === 'gateway') return;
+    if (await this.holdsClusterJobs()) {
+      void this.applyRetention().catch((err: unknown) => logger.error({ err, job: 'retention' }, 'scheduled job failed'));
+    }
     void this.poller.tick().then(() => this.dispatcher.runOnce());
+  }
+
+  /**
+   * Digests and retention are the bot's, not each process's: on a shared store one process holds
+   * them (a lease it renews each minute; another takes over three minutes after it stops).
+   */
+  private async holdsClusterJobs(): Promise<boolean> {
+    if (!this.context.sharedStore) return true;
+    const now = Date.now();
+    return this.context.store.takeLease({
+      name: 'cluster-jobs',
+      holder: this.processId,
+      now: new Date(now).toISOString(),
+      until: new Date(now + 3 * 60_000).toISOString(),
+    });
   }
 
   /** Forgets items beyond the retention (their keys stay), and gives the space back. */
@@ -153,6 +190,7 @@ export class App {
     this.stopped = true;
     for (const task of this.tasks) await task.destroy();
     this.eventLoop.stop();
+    if (this.context.sharedStore) await this.context.store.releaseLease('cluster-jobs', this.processId).catch(() => undefined);
     const grace = new Promise((resolve) => setTimeout(resolve, this.options.stopGraceMs ?? 8_000).unref());
     await Promise.race([Promise.all([this.poller.idle(), this.dispatcher.idle()]), grace]);
     for (const platform of [...this.platforms].reverse()) {

@@ -7,17 +7,19 @@ import type { PlatformModule } from './platform.ts';
  */
 export async function platformsFor(context: AppContext): Promise<PlatformModule[]> {
   const platforms: PlatformModule[] = [];
+  const { role } = context;
   if (context.config.discord) {
     const { createDiscordPlatform } = await import('../discord/index.ts');
-    platforms.push(createDiscordPlatform(context));
+    // The gateway answers commands; workers post over REST alone; one process alone does both.
+    platforms.push(createDiscordPlatform(context, {}, role === 'gateway' ? 'gateway' : role === 'worker' ? 'rest' : 'both'));
   }
-  if (context.config.bluesky || context.config.blueskySource.readClubAccounts) {
+  if (role !== 'gateway' && (context.config.bluesky || context.config.blueskySource.readClubAccounts)) {
     const { createBlueskyPlatform } = await import('../bluesky/index.ts');
     const jetstream = context.config.blueskySource.jetstream;
     const bluesky = createBlueskyPlatform(context, jetstream ? { jetstreamUrl: jetstream } : {});
     if (bluesky) platforms.push(bluesky);
   }
-  if (context.config.web) {
+  if (role !== 'worker' && context.config.web) {
     const { createWebServer } = await import('../web/server.ts');
     platforms.push(createWebServer(context, context.config.web));
   }

@@ -6,11 +6,12 @@ import type { Catalog } from '../catalog/types.ts';
 import type { Config } from '../config/config.ts';
 import type { Secrets } from '../config/secrets.ts';
 import type { Routing } from '../deliveries/route.ts';
+import type { Role } from './role.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { pipelineFor } from '../pipeline/pipeline.ts';
 import { createFeedParser, type FeedParser } from '../sources/feed/parse-pool.ts';
 import { createSafeFetcher, type SafeFetcher } from '../sources/fetch/safe-fetch.ts';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
+import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 
 /** Everything the parts of clubwatch share, built once here and passed down. */
@@ -32,17 +33,22 @@ export interface AppContext {
   feedParser: FeedParser;
   /** Items → stories → outbox, for one read of one source. */
   pipeline: ReturnType<typeof pipelineFor>;
+  /** What this process does of the bot's work. */
+  role: Role;
+  /** The store is PostgreSQL, which other processes of the bot may share: work is claimed there, not assumed. */
+  sharedStore: boolean;
 }
 
 export interface ContextOptions {
   logger?: Logger;
+  role?: Role;
 }
 
 export async function buildContext(config: Config, secrets: Secrets, options: ContextOptions = {}): Promise<AppContext> {
   const logger = options.logger ?? createLogger({ level: config.logLevel, format: config.logFormat ?? 'json' });
   const catalog = loadCatalog(join(config.configDir, 'catalog'));
   const extractor = createExtractor(catalog);
-  const store = await openSqliteStore({ path: config.databasePath, dataDir: config.dataDir });
+  const store = await openStore(config, secrets);
   const fetcherOptions = {
     userAgent: config.sources.userAgent,
     timeoutMs: config.sources.fetchTimeoutMs,
@@ -78,6 +84,8 @@ export async function buildContext(config: Config, secrets: Secrets, options: Co
     routing,
     boardImages: new BoardImageCache(),
     feedParser: createFeedParser({ threads: config.sources.parseThreads }),
+    role: options.role ?? 'all',
+    sharedStore: secrets.databaseUrl !== null,
   };
   return { ...context, pipeline: pipelineFor(context) };
 }

@@ -3,11 +3,17 @@ import { platformsFor } from '../app/compose.ts';
 import { buildContext } from '../app/context.ts';
 import type { Config } from '../config/config.ts';
 import type { Secrets } from '../config/secrets.ts';
+import { UserError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import type { Role } from '../app/role.ts';
 
 /** `npm start`: runs the bot until SIGINT or SIGTERM, then stops cleanly. */
-export async function runStart(config: Config, secrets: Secrets, logger: Logger, output: NodeJS.WritableStream): Promise<void> {
-  const context = await buildContext(config, secrets, { logger });
+export async function runStart(config: Config, secrets: Secrets, logger: Logger, output: NodeJS.WritableStream, role: Role = 'all'): Promise<void> {
+  if (role !== 'all' && !secrets.databaseUrl) {
+    throw new UserError(`--role ${role} shares the work with other processes through PostgreSQL: set CLUBWATCH_DATABASE_URL`);
+  }
+  if (role === 'gateway' && !config.discord) throw new UserError('--role gateway holds the Discord gateway: set DISCORD_TOKEN and DISCORD_APPLICATION_ID');
+  const context = await buildContext(config, secrets, { logger, role });
   const platforms = await platformsFor(context);
   const app = new App(context, platforms);
 
@@ -43,5 +49,6 @@ export async function runStart(config: Config, secrets: Secrets, logger: Logger,
     const line = platform.startupLine?.();
     if (line) output.write(`${line}\n`);
   }
-  logger.info({ database: config.databasePath, pollIntervalSeconds: config.sources.pollIntervalSeconds }, 'clubwatch started');
+  const database = secrets.databaseUrl ? 'PostgreSQL' : config.databasePath;
+  logger.info({ database, role, pollIntervalSeconds: config.sources.pollIntervalSeconds }, 'clubwatch started');
 }

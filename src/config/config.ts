@@ -4,6 +4,7 @@ import { platforms, type Platform } from '../announcements/announcement.ts';
 import { ConfigError } from '../errors.ts';
 import { invalidAllowedHost } from '../sources/fetch/address-policy.ts';
 import { envName, type Env } from './env.ts';
+import { shardChoice, type ShardChoice } from './shards.ts';
 
 /** Step two: the config, with defaults and cross-checks, failing fast in plain words. */
 export interface Config {
@@ -35,10 +36,13 @@ export interface Config {
   /** Items are kept this many days, and each source's newest 200 whatever their age. */
   retention: { days: number; keepPerSource: number };
   stories: { windowDays: number; minConfidence: number };
-  /** Updates for a server whose posting is paused are held this many days, then dropped (and counted). */
-  deliveries: { holdDays: number };
+  /**
+   * Updates for a server whose posting is paused are held this many days, then dropped (and counted).
+   * A delivery claimed longer than `leaseSeconds` ago, and never finished, was cut off: it is sent again.
+   */
+  deliveries: { holdDays: number; leaseSeconds: number };
   previewLanguage: string;
-  discord: { applicationId: string; apiBase: string | null; devGuildId: string | null } | null;
+  discord: { applicationId: string; apiBase: string | null; devGuildId: string | null; shards: ShardChoice } | null;
   bluesky: {
     service: string;
     identifier: string;
@@ -134,6 +138,7 @@ function discordConfig(env: Env): Config['discord'] {
     applicationId: env.discordApplicationId,
     apiBase: url(env, 'discordApiBase', null),
     devGuildId: env.discordDevGuildId ?? null,
+    shards: shardChoice(env),
   };
 }
 
@@ -182,6 +187,10 @@ export function buildConfig(env: Env, cwd = process.cwd()): Config {
   if (logFormat !== null && logFormat !== 'json' && logFormat !== 'pretty') {
     throw new ConfigError(`CLUBWATCH_LOG_FORMAT must be json or pretty, not "${env.logFormat}"`);
   }
+  if (env.databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(env.databaseUrl)) {
+    // The value is not repeated: it may hold a password.
+    throw new ConfigError('CLUBWATCH_DATABASE_URL must be a PostgreSQL address, postgres://user@host:5432/database');
+  }
   const pollIntervalSeconds = number(env, 'pollIntervalSeconds', 600, 2, 86_400);
   return {
     dataDir,
@@ -210,7 +219,7 @@ export function buildConfig(env: Env, cwd = process.cwd()): Config {
       windowDays: number(env, 'storyWindowDays', 14, 1, 365),
       minConfidence: number(env, 'minConfidence', 0.6, 0, 1),
     },
-    deliveries: { holdDays: number(env, 'holdDays', 7, 1, 365) },
+    deliveries: { holdDays: number(env, 'holdDays', 7, 1, 365), leaseSeconds: number(env, 'deliveryLeaseSeconds', 120, 5, 3600) },
     previewLanguage: language(env, 'previewLanguage', 'en'),
     discord: discordConfig(env),
     bluesky: blueskyConfig(env),

@@ -2,6 +2,7 @@
 export interface Env {
   dataDir?: string;
   databasePath?: string;
+  databaseUrl?: string;
   configDir?: string;
   logLevel?: string;
   logFormat?: string;
@@ -26,6 +27,9 @@ export interface Env {
   discordApplicationId?: string;
   discordApiBase?: string;
   discordDevGuildId?: string;
+  discordShards?: string;
+  discordShardCount?: string;
+  deliveryLeaseSeconds?: string;
   blueskyService?: string;
   blueskyIdentifier?: string;
   blueskyAppPassword?: string;
@@ -45,6 +49,7 @@ export interface Env {
 const names: Record<keyof Env, string> = {
   dataDir: 'CLUBWATCH_DATA_DIR',
   databasePath: 'CLUBWATCH_DATABASE',
+  databaseUrl: 'CLUBWATCH_DATABASE_URL',
   configDir: 'CLUBWATCH_CONFIG_DIR',
   logLevel: 'CLUBWATCH_LOG_LEVEL',
   logFormat: 'CLUBWATCH_LOG_FORMAT',
@@ -69,6 +74,9 @@ const names: Record<keyof Env, string> = {
   discordApplicationId: 'DISCORD_APPLICATION_ID',
   discordApiBase: 'DISCORD_API_BASE',
   discordDevGuildId: 'DISCORD_DEV_GUILD_ID',
+  discordShards: 'DISCORD_SHARDS',
+  discordShardCount: 'DISCORD_SHARD_COUNT',
+  deliveryLeaseSeconds: 'CLUBWATCH_DELIVERY_LEASE_SECONDS',
   blueskyService: 'BLUESKY_SERVICE',
   blueskyIdentifier: 'BLUESKY_IDENTIFIER',
   blueskyAppPassword: 'BLUESKY_APP_PASSWORD',

@@ -1,4 +1,5 @@
-import { Client, DefaultRestOptions, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
+import { Client, DefaultRestOptions, GatewayIntentBits, Options, type ClientOptions, type WebSocketOptions } from 'discord.js';
+import type { ShardChoice } from '../config/shards.ts';
 import { restTarget } from './rest-target.ts';
 
 /** A rate limit longer than this is not waited out inside a send: the outbox retries it later. */
@@ -41,13 +42,22 @@ export function restOptions(apiBase: string | null): NonNullable<ClientOptions['
   };
 }
 
+export interface GatewayOptions {
+  /** This process's share of the gateway shards (all of them by default). */
+  shards?: ShardChoice;
+  /** How shards wait for their turn to identify (discord.js's own, per process, by default). */
+  buildIdentifyThrottler?: NonNullable<WebSocketOptions['buildIdentifyThrottler']>;
+}
+
 /**
  * The bot only needs guilds, their channels and roles (to check where it may post) and its own
  * member; everything else is not cached, so memory stays flat however many servers add it.
  */
-export function createDiscordClient(apiBase: string | null): Client {
+export function createDiscordClient(apiBase: string | null, gateway: GatewayOptions = {}): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
+    ...(gateway.shards?.ids && gateway.shards.count ? { shards: gateway.shards.ids, shardCount: gateway.shards.count } : {}),
+    ...(gateway.buildIdentifyThrottler ? { ws: { buildIdentifyThrottler: gateway.buildIdentifyThrottler } } : {}),
     rest: restOptions(apiBase),
     allowedMentions: { parse: [], repliedUser: false },
     makeCache: Options.cacheWithLimits({

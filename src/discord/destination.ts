@@ -29,6 +29,10 @@ export interface DiscordDestinationOptions {
    */
   nonceTrustMs?: number;
   now?: () => Date;
+  /** Whether posts can go out now: the gateway is ready by default; a worker posting over REST alone is ready once logged in. */
+  isReady?: () => boolean;
+  /** Waits for this post's turn; by default posts of this process are spaced, just under Discord's global limit. */
+  pace?: () => Promise<void>;
 }
 
 const rateLimitedPrefix = 'rate limited';
@@ -37,7 +41,7 @@ const rateLimitedPrefix = 'rate limited';
  * at once, which a Discord counting in sliding windows answers with 429s (and 429s count towards its
  * ban on bots that make too many invalid requests), so message posts are spaced evenly, just under the limit.
  */
-const postSpacingMs = Math.floor(1_000 / requestsPerSecond) + 1;
+export const postSpacingMs = Math.floor(1_000 / requestsPerSecond) + 1;
 const boardFileName = 'clubwatch-board.png';
 const pauseCodes: Record<number, PauseReason> = { 50001: 'missing-access', 50013: 'missing-permissions', 10003: 'unknown-channel' };
 
@@ -46,6 +50,8 @@ export class DiscordDestination implements Destination {
   readonly kind = 'discord';
   private readonly nonceTrustMs: number;
   private readonly now: () => Date;
+  private readonly isReady: () => boolean;
+  private readonly pace: () => Promise<void>;
   /** One send at a time per server: posts arrive in order, and a refused channel is refused once. */
   private readonly queues = new Map<string, Promise<unknown>>();
   private nextPostAt = 0;
@@ -56,6 +62,8 @@ export class DiscordDestination implements Destination {
   ) {
     this.nonceTrustMs = options.nonceTrustMs ?? 0;
     this.now = options.now ?? (() => new Date());
+    this.isReady = options.isReady ?? (() => bot.client.isReady());
+    this.pace = options.pace ?? (() => this.paced());
   }
 
   send(delivery: Delivery): Promise<DeliveryOutcome> {
@@ -72,7 +80,7 @@ export class DiscordDestination implements Destination {
   private async sendNow(serverId: string, delivery: Delivery): Promise<DeliveryOutcome> {
     const { store, catalog } = this.bot.context;
     if (!/^\d{15,22}$/.test(serverId)) return { status: 'rejected', reason: `not a Discord server id: ${serverId}` };
-    if (!this.bot.client.isReady()) return { status: 'retry', reason: 'not connected to Discord yet', retryAfterMs: 5_000 };
+    if (!this.isReady()) return { status: 'retry', reason: 'not connected to Discord yet', retryAfterMs: 5_000 };
     const settings = await store.getServerSettings(serverId);
     if (settings.pausedReason) {
       if (!(await mayPostAgain(this.bot, settings))) return { status: 'hold', reason: `posting to this server is paused (${settings.pausedReason})` };
@@ -101,7 +109,7 @@ export class DiscordDestination implements Destination {
         body.attachments = [{ id: '0', filename: boardFileName, description: board.alt }];
         files.push({ data: board.png, name: boardFileName, contentType: 'image/png' });
       }
-      await this.paced();
+      await this.pace();
       const message = (await this.bot.client.rest.post(Routes.channelMessages(settings.channelId), { body, files })) as APIMessage;
       return { status: 'sent', externalId: message.id };
     } catch (err) {
@@ -148,6 +156,8 @@ export class DiscordDestination implements Destination {
   private async findEarlierPost(channelId: string, key: string, marker: string): Promise<APIMessage | undefined> {
     let recent: APIMessage[];
     try {
+      // A request like a post for Discord's global limit: it takes a turn too.
+      await this.pace();
       recent = (await this.bot.client.rest.get(Routes.channelMessages(channelId), { query: makeURLSearchParams({ limit: 50 }) })) as APIMessage[];
     } catch (err) {
       if (err instanceof DiscordAPIError && pauseCodes[Number(err.code)]) throw err;

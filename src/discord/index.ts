@@ -6,7 +6,8 @@ import type { PlatformModule } from '../app/platform.ts';
 import { ConfigError } from '../errors.ts';
 import { subsystemLogger } from '../logger.ts';
 import { createDiscordClient } from './client.ts';
-import { DiscordDestination, type DiscordDestinationOptions } from './destination.ts';
+import { connectRestOnly, sharedIdentifyThrottler, sharedPace } from './cluster.ts';
+import { DiscordDestination, postSpacingMs, type DiscordDestinationOptions } from './destination.ts';
 import { discordFailure } from './failure.ts';
 import { guardGatewayEvents } from './gateway-guard.ts';
 import { adoptLocalesOfPresentServers, followGuildMembership } from './guild-events.ts';
@@ -39,14 +40,24 @@ async function connect(client: Client, token: string): Promise<void> {
 export { deployCommands } from './deploy.ts';
 
 /**
+ * `both`: the gateway and the posts, in one process; `gateway`: the gateway alone (commands, servers
+ * joining and leaving); `rest`: the posts alone, over REST, without a gateway connection (a worker).
+ */
+export type DiscordMode = 'both' | 'gateway' | 'rest';
+
+/**
  * The Discord bot: answers `/clubs` and `/clubwatch`, and posts each server's stories to its channel
  * (`discord:<serverId>` deliveries). Only the Guilds intent; the REST base comes from the config.
+ * On a shared store, posts keep one pace across processes and identifies are throttled through it.
  */
-export function createDiscordPlatform(context: AppContext, options: DiscordDestinationOptions = {}): PlatformModule {
+export function createDiscordPlatform(context: AppContext, options: DiscordDestinationOptions = {}, mode: DiscordMode = 'both'): PlatformModule {
   const discord = context.config.discord;
   if (!discord) throw new ConfigError('Discord is not configured: set DISCORD_TOKEN and DISCORD_APPLICATION_ID');
   const logger = subsystemLogger(context.logger, 'discord');
-  const client = createDiscordClient(discord.apiBase);
+  const client = createDiscordClient(discord.apiBase, {
+    shards: discord.shards,
+    ...(context.sharedStore ? { buildIdentifyThrottler: sharedIdentifyThrottler(context.store, logger, discord.shards.ids?.length ?? null) } : {}),
+  });
   const bot: BotServices = { context, client, logger };
   const handle = interactionHandler(bot, commands);
   const stopping = new AbortController();
@@ -65,12 +76,27 @@ export function createDiscordPlatform(context: AppContext, options: DiscordDesti
     logger.warn({ invalidRequests: info.count, resetsInMs: info.remainingTime }, 'Discord refused many requests lately; it bans bots at 10,000 in 10 minutes'),
   );
 
+  let restReady = false;
+  const destinationOptions: DiscordDestinationOptions = {
+    ...(mode === 'rest' ? { isReady: () => restReady } : {}),
+    ...(context.sharedStore ? { pace: sharedPace(context.store, postSpacingMs) } : {}),
+    ...options,
+  };
+
   return {
     name: 'discord',
-    destination: new DiscordDestination(bot, options),
+    ...(mode === 'gateway' ? {} : { destination: new DiscordDestination(bot, destinationOptions) }),
     async start() {
       const token = context.secrets.discordToken;
       if (!token) throw new ConfigError('DISCORD_TOKEN is missing');
+      if (mode === 'rest') {
+        await connectRestOnly(client, token).catch((err: unknown) => {
+          throw discordFailure(err, discord.apiBase);
+        });
+        restReady = true;
+        logger.info({ user: client.user?.tag }, 'posting to Discord over REST (the gateway is another process)');
+        return;
+      }
       // Discord out of reach at start-up is waited out with backoff; a refused token ends the start.
       for (let attempt = 1; !stopping.signal.aborted; attempt++) {
         try {

@@ -27,6 +27,11 @@ export interface PollerOptions {
   slowReadMs?: number;
   /** A server's source is read only while one of its servers is active or paused for less than this (default a week). */
   unreadAfterMs?: number;
+  /**
+   * Other processes share the store and read sources too: each read is claimed first, so that a
+   * source is read by one process at a time (a read never finished is taken again an interval later).
+   */
+  claimReads?: boolean;
   now?: () => Date;
 }
 
@@ -111,6 +116,10 @@ export class SourcePoller {
         continue;
       }
       if (this.limiter.load(host) >= hostQueueLimit) continue;
+      if (this.options.claimReads) {
+        const until = new Date(now.getTime() + source.intervalSeconds * 1000).toISOString();
+        if (!(await store.claimSourceRead(source.id, source.nextFetchAt, until))) continue;
+      }
       const read = this.limiter
         .run(host, () => this.poll(source))
         .finally(() => {

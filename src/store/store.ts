@@ -39,7 +39,7 @@ export interface NewSource {
   nextFetchAt: string;
 }
 
-export interface FetchSuccess {
+interface FetchSuccess {
   etag: string | null;
   lastModified: string | null;
   bodyHash: string | null;
@@ -48,7 +48,7 @@ export interface FetchSuccess {
   nextFetchAt: string;
 }
 
-export interface FetchFailure {
+interface FetchFailure {
   error: string;
   fetchedAt: string;
   nextFetchAt: string;
@@ -98,7 +98,7 @@ export interface Watch {
   value: string;
 }
 
-export interface StoryFilter {
+interface StoryFilter {
   /**
    * Whose view: by default only shared stories (what every server and the Bluesky account may see);
    * a server id adds the stories only that server's own feeds reported; 'all' is everything (the operator).
@@ -135,12 +135,8 @@ export interface DeliveryCounts {
   merged: number;
 }
 
-/** The one place clubwatch keeps what it knows. Named for what the bot needs, not for SQL. */
-export interface Store {
-  /** Runs `work` atomically: everything it records lands, or nothing does. */
-  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
-
-  // Sources
+/** Sources and their reads: what is due, what each read found. */
+export interface SourceStore {
   addSource(source: NewSource): Promise<SourceRecord>;
   getSource(id: string): Promise<SourceRecord | undefined>;
   listSources(filter?: { origin?: SourceOrigin }): Promise<SourceRecord[]>;
@@ -152,10 +148,17 @@ export interface Store {
   listDueSources(now: string, limit: number, options?: { readersActiveSince?: string }): Promise<SourceRecord[]>;
   /** Moves a source's next read (its host asked to wait, or too many of its host are due at once). */
   deferSource(id: string, nextFetchAt: string): Promise<void>;
+  /**
+   * Takes a due source for one read: true for exactly one of the processes asking with the same
+   * `dueAt` (its next read moves to `until`, when it is taken again if the read never finished).
+   */
+  claimSourceRead(id: string, dueAt: string, until: string): Promise<boolean>;
   recordFetchSuccess(id: string, success: FetchSuccess): Promise<void>;
   recordFetchFailure(id: string, failure: FetchFailure): Promise<void>;
+}
 
-  // Items
+/** The items read from sources, each recorded once whichever process reads it first. */
+export interface ItemStore {
   /** Records items not seen before in this source and returns those (a restart never sees them again). */
   recordNewItems(items: SeenItem[], seenAt: string): Promise<SeenItem[]>;
   /** Items whose link is this one once both are normalised (tracking parameters dropped). */
@@ -165,11 +168,16 @@ export interface Store {
    * compact key of each is kept, so it is never taken for new. Returns how many went.
    */
   pruneItems(options: ItemRetention): Promise<number>;
+}
 
-  // Announcements, stories and the board
+/** Announcements, the stories they make and the board. */
+export interface StoryStore {
   recordAnnouncement(item: SeenItem, announcement: Announcement, storyId: number | null): Promise<void>;
   listAnnouncementsForItem(sourceId: string, key: string): Promise<Array<Announcement & { storyId: number | null }>>;
-  /** The latest story of this club, platform and action that began after `since`. */
+  /**
+   * The latest story of this club, platform and action that began after `since`. Inside a
+   * transaction, the event is the caller's until it ends: no other process files a story of it meanwhile.
+   */
   findRecentStory(club: { id: string | null; name: string }, platform: Platform, action: Action, since: string): Promise<Story | undefined>;
   createStory(story: Omit<Story, 'id' | 'reports'>, firstReport: StoryReport): Promise<Story>;
   addReport(storyId: number, report: StoryReport): Promise<boolean>;
@@ -184,8 +192,10 @@ export interface Store {
   forgetSampleStories(): Promise<number>;
   /** Every story of a club, oldest first: its timeline (shared stories, and the server's own when one is named). */
   clubHistory(clubId: string, visibleTo?: string): Promise<Story[]>;
+}
 
-  // Servers (Discord guilds), their settings, watches and own sources
+/** Servers (Discord guilds), their settings, watches, own sources and digest queues. */
+export interface ServerStore {
   getServerSettings(serverId: string): Promise<ServerSettings>;
   updateServerSettings(serverId: string, change: Partial<Omit<ServerSettings, 'serverId'>>): Promise<ServerSettings>;
   listServers(): Promise<ServerSettings[]>;
@@ -203,11 +213,14 @@ export interface Store {
   /** Takes the stories waiting for this server's digest, oldest first, and empties the queue. */
   takeDigestQueue(serverId: string): Promise<number[]>;
   listServersWithDigestQueue(): Promise<string[]>;
+}
 
-  // The outbox
+/** The durable outbox: a delivery is written before it is sent and marked sent only after success. */
+export interface OutboxStore {
   /** Writes a delivery unless one with this id exists; true when written. */
   enqueueDelivery(delivery: NewDelivery): Promise<boolean>;
   getDelivery(id: string): Promise<Delivery | undefined>;
+  /** Due deliveries, each handed to one claimant only (whatever the number of processes) until its lease runs out. */
   claimDeliveries(options: ClaimOptions): Promise<Delivery[]>;
   /** At start-up: attempts left in flight by a stopped process go back to the queue, marked interrupted. */
   releaseInterruptedDeliveries(now: string): Promise<number>;
@@ -224,10 +237,38 @@ export interface Store {
   markDeliveriesMerged(ids: string[], intoId: string, at: string): Promise<void>;
   listDeliveries(filter?: { destination?: string; status?: Delivery['status']; limit?: number }): Promise<Delivery[]>;
   countDeliveries(destinationPrefix?: string): Promise<DeliveryCounts>;
+}
 
-  // Small durable state (the Bluesky session, cursors): some of it secret, never logged
+interface LeaseRequest {
+  /** What the lease is for: `poller`, `discord-send`, `identify:0`. */
+  name: string;
+  /** Who asks (one process): it keeps the lease by asking again before it runs out. */
+  holder: string;
+  now: string;
+  until: string;
+}
+
+/** Small durable state (the Bluesky session, cursors; some of it secret, never logged) and leases. */
+export interface StateStore {
   getState(key: string): Promise<string | undefined>;
   setState(key: string, value: string | null): Promise<void>;
+  /**
+   * Takes (or keeps) a named lease until `until`: true when it was free, ran out, or is the holder's
+   * already. Processes sharing one store do a piece of work one at a time this way.
+   */
+  takeLease(lease: LeaseRequest): Promise<boolean>;
+  /** Gives a lease back before it runs out (a clean stop). */
+  releaseLease(name: string, holder: string): Promise<void>;
+  /**
+   * Books the next turn of a pace shared by every process (one post every `spacingMs`): returns when
+   * the turn is, in milliseconds since the epoch, never before `nowMs`.
+   */
+  reserveTurn(name: string, nowMs: number, spacingMs: number): Promise<number>;
+}
 
+/** The one place clubwatch keeps what it knows. Named for what the bot needs, not for SQL. */
+export interface Store extends SourceStore, ItemStore, StoryStore, ServerStore, OutboxStore, StateStore {
+  /** Runs `work` atomically: everything it records lands, or nothing does. */
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrationProvider } from '../../src/store/sqlite/migrations.ts';
+import { migrationProvider } from '../../src/store/sql/migrations.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 
 describe('items stored compactly', () => {
@@ -18,7 +18,7 @@ describe('items stored compactly', () => {
     const path = join(dir, 'clubwatch.db');
     const database = new BetterSqlite3(path);
     const older = new Kysely<unknown>({ dialect: new SqliteDialect({ database }) });
-    const { error } = await new Migrator({ db: older, provider: migrationProvider }).migrateTo('0005-item-retention');
+    const { error } = await new Migrator({ db: older, provider: migrationProvider('sqlite') }).migrateTo('0006-cluster');
     expect(error).toBeUndefined();
     const insert = database.prepare('insert into items (source_id, key, title, text, link, link_key, published, seen_at) values (?, ?, ?, ?, ?, ?, ?, ?)');
     database.transaction(() => {

@@ -18,7 +18,7 @@ export interface LanguageIndex {
 /** What a phrase of the index is: a cue word or the name of a club or a platform. */
 export type Phrase = Cue | EntityPayload;
 
-export const lexicons: Record<Language, Lexicon> = { fr, en, de, es, it, pt };
+const lexicons: Record<Language, Lexicon> = { fr, en, de, es, it, pt };
 
 export interface Cue {
   type: 'cue';

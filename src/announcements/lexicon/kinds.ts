@@ -1,4 +1,4 @@
-import type { Action, Platform } from '../announcement.ts';
+import type { Platform } from '../announcement.ts';
 
 /** What a cue word or phrase tells the extractor. */
 export type CueKind =
@@ -68,9 +68,6 @@ export const actionKinds: ReadonlySet<CueKind> = new Set<CueKind>([
   'migrate',
 ]);
 
-export function isActionKind(kind: CueKind): kind is CueKind & Action {
-  return kind === 'leave' || kind === 'stay' || kind === 'join' || kind === 'pause' || kind === 'return' || kind === 'delete';
-}
 
 /** Platform names in every language; `X` alone is checked apart because it is also a letter. */
 export const platformNames: Record<Exclude<Platform, 'other'>, string> & { other: string } = {

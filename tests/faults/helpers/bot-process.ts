@@ -20,9 +20,10 @@ export interface BotProcess {
   kill(): Promise<void>;
 }
 
-export function spawnBot(vars: Record<string, string>, cwd: string): BotProcess {
+/** `args` come after `start` (`['--role', 'worker']`). */
+export function spawnBot(vars: Record<string, string>, cwd: string, args: string[] = []): BotProcess {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !inheritedPrefixes.some((prefix) => name.startsWith(prefix))));
-  const child = spawn(process.execPath, [binary, 'start'], { cwd, env: { ...inherited, ...vars }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [binary, 'start', ...args], { cwd, env: { ...inherited, ...vars }, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   const lines: Array<Record<string, unknown>> = [];
   for (const stream of [child.stdout, child.stderr]) {

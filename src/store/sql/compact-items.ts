@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
+import { linkKey, storedText } from '../../items/stored-item.ts';
 import type { SeenItem } from '../store.ts';
-import { normalizeLink } from '../../items/normalize-link.ts';
 import { itemKeyHash } from './retention.ts';
 import type { Database } from './schema.ts';
 
@@ -11,15 +11,15 @@ import type { Database } from './schema.ts';
  */
 
 export function linkHash(link: string): number {
-  return itemKeyHash(normalizeLink(link));
+  return itemKeyHash(linkKey(link) as string);
 }
 
 export function itemRow(item: SeenItem, seenAt: string): Database['items'] {
   return {
     source_id: item.sourceId,
     key: item.key,
-    title: item.title,
-    text: item.text.slice(0, 4000),
+    title: storedText(item.title),
+    text: storedText(item.text),
     link_hash: item.link === null ? null : linkHash(item.link),
     published: item.published === null ? null : Date.parse(item.published),
     seen_at: Date.parse(seenAt),
@@ -33,8 +33,9 @@ export function seenItemOf(row: Database['items'], link: string): SeenItem {
     key: row.key,
     title: row.title,
     text: row.text,
-    link: normalizeLink(link),
-    published: row.published === null ? null : new Date(row.published).toISOString(),
+    link: linkKey(link),
+    // PostgreSQL's driver gives a bigint as a string.
+    published: row.published === null ? null : new Date(Number(row.published)).toISOString(),
     lang: null,
   };
 }
@@ -73,7 +74,7 @@ export async function compactItems(db: Kysely<unknown>): Promise<void> {
       source_id: row.source_id,
       key: row.key,
       title: row.title,
-      text: row.text.slice(0, 2000),
+      text: storedText(row.text.slice(0, 2000)),
       link_hash: row.link_key === null ? null : itemKeyHash(row.link_key),
       published: row.published === null ? null : Date.parse(row.published),
       seen_at: Date.parse(row.seen_at),

@@ -1,14 +1,12 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { Delivery } from '../../deliveries/delivery.ts';
-import type { ClaimOptions, DeliveryCounts, NewDelivery } from '../store.ts';
+import type { ClaimOptions, DeliveryCounts, NewDelivery, OutboxStore } from '../store.ts';
+import type { Db, Engine, SqlContext } from './engine.ts';
 import { toDelivery } from './rows.ts';
-import type { Database } from './schema.ts';
 
 /** The durable outbox: a delivery is written before it is sent and marked sent only after success. */
 
-type Db = Kysely<Database> | Transaction<Database>;
-
-export async function enqueueDelivery(db: Db, delivery: NewDelivery): Promise<boolean> {
+async function enqueueDelivery(db: Db, delivery: NewDelivery): Promise<boolean> {
   const result = await db
     .insertInto('deliveries')
     .values({
@@ -26,7 +24,7 @@ export async function enqueueDelivery(db: Db, delivery: NewDelivery): Promise<bo
   return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
 }
 
-export async function getDelivery(db: Db, id: string): Promise<Delivery | undefined> {
+async function getDelivery(db: Db, id: string): Promise<Delivery | undefined> {
   const row = await db.selectFrom('deliveries').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toDelivery(row);
 }
@@ -38,24 +36,23 @@ function destinationIn(kinds: string[]) {
   )})`;
 }
 
-export async function claimDeliveries(db: Db, options: ClaimOptions): Promise<Delivery[]> {
+/**
+ * One statement, so that no other claimant can come between the choice and the update: on PostgreSQL
+ * the chosen rows are locked and rows another claimant holds are skipped; SQLite runs one writer at a time.
+ */
+async function claimDeliveries(db: Db, engine: Engine, options: ClaimOptions): Promise<Delivery[]> {
   if (options.destinationKinds.length === 0) return [];
   const leaseExpired = new Date(Date.parse(options.now) - options.leaseMs).toISOString();
-  const due = await db
+  const claimable = sql<boolean>`((status = 'pending' and next_attempt_at <= ${options.now}) or (status = 'sending' and claimed_at < ${leaseExpired}))`;
+  let due = db
     .selectFrom('deliveries')
     .select('id')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', options.now)]),
-        eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', leaseExpired)]),
-      ]),
-    )
+    .where(claimable)
     .where(destinationIn(options.destinationKinds))
     .orderBy('next_attempt_at')
     .orderBy('created_at')
-    .limit(options.limit)
-    .execute();
-  if (due.length === 0) return [];
+    .limit(options.limit);
+  if (engine === 'postgres') due = due.forUpdate().skipLocked();
   const rows = await db
     .updateTable('deliveries')
     .set((eb) => ({
@@ -65,17 +62,14 @@ export async function claimDeliveries(db: Db, options: ClaimOptions): Promise<De
       claimed_at: options.now,
       attempts: eb('attempts', '+', 1),
     }))
-    .where(
-      'id',
-      'in',
-      due.map((row) => row.id),
-    )
+    .where('id', 'in', due)
+    .where(claimable)
     .returningAll()
     .execute();
-  return rows.map(toDelivery).sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt));
+  return rows.map(toDelivery).sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt) || a.createdAt.localeCompare(b.createdAt));
 }
 
-export async function releaseInterruptedDeliveries(db: Db, now: string): Promise<number> {
+async function releaseInterruptedDeliveries(db: Db, now: string): Promise<number> {
   const result = await db
     .updateTable('deliveries')
     .set({ status: 'pending', interrupted_at: sql`claimed_at`, next_attempt_at: now })
@@ -84,11 +78,11 @@ export async function releaseInterruptedDeliveries(db: Db, now: string): Promise
   return Number(result.numUpdatedRows);
 }
 
-export async function markDeliverySent(db: Db, id: string, externalId: string | null, at: string): Promise<void> {
+async function markDeliverySent(db: Db, id: string, externalId: string | null, at: string): Promise<void> {
   await db.updateTable('deliveries').set({ status: 'sent', external_id: externalId, sent_at: at, last_error: null }).where('id', '=', id).execute();
 }
 
-export async function scheduleDeliveryRetry(db: Db, id: string, reason: string, nextAttemptAt: string): Promise<void> {
+async function scheduleDeliveryRetry(db: Db, id: string, reason: string, nextAttemptAt: string): Promise<void> {
   await db
     .updateTable('deliveries')
     .set({ status: 'pending', last_error: reason, next_attempt_at: nextAttemptAt, claimed_at: null })
@@ -96,7 +90,7 @@ export async function scheduleDeliveryRetry(db: Db, id: string, reason: string, 
     .execute();
 }
 
-export async function markDeliveryFailed(db: Db, id: string, reason: string, at: string): Promise<void> {
+async function markDeliveryFailed(db: Db, id: string, reason: string, at: string): Promise<void> {
   await db
     .updateTable('deliveries')
     .set({ status: 'failed', last_error: reason, sent_at: null, next_attempt_at: at, claimed_at: null })
@@ -104,7 +98,7 @@ export async function markDeliveryFailed(db: Db, id: string, reason: string, at:
     .execute();
 }
 
-export async function listDeliveries(
+async function listDeliveries(
   db: Db,
   filter: { destination?: string; status?: Delivery['status']; limit?: number } = {},
 ): Promise<Delivery[]> {
@@ -114,7 +108,7 @@ export async function listDeliveries(
   return (await query.execute()).map(toDelivery);
 }
 
-export async function countDeliveries(db: Db, destinationPrefix?: string): Promise<DeliveryCounts> {
+async function countDeliveries(db: Db, destinationPrefix?: string): Promise<DeliveryCounts> {
   let query = db.selectFrom('deliveries').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status');
   if (destinationPrefix) query = query.where(destinationIn([destinationPrefix]));
   const counts: DeliveryCounts = { pending: 0, sending: 0, sent: 0, failed: 0, held: 0, merged: 0 };
@@ -122,11 +116,11 @@ export async function countDeliveries(db: Db, destinationPrefix?: string): Promi
   return counts;
 }
 
-export async function holdDelivery(db: Db, id: string, reason: string): Promise<void> {
+async function holdDelivery(db: Db, id: string, reason: string): Promise<void> {
   await db.updateTable('deliveries').set({ status: 'held', last_error: reason, claimed_at: null }).where('id', '=', id).execute();
 }
 
-export async function listHeldDeliveries(db: Db, destination: string): Promise<Delivery[]> {
+async function listHeldDeliveries(db: Db, destination: string): Promise<Delivery[]> {
   const rows = await db
     .selectFrom('deliveries')
     .selectAll()
@@ -138,13 +132,13 @@ export async function listHeldDeliveries(db: Db, destination: string): Promise<D
   return rows.map(toDelivery);
 }
 
-export async function releaseDeliveries(db: Db, release: Array<{ id: string; nextAttemptAt: string }>): Promise<void> {
+async function releaseDeliveries(db: Db, release: Array<{ id: string; nextAttemptAt: string }>): Promise<void> {
   for (const { id, nextAttemptAt } of release) {
     await db.updateTable('deliveries').set({ status: 'pending', next_attempt_at: nextAttemptAt }).where('id', '=', id).where('status', '=', 'held').execute();
   }
 }
 
-export async function markDeliveriesMerged(db: Db, ids: string[], intoId: string, at: string): Promise<void> {
+async function markDeliveriesMerged(db: Db, ids: string[], intoId: string, at: string): Promise<void> {
   if (ids.length === 0) return;
   await db
     .updateTable('deliveries')
@@ -152,4 +146,22 @@ export async function markDeliveriesMerged(db: Db, ids: string[], intoId: string
     .where('id', 'in', ids)
     .where('status', '=', 'held')
     .execute();
+}
+
+export function outboxStore({ db, engine }: SqlContext): OutboxStore {
+  return {
+    enqueueDelivery: (delivery) => enqueueDelivery(db, delivery),
+    getDelivery: (id) => getDelivery(db, id),
+    claimDeliveries: (options) => claimDeliveries(db, engine, options),
+    releaseInterruptedDeliveries: (now) => releaseInterruptedDeliveries(db, now),
+    markDeliverySent: (id, externalId, at) => markDeliverySent(db, id, externalId, at),
+    scheduleDeliveryRetry: (id, reason, nextAttemptAt) => scheduleDeliveryRetry(db, id, reason, nextAttemptAt),
+    markDeliveryFailed: (id, reason, at) => markDeliveryFailed(db, id, reason, at),
+    holdDelivery: (id, reason) => holdDelivery(db, id, reason),
+    listHeldDeliveries: (destination) => listHeldDeliveries(db, destination),
+    releaseDeliveries: (release) => releaseDeliveries(db, release),
+    markDeliveriesMerged: (ids, intoId, at) => markDeliveriesMerged(db, ids, intoId, at),
+    listDeliveries: (filter) => listDeliveries(db, filter),
+    countDeliveries: (prefix) => countDeliveries(db, prefix),
+  };
 }

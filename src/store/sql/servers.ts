@@ -1,19 +1,16 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { ServerSettings, SourceRecord, Watch, WatchKind } from '../store.ts';
+import type { ServerSettings, ServerStore, SourceRecord, Watch, WatchKind } from '../store.ts';
+import type { Db, SqlContext } from './engine.ts';
 import { defaultServerSettings, fromServer, toServer, toSource } from './rows.ts';
 import { forgetSourceItems } from './retention.ts';
-import type { Database } from './schema.ts';
 
 /** Per-server settings, watches, own sources and digest queues. Every query is scoped by server id. */
 
-type Db = Kysely<Database> | Transaction<Database>;
-
-export async function getServerSettings(db: Db, serverId: string): Promise<ServerSettings> {
+async function getServerSettings(db: Db, serverId: string): Promise<ServerSettings> {
   const row = await db.selectFrom('servers').selectAll().where('server_id', '=', serverId).executeTakeFirst();
   return row ? toServer(row) : { serverId, ...defaultServerSettings };
 }
 
-export async function updateServerSettings(
+async function updateServerSettings(
   db: Db,
   serverId: string,
   change: Partial<Omit<ServerSettings, 'serverId'>>,
@@ -28,11 +25,11 @@ export async function updateServerSettings(
   return next;
 }
 
-export async function listServers(db: Db): Promise<ServerSettings[]> {
+async function listServers(db: Db): Promise<ServerSettings[]> {
   return (await db.selectFrom('servers').selectAll().orderBy('server_id').execute()).map(toServer);
 }
 
-export async function addWatch(db: Db, serverId: string, watch: Watch): Promise<boolean> {
+async function addWatch(db: Db, serverId: string, watch: Watch): Promise<boolean> {
   const result = await db
     .insertInto('watches')
     .values({ server_id: serverId, kind: watch.kind, value: watch.value })
@@ -41,7 +38,7 @@ export async function addWatch(db: Db, serverId: string, watch: Watch): Promise<
   return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
 }
 
-export async function removeWatch(db: Db, serverId: string, watch: Watch): Promise<boolean> {
+async function removeWatch(db: Db, serverId: string, watch: Watch): Promise<boolean> {
   const result = await db
     .deleteFrom('watches')
     .where('server_id', '=', serverId)
@@ -51,12 +48,12 @@ export async function removeWatch(db: Db, serverId: string, watch: Watch): Promi
   return result.numDeletedRows > 0n;
 }
 
-export async function listWatches(db: Db, serverId: string): Promise<Watch[]> {
+async function listWatches(db: Db, serverId: string): Promise<Watch[]> {
   const rows = await db.selectFrom('watches').select(['kind', 'value']).where('server_id', '=', serverId).orderBy('kind').orderBy('value').execute();
   return rows.map((row) => ({ kind: row.kind as WatchKind, value: row.value }));
 }
 
-export async function serversWatching(db: Db, club: { id: string; league: string | null; country: string }): Promise<string[]> {
+async function serversWatching(db: Db, club: { id: string; league: string | null; country: string }): Promise<string[]> {
   const rows = await db
     .selectFrom('watches')
     .select('server_id')
@@ -73,7 +70,7 @@ export async function serversWatching(db: Db, club: { id: string; league: string
   return rows.map((row) => row.server_id);
 }
 
-export async function subscribeServerSource(db: Db, serverId: string, sourceId: string): Promise<boolean> {
+async function subscribeServerSource(db: Db, serverId: string, sourceId: string): Promise<boolean> {
   const result = await db
     .insertInto('server_sources')
     .values({ server_id: serverId, source_id: sourceId })
@@ -82,7 +79,7 @@ export async function subscribeServerSource(db: Db, serverId: string, sourceId: 
   return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
 }
 
-export async function unsubscribeServerSource(db: Db, serverId: string, sourceId: string): Promise<boolean> {
+async function unsubscribeServerSource(db: Db, serverId: string, sourceId: string): Promise<boolean> {
   const result = await db
     .deleteFrom('server_sources')
     .where('server_id', '=', serverId)
@@ -98,7 +95,7 @@ export async function unsubscribeServerSource(db: Db, serverId: string, sourceId
   return true;
 }
 
-export async function listServerSources(db: Db, serverId: string): Promise<SourceRecord[]> {
+async function listServerSources(db: Db, serverId: string): Promise<SourceRecord[]> {
   const rows = await db
     .selectFrom('server_sources')
     .innerJoin('sources', 'sources.id', 'server_sources.source_id')
@@ -109,12 +106,12 @@ export async function listServerSources(db: Db, serverId: string): Promise<Sourc
   return rows.map(toSource);
 }
 
-export async function serversOfSource(db: Db, sourceId: string): Promise<string[]> {
+async function serversOfSource(db: Db, sourceId: string): Promise<string[]> {
   const rows = await db.selectFrom('server_sources').select('server_id').where('source_id', '=', sourceId).orderBy('server_id').execute();
   return rows.map((row) => row.server_id);
 }
 
-export async function queueForDigest(db: Db, serverId: string, storyId: number): Promise<void> {
+async function queueForDigest(db: Db, serverId: string, storyId: number): Promise<void> {
   await db
     .insertInto('digest_queue')
     .values({ server_id: serverId, story_id: storyId })
@@ -122,13 +119,32 @@ export async function queueForDigest(db: Db, serverId: string, storyId: number):
     .execute();
 }
 
-export async function takeDigestQueue(db: Db, serverId: string): Promise<number[]> {
-  const rows = await db.selectFrom('digest_queue').select('story_id').where('server_id', '=', serverId).orderBy('story_id').execute();
-  await db.deleteFrom('digest_queue').where('server_id', '=', serverId).execute();
-  return rows.map((row) => row.story_id);
+async function takeDigestQueue(db: Db, serverId: string): Promise<number[]> {
+  // One statement: two processes taking the same queue get each story once between them.
+  const rows = await db.deleteFrom('digest_queue').where('server_id', '=', serverId).returning('story_id').execute();
+  return rows.map((row) => row.story_id).sort((a, b) => a - b);
 }
 
-export async function listServersWithDigestQueue(db: Db): Promise<string[]> {
+async function listServersWithDigestQueue(db: Db): Promise<string[]> {
   const rows = await db.selectFrom('digest_queue').select('server_id').distinct().orderBy('server_id').execute();
   return rows.map((row) => row.server_id);
+}
+
+export function serverStore({ db }: SqlContext): ServerStore {
+  return {
+    getServerSettings: (serverId) => getServerSettings(db, serverId),
+    updateServerSettings: (serverId, change) => updateServerSettings(db, serverId, change),
+    listServers: () => listServers(db),
+    addWatch: (serverId, watch) => addWatch(db, serverId, watch),
+    removeWatch: (serverId, watch) => removeWatch(db, serverId, watch),
+    listWatches: (serverId) => listWatches(db, serverId),
+    serversWatching: (club) => serversWatching(db, club),
+    subscribeServerSource: (serverId, sourceId) => subscribeServerSource(db, serverId, sourceId),
+    unsubscribeServerSource: (serverId, sourceId) => unsubscribeServerSource(db, serverId, sourceId),
+    listServerSources: (serverId) => listServerSources(db, serverId),
+    serversOfSource: (sourceId) => serversOfSource(db, sourceId),
+    queueForDigest: (serverId, storyId) => queueForDigest(db, serverId, storyId),
+    takeDigestQueue: (serverId) => takeDigestQueue(db, serverId),
+    listServersWithDigestQueue: () => listServersWithDigestQueue(db),
+  };
 }

@@ -110,4 +110,8 @@ export interface Database {
     sent_at: string | null;
   };
   state: { key: string; value: string };
+  /** Who does a piece of work for all the processes sharing the store, and until when. */
+  leases: { name: string; holder: string; expires_at: string };
+  /** Paces shared by every process: the next free turn, in milliseconds since the epoch. */
+  paces: { name: string; next_at: number };
 }

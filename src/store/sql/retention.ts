@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ItemRetention } from '../store.ts';
+import type { Db } from './engine.ts';
 import type { Database } from './schema.ts';
 
 /** Retention: items beyond their time are forgotten but for a compact key, so they never come back as new. */
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** 48 bits of the key's SHA-256: a collision inside one source is one in 2^48 per pair, far beyond any feed. */
 export function itemKeyHash(key: string): number {
@@ -28,10 +27,10 @@ export async function prunedKeys(db: Db, sourceId: string, keys: string[]): Prom
 const batchSize = 2_000;
 
 /** Prunes in batches, each in its own transaction, so that the bot's other writes are never held up long. */
-export async function pruneItems(db: Kysely<Database>, retention: ItemRetention): Promise<number> {
+export async function pruneItems(db: Db, retention: ItemRetention): Promise<number> {
   let pruned = 0;
   for (;;) {
-    const done = await db.transaction().execute(async (trx) => {
+    const done = await (db as Kysely<Database>).transaction().execute(async (trx) => {
       const rows = await trx
         .selectFrom((eb) =>
           eb
@@ -40,7 +39,7 @@ export async function pruneItems(db: Kysely<Database>, retention: ItemRetention)
             .select((inner) =>
               inner.fn
                 .agg<number>('row_number')
-                .over((over) => over.partitionBy('source_id').orderBy('seen_at', 'desc').orderBy('published', 'desc').orderBy('key', 'desc'))
+                .over((over) => over.partitionBy('source_id').orderBy('seen_at', 'desc').orderBy(sql`published desc nulls last`).orderBy('key', 'desc'))
                 .as('rank'),
             )
             .as('ranked'),

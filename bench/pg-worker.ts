@@ -1,0 +1,75 @@
+import { fileURLToPath } from 'node:url';
+import { loadCatalog } from '../src/catalog/load-catalog.ts';
+import { FeedSourceReader } from '../src/sources/feed-source-reader.ts';
+import type { SafeFetcher } from '../src/sources/fetch/safe-fetch.ts';
+import { SourcePoller } from '../src/sources/poller.ts';
+import { benchContext, benchEnvironment } from './bench-env.ts';
+import { generateFeeds } from './feed-corpus.ts';
+
+/**
+ * One worker of the PostgreSQL ingest bench, in a process of its own (forked by pg-bench.ts): the
+ * bot's context on the shared database, the real poller claiming each due source's read, the
+ * pipeline storing what it finds. Answers `ready`, waits for `go`, reads until nothing is due, then
+ * answers with the items it recorded.
+ */
+export interface WorkerSetup {
+  databaseUrl: string;
+  feeds: number;
+  itemsPerFeed: number;
+  now: string;
+}
+
+process.once('message', (setup: WorkerSetup) => {
+  run(setup).catch((err: unknown) => {
+    process.send?.({ error: err instanceof Error ? (err.stack ?? err.message) : String(err) }, () => process.exit(1));
+  });
+});
+
+async function run(setup: WorkerSetup): Promise<void> {
+  const now = new Date(setup.now);
+  const catalog = loadCatalog(fileURLToPath(new URL('../config/catalog', import.meta.url)));
+  const bodies = new Map(generateFeeds({ feeds: setup.feeds, itemsPerFeed: setup.itemsPerFeed, now, clubs: catalog.entries }).map((feed) => [feed.url, feed.body]));
+  const memoryFetcher: SafeFetcher = {
+    async fetchFeed(url) {
+      const body = bodies.get(url);
+      if (!body) throw new Error(`no generated feed at ${url}`);
+      return { status: 'ok', body, etag: null, lastModified: null, contentType: 'application/rss+xml; charset=utf-8', finalUrl: url };
+    },
+    fetchResource: () => Promise.reject(new Error('not used')),
+    close: () => Promise.resolve(),
+  };
+  const env = benchEnvironment({ vars: { CLUBWATCH_DATABASE_URL: setup.databaseUrl, CLUBWATCH_MAX_ANNOUNCED_PER_RUN: String(setup.itemsPerFeed) } });
+  const context = await benchContext(env);
+  let items = 0;
+  const poller = new SourcePoller({
+    store: context.store,
+    logger: context.logger,
+    readers: [new FeedSourceReader({ trusted: memoryFetcher, untrusted: memoryFetcher }, context.config.sources.maxFeedBytes)],
+    claimReads: true,
+    concurrency: 8,
+    perHostConcurrency: 8,
+    now: () => now,
+    ingest: async (source, found) => {
+      const result = await context.pipeline.ingest(source, found);
+      items += result.newItems;
+      return result.newItems;
+    },
+  });
+  // Warm: the extractor's first use compiles its tables.
+  context.extractor.extract({ text: 'Le Red Star FC quitte X', lang: 'fr' });
+  process.send?.({ ready: true });
+  await new Promise((resolve) => process.once('message', resolve));
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  for (;;) {
+    const outcomes = await poller.tick();
+    if (outcomes.length === 0) break;
+  }
+  const wallMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
+  await context.store.close();
+  await context.feedParser.close();
+  env.remove();
+  process.send?.({ items, wallMs, cpuMs }, () => process.exit(0));
+}

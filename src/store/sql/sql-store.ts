@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely';
+import type { Store } from '../store.ts';
+import type { Engine, SqlContext } from './engine.ts';
+import { itemStore } from './items.ts';
+import { outboxStore } from './outbox.ts';
+import type { Database } from './schema.ts';
+import { serverStore } from './servers.ts';
+import { sourceStore } from './sources.ts';
+import { stateStore } from './state.ts';
+import { storyStore } from './stories.ts';
+
+export interface SqlStoreOptions {
+  engine: Engine;
+  /** After items were pruned (SQLite hands the freed pages back to the file system). */
+  afterPrune?: () => void;
+  /** After the connection is closed (PostgreSQL's test schemas are dropped then). */
+  afterClose?: () => Promise<void>;
+}
+
+/** The store on any SQL engine Kysely speaks: each concern's queries, over one connection or one transaction. */
+export function sqlStore(db: Kysely<Database>, options: SqlStoreOptions): Store {
+  return storeOver({ db, engine: options.engine, inTransaction: false }, options);
+}
+
+function storeOver(context: SqlContext, options: SqlStoreOptions): Store {
+  const store: Store = {
+    ...sourceStore(context),
+    ...itemStore(context, options.afterPrune ?? (() => undefined)),
+    ...storyStore(context),
+    ...serverStore(context),
+    ...outboxStore(context),
+    ...stateStore(context),
+    async transaction(work) {
+      if (context.inTransaction) return work(store);
+      return (context.db as Kysely<Database>)
+        .transaction()
+        .execute((trx) => work(storeOver({ db: trx, engine: context.engine, inTransaction: true }, options)));
+    },
+    async close() {
+      if (context.inTransaction) return;
+      await (context.db as Kysely<Database>).destroy();
+      await options.afterClose?.();
+    },
+  };
+  return store;
+}

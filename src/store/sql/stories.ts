@@ -1,0 +1,212 @@
+import { sql, type Selectable, type SelectQueryBuilder } from 'kysely';
+import type { Action, Platform } from '../../announcements/announcement.ts';
+import { storyClubKey, storyEventKey } from '../../stories/story-key.ts';
+import { storyAfterReport } from '../../stories/story-rules.ts';
+import type { Story, StoryReport } from '../../stories/story.ts';
+import type { StoryStore } from '../store.ts';
+import type { Db, SqlContext } from './engine.ts';
+import { forgetSampleStories } from './migrations.ts';
+import { toReport, toStory } from './rows.ts';
+import type { Database } from './schema.ts';
+
+/** Announcements, stories and the board. */
+export function storyStore({ db, engine }: SqlContext): StoryStore {
+  const getStories: StoryStore['getStories'] = async (ids) => {
+    if (ids.length === 0) return [];
+    const rows = await db.selectFrom('stories').selectAll().where('id', 'in', ids).execute();
+    const stories = await withReports(db, rows);
+    const order = new Map(ids.map((id, index) => [id, index]));
+    return stories.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  };
+  const addReport: StoryStore['addReport'] = async (storyId, report) => {
+    const result = await db
+      .insertInto('story_reports')
+      .values({
+        story_id: storyId,
+        source_id: report.sourceId,
+        item_key: report.itemKey,
+        outlet: report.outlet,
+        title: report.title,
+        link: report.link,
+        evidence: report.evidence,
+        published: report.published,
+        confidence: report.confidence,
+        lang: report.lang,
+        trusted: report.trusted ? 1 : 0,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if ((result.numInsertedOrUpdatedRows ?? 0n) === 0n) return false;
+    const story = await db.selectFrom('stories').select(['confidence', 'occurred_at']).where('id', '=', storyId).executeTakeFirst();
+    if (!story) return true;
+    const next = storyAfterReport({ confidence: story.confidence, occurredAt: story.occurred_at }, report);
+    if (next.confidence !== story.confidence || next.occurredAt !== story.occurred_at) {
+      await db.updateTable('stories').set({ confidence: next.confidence, occurred_at: next.occurredAt }).where('id', '=', storyId).execute();
+    }
+    return true;
+  };
+
+  return {
+    getStories,
+    addReport,
+
+    async recordAnnouncement(item, announcement, storyId) {
+      await db
+        .insertInto('announcements')
+        .values({
+          source_id: item.sourceId,
+          item_key: item.key,
+          club_id: announcement.club.id,
+          club_name: announcement.club.name,
+          platform: announcement.platform,
+          action: announcement.action,
+          confidence: announcement.confidence,
+          evidence: announcement.evidence,
+          story_id: storyId,
+        })
+        .execute();
+    },
+
+    async listAnnouncementsForItem(sourceId, key) {
+      const rows = await db.selectFrom('announcements').selectAll().where('source_id', '=', sourceId).where('item_key', '=', key).orderBy('id').execute();
+      return rows.map((row) => ({
+        club: { id: row.club_id, name: row.club_name },
+        platform: row.platform as Platform,
+        action: row.action as Action,
+        confidence: row.confidence,
+        evidence: row.evidence,
+        storyId: row.story_id,
+      }));
+    },
+
+    async findRecentStory(club, platform, action, since) {
+      if (engine === 'postgres') {
+        // Two workers reading two outlets of one event: the second waits here until the first has
+        // filed its story (or not), then finds it. SQLite writes one transaction at a time anyway.
+        await sql`select pg_advisory_xact_lock(hashtextextended(${storyEventKey(club, platform, action)}, 0))`.execute(db);
+      }
+      const row = await db
+        .selectFrom('stories')
+        .selectAll()
+        .where('club_key', '=', storyClubKey(club))
+        .where('platform', '=', platform)
+        .where('action', '=', action)
+        .where('occurred_at', '>=', since)
+        .orderBy('occurred_at', 'desc')
+        .executeTakeFirst();
+      return row && (await withReports(db, [row]))[0];
+    },
+
+    async createStory(story, firstReport) {
+      const { id } = await db
+        .insertInto('stories')
+        .values({
+          club_key: storyClubKey({ id: story.clubId, name: story.clubName }),
+          club_id: story.clubId,
+          club_name: story.clubName,
+          platform: story.platform,
+          action: story.action,
+          occurred_at: story.occurredAt,
+          first_seen_at: story.firstSeenAt,
+          confidence: story.confidence,
+          shared: story.shared ? 1 : 0,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await addReport(id, firstReport);
+      return { ...story, id, reports: [firstReport] };
+    },
+
+    async shareStory(storyId) {
+      const result = await db.updateTable('stories').set({ shared: 1 }).where('id', '=', storyId).where('shared', '=', 0).executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    async getStory(id) {
+      return (await getStories([id]))[0];
+    },
+
+    async listStories(filter = {}) {
+      let query = visible(db.selectFrom('stories').selectAll(), filter.visibleTo)
+        .orderBy('occurred_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(filter.limit ?? 10);
+      if (filter.clubId) query = query.where('club_id', '=', filter.clubId);
+      if (filter.platform) query = query.where('platform', '=', filter.platform);
+      if (filter.action) query = query.where('action', '=', filter.action);
+      return withReports(db, await query.execute());
+    },
+
+    async getBoard(clubId) {
+      let query = db.selectFrom('board').selectAll().orderBy('club_id').orderBy('platform');
+      if (clubId) query = query.where('club_id', '=', clubId);
+      const rows = await query.execute();
+      return rows.map((row) => ({
+        clubId: row.club_id,
+        platform: row.platform as Platform,
+        action: row.action as Action,
+        since: row.since,
+        storyId: row.story_id,
+      }));
+    },
+
+    async setBoardEntry(entry) {
+      const values = { club_id: entry.clubId, platform: entry.platform, action: entry.action, since: entry.since, story_id: entry.storyId };
+      await db
+        .insertInto('board')
+        .values(values)
+        .onConflict((oc) => oc.columns(['club_id', 'platform']).doUpdateSet(values))
+        .execute();
+    },
+
+    forgetSampleStories() {
+      return forgetSampleStories(db as never);
+    },
+
+    async clubHistory(clubId, visibleTo) {
+      const rows = await visible(db.selectFrom('stories').selectAll(), visibleTo).where('club_id', '=', clubId).orderBy('occurred_at').orderBy('id').execute();
+      return withReports(db, rows);
+    },
+  };
+}
+
+/** Shared stories, plus those a server's own feeds reported when a server is named. */
+function visible<Q extends SelectQueryBuilder<Database, 'stories', object>>(query: Q, visibleTo: string | undefined): Q {
+  if (visibleTo === 'all') return query;
+  if (visibleTo === undefined) return query.where('stories.shared', '=', 1) as Q;
+  return query.where((eb) =>
+    eb.or([
+      eb('stories.shared', '=', 1),
+      eb.exists(
+        eb
+          .selectFrom('story_reports')
+          .innerJoin('server_sources', 'server_sources.source_id', 'story_reports.source_id')
+          .select('story_reports.story_id')
+          .whereRef('story_reports.story_id', '=', 'stories.id')
+          .where('server_sources.server_id', '=', visibleTo),
+      ),
+    ]),
+  ) as Q;
+}
+
+async function withReports(db: Db, rows: Array<Selectable<Database['stories']>>): Promise<Story[]> {
+  if (rows.length === 0) return [];
+  const reports = await db
+    .selectFrom('story_reports')
+    .selectAll()
+    .where(
+      'story_id',
+      'in',
+      rows.map((row) => row.id),
+    )
+    // Reports without a date first, on every engine.
+    .orderBy(sql`published asc nulls first`)
+    .execute();
+  const byStory = new Map<number, StoryReport[]>();
+  for (const report of reports) {
+    const list = byStory.get(report.story_id) ?? [];
+    list.push(toReport(report));
+    byStory.set(report.story_id, list);
+  }
+  return rows.map((row) => toStory(row, byStory.get(row.id) ?? []));
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { storedTextChars } from '../../../src/items/stored-item.ts';
+import { type CurrentStore, item, later, t0 } from './fixtures.ts';
+
+export function itemContract(store: CurrentStore): void {
+  describe('items', () => {
+    it('records an item once per source and returns only the new ones', async () => {
+      expect(await store().recordNewItems([item('a'), item('b'), item('a', { sourceId: 's2' })], t0)).toHaveLength(3);
+      const again = await store().recordNewItems([item('a'), item('c'), item('c')], later(1000));
+      expect(again.map((seen) => seen.key)).toEqual(['c']);
+    });
+
+    it('finds an item by its link however it is written, and keeps its text capped and without NUL', async () => {
+      const long = `a\u0000b${'x'.repeat(storedTextChars * 2)}`;
+      await store().recordNewItems([item('a', { link: 'https://News.example/story?utm_source=rss&id=4#top', text: long })], t0);
+      const [found] = await store().findItemsByLink('https://news.example/story?id=4');
+      expect(found?.text.startsWith('abx')).toBe(true);
+      expect(found?.text).toHaveLength(storedTextChars);
+      expect(await store().findItemsByLink('https://news.example/story?id=5')).toHaveLength(0);
+    });
+
+    it('prunes old items beyond each source’s newest, and never takes a pruned one for new', async () => {
+      await store().recordNewItems([item('old1'), item('old2')], later(-40 * 86_400_000));
+      await store().recordNewItems([item('new')], t0);
+      expect(await store().pruneItems({ seenBefore: later(-30 * 86_400_000), keepPerSource: 1 })).toBe(2);
+      expect(await store().pruneItems({ seenBefore: later(-30 * 86_400_000), keepPerSource: 1 })).toBe(0);
+      expect(await store().recordNewItems([item('old1'), item('new'), item('fresh')], later(1000))).toEqual([item('fresh')]);
+    });
+
+    it('refuses to prune inside a transaction, where batches could not be their own', async () => {
+      await expect(store().transaction((tx) => tx.pruneItems({ seenBefore: t0, keepPerSource: 1 }))).rejects.toThrow(/outside a transaction/);
+    });
+
+    it('records nothing of a transaction that fails', async () => {
+      await expect(
+        store().transaction(async (tx) => {
+          await tx.recordNewItems([item('a')], t0);
+          throw new Error('stopped halfway');
+        }),
+      ).rejects.toThrow('stopped halfway');
+      expect(await store().recordNewItems([item('a')], t0)).toHaveLength(1);
+    });
+  });
+}
