@@ -6,10 +6,10 @@ import type { Item } from '../src/items/item.ts';
 import { mayNameAPlatform } from '../src/pipeline/platform-hint.ts';
 import { readFeed } from '../src/sources/feed-reader.ts';
 import { FeedSourceReader } from '../src/sources/feed-source-reader.ts';
-import type { SafeFetcher } from '../src/sources/fetch/safe-fetch.ts';
 import { SourcePoller } from '../src/sources/poller.ts';
 import { sourceIdFor } from '../src/sources/source-id.ts';
 import type { SourceRecord } from '../src/store/store.ts';
+import { memoryFetcher } from './memory-fetcher.ts';
 import { benchContext, benchEnvironment } from './bench-env.ts';
 import { generateFeeds, type GeneratedFeed } from './feed-corpus.ts';
 import { runLongInputBench, type LongInputFigures } from './long-input-bench.ts';
@@ -59,20 +59,12 @@ export async function runIngestBench(options: { feeds: number; itemsPerFeed: num
   const context = await benchContext(env);
   try {
     const bodies = new Map<string, Buffer>();
-    const memoryFetcher: SafeFetcher = {
-      async fetchFeed(url) {
-        const body = bodies.get(url);
-        if (!body) throw new Error(`no generated feed at ${url}`);
-        return { status: 'ok', body, etag: null, lastModified: null, contentType: 'application/rss+xml; charset=utf-8', finalUrl: url };
-      },
-      fetchResource: () => Promise.reject(new Error('not used')),
-      close: () => Promise.resolve(),
-    };
+    const fetcher = memoryFetcher(bodies);
     const totals = { examined: 0, announcements: 0, newStories: 0 };
     const poller = new SourcePoller({
       store: context.store,
       logger: context.logger,
-      readers: [new FeedSourceReader({ trusted: memoryFetcher, untrusted: memoryFetcher }, context.config.sources.maxFeedBytes)],
+      readers: [new FeedSourceReader({ trusted: fetcher, untrusted: fetcher }, context.config.sources.maxFeedBytes)],
       ingest: async (source, items: Item[]) => {
         const result = await context.pipeline.ingest(source, items);
         totals.examined += result.examined;

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '../src/catalog/load-catalog.ts';
 import { FeedSourceReader } from '../src/sources/feed-source-reader.ts';
-import type { SafeFetcher } from '../src/sources/fetch/safe-fetch.ts';
 import { SourcePoller } from '../src/sources/poller.ts';
+import { memoryFetcher } from './memory-fetcher.ts';
 import { benchContext, benchEnvironment } from './bench-env.ts';
 import { generateFeeds } from './feed-corpus.ts';
 
@@ -29,22 +29,14 @@ async function run(setup: WorkerSetup): Promise<void> {
   const now = new Date(setup.now);
   const catalog = loadCatalog(fileURLToPath(new URL('../config/catalog', import.meta.url)));
   const bodies = new Map(generateFeeds({ feeds: setup.feeds, itemsPerFeed: setup.itemsPerFeed, now, clubs: catalog.entries }).map((feed) => [feed.url, feed.body]));
-  const memoryFetcher: SafeFetcher = {
-    async fetchFeed(url) {
-      const body = bodies.get(url);
-      if (!body) throw new Error(`no generated feed at ${url}`);
-      return { status: 'ok', body, etag: null, lastModified: null, contentType: 'application/rss+xml; charset=utf-8', finalUrl: url };
-    },
-    fetchResource: () => Promise.reject(new Error('not used')),
-    close: () => Promise.resolve(),
-  };
+  const fetcher = memoryFetcher(bodies);
   const env = benchEnvironment({ vars: { CLUBWATCH_DATABASE_URL: setup.databaseUrl, CLUBWATCH_MAX_ANNOUNCED_PER_RUN: String(setup.itemsPerFeed) } });
   const context = await benchContext(env);
   let items = 0;
   const poller = new SourcePoller({
     store: context.store,
     logger: context.logger,
-    readers: [new FeedSourceReader({ trusted: memoryFetcher, untrusted: memoryFetcher }, context.config.sources.maxFeedBytes)],
+    readers: [new FeedSourceReader({ trusted: fetcher, untrusted: fetcher }, context.config.sources.maxFeedBytes)],
     claimReads: true,
     concurrency: 8,
     perHostConcurrency: 8,
