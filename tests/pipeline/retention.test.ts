@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FeedServer } from '../helpers/feed-server.ts';
-import { startTestApp, testEnvironment, type TestApp, type TestEnvironment } from '../helpers/test-app.ts';
+import { type FeedBot, startFeedBot } from '../helpers/feed-bot.ts';
 
 const dayMs = 86_400_000;
 
@@ -14,20 +13,15 @@ function rss(keys: number[]): string {
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
 describe('retention of items read from feeds', () => {
-  let feeds: FeedServer;
-  let env: TestEnvironment;
-  let bot: TestApp;
+  let world: FeedBot | undefined;
   afterEach(async () => {
-    await bot.close();
-    await feeds.close();
-    env.remove();
+    await world?.close();
+    world = undefined;
   });
 
   it('prunes what is beyond the retention and still never takes a pruned item for new when the feed lists it again', async () => {
-    feeds = new FeedServer({ '/feed.xml': { body: rss(range(0, 250)) } });
-    await feeds.start();
-    env = testEnvironment({ sources: [`${feeds.url}/feed.xml`], vars: { CLUBWATCH_RETENTION_DAYS: '30' } });
-    bot = await startTestApp(env);
+    world = await startFeedBot('/feed.xml', { body: rss(range(0, 250)) }, { CLUBWATCH_RETENTION_DAYS: '30' });
+    const { bot, feeds } = world;
     await bot.app.prepare();
     const [source] = await bot.context.store.listSources();
     expect((await bot.app.poller.poll(source!)).newItems).toBe(250);

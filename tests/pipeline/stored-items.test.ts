@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FeedServer } from '../helpers/feed-server.ts';
-import { startTestApp, testEnvironment, type TestApp, type TestEnvironment } from '../helpers/test-app.ts';
+import { type FeedBot, startFeedBot } from '../helpers/feed-bot.ts';
 
 function rss(entries: Array<{ guid: string; title: string; description: string }>): string {
   const items = entries
@@ -14,20 +13,15 @@ const redStar = { guid: 'red-star', title: 'Red Star FC quitte X', description: 
 const long = { guid: 'long', title: 'Werder Bremen leave X', description: `Werder Bremen said they are leaving X. ${'The club explained its reasons at length. '.repeat(200)}` };
 
 describe('what the store keeps of each item', () => {
-  let feeds: FeedServer;
-  let env: TestEnvironment;
-  let bot: TestApp;
+  let world: FeedBot | undefined;
   afterEach(async () => {
-    await bot.close();
-    await feeds.close();
-    env.remove();
+    await world?.close();
+    world = undefined;
   });
 
   it('keeps the title of every item, and the text only of items that may name a platform, capped', async () => {
-    feeds = new FeedServer({ '/feed.xml': { body: rss([routine, redStar, long]) } });
-    await feeds.start();
-    env = testEnvironment({ sources: [`${feeds.url}/feed.xml`] });
-    bot = await startTestApp(env);
+    world = await startFeedBot('/feed.xml', { body: rss([routine, redStar, long]) });
+    const { bot } = world;
     await bot.app.prepare();
     const [source] = await bot.context.store.listSources();
     expect((await bot.app.poller.poll(source!)).newItems).toBe(3);

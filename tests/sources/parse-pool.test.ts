@@ -2,8 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FeedParseError } from '../../src/errors.ts';
 import { readFeed } from '../../src/sources/feed-reader.ts';
 import { createFeedParser, FeedParserBusyError, type FeedParser } from '../../src/sources/feed/parse-pool.ts';
-import { FeedServer } from '../helpers/feed-server.ts';
-import { startTestApp, testEnvironment, type TestApp, type TestEnvironment } from '../helpers/test-app.ts';
+import { type FeedBot, startFeedBot } from '../helpers/feed-bot.ts';
 
 /** An RSS feed of `count` items, about 400 bytes each. */
 function bigFeed(count: number, prefix = 'item'): Buffer {
@@ -66,20 +65,15 @@ describe('the feed parser pool', () => {
 });
 
 describe('a large feed read by the bot', () => {
-  let feeds: FeedServer;
-  let env: TestEnvironment;
-  let bot: TestApp;
+  let world: FeedBot | undefined;
   afterEach(async () => {
-    await bot.close();
-    await feeds.close();
-    env.remove();
+    await world?.close();
+    world = undefined;
   });
 
   it('is fetched over HTTP and parsed off the main thread, its items recorded', async () => {
-    feeds = new FeedServer({ '/big.xml': { body: bigFeed(1_000), gzip: true } });
-    await feeds.start();
-    env = testEnvironment({ sources: [`${feeds.url}/big.xml`], vars: { CLUBWATCH_PARSE_THREADS: '1' } });
-    bot = await startTestApp(env);
+    world = await startFeedBot('/big.xml', { body: bigFeed(1_000), gzip: true }, { CLUBWATCH_PARSE_THREADS: '1' });
+    const { bot } = world;
     await bot.app.prepare();
     const outcomes = await bot.app.poller.tick();
     expect(outcomes).toEqual([expect.objectContaining({ status: 'items', newItems: 1_000 })]);
