@@ -15,13 +15,13 @@ describe('write-ahead log checkpoints', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('copies the log back into the database off the main thread, well before SQLite would on a commit', async () => {
+  it('copies the log back into the database off the main thread once it reaches SQLite\'s own mark, no commit doing it', async () => {
     const path = join(dir, 'clubwatch.db');
     const store = await openSqliteStore({ path });
     try {
       const before = statSync(path).size;
-      // About 300 pages of the log: SQLite's own checkpoint on a commit waits for 1,000.
-      const items = Array.from({ length: 2_000 }, (_, n) => ({
+      // About 1,200 pages of the log, past the 1,000 at which SQLite would checkpoint inside a commit.
+      const items = Array.from({ length: 8_000 }, (_, n) => ({
         sourceId: 'f-1',
         key: `k${n}`,
         title: `Report ${n} ${'of the day '.repeat(20)}`,
@@ -34,7 +34,7 @@ describe('write-ahead log checkpoints', () => {
       let grown = false;
       for (let wait = 0; wait < 50 && !grown; wait++) {
         await sleep(200);
-        grown = statSync(path).size > before + 500_000;
+        grown = statSync(path).size > before + 2_000_000;
       }
       expect(grown).toBe(true);
     } finally {
@@ -42,7 +42,7 @@ describe('write-ahead log checkpoints', () => {
     }
     const reopened = await openSqliteStore({ path });
     try {
-      expect(await reopened.findItemsByLink('https://news.example/1999')).toHaveLength(1);
+      expect(await reopened.findItemsByLink('https://news.example/7999')).toHaveLength(1);
     } finally {
       await reopened.close();
     }
