@@ -161,8 +161,6 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
       const fallback = lastPlatforms.length > 0 ? lastPlatforms : facts.platformsByCount.slice(0, 1);
       for (const platform of fallback) platformSet.push({ platform, f: { p_context: 1 } });
     }
-    // "bleibt auf Platz sieben": staying says nothing of a platform the sentence does not name.
-    if (action === 'stay') platformSet.splice(0, platformSet.length, ...platformSet.filter((p) => p.f.p_sentence));
     const subject = findSubject(info, cue, argEnd, covered);
     // What the item-wide candidates count as said: a club's own decision, asked and answered.
     if (!blocked && !info.sentence.question && !f.cue_object_person && subject.kind !== 'person') noteAction(summary, ctx, info, cue.start, action);
@@ -176,9 +174,11 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
       }
     }
     const cueText = `${kind} "${info.tokens.slice(cue.start, cue.end).map((t) => t.surface).join(' ')}"`;
+    // "bleibt auf Platz sieben": staying says nothing of a platform the sentence does not name.
+    const named = action === 'stay' ? platformSet.filter((p) => p.f.p_sentence) : platformSet;
     for (const c of clubs) {
       const embedOther = embed !== undefined && (embed === null || c.ref.id !== embed) ? 1 : 0;
-      for (const p of platformSet) {
+      for (const p of named) {
         out.push({ club: c.ref, platform: p.platform, action: p.target ? 'join' : action, f: { ...f, ...c.f, ...p.f, embed_other: embedOther }, info, cue: cueText });
       }
       // "verlässt X ... setzt die Posts auf Bluesky fort", "leaves X, now on Bluesky": where the club goes.

@@ -104,15 +104,15 @@ export function addCooccurrence(candidates: Candidate[], summaries: readonly Sen
       const at = actionSentences.get(action) ?? [];
       // Only what comes within three sentences of the words that say it.
       if (nearest(summaries, at, (s) => s.clubs.has(k)) === Infinity) continue;
+      // Its words are those of the sentence naming the club closest to where the action is said.
+      const sentence = (infos[closestNaming(summaries, at, k)] ?? infos[0]) as SentenceInfo;
       for (const platform of platforms) {
         const key = `${k}|${platform}|${action}`;
         if (byKey.has(key) || !platformNear.get(`${platform}|${action}`)) continue;
         const features: Features = emptyFeatures();
         features.item_level = 1;
         features[`act_${action}` as keyof Features] = 1;
-        // Its words are those of the sentence naming the club closest to where the action is said.
-        const named = closestNaming(summaries, at, k);
-        const c: Candidate = { club, platform, action, features, sentence: (infos[named] ?? infos[0]) as SentenceInfo, cues: ['named in the same item'], strength: 0 };
+        const c: Candidate = { club, platform, action, features, sentence, cues: ['named in the same item'], strength: 0 };
         byKey.set(key, c);
         out.push(c);
       }

@@ -153,18 +153,15 @@ export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}
       const lastPlatform = info.platforms[info.platforms.length - 1];
       if (lastPlatform) ctx.lastPlatform = lastPlatform.platform;
     }
-    const everything = (): Candidate[] => {
-      const rules = [...found.values()];
-      const all = addCooccurrence(collectCandidates(occurrences, rules), summaries, infos);
-      addClubFacts(all, rules, ctx, facts);
-      return all;
-    };
-    if (sink) sink.push(...everything());
+    const rules = [...found.values()];
+    const candidates: Candidate[] = model || sink ? addCooccurrence(collectCandidates(occurrences, rules), summaries, infos) : [];
+    addClubFacts(candidates, rules, ctx, facts);
+    if (sink) sink.push(...candidates);
     if (!model) {
-      const announcements = [...found.values()].map(({ sentence, ...a }) => ({ ...a, evidence: sentence.sentence.text }));
+      const announcements = rules.map(({ sentence, ...a }) => ({ ...a, evidence: sentence.sentence.text }));
       return { language: lang, announcements, rejected };
     }
-    return { language: lang, announcements: decideCandidates(model, everything(), facts, explain ? rejected : null), rejected };
+    return { language: lang, announcements: decideCandidates(model, candidates, facts, explain ? rejected : null), rejected };
   }
 
   function safe(input: ExtractInput, explain: boolean): Explanation {

@@ -34,14 +34,23 @@ export function vector(f: Features): number[] {
   return featureNames.map((n: FeatureName) => f[n]);
 }
 
-/** The distinct word stems of the sentence a candidate was read in. */
+const sentenceStems = new WeakMap<object, string[]>();
+
+/** The distinct word stems of the sentence a candidate was read in (once per sentence: many candidates share one). */
 export function candidateStems(c: Candidate): string[] {
-  const stems = new Set<string>();
-  for (const t of c.sentence?.tokens ?? []) {
-    const code = t.folded.charCodeAt(0);
-    if (code >= 97 && code <= 122) stems.add(t.folded.slice(0, stemLength));
+  const sentence = c.sentence;
+  if (!sentence) return [];
+  let found = sentenceStems.get(sentence);
+  if (!found) {
+    const stems = new Set<string>();
+    for (const t of sentence.tokens) {
+      const code = t.folded.charCodeAt(0);
+      if (code >= 97 && code <= 122) stems.add(t.folded.slice(0, stemLength));
+    }
+    found = [...stems];
+    sentenceStems.set(sentence, found);
   }
-  return [...stems];
+  return found;
 }
 
 export function probability(weights: readonly number[], x: readonly number[]): number {
