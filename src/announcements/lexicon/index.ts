@@ -72,6 +72,8 @@ export function buildIndexes(addNames: (index: PhraseIndex<Phrase>) => void): Re
     out[lang] = { all: index };
     const extra = published[lang];
     const lists = [...(Object.entries(lexicon) as Array<[CueKind, string]>), ...(Object.entries(extra) as Array<[CueKind, string]>)];
+    // A phrase listed twice (in both lists, or once fused and once written out) is one cue, not two.
+    const added = new Set<string>();
     for (const [kind, list] of lists) {
       for (const raw of list.split('|')) {
         let phrase = raw.trim();
@@ -86,7 +88,12 @@ export function buildIndexes(addNames: (index: PhraseIndex<Phrase>) => void): Re
         }
         if (phrase === '') continue;
         const cue: Cue = { type: 'cue', kind, lang, phrase, noun, needsAccount };
-        for (const form of withContractions(phrase, lang)) index.add(form, cue);
+        for (const form of withContractions(phrase, lang)) {
+          const key = `${kind}|${noun}|${needsAccount}|${form}`;
+          if (added.has(key)) continue;
+          added.add(key);
+          index.add(form, cue);
+        }
       }
     }
   }
