@@ -20,7 +20,7 @@ Usage: clubwatch <command> [options]
                               and any number of workers share the work (default: all in one)
   extract [--explain]         JSON Lines in on standard input, announcements out
   eval [--set S] [--errors]   precision, recall and F1 on the real set (fresh and tune), with the history
-  train [--curve]             fit the extractor's scorer on the tune part of the real set
+  train [--curve] [--errors]  fit the extractor's scorer on the tune part of the real set (--errors: what cross-validation got wrong, per text)
   clubs [--json]              the club catalog
   status [CLUB]               each club's standing per platform
   sources list                the sources and their state
@@ -141,7 +141,7 @@ async function main(argv: string[]): Promise<number> {
     case 'train': {
       requireFixtures('train');
       const { runTrainCommand } = await import('./announcements/train.ts');
-      await runTrainCommand({ output: out, curve: values.curve });
+      await runTrainCommand({ output: out, curve: values.curve, errors: values.errors });
       return 0;
     }
     case 'clubs': {

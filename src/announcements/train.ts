@@ -21,6 +21,8 @@ interface Example {
   weight: number;
   /** Club and platform, for the one-action-per-platform rule. */
   slot: string;
+  /** The candidate's triple, as the labels are keyed. */
+  key: string;
   x: number[];
   y: 0 | 1;
 }
@@ -107,8 +109,8 @@ function solve(a: number[][], b: number[]): number[] {
   });
 }
 
-/** Triple-level F1 with the decision rule of the extractor: per club and platform, the likeliest action. */
-function f1At(threshold: number, scored: Array<{ e: Example; p: number }>, totalGold: number): { f1: number; precision: number; recall: number } {
+/** The decision rule of the extractor: per item, club and platform, the likeliest action at or above the threshold. */
+function decide(threshold: number, scored: ReadonlyArray<{ e: Example; p: number }>): Array<{ e: Example; p: number }> {
   const best = new Map<string, { e: Example; p: number }>();
   for (const s of scored) {
     if (s.p < threshold) continue;
@@ -116,12 +118,44 @@ function f1At(threshold: number, scored: Array<{ e: Example; p: number }>, total
     const b = best.get(k);
     if (!b || b.p < s.p) best.set(k, s);
   }
+  return [...best.values()];
+}
+
+/** Triple-level F1 with the decision rule of the extractor. */
+function f1At(threshold: number, scored: Array<{ e: Example; p: number }>, totalGold: number): { f1: number; precision: number; recall: number } {
   let tp = 0;
   let fp = 0;
-  for (const s of best.values()) if (s.e.y === 1) tp++; else fp++;
+  for (const s of decide(threshold, scored)) if (s.e.y === 1) tp++; else fp++;
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
   const recall = totalGold === 0 ? 1 : tp / totalGold;
   return { f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall), precision, recall };
+}
+
+/**
+ * What the cross-validated scorer got wrong on each tune item: labelled triples it missed (with the
+ * best score their candidate had, or "never proposed") and triples it reported that are not labelled.
+ */
+function errorLines(items: readonly DevItem[], decided: ReadonlyArray<{ e: Example; p: number }>, scored: ReadonlyArray<{ e: Example; p: number }>): string[] {
+  const bestOf = new Map<string, number>();
+  for (const s of scored) {
+    const k = `${s.e.item}|${s.e.key}`;
+    bestOf.set(k, Math.max(bestOf.get(k) ?? 0, s.p));
+  }
+  const reported = new Map<number, Array<{ e: Example; p: number }>>();
+  for (const s of decided) reported.set(s.e.item, [...(reported.get(s.e.item) ?? []), s]);
+  const lines: string[] = [];
+  items.forEach((item, index) => {
+    const got = new Set((reported.get(index) ?? []).map((s) => s.e.key));
+    const missed = [...new Set(item.labels.map((l) => tripleKey(l.club, l.name, l.platform, l.action)))]
+      .filter((k) => !got.has(k))
+      .map((k) => {
+        const p = bestOf.get(`${index}|${k}`);
+        return `${k} (${p === undefined ? 'never proposed' : p.toFixed(2)})`;
+      });
+    const extra = (reported.get(index) ?? []).filter((s) => s.e.y === 0).map((s) => `${s.e.key} (${s.p.toFixed(2)})`);
+    if (missed.length || extra.length) lines.push(`${item.id}: ${missed.length ? `missed ${missed.join('; ')}` : ''}${missed.length && extra.length ? ' / ' : ''}${extra.length ? `extra ${extra.join('; ')}` : ''}`);
+  });
+  return lines;
 }
 
 /** The word stems worth a weight: frequent enough among the tune part's candidates to be learned. */
@@ -158,7 +192,7 @@ function examplesOf(items: readonly DevItem[], candidatesOf: (item: DevItem) => 
       const k = tripleKey(c.club.id, c.club.name, c.platform, c.action);
       const y = want.has(k) ? 1 : 0;
       if (y) seen.add(k);
-      examples.push({ item: index, weight, slot: `${c.club.id ?? c.club.name.toLowerCase()}|${c.platform}`, x: inputsOf(c, stems), y });
+      examples.push({ item: index, weight, slot: `${c.club.id ?? c.club.name.toLowerCase()}|${c.platform}`, key: k, x: inputsOf(c, stems), y });
     }
     covered += seen.size;
   });
@@ -166,7 +200,7 @@ function examplesOf(items: readonly DevItem[], candidatesOf: (item: DevItem) => 
 }
 
 /** `npm run train`: fits the scorer on the tune part and writes its weights beside the extractor. */
-export async function runTrainCommand(opts: { output: NodeJS.WritableStream; curve?: boolean }): Promise<void> {
+export async function runTrainCommand(opts: { output: NodeJS.WritableStream; curve?: boolean; errors?: boolean }): Promise<void> {
   const items = loadPart('tune');
   const extractor = createExtractor(loadCatalog(), { model: null });
   const cache = new Map<DevItem, Candidate[]>();
@@ -206,6 +240,7 @@ export async function runTrainCommand(opts: { output: NodeJS.WritableStream; cur
       opts.output.write(`  threshold ${t.toFixed(2)}: P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}\n`);
     }
   }
+  if (opts.errors) for (const line of errorLines(items, decide(threshold, cv), cv)) opts.output.write(`${line}\n`);
   const fitted = fitLogistic([...examples, ...team]);
   const model: ScorerModel = {
     features: [...featureNames],
