@@ -1,6 +1,6 @@
 import type { Action, ClubRef, Platform } from './announcement.ts';
 import { type Candidate, clubKey, emptyFeatures, type FeatureName, type Features, type ItemFacts, type RuleDecision } from './features.ts';
-import { emptySummary, noteAction, type SentenceSummary } from './cooccurrence.ts';
+import { emptySummary, noteAction, type SentenceSummary, switchCueNear } from './cooccurrence.ts';
 import { clubRef, type ItemContext } from './item-context.ts';
 import type { CueKind } from './lexicon/kinds.ts';
 import type { ClubMention } from './mentions.ts';
@@ -198,19 +198,6 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
     }
   }
   return { occurrences: out, summary };
-}
-
-/** "stattdessen", "now", "désormais", "on Bluesky from now on": words that say where a club goes. */
-const switchWords = new Set(
-  'stattdessen nun jetzt fortan kunftig kuenftig kunftig instead now henceforth desormais dorenavant maintenant ahora ahora en lugar ora invece adesso agora doravante'.split(' '),
-);
-const switchKinds = new Set<CueKind>(['use', 'continue', 'onset', 'join', 'migrate', 'to', 'return']);
-
-function switchCueNear(info: SentenceInfo, start: number, end: number): boolean {
-  const lo = start - 5;
-  const hi = end + 5;
-  if (info.tokens.slice(Math.max(0, lo), hi).some((t) => switchWords.has(t.folded))) return true;
-  return info.cues.some((c) => switchKinds.has(c.payload.kind) && c.end >= lo && c.start <= hi && c.payload.kind !== 'to');
 }
 
 /** A ";", ":", dash or bracket between the item ending at `from` and the one starting at `to`. */

@@ -1,6 +1,7 @@
 import type { Action, ClubRef, Platform } from './announcement.ts';
 import { type Candidate, clubKey, emptyFeatures, type Features } from './features.ts';
 import { clubRef, type ItemContext } from './item-context.ts';
+import type { CueKind } from './lexicon/kinds.ts';
 import type { SentenceInfo } from './sentence.ts';
 
 /**
@@ -75,6 +76,55 @@ function closestNaming(summaries: readonly SentenceSummary[], at: readonly numbe
   return best;
 }
 
+/**
+ * "St. Pauli verlässt X … Der Verein hofft, dass die Follower ihm auf Bluesky folgen": a club that
+ * leaves one platform and an item that names another, however far apart, may be telling where the
+ * club goes. Every join of such a club is marked, and the joins nobody proposed are added.
+ */
+function addDestinations(out: Candidate[], byKey: Map<string, Candidate>, infos: readonly SentenceInfo[]): void {
+  const left = new Map<string, { club: ClubRef; platforms: Set<Platform> }>();
+  for (const c of out) {
+    if (c.action !== 'leave' || c.features.item_level) continue;
+    const k = clubKey(c.club);
+    const entry = left.get(k) ?? { club: c.club, platforms: new Set<Platform>() };
+    entry.platforms.add(c.platform);
+    left.set(k, entry);
+  }
+  if (left.size === 0) return;
+  // Each platform the item names, with the sentence that best says it is a place to go.
+  const places = new Map<Platform, { info: SentenceInfo; cue: number }>();
+  for (const info of infos) {
+    for (const p of info.platforms) {
+      const cue = switchCueNear(info, p.start, p.end) ? 1 : 0;
+      const known = places.get(p.platform);
+      if (!known || cue > known.cue) places.set(p.platform, { info, cue });
+    }
+  }
+  for (const c of out) {
+    if (c.action !== 'join') continue;
+    const from = left.get(clubKey(c.club));
+    if (from && !from.platforms.has(c.platform)) {
+      c.features.dest_left = 1;
+      c.features.dest_cue = places.get(c.platform)?.cue ?? 0;
+    }
+  }
+  for (const [k, { club, platforms }] of left) {
+    for (const [platform, place] of places) {
+      const key = `${k}|${platform}|join`;
+      if (platforms.has(platform) || byKey.has(key)) continue;
+      const features: Features = emptyFeatures();
+      features.item_level = 1;
+      features.act_join = 1;
+      features.dest_left = 1;
+      features.dest_new = 1;
+      features.dest_cue = place.cue;
+      const c: Candidate = { club, platform, action: 'join', features, sentence: place.info, cues: ['named where a club that leaves may go'], strength: 0 };
+      byKey.set(key, c);
+      out.push(c);
+    }
+  }
+}
+
 /** Adds the item-wide candidates and gives every candidate its closeness figures. */
 export function addCooccurrence(candidates: Candidate[], summaries: readonly SentenceSummary[], infos: readonly SentenceInfo[]): Candidate[] {
   const byKey = new Map(candidates.map((c) => [`${clubKey(c.club)}|${c.platform}|${c.action}`, c]));
@@ -141,6 +191,7 @@ export function addCooccurrence(candidates: Candidate[], summaries: readonly Sen
       }
     }
   }
+  addDestinations(out, byKey, infos);
   // Distances are asked for once per club or platform and action: many candidates share them.
   const distances = new Map<string, number>();
   const distance = (key: string, action: Action, has: (s: SentenceSummary) => boolean): number => {
@@ -166,4 +217,17 @@ export function addCooccurrence(candidates: Candidate[], summaries: readonly Sen
     f.item_actions = Math.min(1, actions.size / 4);
   }
   return out;
+}
+
+/** "stattdessen", "now", "désormais", "on Bluesky from now on": words that say where a club goes. */
+const switchWords = new Set(
+  'stattdessen nun jetzt fortan kunftig kuenftig kunftig instead now henceforth desormais dorenavant maintenant ahora ahora en lugar ora invece adesso agora doravante'.split(' '),
+);
+const switchKinds = new Set<CueKind>(['use', 'continue', 'onset', 'join', 'migrate', 'to', 'return']);
+
+export function switchCueNear(info: SentenceInfo, start: number, end: number): boolean {
+  const lo = start - 5;
+  const hi = end + 5;
+  if (info.tokens.slice(Math.max(0, lo), hi).some((t) => switchWords.has(t.folded))) return true;
+  return info.cues.some((c) => switchKinds.has(c.payload.kind) && c.end >= lo && c.start <= hi && c.payload.kind !== 'to');
 }

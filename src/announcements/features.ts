@@ -66,6 +66,9 @@ export const featureNames = [
   'co_platform',
   'co_headline',
   'platform_share',
+  'dest_left',
+  'dest_new',
+  'dest_cue',
 ] as const;
 export type FeatureName = (typeof featureNames)[number];
 export type Features = Record<FeatureName, number>;
