@@ -288,6 +288,19 @@ export function collectCandidates(occurrences: Occurrence[], rules: readonly Rul
   return [...byTriple.values()];
 }
 
+/** Platforms that clubs treat alike: X; its newer rivals; Meta's; video; the rest. */
+const platformGroup: Record<Platform, 'x' | 'alt' | 'meta' | 'video' | 'other'> = {
+  x: 'x',
+  bluesky: 'alt',
+  threads: 'alt',
+  mastodon: 'alt',
+  facebook: 'meta',
+  instagram: 'meta',
+  youtube: 'video',
+  tiktok: 'video',
+  other: 'other',
+};
+
 /** What the item says of each candidate's club as a whole: how often it is named, whether it is the topic, what the rules read of it. */
 export function addClubFacts(candidates: readonly Candidate[], rules: readonly RuleDecision[], ctx: ItemContext, facts: ItemFacts): void {
   const maxMentions = Math.max(1, ...facts.clubCounts.values());
@@ -300,6 +313,10 @@ export function addClubFacts(candidates: readonly Candidate[], rules: readonly R
     c.features.club_author = ctx.authorClubId !== null && c.club.id === ctx.authorClubId ? 1 : 0;
     c.features.club_league = c.club.id !== null && facts.leagueIds.has(c.club.id) ? 1 : 0;
     c.features.item_clubs = Math.min(1, itemClubs / 10);
+    // Which platform: joins of the newer networks are most of what clubs announce now, leaves most often of X.
+    const group = platformGroup[c.platform];
+    for (const g of ['x', 'alt', 'meta', 'video', 'other'] as const) c.features[`plat_${g}`] = group === g ? 1 : 0;
+    if (c.action === 'leave' || c.action === 'stay' || c.action === 'join' || c.action === 'pause') c.features[`${c.action}_${group}`] = 1;
     const same = rules.find((r) => clubKey(r.club) === ck && r.platform === c.platform && r.action === c.action);
     c.features.rule = same ? same.confidence : 0;
     c.features.rule_other_action = rules.some((r) => clubKey(r.club) === ck && r.platform === c.platform && r.action !== c.action) ? 1 : 0;

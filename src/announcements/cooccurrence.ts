@@ -14,6 +14,8 @@ export interface SentenceSummary {
   actions: Set<Action>;
   /** Club, platform and action said within one clause (no ";", ":" or dash between them). */
   clauseTriples: Set<string>;
+  /** Club or platform said in the same sentence as the action, but after a semicolon: another statement. */
+  splitTriples: Set<string>;
 }
 
 /** What a sentence names, before any action is noted. */
@@ -23,18 +25,27 @@ export function emptySummary(ctx: ItemContext, info: SentenceInfo): SentenceSumm
     const ref = clubRef(ctx.catalog, m);
     if (ref) clubs.set(clubKey(ref), ref);
   }
-  return { clubs, platforms: new Set(info.platforms.map((p) => p.platform)), actions: new Set(), clauseTriples: new Set() };
+  return { clubs, platforms: new Set(info.platforms.map((p) => p.platform)), actions: new Set(), clauseTriples: new Set(), splitTriples: new Set() };
 }
 
 /** An action the sentence says (read through negation and modality), with what its clause names. */
 export function noteAction(summary: SentenceSummary, ctx: ItemContext, info: SentenceInfo, at: number, action: Action): void {
   summary.actions.add(action);
   const [lo, hi] = clause(info, at);
+  const split = (start: number, end: number): boolean => {
+    const [from, to] = end <= at ? [end, at] : [at, start];
+    for (let i = from; i <= to; i++) if (info.hard[i] && info.tokens[i]?.before.includes(';')) return true;
+    return false;
+  };
   for (const m of info.clubs) {
-    if (m.start < lo || m.end > hi) continue;
     const ref = clubRef(ctx.catalog, m);
     if (!ref) continue;
-    for (const p of info.platforms) if (p.start >= lo && p.end <= hi) summary.clauseTriples.add(`${clubKey(ref)}|${p.platform}|${action}`);
+    const clubInside = m.start >= lo && m.end <= hi;
+    for (const p of info.platforms) {
+      const key = `${clubKey(ref)}|${p.platform}|${action}`;
+      if (clubInside && p.start >= lo && p.end <= hi) summary.clauseTriples.add(key);
+      else if (split(m.start, m.end) || split(p.start, p.end)) summary.splitTriples.add(key);
+    }
   }
 }
 
@@ -142,6 +153,7 @@ export function addCooccurrence(candidates: Candidate[], summaries: readonly Sen
   }
   const totalPlatformMentions = Math.max(1, [...platformMentions.values()].reduce((a, b) => a + b, 0));
   const out = [...candidates];
+  const splitTriples = new Set(summaries.flatMap((s) => [...s.splitTriples]));
   const actionSentences = new Map<Action, number[]>();
   for (const a of actions) actionSentences.set(a, summaries.flatMap((s, i) => (s.actions.has(a) ? [i] : [])));
   const platformNear = new Map<string, boolean>();
@@ -158,7 +170,8 @@ export function addCooccurrence(candidates: Candidate[], summaries: readonly Sen
       const sentence = (infos[closestNaming(summaries, at, k)] ?? infos[0]) as SentenceInfo;
       for (const platform of platforms) {
         const key = `${k}|${platform}|${action}`;
-        if (byKey.has(key) || !platformNear.get(`${platform}|${action}`)) continue;
+        // "deja escapar dos puntos; la afición estalla en X": a semicolon starts another statement.
+        if (byKey.has(key) || !platformNear.get(`${platform}|${action}`) || splitTriples.has(key)) continue;
         const features: Features = emptyFeatures();
         features.item_level = 1;
         features[`act_${action}` as keyof Features] = 1;

@@ -69,6 +69,13 @@ export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}
     }
     if (last < 0) return { language: lang, announcements: [], rejected: [] };
     last = Math.min(sentences.length - 1, last + trailingSentences);
+    // A platform named further down may still be where a club that leaves goes ("follow us on Bluesky").
+    for (let i = sentences.length - 1; i > last; i--) {
+      if ((sentences[i] as Sentence).tokens.some((t) => platformHints.has(t.folded))) {
+        last = i;
+        break;
+      }
+    }
     const cueLists: Array<Array<PhraseMatch<Cue>>> = [];
     const nameLists: Array<Array<PhraseMatch<EntityPayload>>> = [];
     for (const s of sentences.slice(0, last + 1)) {

@@ -217,12 +217,17 @@ export async function runTrainCommand(opts: { output: NodeJS.WritableStream; cur
   const { examples, gold, covered } = examplesOf(items, candidatesOf, stems);
   // The team's texts teach the hard negatives they were written for; they are never scored here.
   const team = examplesOf(loadDevset(), candidatesOf, stems, teamWeight, items.length).examples;
-  const folds = 5;
-  const cv: Array<{ e: Example; p: number }> = [];
-  for (let k = 0; k < folds; k++) {
-    const w = fitLogistic([...examples.filter((e) => e.item % folds !== k), ...team]);
-    for (const e of examples.filter((x) => x.item % folds === k)) cv.push({ e, p: probability(w, e.x) });
-  }
+  const crossValidated = (foldOf: (item: number) => string): Array<{ e: Example; p: number }> => {
+    const out: Array<{ e: Example; p: number }> = [];
+    for (const k of new Set(examples.map((e) => foldOf(e.item)))) {
+      const w = fitLogistic([...examples.filter((e) => foldOf(e.item) !== k), ...team]);
+      for (const e of examples.filter((x) => foldOf(x.item) === k)) out.push({ e, p: probability(w, e.x) });
+    }
+    return out;
+  };
+  const cv = crossValidated((item) => String(item % 5));
+  // Each batch predicted by a scorer fitted on the others: how a change carries to a batch gathered later.
+  const byBatch = crossValidated((item) => /-(r\d+)-/.exec(items[item]?.id ?? '')?.[1] ?? '');
   // The best F1 among readings at least `minPrecision` precise: a wrong post costs more than a late one.
   let threshold = 0.5;
   let bestF1 = -1;
@@ -234,6 +239,7 @@ export async function runTrainCommand(opts: { output: NodeJS.WritableStream; cur
     }
   }
   const cvScore = f1At(threshold, cv, gold);
+  const batchScore = f1At(threshold, byBatch, gold);
   if (opts.curve) {
     for (let t = 0.2; t <= 0.95; t += 0.05) {
       const s = f1At(t, cv, gold);
@@ -255,6 +261,7 @@ export async function runTrainCommand(opts: { output: NodeJS.WritableStream; cur
   opts.output.write(
     `tune: ${items.length} items, ${gold} labelled triples, ${covered} of them among the candidates (${f(covered / Math.max(1, gold))})\n` +
       `candidates: ${examples.length}, threshold ${threshold}; cross-validated on tune: P ${f(cvScore.precision)} R ${f(cvScore.recall)} F1 ${f(cvScore.f1)}\n` +
+      `each batch of tune scored by a scorer fitted on the others: P ${f(batchScore.precision)} R ${f(batchScore.recall)} F1 ${f(batchScore.f1)}\n` +
       `weights written to src/announcements/model/scorer.json\n`,
   );
 }
