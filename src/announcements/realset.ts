@@ -76,3 +76,20 @@ export function recordScore(batch: Batch, result: Evaluation, extractor: string,
   writeFileSync(join(dir, 'history.json'), `${JSON.stringify(history, null, 2)}\n`);
   return entry;
 }
+
+/** The six-word runs of a text (words folded to lower case), by which two reports of one wire copy are told apart from two reports. */
+export function wordRuns(text: string, length = 6): Set<string> {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const runs = new Set<string>();
+  for (let i = 0; i + length <= words.length; i++) runs.add(words.slice(i, i + length).join(' '));
+  return runs;
+}
+
+/** The share of a text's six-word runs that earlier texts already hold: above 0.3, it is the same report. */
+export function sharedRunShare(text: string, earlier: ReadonlySet<string>): number {
+  const runs = wordRuns(text);
+  if (runs.size === 0) return 0;
+  let shared = 0;
+  for (const r of runs) if (earlier.has(r)) shared++;
+  return shared / runs.size;
+}

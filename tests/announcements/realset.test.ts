@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { actions, languages, platforms } from '../../src/announcements/announcement.ts';
 import { evaluate } from '../../src/announcements/eval.ts';
 import { createExtractor } from '../../src/announcements/extractor.ts';
-import { loadHistory, loadManifest, loadPart } from '../../src/announcements/realset.ts';
+import { loadBatch, loadHistory, loadManifest, loadPart, sharedRunShare, wordRuns } from '../../src/announcements/realset.ts';
 import { loadCatalog } from '../../src/catalog/load-catalog.ts';
 
 const catalog = loadCatalog();
@@ -43,6 +43,15 @@ describe('the real set of published texts', () => {
     expect(new Set(files).size).toBe(files.length);
     const history = loadHistory();
     for (const b of batches) expect(history.some((h) => h.batch === b.name && h.first), b.name).toBe(true);
+  });
+
+  it('holds no text of a batch (from r5 on) that repeats an earlier batch: at most 30 % of its six-word runs shared', () => {
+    const earlier = new Set<string>();
+    for (const batch of loadManifest()) {
+      const items = loadBatch(batch.name);
+      if (Number(batch.name.slice(1)) >= 5) for (const item of items) expect(sharedRunShare(item.text, earlier), item.id).toBeLessThanOrEqual(0.3);
+      for (const item of items) for (const run of wordRuns(item.text)) earlier.add(run);
+    }
   });
 
   it('keeps F1 and precision on the fresh part at or above the recorded figures', () => {
