@@ -85,7 +85,7 @@ export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}
         if (m.payload.type === 'cue') cues.push(m as PhraseMatch<Cue>);
         else names.push(m as PhraseMatch<EntityPayload>);
       }
-      cueLists.push(cues);
+      cueLists.push(withoutIdioms(cues));
       nameLists.push(names);
     }
     const infos: SentenceInfo[] = sentences.slice(0, last + 1).map((s, index) => {
@@ -261,6 +261,13 @@ function firstActor(info: SentenceInfo): 'person' | 'club' | null {
 const platformHints = new Set(
   'x twitter bluesky bsky blue threads mastodon fediverse fediversum fediverso instagram insta tiktok tik facebook youtube linkedin telegram whatsapp snapchat twitch weibo discord wechat we whats douyin kwai bilibili vkontakte toutiao tumblr pinterest reddit clubhouse musk musks plattform plateforme plataforma piattaforma reseau red rede rete social kurznachrichtendienst netzwerk network platform app site dienst service'.split(' '),
 );
+
+/** "a franchi le pas et quitté X", "not only leaves X": the modifier words inside an idiom are none. */
+function withoutIdioms(cues: Array<PhraseMatch<Cue>>): Array<PhraseMatch<Cue>> {
+  const idioms = cues.filter((c) => c.payload.kind === 'idiom');
+  if (idioms.length === 0) return cues;
+  return cues.filter((c) => c.payload.kind !== 'idiom' && !idioms.some((i) => i.start <= c.start && i.end >= c.end && !actionKinds.has(c.payload.kind)));
+}
 
 function mentionsAPlatform(sentences: ReturnType<typeof tokenize>["sentences"]): boolean {
   for (const s of sentences) for (const t of s.tokens) if (platformHints.has(t.folded)) return true;

@@ -31,6 +31,11 @@ describe('extractor: actions', () => {
     expect(triples('After St. Pauli, Werder Bremen leaves X too.', 'en')).toEqual(['fc-st-pauli x leave', 'werder-bremen x leave']);
   });
 
+  it('reads no negation in an idiom that holds a negation word', () => {
+    expect(triples('Le Red Star, lui, pensionnaire de Ligue 2, a franchi le pas et quitté X cette semaine.', 'fr')).toEqual(['red-star-fc x leave']);
+    expect(triples("L'OM ne quitte pas X.", 'fr')).toEqual(['olympique-de-marseille x stay']);
+  });
+
   it('reads a negated leave as staying', () => {
     expect(triples("L'OM n'envisage pas de quitter X, a indiqué le club phocéen.", 'fr')).toEqual(['olympique-de-marseille x stay']);
     expect(triples('Borussia Dortmund will not leave X, the club said.', 'en')).toEqual(['borussia-dortmund x stay']);

@@ -51,7 +51,9 @@ export type CueKind =
   | 'from'
   | 'to'
   | 'article'
-  | 'platformAnaphor';
+  | 'platformAnaphor'
+  /** Idioms holding a modifier's word that modify nothing ("a franchi le pas", "not only"): the word inside is no cue. */
+  | 'idiom';
 
 /** One language's cue lists: phrases separated by `|`; see PhraseIndex for the phrase syntax. */
 export type Lexicon = Partial<Record<CueKind, string>>;
