@@ -36,6 +36,13 @@ describe('extractor: actions', () => {
     expect(triples("L'OM ne quitte pas X.", 'fr')).toEqual(['olympique-de-marseille x stay']);
   });
 
+  it('reads a club joining another in leaving as leaving, not as joining', () => {
+    expect(triples('German club Werder Bremen have joined fellow Bundesliga side St Pauli in leaving social media site X.', 'en')).toEqual([
+      'fc-st-pauli x leave',
+      'werder-bremen x leave',
+    ]);
+  });
+
   it('reads a negated leave as staying', () => {
     expect(triples("L'OM n'envisage pas de quitter X, a indiqué le club phocéen.", 'fr')).toEqual(['olympique-de-marseille x stay']);
     expect(triples('Borussia Dortmund will not leave X, the club said.', 'en')).toEqual(['borussia-dortmund x stay']);

@@ -12,7 +12,7 @@ export const published: Record<Language, Lexicon> = {
     onset: 'going forward|from now on|instead|henceforth|in future|in the future|moving forward|now on',
     migrate: 'deflect*|deflecting to|moving to|migration to|migrating to|moved its social media activity from|shifting to|transfer to|relocating to',
     pause: 'go silent|goes silent|went silent|going silent|switch off|switched off|switching off|stay off|stayed off|blackout|shut down its|shutting down its|take a break from|taking a break from',
-    follow: 'joined the boycott|join the boycott|joins the boycott|joining the boycott|signed up to the boycott|taking part in the boycott|take part in the boycott|will take part|takes part|joined the protest|join the protest|joined the initiative',
+    follow: 'joined ... in leaving|join ... in leaving|joins ... in leaving|joining ... in leaving|joined ... in quitting|joins ... in quitting|joined ... in ditching|joins ... in ditching|joined the boycott|join the boycott|joins the boycott|joining the boycott|signed up to the boycott|taking part in the boycott|take part in the boycott|will take part|takes part|joined the protest|join the protest|joined the initiative',
   },
   de: {
     join: 'schliesst sich ... an|schloss sich ... an|schliessen sich ... an|eingefuhrt|eingefuehrt|gestartet|zu starten|startet|eroffnet|eroeffnet|ist jetzt auch auf|ist nun auf|ist jetzt auf|ist auch auf|sind jetzt auf|sind nun auf|findet ihr uns auch auf|neuer kanal|neuen kanal|eigenen kanal|eigener kanal|willkommen auf|begrusste ... auf',
