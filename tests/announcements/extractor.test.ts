@@ -37,10 +37,9 @@ describe('extractor: actions', () => {
   });
 
   it('reads a club joining another in leaving as leaving, not as joining', () => {
-    expect(triples('German club Werder Bremen have joined fellow Bundesliga side St Pauli in leaving social media site X.', 'en')).toEqual([
-      'fc-st-pauli x leave',
-      'werder-bremen x leave',
-    ]);
+    const read = triples('German club Werder Bremen have joined fellow Bundesliga side St Pauli in leaving social media site X.', 'en');
+    expect(read).toEqual(expect.arrayContaining(['fc-st-pauli x leave', 'werder-bremen x leave']));
+    expect(read.filter((t) => t.endsWith(' join'))).toEqual([]);
   });
 
   it('reads a negated leave as staying', () => {
