@@ -23,6 +23,8 @@ interface Example {
   slot: string;
   /** The candidate's triple, as the labels are keyed. */
   key: string;
+  /** The words that proposed it, for the error list. */
+  cue: string;
   x: number[];
   y: 0 | 1;
 }
@@ -152,7 +154,7 @@ function errorLines(items: readonly DevItem[], decided: ReadonlyArray<{ e: Examp
         const p = bestOf.get(`${index}|${k}`);
         return `${k} (${p === undefined ? 'never proposed' : p.toFixed(2)})`;
       });
-    const extra = (reported.get(index) ?? []).filter((s) => s.e.y === 0).map((s) => `${s.e.key} (${s.p.toFixed(2)})`);
+    const extra = (reported.get(index) ?? []).filter((s) => s.e.y === 0).map((s) => `${s.e.key} (${s.p.toFixed(2)}, ${s.e.cue})`);
     if (missed.length || extra.length) lines.push(`${item.id}: ${missed.length ? `missed ${missed.join('; ')}` : ''}${missed.length && extra.length ? ' / ' : ''}${extra.length ? `extra ${extra.join('; ')}` : ''}`);
   });
   return lines;
@@ -192,7 +194,7 @@ function examplesOf(items: readonly DevItem[], candidatesOf: (item: DevItem) => 
       const k = tripleKey(c.club.id, c.club.name, c.platform, c.action);
       const y = want.has(k) ? 1 : 0;
       if (y) seen.add(k);
-      examples.push({ item: index, weight, slot: `${c.club.id ?? c.club.name.toLowerCase()}|${c.platform}`, key: k, x: inputsOf(c, stems), y });
+      examples.push({ item: index, weight, slot: `${c.club.id ?? c.club.name.toLowerCase()}|${c.platform}`, key: k, cue: c.cues[0] ?? '', x: inputsOf(c, stems), y });
     }
     covered += seen.size;
   });
