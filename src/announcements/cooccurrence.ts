@@ -234,7 +234,7 @@ export function addCooccurrence(candidates: Candidate[], summaries: readonly Sen
 
 /** "stattdessen", "now", "désormais", "on Bluesky from now on": words that say where a club goes. */
 const switchWords = new Set(
-  'stattdessen nun jetzt fortan kunftig kuenftig kunftig instead now henceforth desormais dorenavant maintenant ahora ahora en lugar ora invece adesso agora doravante'.split(' '),
+  'stattdessen nun jetzt fortan kunftig kuenftig kunftig instead now henceforth desormais dorenavant maintenant ahora ahora en lugar ora invece adesso agora doravante folgen folgt follow suivre suivez seguir siganos seguinos seguici seguiteci sigam seguirem'.split(' '),
 );
 const switchKinds = new Set<CueKind>(['use', 'continue', 'onset', 'join', 'migrate', 'to', 'return']);
 
