@@ -1,5 +1,5 @@
 import type { Action, ClubRef, Platform } from './announcement.ts';
-import { type Candidate, clubKey, emptyFeatures, type Features } from './features.ts';
+import { type Candidate, clubKey, emptyFeatures, type Features, type RuleDecision } from './features.ts';
 import { clubRef, type ItemContext } from './item-context.ts';
 import type { CueKind } from './lexicon/kinds.ts';
 import type { SentenceInfo } from './sentence.ts';
@@ -92,10 +92,13 @@ function closestNaming(summaries: readonly SentenceSummary[], at: readonly numbe
  * leaves one platform and an item that names another, however far apart, may be telling where the
  * club goes. Every join of such a club is marked, and the joins nobody proposed are added.
  */
-function addDestinations(out: Candidate[], byKey: Map<string, Candidate>, infos: readonly SentenceInfo[]): void {
+function addDestinations(out: Candidate[], byKey: Map<string, Candidate>, infos: readonly SentenceInfo[], rules: readonly RuleDecision[]): void {
   const left = new Map<string, { club: ClubRef; platforms: Set<Platform> }>();
   for (const c of out) {
-    if (c.action !== 'leave' || c.features.item_level) continue;
+    // A leave said in another club's embedded post, of a person, or that the rules read otherwise is no move.
+    const f = c.features;
+    if (c.action !== 'leave' || f.item_level || f.embed_other >= 0.5 || f.c_person_subject >= 0.5 || f.c_against >= 0.5) continue;
+    if (rules.some((r) => clubKey(r.club) === clubKey(c.club) && r.platform === c.platform && r.action !== 'leave')) continue;
     const k = clubKey(c.club);
     const entry = left.get(k) ?? { club: c.club, platforms: new Set<Platform>() };
     entry.platforms.add(c.platform);
@@ -137,7 +140,7 @@ function addDestinations(out: Candidate[], byKey: Map<string, Candidate>, infos:
 }
 
 /** Adds the item-wide candidates and gives every candidate its closeness figures. */
-export function addCooccurrence(candidates: Candidate[], summaries: readonly SentenceSummary[], infos: readonly SentenceInfo[]): Candidate[] {
+export function addCooccurrence(candidates: Candidate[], summaries: readonly SentenceSummary[], infos: readonly SentenceInfo[], rules: readonly RuleDecision[]): Candidate[] {
   const byKey = new Map(candidates.map((c) => [`${clubKey(c.club)}|${c.platform}|${c.action}`, c]));
   const clubs = new Map<string, ClubRef>();
   const platforms = new Set<Platform>();
@@ -161,7 +164,10 @@ export function addCooccurrence(candidates: Candidate[], summaries: readonly Sen
     const at = actionSentences.get(action) ?? [];
     for (const platform of platforms) platformNear.set(`${platform}|${action}`, nearest(summaries, at, (s) => s.platforms.has(platform)) !== Infinity);
   }
+  // "L'OM n'envisage pas de quitter X": a club the rules read as staying put moves nowhere on the strength of words said of others.
+  const staying = new Set(rules.filter((r) => r.action === 'stay').map((r) => clubKey(r.club)));
   for (const [k, club] of clubs) {
+    if (staying.has(k)) continue;
     for (const action of actions) {
       const at = actionSentences.get(action) ?? [];
       // Only what comes within three sentences of the words that say it.
@@ -204,7 +210,7 @@ export function addCooccurrence(candidates: Candidate[], summaries: readonly Sen
       }
     }
   }
-  addDestinations(out, byKey, infos);
+  addDestinations(out, byKey, infos, rules);
   // Distances are asked for once per club or platform and action: many candidates share them.
   const distances = new Map<string, number>();
   const distance = (key: string, action: Action, has: (s: SentenceSummary) => boolean): number => {

@@ -161,7 +161,7 @@ export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}
       if (lastPlatform) ctx.lastPlatform = lastPlatform.platform;
     }
     const rules = [...found.values()];
-    const candidates: Candidate[] = model || sink ? addCooccurrence(collectCandidates(occurrences, rules), summaries, infos) : [];
+    const candidates: Candidate[] = model || sink ? addCooccurrence(collectCandidates(occurrences, rules), summaries, infos, rules) : [];
     addClubFacts(candidates, rules, ctx, facts);
     if (sink) sink.push(...candidates);
     if (!model) {

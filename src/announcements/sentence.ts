@@ -160,7 +160,9 @@ function assignRoles(info: SentenceInfo): void {
     if (club.ids.length > 0 && info.leagueIds.has(club.ids[0] as string)) {
       const nearNoun = info.cues.some((c) => c.payload.kind === 'anaphor' && ((c.end <= club.start && c.end >= club.start - 2) || (c.start >= club.end && c.start <= club.end + 1)));
       const inPrep = cueBefore(info, club.start, K('from', 'loc'), 1) !== undefined;
-      if (nearNoun || inPrep) club.role = 'modifier';
+      // "Bundesliga side St Pauli", "Premier League champions Manchester City": the club after it is the one meant.
+      const beforeClub = clubs.some((other) => other !== club && other.start >= club.end && other.start <= club.end + 2 && !info.comma[other.start]);
+      if (nearNoun || inPrep || beforeClub) club.role = 'modifier';
     }
     // A score next to it ("OM 2-1 Lyon") makes it a match report, not a subject.
     const next = tokens[club.end];
