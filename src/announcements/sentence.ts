@@ -155,6 +155,10 @@ function assignRoles(info: SentenceInfo): void {
       if (from && cueBefore(info, from.start, personK, 1)) club.role = 'possessor';
       const after = info.cues.find((c) => c.payload.kind === 'person' && c.start >= club.end && c.start <= club.end + 1);
       if (after && !info.comma[after.start]) club.role = 'possessor';
+      // "Carles Aleñá, futbolista del Barça cedido al Betis, ha tenido que…": an apposition about a person.
+      let segment = club.start;
+      while (segment > 0 && !info.comma[segment] && !info.hard[segment]) segment--;
+      if (info.comma[segment] && info.cues.some((c) => c.payload.kind === 'person' && c.start >= segment && c.start <= segment + 1 && c.end <= club.start)) club.role = 'possessor';
     }
     // "le club de Ligue 2", "the National League club", "der Bundesliga-Klub": a league that describes a club.
     if (club.ids.length > 0 && info.leagueIds.has(club.ids[0] as string)) {

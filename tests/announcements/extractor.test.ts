@@ -98,6 +98,10 @@ describe("extractor: a club's own posts", () => {
 });
 
 describe('extractor: what is not an announcement', () => {
+  it('reads a club named in an apposition about a player as describing the player', () => {
+    expect(triples('Carles Aleñá, futbolista del Barça cedido al Betis, ha tenido que cerrar su cuenta personal de Twitter tras recibir insultos.', 'es')).toEqual([]);
+  });
+
   it.each([
     ['en', 'Borussia Dortmund is considering leaving X, according to reports.'],
     ['en', 'Asked whether it would leave X, Real Madrid declined to comment.'],
