@@ -42,6 +42,10 @@ describe('extractor: actions', () => {
     expect(read.filter((t) => t.endsWith(' join'))).toEqual([]);
   });
 
+  it('reads parting ways with a platform as leaving it', () => {
+    expect(triples('FC St. Pauli has decided to part ways with X, labelling it a hate machine.', 'en')).toEqual(['fc-st-pauli x leave']);
+  });
+
   it('reads a negated leave as staying', () => {
     expect(triples("L'OM n'envisage pas de quitter X, a indiqué le club phocéen.", 'fr')).toEqual(['olympique-de-marseille x stay']);
     expect(triples('Borussia Dortmund will not leave X, the club said.', 'en')).toEqual(['borussia-dortmund x stay']);
