@@ -46,6 +46,18 @@ describe('extractor: actions', () => {
     expect(triples('FC St. Pauli has decided to part ways with X, labelling it a hate machine.', 'en')).toEqual(['fc-st-pauli x leave']);
   });
 
+  it.each([
+    ['de', 'Hertha BSC sagt X Lebwohl.', 'hertha-bsc x leave'],
+    ['es', 'El Rayo Vallecano abandona la red social del magnate.', 'rayo-vallecano x leave'],
+    ['en', 'Celtic leaves the Musk-owned site.', 'celtic-fc x leave'],
+  ])('reads a leave whose platform is named by its owner or said in an idiom (%s) %s', (lang, text, triple) => {
+    expect(triples(text, lang)).toEqual([triple]);
+  });
+
+  it('reads a leave said in the plural feminine of an Italian reflexive verb', () => {
+    expect(triples('Anche Sankt Pauli e Werder Brema si sono ritirate da X.', 'it')).toEqual(['fc-st-pauli x leave', 'werder-bremen x leave']);
+  });
+
   it('reads a negated leave as staying', () => {
     expect(triples("L'OM n'envisage pas de quitter X, a indiqué le club phocéen.", 'fr')).toEqual(['olympique-de-marseille x stay']);
     expect(triples('Borussia Dortmund will not leave X, the club said.', 'en')).toEqual(['borussia-dortmund x stay']);
