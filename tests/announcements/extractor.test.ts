@@ -114,6 +114,10 @@ describe("extractor: a club's own posts", () => {
 });
 
 describe('extractor: what is not an announcement', () => {
+  it('reads a league saying clubs are free to leave as no announcement', () => {
+    expect(triples('The Premier League said clubs were free to leave X.', 'en')).toEqual([]);
+  });
+
   it('reads a club named in an apposition about a player as describing the player', () => {
     expect(triples('Carles Aleñá, futbolista del Barça cedido al Betis, ha tenido que cerrar su cuenta personal de Twitter tras recibir insultos.', 'es')).toEqual([]);
   });

@@ -21,7 +21,7 @@ export const pt: Lexicon = {
   idiom: 'nao so|nao apenas|nao somente',
   neg: 'nao|nunca|jamais|nem|nenhum|nenhuma|tampouco|sem',
   modal:
-    'estuda|estudando|avalia|avaliando|analisa|analisando|considera|considerando|pensa em|pensando em|cogita|cogitando|debate|discute|poderia|poderiam|pode|podem|talvez|possivel*|eventual*|rumor*|especula*|suposta*|segundo fontes|pede|pedem|pediram|exige|exigem|reivindica|mocao|votacao|vota|votar|proposta|propoe|enquete|pesquisa|ameaca|reduzir|reduz|limitar|menos|nao descarta|estaria|deve|devera|eventual|eventualmente|peticao|abaixo assinado|carta|pedindo|solicita|para que|a fim de que|pedidos|pedido|reivindicacoes|admite|admitem|admitiu',
+    'livres para|livre para|liberados para|estuda|estudando|avalia|avaliando|analisa|analisando|considera|considerando|pensa em|pensando em|cogita|cogitando|debate|discute|poderia|poderiam|pode|podem|talvez|possivel*|eventual*|rumor*|especula*|suposta*|segundo fontes|pede|pedem|pediram|exige|exigem|reivindica|mocao|votacao|vota|votar|proposta|propoe|enquete|pesquisa|ameaca|reduzir|reduz|limitar|menos|nao descarta|estaria|deve|devera|eventual|eventualmente|peticao|abaixo assinado|carta|pedindo|solicita|para que|a fim de que|pedidos|pedido|reivindicacoes|admite|admitem|admitiu',
   undecided: 'ainda nao decidiu|nao decidiu|sem decisao|ainda nao ha decisao|nenhuma decisao|a decidir|indefinido|em aberto|ainda nao|nao sabe|desconhece',
   deny: 'descarta|descartou|nega|negou|desmente|desmentiu|rejeita|rejeitou|afasta|afastou',
   report: 'anuncia|anunciou|comunica|comunicou|confirma|confirmou|explica|explicou|informa|informou|afirma|afirmou|declara|declarou|disse|diz|nota oficial|comunicado|segundo o clube|publicou|confirmado|anunciado|respondeu|responde',
