@@ -188,6 +188,11 @@ export interface StoryStore {
   listStories(filter?: StoryFilter): Promise<Story[]>;
   getBoard(clubId?: string): Promise<BoardEntry[]>;
   setBoardEntry(entry: BoardEntry): Promise<void>;
+  /**
+   * Moves a club's place on a platform to this entry, unless the board holds a later status there
+   * (a late report of an old event does not undo a newer one) or this same action already. True when it moved.
+   */
+  advanceBoard(entry: BoardEntry): Promise<boolean>;
   /** Deletes the stories only the bundled sample told (it is a preview, never news). Returns how many. */
   forgetSampleStories(): Promise<number>;
   /** Every story of a club, oldest first: its timeline (shared stories, and the server's own when one is named). */

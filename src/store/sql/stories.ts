@@ -19,24 +19,7 @@ export function storyStore({ db, engine }: SqlContext): StoryStore {
     return stories.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   };
   const addReport: StoryStore['addReport'] = async (storyId, report) => {
-    const result = await db
-      .insertInto('story_reports')
-      .values({
-        story_id: storyId,
-        source_id: report.sourceId,
-        item_key: report.itemKey,
-        outlet: report.outlet,
-        title: report.title,
-        link: report.link,
-        evidence: report.evidence,
-        published: report.published,
-        confidence: report.confidence,
-        lang: report.lang,
-        trusted: report.trusted ? 1 : 0,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    if ((result.numInsertedOrUpdatedRows ?? 0n) === 0n) return false;
+    if (!(await insertReport(db, storyId, report))) return false;
     const story = await db.selectFrom('stories').select(['confidence', 'occurred_at']).where('id', '=', storyId).executeTakeFirst();
     if (!story) return true;
     const next = storyAfterReport({ confidence: story.confidence, occurredAt: story.occurred_at }, report);
@@ -98,6 +81,8 @@ export function storyStore({ db, engine }: SqlContext): StoryStore {
     },
 
     async createStory(story, firstReport) {
+      // Written as its first report leaves it: no reading the new row back to apply the report.
+      const after = storyAfterReport(story, firstReport);
       const { id } = await db
         .insertInto('stories')
         .values({
@@ -106,14 +91,14 @@ export function storyStore({ db, engine }: SqlContext): StoryStore {
           club_name: story.clubName,
           platform: story.platform,
           action: story.action,
-          occurred_at: story.occurredAt,
+          occurred_at: after.occurredAt,
           first_seen_at: story.firstSeenAt,
-          confidence: story.confidence,
+          confidence: after.confidence,
           shared: story.shared ? 1 : 0,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await addReport(id, firstReport);
+      await insertReport(db, id, firstReport);
       return { ...story, id, reports: [firstReport] };
     },
 
@@ -150,6 +135,22 @@ export function storyStore({ db, engine }: SqlContext): StoryStore {
       }));
     },
 
+    async advanceBoard(entry) {
+      // One statement: the place is taken unless the board holds a later status, or this same action.
+      const result = await db
+        .insertInto('board')
+        .values({ club_id: entry.clubId, platform: entry.platform, action: entry.action, since: entry.since, story_id: entry.storyId })
+        .onConflict((oc) =>
+          oc
+            .columns(['club_id', 'platform'])
+            .doUpdateSet({ action: entry.action, since: entry.since, story_id: entry.storyId })
+            .where('board.since', '<=', entry.since)
+            .where('board.action', '<>', entry.action),
+        )
+        .executeTakeFirst();
+      return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+    },
+
     async setBoardEntry(entry) {
       const values = { club_id: entry.clubId, platform: entry.platform, action: entry.action, since: entry.since, story_id: entry.storyId };
       await db
@@ -168,6 +169,28 @@ export function storyStore({ db, engine }: SqlContext): StoryStore {
       return withReports(db, rows);
     },
   };
+}
+
+/** Files a report under its story; false when the story had it already. */
+async function insertReport(db: Db, storyId: number, report: StoryReport): Promise<boolean> {
+  const result = await db
+    .insertInto('story_reports')
+    .values({
+      story_id: storyId,
+      source_id: report.sourceId,
+      item_key: report.itemKey,
+      outlet: report.outlet,
+      title: report.title,
+      link: report.link,
+      evidence: report.evidence,
+      published: report.published,
+      confidence: report.confidence,
+      lang: report.lang,
+      trusted: report.trusted ? 1 : 0,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
 }
 
 /** Shared stories, plus those a server's own feeds reported when a server is named. */

@@ -66,6 +66,19 @@ export function storyContract(store: CurrentStore): void {
       expect((await store().getBoard()).map((entry) => entry.clubId)).toEqual(['om', 'psg']);
     });
 
+    it('moves a board place to a newer status, never back to an older one nor to the same action', async () => {
+      expect(await store().advanceBoard({ clubId: 'om', platform: 'x', action: 'leave', since: later(1000), storyId: 1 })).toBe(true);
+      expect(await store().advanceBoard({ clubId: 'om', platform: 'x', action: 'return', since: t0, storyId: 2 })).toBe(false);
+      expect(await store().advanceBoard({ clubId: 'om', platform: 'x', action: 'leave', since: later(2000), storyId: 3 })).toBe(false);
+      expect(await store().getBoard('om')).toEqual([{ clubId: 'om', platform: 'x', action: 'leave', since: later(1000), storyId: 1 }]);
+      expect(await store().advanceBoard({ clubId: 'om', platform: 'x', action: 'return', since: later(1000), storyId: 4 })).toBe(true);
+      expect(await store().advanceBoard({ clubId: 'om', platform: 'bluesky', action: 'join', since: t0, storyId: 5 })).toBe(true);
+      expect(await store().getBoard('om')).toEqual([
+        { clubId: 'om', platform: 'bluesky', action: 'join', since: t0, storyId: 5 },
+        { clubId: 'om', platform: 'x', action: 'return', since: later(1000), storyId: 4 },
+      ]);
+    });
+
     it('forgets the stories only the bundled sample told, with their board places', async () => {
       await store().addSource(source('sample', { origin: 'sample' }));
       await store().addSource(source('s1'));
