@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/types.ts';
+import type { Announcement } from '../announcements/announcement.ts';
 import type { Extractor } from '../announcements/extractor.ts';
 import { routeItemStories, routeLaterReport, type Routing } from '../deliveries/route.ts';
 import type { Item } from '../items/item.ts';
@@ -130,6 +131,8 @@ export async function ingestItems(options: IngestOptions, source: SourceRecord, 
       // Oldest first, so that stories are told in the order they happened.
       .reverse();
 
+    // Written together at the end of the read, in the order found: one statement, not one each.
+    const found: Array<{ item: SeenItem; announcement: Announcement; storyId: number | null }> = [];
     for (const seenItem of recent) {
       const item = byKey.get(seenItem.key);
       if (!item) continue;
@@ -143,7 +146,7 @@ export async function ingestItems(options: IngestOptions, source: SourceRecord, 
       for (const announcement of announcements) {
         result.announcements += 1;
         if (announcement.confidence < options.minConfidence) {
-          await store.recordAnnouncement(seenItem, announcement, null);
+          found.push({ item: seenItem, announcement, storyId: null });
           continue;
         }
         const report: StoryReport = {
@@ -159,7 +162,7 @@ export async function ingestItems(options: IngestOptions, source: SourceRecord, 
           trusted,
         };
         const { story, isNew } = await mergeAnnouncement(store, announcement, report, { windowDays: options.windowDays, now: nowIso, trusted });
-        await store.recordAnnouncement(seenItem, announcement, story.id);
+        found.push({ item: seenItem, announcement, storyId: story.id });
         if (!isNew) {
           result.deliveries += await routeLaterReport(store, options.catalog, options.routing, story, { sourceId: source.id, trusted }, nowIso);
           continue;
@@ -169,6 +172,7 @@ export async function ingestItems(options: IngestOptions, source: SourceRecord, 
       }
       if (itemStories.length > 0) result.deliveries += await routeItemStories(store, options.catalog, options.routing, itemStories, source.id, nowIso);
     }
+    await store.recordAnnouncements(found);
     return result;
   });
 }

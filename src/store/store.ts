@@ -172,7 +172,8 @@ export interface ItemStore {
 
 /** Announcements, the stories they make and the board. */
 export interface StoryStore {
-  recordAnnouncement(item: SeenItem, announcement: Announcement, storyId: number | null): Promise<void>;
+  /** Records what the extractor found in items, in this order, each with the story it was filed under (if any). */
+  recordAnnouncements(found: ReadonlyArray<{ item: SeenItem; announcement: Announcement; storyId: number | null }>): Promise<void>;
   listAnnouncementsForItem(sourceId: string, key: string): Promise<Array<Announcement & { storyId: number | null }>>;
   /**
    * The latest story of this club, platform and action that began after `since`. Inside a

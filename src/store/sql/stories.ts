@@ -33,21 +33,26 @@ export function storyStore({ db, engine }: SqlContext): StoryStore {
     getStories,
     addReport,
 
-    async recordAnnouncement(item, announcement, storyId) {
-      await db
-        .insertInto('announcements')
-        .values({
-          source_id: item.sourceId,
-          item_key: item.key,
-          club_id: announcement.club.id,
-          club_name: announcement.club.name,
-          platform: announcement.platform,
-          action: announcement.action,
-          confidence: announcement.confidence,
-          evidence: announcement.evidence,
-          story_id: storyId,
-        })
-        .execute();
+    async recordAnnouncements(found) {
+      // One statement for all a read found (a few hundred rows at most), each row in the order found.
+      for (let start = 0; start < found.length; start += 500) {
+        await db
+          .insertInto('announcements')
+          .values(
+            found.slice(start, start + 500).map(({ item, announcement, storyId }) => ({
+              source_id: item.sourceId,
+              item_key: item.key,
+              club_id: announcement.club.id,
+              club_name: announcement.club.name,
+              platform: announcement.platform,
+              action: announcement.action,
+              confidence: announcement.confidence,
+              evidence: announcement.evidence,
+              story_id: storyId,
+            })),
+          )
+          .execute();
+      }
     },
 
     async listAnnouncementsForItem(sourceId, key) {

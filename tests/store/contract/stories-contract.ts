@@ -5,8 +5,11 @@ import { type CurrentStore, announcement, item, later, newStory, report, source,
 export function storyContract(store: CurrentStore): void {
   describe('announcements, stories and the board', () => {
     it('keeps an item’s announcements in order, with their stories', async () => {
-      await store().recordAnnouncement(item('a'), announcement, null);
-      await store().recordAnnouncement(item('a'), { ...announcement, action: 'join', platform: 'bluesky', confidence: 0.9 }, 7);
+      await store().recordAnnouncements([
+        { item: item('a'), announcement, storyId: null },
+        { item: item('a'), announcement: { ...announcement, action: 'join', platform: 'bluesky', confidence: 0.9 }, storyId: 7 },
+      ]);
+      await store().recordAnnouncements([]);
       const found = await store().listAnnouncementsForItem('s1', 'a');
       expect(found.map((a) => [a.action, a.platform, a.storyId])).toEqual([
         ['leave', 'x', null],
