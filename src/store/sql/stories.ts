@@ -1,4 +1,4 @@
-import { sql, type Selectable, type SelectQueryBuilder } from 'kysely';
+import { sql, type RawBuilder, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Action, Platform } from '../../announcements/announcement.ts';
 import { storyClubKey, storyEventKey } from '../../stories/story-key.ts';
 import { storyAfterReport } from '../../stories/story-rules.ts';
@@ -88,7 +88,7 @@ export function storyStore({ db, engine }: SqlContext): StoryStore {
     async createStory(story, firstReport) {
       // Written as its first report leaves it: no reading the new row back to apply the report.
       const after = storyAfterReport(story, firstReport);
-      const { id } = await db
+      const insertStory = db
         .insertInto('stories')
         .values({
           club_key: storyClubKey({ id: story.clubId, name: story.clubName }),
@@ -101,9 +101,19 @@ export function storyStore({ db, engine }: SqlContext): StoryStore {
           confidence: after.confidence,
           shared: story.shared ? 1 : 0,
         })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await insertReport(db, id, firstReport);
+        .returning('id');
+      let id: number;
+      if (engine === 'postgres') {
+        // The story and its report in one round trip: a statement less for every new story.
+        const report = reportInsert(db, sql<number>`(select id from story)`, firstReport);
+        const { rows } = await sql<{ id: number }>`with story as (${insertStory}), report as (${report}) select id from story`.execute(db);
+        const row = rows[0];
+        if (!row) throw new Error('the new story was not written');
+        id = row.id;
+      } else {
+        ({ id } = await insertStory.executeTakeFirstOrThrow());
+        await insertReport(db, id, firstReport);
+      }
       return { ...story, id, reports: [firstReport] };
     },
 
@@ -176,9 +186,9 @@ export function storyStore({ db, engine }: SqlContext): StoryStore {
   };
 }
 
-/** Files a report under its story; false when the story had it already. */
-async function insertReport(db: Db, storyId: number, report: StoryReport): Promise<boolean> {
-  const result = await db
+/** The insert of a report under its story (a story's id, or an expression giving it). */
+function reportInsert(db: Db, storyId: number | RawBuilder<number>, report: StoryReport) {
+  return db
     .insertInto('story_reports')
     .values({
       story_id: storyId,
@@ -193,8 +203,12 @@ async function insertReport(db: Db, storyId: number, report: StoryReport): Promi
       lang: report.lang,
       trusted: report.trusted ? 1 : 0,
     })
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
+    .onConflict((oc) => oc.doNothing());
+}
+
+/** Files a report under its story; false when the story had it already. */
+async function insertReport(db: Db, storyId: number, report: StoryReport): Promise<boolean> {
+  const result = await reportInsert(db, storyId, report).executeTakeFirst();
   return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
 }
 
