@@ -34,7 +34,7 @@ function quoteIdentifier(name: string): string {
 /** Statements prepared by name at most, of every connection: the store's own are a few dozen. */
 const maxPrepared = 256;
 /** More parameters than this is a statement whose text varies with a list's length: it is not kept. */
-const maxPreparedParameters = 16;
+const maxPreparedParameters = 24;
 
 /**
  * PostgreSQL parses and plans an unnamed statement anew each time it is sent. The store sends the
