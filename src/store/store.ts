@@ -149,10 +149,11 @@ export interface SourceStore {
   /** Moves a source's next read (its host asked to wait, or too many of its host are due at once). */
   deferSource(id: string, nextFetchAt: string): Promise<void>;
   /**
-   * Takes a due source for one read: true for exactly one of the processes asking with the same
-   * `dueAt` (its next read moves to `until`, when it is taken again if the read never finished).
+   * Takes due sources for one read each: a source goes to exactly one of the processes asking with
+   * the same `dueAt` (its next read moves to `until`, when it is taken again if the read never
+   * finished). Returns the ids taken.
    */
-  claimSourceRead(id: string, dueAt: string, until: string): Promise<boolean>;
+  claimSourceReads(claims: ReadonlyArray<{ id: string; dueAt: string; until: string }>): Promise<Set<string>>;
   recordFetchSuccess(id: string, success: FetchSuccess): Promise<void>;
   recordFetchFailure(id: string, failure: FetchFailure): Promise<void>;
 }
