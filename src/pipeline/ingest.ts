@@ -131,17 +131,28 @@ export async function ingestItems(options: IngestOptions, source: SourceRecord, 
       // Oldest first, so that stories are told in the order they happened.
       .reverse();
 
+    // Each item read by the extractor first; then the events its announcements tell are taken at
+    // once, before any story is looked for: one statement, and every process takes them in one order.
+    const extracted = new Map<SeenItem, Announcement[]>();
+    for (const seenItem of recent) {
+      const item = byKey.get(seenItem.key);
+      if (!item) continue;
+      const { text, mayNamePlatform } = examined.of(item);
+      // Set aside without tokenizing: no announcement can come from an item that names no platform.
+      // A club's own post is read whatever it says ("we are here now": the platform it is posted on).
+      if (!mayNamePlatform && !item.authorClubId) continue;
+      extracted.set(seenItem, options.extractor.extract({ text, lang: item.lang, authorClubId: item.authorClubId ?? null }));
+    }
+    await store.lockStoryEvents([...extracted.values()].flat().filter((announcement) => announcement.confidence >= options.minConfidence));
+
     // Written together at the end of the read, in the order found: one statement, not one each.
     const found: Array<{ item: SeenItem; announcement: Announcement; storyId: number | null }> = [];
     for (const seenItem of recent) {
       const item = byKey.get(seenItem.key);
       if (!item) continue;
       result.examined += 1;
-      const { text, mayNamePlatform } = examined.of(item);
-      // Set aside without tokenizing: no announcement can come from an item that names no platform.
-      // A club's own post is read whatever it says ("we are here now": the platform it is posted on).
-      if (!mayNamePlatform && !item.authorClubId) continue;
-      const announcements = options.extractor.extract({ text, lang: item.lang, authorClubId: item.authorClubId ?? null });
+      const announcements = extracted.get(seenItem);
+      if (!announcements) continue;
       const itemStories: Story[] = [];
       for (const announcement of announcements) {
         result.announcements += 1;

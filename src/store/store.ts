@@ -181,6 +181,12 @@ export interface StoryStore {
    * transaction, the event is the caller's until it ends: no other process files a story of it meanwhile.
    */
   findRecentStory(club: { id: string | null; name: string }, platform: Platform, action: Action, since: string): Promise<Story | undefined>;
+  /**
+   * Takes these events (club, platform and action) for the rest of the transaction, all at once and
+   * in one order, as `findRecentStory` takes each: so that processes filing several never wait on
+   * each other in a circle, and a story looked for afterwards needs no statement of its own to take it.
+   */
+  lockStoryEvents(events: ReadonlyArray<{ club: { id: string | null; name: string }; platform: Platform; action: Action }>): Promise<void>;
   createStory(story: Omit<Story, 'id' | 'reports'>, firstReport: StoryReport): Promise<Story>;
   addReport(storyId: number, report: StoryReport): Promise<boolean>;
   /** A trusted source reported the story: from now on every server may see it. True when it was not shared before. */

@@ -10,7 +10,7 @@ import { toReport, toStory } from './rows.ts';
 import type { Database } from './schema.ts';
 
 /** Announcements, stories and the board. */
-export function storyStore({ db, engine }: SqlContext): StoryStore {
+export function storyStore({ db, engine, inTransaction, lockedEvents }: SqlContext): StoryStore {
   const getStories: StoryStore['getStories'] = async (ids) => {
     if (ids.length === 0) return [];
     const rows = await db.selectFrom('stories').selectAll().where('id', 'in', ids).execute();
@@ -67,11 +67,23 @@ export function storyStore({ db, engine }: SqlContext): StoryStore {
       }));
     },
 
+    async lockStoryEvents(events) {
+      if (engine !== 'postgres') return;
+      const keys = [...new Set(events.map((event) => storyEventKey(event.club, event.platform, event.action)))].filter((key) => !lockedEvents.has(key)).sort();
+      if (keys.length === 0) return;
+      // unnest gives the keys in the array's order: every process takes them in the same one.
+      await sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(${keys}::text[]) as k`.execute(db);
+      if (inTransaction) for (const key of keys) lockedEvents.add(key);
+    },
+
     async findRecentStory(club, platform, action, since) {
-      if (engine === 'postgres') {
+      const key = storyEventKey(club, platform, action);
+      if (engine === 'postgres' && !lockedEvents.has(key)) {
         // Two workers reading two outlets of one event: the second waits here until the first has
         // filed its story (or not), then finds it. SQLite writes one transaction at a time anyway.
-        await sql`select pg_advisory_xact_lock(hashtextextended(${storyEventKey(club, platform, action)}, 0))`.execute(db);
+        await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(db);
+        // Held until the transaction ends; outside one, only for that statement.
+        if (inTransaction) lockedEvents.add(key);
       }
       const row = await db
         .selectFrom('stories')

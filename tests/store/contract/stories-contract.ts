@@ -108,5 +108,30 @@ export function storyContract(store: CurrentStore): void {
       expect(stories).toHaveLength(1);
       expect(stories[0]?.reports.map((r) => r.itemKey).sort()).toEqual(['a', 'b']);
     });
+
+    it('files one story per event when transactions take their events up front, in whatever order they name them', async () => {
+      const events = [
+        { club: announcement.club, platform: 'x' as const, action: 'leave' as const },
+        { club: { id: null, name: 'FC Nowhere' }, platform: 'bluesky' as const, action: 'join' as const },
+      ];
+      const fileBoth = (key: string, order: typeof events, pause: number) =>
+        store().transaction(async (tx) => {
+          await tx.lockStoryEvents(order);
+          await tx.lockStoryEvents([]);
+          await sleep(pause);
+          for (const event of order) {
+            const found = await tx.findRecentStory(event.club, event.platform, event.action, later(-86_400_000));
+            if (found) await tx.addReport(found.id, report(key));
+            else await tx.createStory({ ...newStory, clubId: event.club.id, clubName: event.club.name, platform: event.platform, action: event.action }, report(key));
+          }
+        });
+      await Promise.all([fileBoth('a', events, 50), fileBoth('b', [...events].reverse(), 0)]);
+      const stories = await store().listStories({ visibleTo: 'all' });
+      expect(stories).toHaveLength(2);
+      expect(stories.map((story) => story.reports.map((r) => r.itemKey).sort())).toEqual([
+        ['a', 'b'],
+        ['a', 'b'],
+      ]);
+    });
   });
 }
