@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '../src/catalog/load-catalog.ts';
 import { FeedSourceReader } from '../src/sources/feed-source-reader.ts';
 import { SourcePoller } from '../src/sources/poller.ts';
+import type { SourceRecord } from '../src/store/store.ts';
 import { memoryFetcher } from './memory-fetcher.ts';
 import { benchContext, benchEnvironment } from './bench-env.ts';
 import { generateFeeds } from './feed-corpus.ts';
@@ -28,7 +29,9 @@ process.once('message', (setup: WorkerSetup) => {
 async function run(setup: WorkerSetup): Promise<void> {
   const now = new Date(setup.now);
   const catalog = loadCatalog(fileURLToPath(new URL('../config/catalog', import.meta.url)));
-  const bodies = new Map(generateFeeds({ feeds: setup.feeds, itemsPerFeed: setup.itemsPerFeed, now, clubs: catalog.entries }).map((feed) => [feed.url, feed.body]));
+  // The feeds the sources give, then 60 more to warm up on (as the in-process ingest bench does).
+  const generated = generateFeeds({ feeds: setup.feeds + 60, itemsPerFeed: setup.itemsPerFeed, now, clubs: catalog.entries });
+  const bodies = new Map(generated.map((feed) => [feed.url, feed.body]));
   const fetcher = memoryFetcher(bodies);
   const env = benchEnvironment({ vars: { CLUBWATCH_DATABASE_URL: setup.databaseUrl, CLUBWATCH_MAX_ANNOUNCED_PER_RUN: String(setup.itemsPerFeed) } });
   const context = await benchContext(env);
@@ -47,8 +50,14 @@ async function run(setup: WorkerSetup): Promise<void> {
       return result.newItems;
     },
   });
-  // Warm: the extractor's first use compiles its tables.
-  context.extractor.extract({ text: 'Le Red Star FC quitte X', lang: 'fr' });
+  // Warm, as a worker that has run for a while is: the feed reader and the extractor over feeds that
+  // are not measured (a cold process spends its first thousands of items compiling them).
+  const reader = new FeedSourceReader({ trusted: fetcher, untrusted: fetcher }, context.config.sources.maxFeedBytes);
+  for (const feed of generated.slice(setup.feeds)) {
+    const read = await reader.read({ id: 'warm-up', url: feed.url, kind: 'feed', origin: 'config', bodyHash: null, etag: null, lastModified: null } as SourceRecord);
+    if (read.status !== 'items') continue;
+    for (const item of read.items) context.extractor.extract({ text: `${item.title}\n${item.text}`, lang: item.lang });
+  }
   process.send?.({ ready: true });
   await new Promise((resolve) => process.once('message', resolve));
   const started = performance.now();

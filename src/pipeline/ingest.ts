@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/types.ts';
+import type { Announcement } from '../announcements/announcement.ts';
 import type { Extractor } from '../announcements/extractor.ts';
 import { routeItemStories, routeLaterReport, type Routing } from '../deliveries/route.ts';
 import type { Item } from '../items/item.ts';
@@ -130,20 +131,33 @@ export async function ingestItems(options: IngestOptions, source: SourceRecord, 
       // Oldest first, so that stories are told in the order they happened.
       .reverse();
 
+    // Each item read by the extractor first; then the events its announcements tell are taken at
+    // once, before any story is looked for: one statement, and every process takes them in one order.
+    const extracted = new Map<SeenItem, Announcement[]>();
     for (const seenItem of recent) {
       const item = byKey.get(seenItem.key);
       if (!item) continue;
-      result.examined += 1;
       const { text, mayNamePlatform } = examined.of(item);
       // Set aside without tokenizing: no announcement can come from an item that names no platform.
       // A club's own post is read whatever it says ("we are here now": the platform it is posted on).
       if (!mayNamePlatform && !item.authorClubId) continue;
-      const announcements = options.extractor.extract({ text, lang: item.lang, authorClubId: item.authorClubId ?? null });
+      extracted.set(seenItem, options.extractor.extract({ text, lang: item.lang, authorClubId: item.authorClubId ?? null }));
+    }
+    await store.lockStoryEvents([...extracted.values()].flat().filter((announcement) => announcement.confidence >= options.minConfidence));
+
+    // Written together at the end of the read, in the order found: one statement, not one each.
+    const found: Array<{ item: SeenItem; announcement: Announcement; storyId: number | null }> = [];
+    for (const seenItem of recent) {
+      const item = byKey.get(seenItem.key);
+      if (!item) continue;
+      result.examined += 1;
+      const announcements = extracted.get(seenItem);
+      if (!announcements) continue;
       const itemStories: Story[] = [];
       for (const announcement of announcements) {
         result.announcements += 1;
         if (announcement.confidence < options.minConfidence) {
-          await store.recordAnnouncement(seenItem, announcement, null);
+          found.push({ item: seenItem, announcement, storyId: null });
           continue;
         }
         const report: StoryReport = {
@@ -159,7 +173,7 @@ export async function ingestItems(options: IngestOptions, source: SourceRecord, 
           trusted,
         };
         const { story, isNew } = await mergeAnnouncement(store, announcement, report, { windowDays: options.windowDays, now: nowIso, trusted });
-        await store.recordAnnouncement(seenItem, announcement, story.id);
+        found.push({ item: seenItem, announcement, storyId: story.id });
         if (!isNew) {
           result.deliveries += await routeLaterReport(store, options.catalog, options.routing, story, { sourceId: source.id, trusted }, nowIso);
           continue;
@@ -169,6 +183,7 @@ export async function ingestItems(options: IngestOptions, source: SourceRecord, 
       }
       if (itemStories.length > 0) result.deliveries += await routeItemStories(store, options.catalog, options.routing, itemStories, source.id, nowIso);
     }
+    await store.recordAnnouncements(found);
     return result;
   });
 }

@@ -103,39 +103,64 @@ export class SourcePoller {
       readersActiveSince: new Date(now.getTime() - (this.options.unreadAfterMs ?? weekMs)).toISOString(),
     });
     const started: Array<Promise<PollOutcome>> = [];
-    for (const source of due) {
-      if (this.inFlight.has(source.id) || !this.readers.has(source.kind)) continue;
-      if (this.inFlight.size >= queueLimit) {
-        this.moreDue = true;
-        break;
+    // Rounds: the sources chosen, claimed in one statement when other processes share the store,
+    // then read. When others won some of the claims, the sources passed over are looked at again.
+    let candidates = due;
+    for (;;) {
+      const chosen: SourceRecord[] = [];
+      const passed: SourceRecord[] = [];
+      const chosenOfHost = new Map<string, number>();
+      for (const [index, source] of candidates.entries()) {
+        if (this.inFlight.has(source.id) || !this.readers.has(source.kind)) continue;
+        if (this.inFlight.size + chosen.length >= queueLimit) {
+          this.moreDue = true;
+          passed.push(...candidates.slice(index));
+          break;
+        }
+        const host = hostOf(source);
+        const resumesAt = this.limiter.resumesAt(host, now);
+        if (resumesAt) {
+          await store.deferSource(source.id, resumesAt.toISOString());
+          continue;
+        }
+        if (this.limiter.load(host) + (chosenOfHost.get(host) ?? 0) >= hostQueueLimit) {
+          passed.push(source);
+          continue;
+        }
+        chosenOfHost.set(host, (chosenOfHost.get(host) ?? 0) + 1);
+        chosen.push(source);
       }
-      const host = hostOf(source);
-      const resumesAt = this.limiter.resumesAt(host, now);
-      if (resumesAt) {
-        await store.deferSource(source.id, resumesAt.toISOString());
-        continue;
+      const claimed = this.options.claimReads
+        ? await store.claimSourceReads(
+            chosen.map((source) => ({ id: source.id, dueAt: source.nextFetchAt, until: new Date(now.getTime() + source.intervalSeconds * 1000).toISOString() })),
+          )
+        : null;
+      for (const source of chosen) {
+        if (claimed && !claimed.has(source.id)) continue;
+        started.push(this.start(source, queueLimit));
       }
-      if (this.limiter.load(host) >= hostQueueLimit) continue;
-      if (this.options.claimReads) {
-        const until = new Date(now.getTime() + source.intervalSeconds * 1000).toISOString();
-        if (!(await store.claimSourceRead(source.id, source.nextFetchAt, until))) continue;
-      }
-      const read = this.limiter
-        .run(host, () => this.poll(source))
-        .finally(() => {
-          this.inFlight.delete(source.id);
-          // Without this, a tick would start at most a queue's worth of reads (256 every 5 s by
-          // default) however many are due: the ceiling of how many sources one process keeps up with.
-          if (this.moreDue && !this.stopped && this.inFlight.size <= queueLimit / 2) void this.startDue().catch(() => undefined);
-        });
-      this.inFlight.set(source.id, read);
-      started.push(read);
+      if (!claimed || claimed.size === chosen.length) break;
+      candidates = passed;
     }
     // Due sources were left in the list, or the list was cut: more may be due than this listing took.
     if (started.length === 0) this.moreDue = false;
     else if (due.length === listLimit) this.moreDue = true;
     else if (this.inFlight.size < queueLimit) this.moreDue = false;
     return started;
+  }
+
+  /** Starts a read of a source chosen (and claimed) by `pickDue`. */
+  private start(source: SourceRecord, queueLimit: number): Promise<PollOutcome> {
+    const read = this.limiter
+      .run(hostOf(source), () => this.poll(source))
+      .finally(() => {
+        this.inFlight.delete(source.id);
+        // Without this, a tick would start at most a queue's worth of reads (256 every 5 s by
+        // default) however many are due: the ceiling of how many sources one process keeps up with.
+        if (this.moreDue && !this.stopped && this.inFlight.size <= queueLimit / 2) void this.startDue().catch(() => undefined);
+      });
+    this.inFlight.set(source.id, read);
+    return read;
   }
 
   /** Reads one source now, whatever its schedule. */

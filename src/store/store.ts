@@ -149,10 +149,11 @@ export interface SourceStore {
   /** Moves a source's next read (its host asked to wait, or too many of its host are due at once). */
   deferSource(id: string, nextFetchAt: string): Promise<void>;
   /**
-   * Takes a due source for one read: true for exactly one of the processes asking with the same
-   * `dueAt` (its next read moves to `until`, when it is taken again if the read never finished).
+   * Takes due sources for one read each: a source goes to exactly one of the processes asking with
+   * the same `dueAt` (its next read moves to `until`, when it is taken again if the read never
+   * finished). Returns the ids taken.
    */
-  claimSourceRead(id: string, dueAt: string, until: string): Promise<boolean>;
+  claimSourceReads(claims: ReadonlyArray<{ id: string; dueAt: string; until: string }>): Promise<Set<string>>;
   recordFetchSuccess(id: string, success: FetchSuccess): Promise<void>;
   recordFetchFailure(id: string, failure: FetchFailure): Promise<void>;
 }
@@ -172,13 +173,20 @@ export interface ItemStore {
 
 /** Announcements, the stories they make and the board. */
 export interface StoryStore {
-  recordAnnouncement(item: SeenItem, announcement: Announcement, storyId: number | null): Promise<void>;
+  /** Records what the extractor found in items, in this order, each with the story it was filed under (if any). */
+  recordAnnouncements(found: ReadonlyArray<{ item: SeenItem; announcement: Announcement; storyId: number | null }>): Promise<void>;
   listAnnouncementsForItem(sourceId: string, key: string): Promise<Array<Announcement & { storyId: number | null }>>;
   /**
    * The latest story of this club, platform and action that began after `since`. Inside a
    * transaction, the event is the caller's until it ends: no other process files a story of it meanwhile.
    */
   findRecentStory(club: { id: string | null; name: string }, platform: Platform, action: Action, since: string): Promise<Story | undefined>;
+  /**
+   * Takes these events (club, platform and action) for the rest of the transaction, all at once and
+   * in one order, as `findRecentStory` takes each: so that processes filing several never wait on
+   * each other in a circle, and a story looked for afterwards needs no statement of its own to take it.
+   */
+  lockStoryEvents(events: ReadonlyArray<{ club: { id: string | null; name: string }; platform: Platform; action: Action }>): Promise<void>;
   createStory(story: Omit<Story, 'id' | 'reports'>, firstReport: StoryReport): Promise<Story>;
   addReport(storyId: number, report: StoryReport): Promise<boolean>;
   /** A trusted source reported the story: from now on every server may see it. True when it was not shared before. */
@@ -188,6 +196,11 @@ export interface StoryStore {
   listStories(filter?: StoryFilter): Promise<Story[]>;
   getBoard(clubId?: string): Promise<BoardEntry[]>;
   setBoardEntry(entry: BoardEntry): Promise<void>;
+  /**
+   * Moves a club's place on a platform to this entry, unless the board holds a later status there
+   * (a late report of an old event does not undo a newer one) or this same action already. True when it moved.
+   */
+  advanceBoard(entry: BoardEntry): Promise<boolean>;
   /** Deletes the stories only the bundled sample told (it is a preview, never news). Returns how many. */
   forgetSampleStories(): Promise<number>;
   /** Every story of a club, oldest first: its timeline (shared stories, and the server's own when one is named). */

@@ -56,8 +56,5 @@ export async function mergeAnnouncement(
 
 async function moveBoard(store: Store, story: Story): Promise<void> {
   if (!story.clubId) return;
-  const [current] = (await store.getBoard(story.clubId)).filter((entry) => entry.platform === story.platform);
-  if (current && current.since > story.occurredAt) return;
-  if (current && current.action === story.action) return;
-  await store.setBoardEntry({ clubId: story.clubId, platform: story.platform, action: story.action, since: story.occurredAt, storyId: story.id });
+  await store.advanceBoard({ clubId: story.clubId, platform: story.platform, action: story.action, since: story.occurredAt, storyId: story.id });
 }

@@ -119,6 +119,52 @@ describe('fair fetching', () => {
     expect(await reads).toHaveLength(5);
   });
 
+  it('shares one host’s due feeds between two processes claiming reads, each feed read once', async () => {
+    const server = new FeedServer();
+    const base = await serve(server);
+    for (let n = 0; n < 24; n++) {
+      server.route(`/f${n}`, { body: feed(`f${n}`) });
+      await addFeed(`${base}/f${n}`);
+    }
+    const read: string[][] = [[], []];
+    // A few reads at a time each, so that one listing's claims cannot take every due feed.
+    const pollers = read.map((ids) =>
+      poller({ claimReads: true, concurrency: 1, perHostConcurrency: 1, ingest: async (source, items) => (ids.push(source.id), items.length) }),
+    );
+    for (let round = 0; round < 50; round++) {
+      const outcomes = await Promise.all(pollers.map((each) => each.tick()));
+      if (outcomes.every((list) => list.length === 0)) break;
+    }
+    const all = read.flat();
+    expect(all).toHaveLength(24);
+    expect(new Set(all).size).toBe(24);
+    expect(read.every((ids) => ids.length > 0)).toBe(true);
+  });
+
+  it('goes on to the due feeds after those another process claimed first, in the same tick', async () => {
+    const server = new FeedServer();
+    const base = await serve(server);
+    for (let n = 0; n < 12; n++) {
+      server.route(`/f${n}`, { body: feed(`f${n}`) });
+      await addFeed(`${base}/f${n}`);
+    }
+    // The first claims of this process are all won by another one.
+    const taken = new Set<string>();
+    const contested: Store = Object.create(store, {
+      claimSourceReads: {
+        value: async (claims: Array<{ id: string; dueAt: string; until: string }>) => {
+          if (taken.size > 0) return store.claimSourceReads(claims);
+          for (const claim of claims) taken.add(claim.id);
+          return new Set<string>();
+        },
+      },
+    }) as Store;
+    const outcomes = await poller({ store: contested, claimReads: true, concurrency: 1, perHostConcurrency: 1 }).tick();
+    expect(taken.size).toBe(4);
+    expect(outcomes).toHaveLength(4);
+    expect(outcomes.every((outcome) => !taken.has(outcome.sourceId))).toBe(true);
+  });
+
   it('goes on with the due sources beyond one queue as reads finish, without waiting for the next tick', async () => {
     const ids: string[] = [];
     for (let host = 0; host < 5; host++) {

@@ -25,23 +25,27 @@ export function toPlainTitle(html: string): string {
  * ellipsis when longer. Paragraphs stay apart as blank-line-separated blocks.
  */
 export function toPlainText(html: string, maxChars: number): string {
-  const text = toPlainLines(html)
-    .split(/\n/)
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter((line) => line !== '')
-    .join('\n\n');
-  return truncate(text, maxChars);
+  const kept: string[] = [];
+  for (const line of toPlainLines(html).split('\n')) {
+    // Most lines are words apart by single spaces, which collapsing would leave as they are.
+    const collapsed = (OTHER_WHITESPACE.test(line) ? line.replace(/\s+/g, ' ') : line).trim();
+    if (collapsed !== '') kept.push(collapsed);
+  }
+  return truncate(kept.join('\n\n'), maxChars);
 }
 
+/** Whitespace that collapsing changes: a run of two or more, or any but the plain space. */
+const OTHER_WHITESPACE = /\s\s|[^\S ]/;
+
 function toPlainLines(html: string, tags: RegExp = TAGS): string {
-  return decodeHtmlEntities(
-    html
-      .replace(CDATA, '$1')
-      .replace(COMMENTS, '')
-      .replace(DROPPED_ELEMENTS, '')
-      .replace(BLOCK_BOUNDARIES, '\n')
-      .replace(tags, ''),
-  ).replace(/[\u00a0\u2000-\u200b\u3000]/g, ' ');
+  // Each step only where it can find something: most texts have no CDATA, comment or script, and many no tag.
+  let text = html;
+  if (text.includes('<')) {
+    if (text.includes('<![CDATA[')) text = text.replace(CDATA, '$1');
+    if (text.includes('<!--')) text = text.replace(COMMENTS, '');
+    text = text.replace(DROPPED_ELEMENTS, '').replace(BLOCK_BOUNDARIES, '\n').replace(tags, '');
+  }
+  return decodeHtmlEntities(text).replace(/[\u00a0\u2000-\u200b\u3000]/g, ' ');
 }
 
 function truncate(text: string, maxChars: number): string {

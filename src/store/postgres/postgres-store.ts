@@ -31,6 +31,40 @@ function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
+/** Statements prepared by name at most, of every connection: the store's own are a few dozen. */
+const maxPrepared = 256;
+/** More parameters than this is a statement whose text varies with a list's length: it is not kept. */
+const maxPreparedParameters = 24;
+
+/**
+ * PostgreSQL parses and plans an unnamed statement anew each time it is sent. The store sends the
+ * same few dozen statements over and over (several for every item read), so each connection keeps
+ * those prepared by name after their first use and sends only their values afterwards.
+ */
+function keepStatementsPrepared(pool: pg.Pool): void {
+  const names = new Map<string, string>();
+  const nameOf = (text: string): string | undefined => {
+    let name = names.get(text);
+    if (name === undefined && names.size < maxPrepared) {
+      name = `clubwatch_${names.size + 1}`;
+      names.set(text, name);
+    }
+    return name;
+  };
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    const prepared = (...args: unknown[]): unknown => {
+      const [text, values] = args;
+      if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && values.length <= maxPreparedParameters && args.length === 2) {
+        const name = nameOf(text);
+        if (name !== undefined) return query({ name, text, values });
+      }
+      return query(...args);
+    };
+    client.query = prepared as typeof client.query;
+  });
+}
+
 /** Opens a pool of connections to PostgreSQL and applies pending migrations. */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
   const db = await openPostgresDatabase(options);
@@ -61,6 +95,7 @@ export async function openPostgresDatabase(options: PostgresStoreOptions): Promi
   });
   // A connection dropped while idle (PostgreSQL restarted) is replaced; the next query says what failed.
   pool.on('error', () => undefined);
+  keepStatementsPrepared(pool);
   let tablesIn: string | null;
   try {
     if (schema) await pool.query(`create schema if not exists ${quoteIdentifier(schema)}`);

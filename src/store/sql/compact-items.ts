@@ -14,16 +14,17 @@ export function linkHash(link: string): number {
   return itemKeyHash(linkKey(link) as string);
 }
 
-export function itemRow(item: SeenItem, seenAt: string): Database['items'] {
-  return {
-    source_id: item.sourceId,
-    key: item.key,
-    title: storedText(item.title),
-    text: storedText(item.text),
-    link_hash: item.link === null ? null : linkHash(item.link),
-    published: item.published === null ? null : Date.parse(item.published),
-    seen_at: Date.parse(seenAt),
-  };
+/** An item's row as the values of an insert, in the columns' order: source_id, key, title, text, link_hash, published, seen_at. */
+export function itemValues(item: SeenItem, seenAtMs: number, values: unknown[]): void {
+  values.push(
+    item.sourceId,
+    item.key,
+    storedText(item.title),
+    storedText(item.text),
+    item.link === null ? null : linkHash(item.link),
+    item.published === null ? null : Date.parse(item.published),
+    seenAtMs,
+  );
 }
 
 /** An item found by `link`: that link, normalised, is the one it was recorded with. */

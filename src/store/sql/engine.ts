@@ -11,4 +11,6 @@ export interface SqlContext {
   db: Db;
   engine: Engine;
   inTransaction: boolean;
+  /** Story events this transaction holds already (PostgreSQL's advisory locks, held until it ends). */
+  lockedEvents: Set<string>;
 }

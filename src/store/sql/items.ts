@@ -1,44 +1,47 @@
+import { CompiledQuery } from 'kysely';
 import type { ItemStore, SeenItem } from '../store.ts';
-import { itemRow, linkHash, seenItemOf } from './compact-items.ts';
-import type { SqlContext } from './engine.ts';
+import { itemValues, linkHash, seenItemOf } from './compact-items.ts';
+import type { Engine, SqlContext } from './engine.ts';
 import * as retention from './retention.ts';
+
+/** Items looked up and written per statement: 8 values a row, far under either engine's limit. */
+const chunkSize = 500;
 
 /**
  * Items, each recorded once: whichever process inserts an item first gets it back as new; the
  * others' inserts do nothing (`on conflict do nothing returning`).
  */
-export function itemStore({ db, inTransaction }: SqlContext, afterPrune: () => void): ItemStore {
+export function itemStore({ db, engine, inTransaction }: SqlContext, afterPrune: () => void): ItemStore {
   return {
     async recordNewItems(items, seenAt) {
-      const fresh: SeenItem[] = [];
+      const won = new Set<SeenItem>();
+      const seenAtMs = Date.parse(seenAt);
       // A read is mostly items seen before: look them up in one query, write the rest in another.
-      for (let start = 0; start < items.length; start += 500) {
-        const chunk = items.slice(start, start + 500);
-        const known = new Set<string>();
-        for (const sourceId of new Set(chunk.map((item) => item.sourceId))) {
-          const keys = chunk.filter((item) => item.sourceId === sourceId).map((item) => item.key);
+      for (const [sourceId, ofSource] of bySource(items)) {
+        for (let start = 0; start < ofSource.length; start += chunkSize) {
+          const chunk = ofSource.slice(start, start + chunkSize);
+          const keys = chunk.map((item) => item.key);
           const rows = await db.selectFrom('items').select('key').where('source_id', '=', sourceId).where('key', 'in', keys).execute();
-          for (const row of rows) known.add(`${sourceId}\n${row.key}`);
-          const unknown = keys.filter((key) => !known.has(`${sourceId}\n${key}`));
-          for (const key of await retention.prunedKeys(db, sourceId, unknown)) known.add(`${sourceId}\n${key}`);
+          const known = new Set(rows.map((row) => row.key));
+          const unseen = chunk.filter((item) => {
+            if (known.has(item.key)) return false;
+            known.add(item.key);
+            return true;
+          });
+          if (unseen.length === 0) continue;
+          // Written unless pruned before (known only by the hash of its key), in the same statement.
+          // The same few statements at every read: written once, not built and compiled anew each time.
+          const values: unknown[] = [];
+          for (const item of unseen) {
+            itemValues(item, seenAtMs, values);
+            values.push(retention.itemKeyHash(item.key));
+          }
+          const inserted = await db.executeQuery<{ key: string }>(CompiledQuery.raw(insertItemsSql(engine, unseen.length), values));
+          const insertedKeys = new Set(inserted.rows.map((row) => row.key));
+          for (const item of unseen) if (insertedKeys.has(item.key)) won.add(item);
         }
-        const unseen = chunk.filter((item) => {
-          const id = `${item.sourceId}\n${item.key}`;
-          if (known.has(id)) return false;
-          known.add(id);
-          return true;
-        });
-        if (unseen.length === 0) continue;
-        const inserted = await db
-          .insertInto('items')
-          .values(unseen.map((item) => itemRow(item, seenAt)))
-          .onConflict((oc) => oc.doNothing())
-          .returning(['source_id', 'key'])
-          .execute();
-        const won = new Set(inserted.map((row) => `${row.source_id}\n${row.key}`));
-        fresh.push(...unseen.filter((item) => won.has(`${item.sourceId}\n${item.key}`)));
       }
-      return fresh;
+      return won.size === items.length ? items : items.filter((item) => won.has(item));
     },
 
     async findItemsByLink(link) {
@@ -53,4 +56,47 @@ export function itemStore({ db, inTransaction }: SqlContext, afterPrune: () => v
       return pruned;
     },
   };
+}
+
+/** Items by source, each source's in the order given (a read is one source's items). */
+function bySource(items: SeenItem[]): Map<string, SeenItem[]> {
+  const groups = new Map<string, SeenItem[]>();
+  for (const item of items) {
+    const group = groups.get(item.sourceId);
+    if (group) group.push(item);
+    else groups.set(item.sourceId, [item]);
+  }
+  return groups;
+}
+
+const insertSql = new Map<string, string>();
+/** Reads of up to this many new items (nearly all of them) find their statement written already. */
+const cachedUpTo = 100;
+
+/** Each row's columns, then the hash of its key; PostgreSQL is told their types. */
+const columns = ['text', 'text', 'text', 'text', 'bigint', 'bigint', 'bigint', 'bigint'];
+
+/**
+ * `insert into items … on conflict do nothing returning key` for `rows` rows, in the engine's
+ * placeholders, leaving out the rows whose key was pruned before. The values' columns are named
+ * column1, column2… by both engines.
+ */
+function insertItemsSql(engine: Engine, rows: number): string {
+  const id = `${engine}:${rows}`;
+  let text = insertSql.get(id);
+  if (text === undefined) {
+    const tuples: string[] = [];
+    for (let row = 0; row < rows; row += 1) {
+      const first = row * columns.length;
+      const marks = columns.map((type, column) => (engine === 'postgres' ? `$${first + column + 1}::${type}` : '?'));
+      tuples.push(`(${marks.join(', ')})`);
+    }
+    text =
+      'insert into "items" ("source_id", "key", "title", "text", "link_hash", "published", "seen_at") ' +
+      `select v.column1, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7 from (values ${tuples.join(', ')}) as v ` +
+      'where not exists (select 1 from "item_keys" k where k."source_id" = v.column1 and k."key_hash" = v.column8) ' +
+      'on conflict do nothing returning "key"';
+    if (rows <= cachedUpTo) insertSql.set(id, text);
+  }
+  return text;
 }

@@ -11,19 +11,6 @@ export function itemKeyHash(key: string): number {
   return createHash('sha256').update(key).digest().readUIntBE(0, 6);
 }
 
-/** Of these keys of one source, those pruned before (known only by their hash). */
-export async function prunedKeys(db: Db, sourceId: string, keys: string[]): Promise<Set<string>> {
-  if (keys.length === 0) return new Set();
-  const byHash = new Map(keys.map((key) => [itemKeyHash(key), key]));
-  const rows = await db
-    .selectFrom('item_keys')
-    .select('key_hash')
-    .where('source_id', '=', sourceId)
-    .where('key_hash', 'in', [...byHash.keys()])
-    .execute();
-  return new Set(rows.flatMap((row) => byHash.get(Number(row.key_hash)) ?? []));
-}
-
 const batchSize = 2_000;
 
 /** Prunes in batches, each in its own transaction, so that the bot's other writes are never held up long. */

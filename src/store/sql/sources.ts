@@ -1,11 +1,11 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { SourceStore } from '../store.ts';
-import type { SqlContext } from './engine.ts';
+import type { Engine, SqlContext } from './engine.ts';
 import { forgetSourceItems } from './retention.ts';
 import { toSource } from './rows.ts';
 
 /** Sources and their reads. */
-export function sourceStore({ db }: SqlContext): SourceStore {
+export function sourceStore({ db, engine }: SqlContext): SourceStore {
   const getSource: SourceStore['getSource'] = async (id) => {
     const row = await db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toSource(row);
@@ -81,9 +81,16 @@ export function sourceStore({ db }: SqlContext): SourceStore {
       await db.updateTable('sources').set({ next_fetch_at: nextFetchAt }).where('id', '=', id).execute();
     },
 
-    async claimSourceRead(id, dueAt, until) {
-      const result = await db.updateTable('sources').set({ next_fetch_at: until }).where('id', '=', id).where('next_fetch_at', '=', dueAt).executeTakeFirst();
-      return result.numUpdatedRows > 0n;
+    async claimSourceReads(claims) {
+      const claimed = new Set<string>();
+      // One statement for a listing's worth: each row is taken only while still due at the time it was listed with.
+      for (let start = 0; start < claims.length; start += 500) {
+        const chunk = claims.slice(start, start + 500);
+        const values = chunk.flatMap(({ id, dueAt, until }) => [id, dueAt, until]);
+        const { rows } = await db.executeQuery<{ id: string }>(CompiledQuery.raw(claimSql(engine, chunk.length), values));
+        for (const row of rows) claimed.add(row.id);
+      }
+      return claimed;
     },
 
     async recordFetchSuccess(id, success) {
@@ -119,4 +126,18 @@ export function sourceStore({ db }: SqlContext): SourceStore {
         .execute();
     },
   };
+}
+
+/**
+ * `update sources … from (values (id, due at, until), …)` for `rows` claims, in the engine's
+ * placeholders; the values' columns are named column1, column2, column3 by both engines.
+ */
+function claimSql(engine: Engine, rows: number): string {
+  const tuples = Array.from({ length: rows }, (_, row) =>
+    engine === 'postgres' ? `($${row * 3 + 1}::text, $${row * 3 + 2}::text, $${row * 3 + 3}::text)` : '(?, ?, ?)',
+  );
+  return (
+    `update "sources" set "next_fetch_at" = v.column3 from (values ${tuples.join(', ')}) as v ` +
+    'where "sources"."id" = v.column1 and "sources"."next_fetch_at" = v.column2 returning "sources"."id"'
+  );
 }

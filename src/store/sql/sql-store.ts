@@ -19,7 +19,7 @@ export interface SqlStoreOptions {
 
 /** The store on any SQL engine Kysely speaks: each concern's queries, over one connection or one transaction. */
 export function sqlStore(db: Kysely<Database>, options: SqlStoreOptions): Store {
-  return storeOver({ db, engine: options.engine, inTransaction: false }, options);
+  return storeOver({ db, engine: options.engine, inTransaction: false, lockedEvents: new Set() }, options);
 }
 
 function storeOver(context: SqlContext, options: SqlStoreOptions): Store {
@@ -34,7 +34,7 @@ function storeOver(context: SqlContext, options: SqlStoreOptions): Store {
       if (context.inTransaction) return work(store);
       return (context.db as Kysely<Database>)
         .transaction()
-        .execute((trx) => work(storeOver({ db: trx, engine: context.engine, inTransaction: true }, options)));
+        .execute((trx) => work(storeOver({ db: trx, engine: context.engine, inTransaction: true, lockedEvents: new Set() }, options)));
     },
     async close() {
       if (context.inTransaction) return;

@@ -1,4 +1,4 @@
-import { sql, type Selectable, type SelectQueryBuilder } from 'kysely';
+import { sql, type RawBuilder, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Action, Platform } from '../../announcements/announcement.ts';
 import { storyClubKey, storyEventKey } from '../../stories/story-key.ts';
 import { storyAfterReport } from '../../stories/story-rules.ts';
@@ -10,7 +10,7 @@ import { toReport, toStory } from './rows.ts';
 import type { Database } from './schema.ts';
 
 /** Announcements, stories and the board. */
-export function storyStore({ db, engine }: SqlContext): StoryStore {
+export function storyStore({ db, engine, inTransaction, lockedEvents }: SqlContext): StoryStore {
   const getStories: StoryStore['getStories'] = async (ids) => {
     if (ids.length === 0) return [];
     const rows = await db.selectFrom('stories').selectAll().where('id', 'in', ids).execute();
@@ -19,24 +19,7 @@ export function storyStore({ db, engine }: SqlContext): StoryStore {
     return stories.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   };
   const addReport: StoryStore['addReport'] = async (storyId, report) => {
-    const result = await db
-      .insertInto('story_reports')
-      .values({
-        story_id: storyId,
-        source_id: report.sourceId,
-        item_key: report.itemKey,
-        outlet: report.outlet,
-        title: report.title,
-        link: report.link,
-        evidence: report.evidence,
-        published: report.published,
-        confidence: report.confidence,
-        lang: report.lang,
-        trusted: report.trusted ? 1 : 0,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    if ((result.numInsertedOrUpdatedRows ?? 0n) === 0n) return false;
+    if (!(await insertReport(db, storyId, report))) return false;
     const story = await db.selectFrom('stories').select(['confidence', 'occurred_at']).where('id', '=', storyId).executeTakeFirst();
     if (!story) return true;
     const next = storyAfterReport({ confidence: story.confidence, occurredAt: story.occurred_at }, report);
@@ -50,21 +33,26 @@ export function storyStore({ db, engine }: SqlContext): StoryStore {
     getStories,
     addReport,
 
-    async recordAnnouncement(item, announcement, storyId) {
-      await db
-        .insertInto('announcements')
-        .values({
-          source_id: item.sourceId,
-          item_key: item.key,
-          club_id: announcement.club.id,
-          club_name: announcement.club.name,
-          platform: announcement.platform,
-          action: announcement.action,
-          confidence: announcement.confidence,
-          evidence: announcement.evidence,
-          story_id: storyId,
-        })
-        .execute();
+    async recordAnnouncements(found) {
+      // One statement for all a read found (a few hundred rows at most), each row in the order found.
+      for (let start = 0; start < found.length; start += 500) {
+        await db
+          .insertInto('announcements')
+          .values(
+            found.slice(start, start + 500).map(({ item, announcement, storyId }) => ({
+              source_id: item.sourceId,
+              item_key: item.key,
+              club_id: announcement.club.id,
+              club_name: announcement.club.name,
+              platform: announcement.platform,
+              action: announcement.action,
+              confidence: announcement.confidence,
+              evidence: announcement.evidence,
+              story_id: storyId,
+            })),
+          )
+          .execute();
+      }
     },
 
     async listAnnouncementsForItem(sourceId, key) {
@@ -79,11 +67,23 @@ export function storyStore({ db, engine }: SqlContext): StoryStore {
       }));
     },
 
+    async lockStoryEvents(events) {
+      if (engine !== 'postgres') return;
+      const keys = [...new Set(events.map((event) => storyEventKey(event.club, event.platform, event.action)))].filter((key) => !lockedEvents.has(key)).sort();
+      if (keys.length === 0) return;
+      // unnest gives the keys in the array's order: every process takes them in the same one.
+      await sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(${keys}::text[]) as k`.execute(db);
+      if (inTransaction) for (const key of keys) lockedEvents.add(key);
+    },
+
     async findRecentStory(club, platform, action, since) {
-      if (engine === 'postgres') {
+      const key = storyEventKey(club, platform, action);
+      if (engine === 'postgres' && !lockedEvents.has(key)) {
         // Two workers reading two outlets of one event: the second waits here until the first has
         // filed its story (or not), then finds it. SQLite writes one transaction at a time anyway.
-        await sql`select pg_advisory_xact_lock(hashtextextended(${storyEventKey(club, platform, action)}, 0))`.execute(db);
+        await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(db);
+        // Held until the transaction ends; outside one, only for that statement.
+        if (inTransaction) lockedEvents.add(key);
       }
       const row = await db
         .selectFrom('stories')
@@ -98,7 +98,9 @@ export function storyStore({ db, engine }: SqlContext): StoryStore {
     },
 
     async createStory(story, firstReport) {
-      const { id } = await db
+      // Written as its first report leaves it: no reading the new row back to apply the report.
+      const after = storyAfterReport(story, firstReport);
+      const insertStory = db
         .insertInto('stories')
         .values({
           club_key: storyClubKey({ id: story.clubId, name: story.clubName }),
@@ -106,14 +108,24 @@ export function storyStore({ db, engine }: SqlContext): StoryStore {
           club_name: story.clubName,
           platform: story.platform,
           action: story.action,
-          occurred_at: story.occurredAt,
+          occurred_at: after.occurredAt,
           first_seen_at: story.firstSeenAt,
-          confidence: story.confidence,
+          confidence: after.confidence,
           shared: story.shared ? 1 : 0,
         })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await addReport(id, firstReport);
+        .returning('id');
+      let id: number;
+      if (engine === 'postgres') {
+        // The story and its report in one round trip: a statement less for every new story.
+        const report = reportInsert(db, sql<number>`(select id from story)`, firstReport);
+        const { rows } = await sql<{ id: number }>`with story as (${insertStory}), report as (${report}) select id from story`.execute(db);
+        const row = rows[0];
+        if (!row) throw new Error('the new story was not written');
+        id = row.id;
+      } else {
+        ({ id } = await insertStory.executeTakeFirstOrThrow());
+        await insertReport(db, id, firstReport);
+      }
       return { ...story, id, reports: [firstReport] };
     },
 
@@ -150,6 +162,22 @@ export function storyStore({ db, engine }: SqlContext): StoryStore {
       }));
     },
 
+    async advanceBoard(entry) {
+      // One statement: the place is taken unless the board holds a later status, or this same action.
+      const result = await db
+        .insertInto('board')
+        .values({ club_id: entry.clubId, platform: entry.platform, action: entry.action, since: entry.since, story_id: entry.storyId })
+        .onConflict((oc) =>
+          oc
+            .columns(['club_id', 'platform'])
+            .doUpdateSet({ action: entry.action, since: entry.since, story_id: entry.storyId })
+            .where('board.since', '<=', entry.since)
+            .where('board.action', '<>', entry.action),
+        )
+        .executeTakeFirst();
+      return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+    },
+
     async setBoardEntry(entry) {
       const values = { club_id: entry.clubId, platform: entry.platform, action: entry.action, since: entry.since, story_id: entry.storyId };
       await db
@@ -168,6 +196,32 @@ export function storyStore({ db, engine }: SqlContext): StoryStore {
       return withReports(db, rows);
     },
   };
+}
+
+/** The insert of a report under its story (a story's id, or an expression giving it). */
+function reportInsert(db: Db, storyId: number | RawBuilder<number>, report: StoryReport) {
+  return db
+    .insertInto('story_reports')
+    .values({
+      story_id: storyId,
+      source_id: report.sourceId,
+      item_key: report.itemKey,
+      outlet: report.outlet,
+      title: report.title,
+      link: report.link,
+      evidence: report.evidence,
+      published: report.published,
+      confidence: report.confidence,
+      lang: report.lang,
+      trusted: report.trusted ? 1 : 0,
+    })
+    .onConflict((oc) => oc.doNothing());
+}
+
+/** Files a report under its story; false when the story had it already. */
+async function insertReport(db: Db, storyId: number, report: StoryReport): Promise<boolean> {
+  const result = await reportInsert(db, storyId, report).executeTakeFirst();
+  return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
 }
 
 /** Shared stories, plus those a server's own feeds reported when a server is named. */

@@ -62,10 +62,21 @@ export function sourceContract(store: CurrentStore): void {
 
     it('gives a due source’s read to one of the processes asking at once, until the read’s lease runs out', async () => {
       await store().addSource(source('s1'));
-      const asks = await Promise.all(Array.from({ length: 6 }, () => store().claimSourceRead('s1', t0, later(600_000))));
-      expect(asks.filter(Boolean)).toHaveLength(1);
+      const asks = await Promise.all(Array.from({ length: 6 }, () => store().claimSourceReads([{ id: 's1', dueAt: t0, until: later(600_000) }])));
+      expect(asks.filter((taken) => taken.has('s1'))).toHaveLength(1);
       expect(await store().listDueSources(later(1000), 10)).toHaveLength(0);
       expect((await store().listDueSources(later(600_000), 10)).map((due) => due.id)).toEqual(['s1']);
+    });
+
+    it('shares the due sources of one listing between processes claiming them at once, each to one', async () => {
+      const ids = ['s1', 's2', 's3', 's4', 's5'];
+      for (const id of ids) await store().addSource(source(id));
+      const claims = ids.map((id) => ({ id, dueAt: t0, until: later(600_000) }));
+      const asks = await Promise.all(Array.from({ length: 4 }, () => store().claimSourceReads(claims)));
+      expect(asks.flatMap((taken) => [...taken]).sort()).toEqual(ids);
+      expect(await store().claimSourceReads([{ id: 's1', dueAt: t0, until: later(600_000) }])).toEqual(new Set());
+      expect(await store().claimSourceReads([])).toEqual(new Set());
+      expect(await store().listDueSources(later(1000), 10)).toHaveLength(0);
     });
   });
 }

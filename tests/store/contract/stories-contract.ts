@@ -5,8 +5,11 @@ import { type CurrentStore, announcement, item, later, newStory, report, source,
 export function storyContract(store: CurrentStore): void {
   describe('announcements, stories and the board', () => {
     it('keeps an item’s announcements in order, with their stories', async () => {
-      await store().recordAnnouncement(item('a'), announcement, null);
-      await store().recordAnnouncement(item('a'), { ...announcement, action: 'join', platform: 'bluesky', confidence: 0.9 }, 7);
+      await store().recordAnnouncements([
+        { item: item('a'), announcement, storyId: null },
+        { item: item('a'), announcement: { ...announcement, action: 'join', platform: 'bluesky', confidence: 0.9 }, storyId: 7 },
+      ]);
+      await store().recordAnnouncements([]);
       const found = await store().listAnnouncementsForItem('s1', 'a');
       expect(found.map((a) => [a.action, a.platform, a.storyId])).toEqual([
         ['leave', 'x', null],
@@ -66,6 +69,19 @@ export function storyContract(store: CurrentStore): void {
       expect((await store().getBoard()).map((entry) => entry.clubId)).toEqual(['om', 'psg']);
     });
 
+    it('moves a board place to a newer status, never back to an older one nor to the same action', async () => {
+      expect(await store().advanceBoard({ clubId: 'om', platform: 'x', action: 'leave', since: later(1000), storyId: 1 })).toBe(true);
+      expect(await store().advanceBoard({ clubId: 'om', platform: 'x', action: 'return', since: t0, storyId: 2 })).toBe(false);
+      expect(await store().advanceBoard({ clubId: 'om', platform: 'x', action: 'leave', since: later(2000), storyId: 3 })).toBe(false);
+      expect(await store().getBoard('om')).toEqual([{ clubId: 'om', platform: 'x', action: 'leave', since: later(1000), storyId: 1 }]);
+      expect(await store().advanceBoard({ clubId: 'om', platform: 'x', action: 'return', since: later(1000), storyId: 4 })).toBe(true);
+      expect(await store().advanceBoard({ clubId: 'om', platform: 'bluesky', action: 'join', since: t0, storyId: 5 })).toBe(true);
+      expect(await store().getBoard('om')).toEqual([
+        { clubId: 'om', platform: 'bluesky', action: 'join', since: t0, storyId: 5 },
+        { clubId: 'om', platform: 'x', action: 'return', since: later(1000), storyId: 4 },
+      ]);
+    });
+
     it('forgets the stories only the bundled sample told, with their board places', async () => {
       await store().addSource(source('sample', { origin: 'sample' }));
       await store().addSource(source('s1'));
@@ -91,6 +107,31 @@ export function storyContract(store: CurrentStore): void {
       const stories = await store().listStories({ visibleTo: 'all' });
       expect(stories).toHaveLength(1);
       expect(stories[0]?.reports.map((r) => r.itemKey).sort()).toEqual(['a', 'b']);
+    });
+
+    it('files one story per event when transactions take their events up front, in whatever order they name them', async () => {
+      const events = [
+        { club: announcement.club, platform: 'x' as const, action: 'leave' as const },
+        { club: { id: null, name: 'FC Nowhere' }, platform: 'bluesky' as const, action: 'join' as const },
+      ];
+      const fileBoth = (key: string, order: typeof events, pause: number) =>
+        store().transaction(async (tx) => {
+          await tx.lockStoryEvents(order);
+          await tx.lockStoryEvents([]);
+          await sleep(pause);
+          for (const event of order) {
+            const found = await tx.findRecentStory(event.club, event.platform, event.action, later(-86_400_000));
+            if (found) await tx.addReport(found.id, report(key));
+            else await tx.createStory({ ...newStory, clubId: event.club.id, clubName: event.club.name, platform: event.platform, action: event.action }, report(key));
+          }
+        });
+      await Promise.all([fileBoth('a', events, 50), fileBoth('b', [...events].reverse(), 0)]);
+      const stories = await store().listStories({ visibleTo: 'all' });
+      expect(stories).toHaveLength(2);
+      expect(stories.map((story) => story.reports.map((r) => r.itemKey).sort())).toEqual([
+        ['a', 'b'],
+        ['a', 'b'],
+      ]);
     });
   });
 }
