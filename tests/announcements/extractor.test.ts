@@ -113,6 +113,18 @@ describe("extractor: a club's own posts", () => {
   });
 });
 
+describe('extractor: candidates', () => {
+  it('proposes, for a club that leaves a platform, a join of another platform the item names sentences later', () => {
+    const text =
+      'Werder Bremen verlässt die Plattform X. Das habe die Geschäftsführung entschieden. Als Grund wurde die Radikalisierung genannt. ' +
+      'Der Verein hofft, dass viele Follower ihm künftig auf Bluesky folgen.';
+    const proposed = extractor.candidates({ text, lang: 'de', authorClubId: null });
+    const join = proposed.find((c) => c.club.id === 'werder-bremen' && c.platform === 'bluesky' && c.action === 'join');
+    expect(join?.features.dest_new).toBe(1);
+    expect(join?.features.dest_cue).toBe(1);
+  });
+});
+
 describe('extractor: what is not an announcement', () => {
   it('reads a league saying clubs are free to leave as no announcement', () => {
     expect(triples('The Premier League said clubs were free to leave X.', 'en')).toEqual([]);
