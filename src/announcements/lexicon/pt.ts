@@ -12,7 +12,7 @@ export const pt: Lexicon = {
   onset: 'agora|desde|ja|a partir de hoje|desde hoje|passa a|passou a|comeca a|comecou a|passara a',
   temp: 'temporariamente|por 24 horas|por 48 horas|24 horas|48 horas|72 horas|neste fim de semana|no fim de semana|por uma semana|provisoriamente|momentaneamente|por ... dias|por ... horas|durante ... dias|durante ... horas|durante uma semana',
   return: 'volta ao|volta a|voltou ao|voltar ao|voltara ao|retorna ao|retornou ao|retornar ao|n:retorno ao|n:volta ao|a:reativa|a:reativou|a:reativar|reativa|reativou|regressa ao|regressou ao|de volta ao',
-  delete: 'a:apaga|a:apagou|a:apagar|a:exclui|a:excluiu|a:excluir|a:deleta|a:deletou|a:elimina|a:eliminou|a:remove|a:removeu|a:desativa|a:desativou|a:desativar|n:exclusao',
+  delete: 'a:tira la do ar|a:tirar do ar|a:tirou do ar|a:tirada do ar|a:foram desativadas|a:foram desativados|a:foi desativado|a:foi desativada|a:apaga|a:apagou|a:apagar|a:exclui|a:excluiu|a:excluir|a:deleta|a:deletou|a:elimina|a:eliminou|a:remove|a:removeu|a:desativa|a:desativou|a:desativar|n:exclusao',
   use: 'usa|usar|utiliza|utilizar|publica|publicar|publicara|posta|postar|tuita|ativo no|presente no|presenca no|atualiza|atualizar|parceria com|acordo com|fecha acordo|colaboracao com|estamos no|estamos na|estamos presentes|esta no|esta na|estaremos no',
   cease: 'nao ... mais|deixa de|deixou de|deixara de|deixar de|para de|parou de|parar de|encerra|encerrou|poe fim|pos fim|acabou com|acaba com|interrompe',
   continue: 'continua|continuara|continuar|segue|seguira|seguir|mantem|mantera|ainda|por enquanto|por ora|no momento',
