@@ -159,6 +159,20 @@ export function createMentionFinder(catalog: Catalog): MentionFinder {
           m.start--;
         }
       }
+      // "VfB Friedrichshafen", "der VfB Friedrichshafen": a club-type abbreviation that is also one
+      // club's short name, followed by a place that is not that club's city, names another club.
+      for (const m of mentions) {
+        if (m.type !== 'club' || m.ids.length !== 1 || m.ambiguous || !shortMarkers.has((tokens[m.end - 1] as Token).surface)) continue;
+        const next = tokens[m.end];
+        if (!next || taken[m.end] || !next.cap || next.folded.length < 3 || isStopword(next.folded) || cueCovered(m.end) || /[,;:()]/.test(next.before)) continue;
+        if (next.surface === next.surface.toUpperCase()) continue;
+        const city = catalog.byId(m.ids[0] as string)?.city;
+        if (city && normalise(city) === next.folded) continue;
+        taken[m.end] = true;
+        m.end++;
+        m.ids = [];
+        m.name = spanName(tokens, m.start, m.end);
+      }
       for (let i = 0; i < tokens.length; i++) {
         if (taken[i]) continue;
         const t = tokens[i] as Token;

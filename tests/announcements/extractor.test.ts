@@ -126,6 +126,11 @@ describe('extractor: candidates', () => {
 });
 
 describe('extractor: what is not an announcement', () => {
+  it('does not credit a small club to the big club whose short name it shares', () => {
+    expect(triples('Der VfB Friedrichshafen startet auf Instagram.', 'de').filter((t) => t.startsWith('vfb-stuttgart'))).toEqual([]);
+    expect(triples('Der VfB verlässt X.', 'de')).toEqual(['vfb-stuttgart x leave']);
+  });
+
   it('reads a league saying clubs are free to leave as no announcement', () => {
     expect(triples('The Premier League said clubs were free to leave X.', 'en')).toEqual([]);
   });
