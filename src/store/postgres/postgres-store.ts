@@ -65,6 +65,12 @@ function keepStatementsPrepared(pool: pg.Pool): void {
   });
 }
 
+/** Undefined schema, table or column: what reading the catalog meets when another process changes it meanwhile. */
+function isCatalogRace(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '3F000' || code === '42P01' || code === '42703';
+}
+
 /** Opens a pool of connections to PostgreSQL and applies pending migrations. */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
   const db = await openPostgresDatabase(options);
@@ -110,7 +116,15 @@ export async function openPostgresDatabase(options: PostgresStoreOptions): Promi
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   // Named, so that the migrations' own table is looked for in this schema only, not in any other.
-  const { error } = await new Migrator({ db, provider: migrationProvider('postgres'), migrationTableSchema: tablesIn }).migrateToLatest();
+  const migrator = new Migrator({ db, provider: migrationProvider('postgres'), migrationTableSchema: tablesIn });
+  let { error } = await migrator.migrateToLatest();
+  // The migrator looks for its own table by reading the catalog of every schema; a schema dropped or
+  // altered by another process while it reads ("schema … does not exist") fails that read, not the
+  // migration: it is read again.
+  for (let attempt = 1; error && isCatalogRace(error) && attempt <= 3; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    ({ error } = await migrator.migrateToLatest());
+  }
   if (error) {
     await db.destroy();
     const reason = error instanceof Error ? error.message : String(error);
