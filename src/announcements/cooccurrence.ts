@@ -98,8 +98,8 @@ function addDestinations(out: Candidate[], byKey: Map<string, Candidate>, infos:
     // A leave said in another club's embedded post, of a person, or that the rules read otherwise is no move.
     const f = c.features;
     if (c.action !== 'leave' || f.item_level || f.embed_other >= 0.5 || f.c_person_subject >= 0.5 || f.c_against >= 0.5) continue;
-    if (rules.some((r) => clubKey(r.club) === clubKey(c.club) && r.platform === c.platform && r.action !== 'leave')) continue;
     const k = clubKey(c.club);
+    if (rules.some((r) => clubKey(r.club) === k && r.platform === c.platform && r.action !== 'leave')) continue;
     const entry = left.get(k) ?? { club: c.club, platforms: new Set<Platform>() };
     entry.platforms.add(c.platform);
     left.set(k, entry);

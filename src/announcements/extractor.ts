@@ -56,7 +56,8 @@ export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}
       if (all.length >= wanted) break;
     }
     const lang: Language = detectLanguage(all, input?.lang ?? null) ?? 'en';
-    if (!mentionsAPlatform(sentences)) return { language: lang, announcements: [], rejected: [] };
+    const lastHint = lastPlatformHint(sentences);
+    if (lastHint < 0) return { language: lang, announcements: [], rejected: [] };
     const { all: index } = indexes[lang];
     // Sentences well after the last one that says an action cannot change the result; the two after
     // it may still name who did the same ("This decision follows Rangers', Birmingham's…").
@@ -68,14 +69,8 @@ export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}
       }
     }
     if (last < 0) return { language: lang, announcements: [], rejected: [] };
-    last = Math.min(sentences.length - 1, last + trailingSentences);
     // A platform named further down may still be where a club that leaves goes ("follow us on Bluesky").
-    for (let i = sentences.length - 1; i > last; i--) {
-      if ((sentences[i] as Sentence).tokens.some((t) => platformHints.has(t.folded))) {
-        last = i;
-        break;
-      }
-    }
+    last = Math.max(Math.min(sentences.length - 1, last + trailingSentences), lastHint);
     const cueLists: Array<Array<PhraseMatch<Cue>>> = [];
     const nameLists: Array<Array<PhraseMatch<EntityPayload>>> = [];
     for (const s of sentences.slice(0, last + 1)) {
@@ -269,9 +264,10 @@ function withoutIdioms(cues: Array<PhraseMatch<Cue>>): Array<PhraseMatch<Cue>> {
   return cues.filter((c) => c.payload.kind !== 'idiom' && !idioms.some((i) => i.start <= c.start && i.end >= c.end && !actionKinds.has(c.payload.kind)));
 }
 
-function mentionsAPlatform(sentences: ReturnType<typeof tokenize>["sentences"]): boolean {
-  for (const s of sentences) for (const t of s.tokens) if (platformHints.has(t.folded)) return true;
-  return false;
+/** The last sentence with a word that may name a platform, or -1 when none has one. */
+function lastPlatformHint(sentences: ReturnType<typeof tokenize>["sentences"]): number {
+  for (let i = sentences.length - 1; i >= 0; i--) if ((sentences[i] as Sentence).tokens.some((t) => platformHints.has(t.folded))) return i;
+  return -1;
 }
 
 /** "Borussia" means the Borussia named in full elsewhere in the item; alone, it means nothing. */

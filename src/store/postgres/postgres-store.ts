@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { describeSystemError, StoreOpenError } from '../../errors.ts';
@@ -122,7 +123,7 @@ export async function openPostgresDatabase(options: PostgresStoreOptions): Promi
   // altered by another process while it reads ("schema … does not exist") fails that read, not the
   // migration: it is read again.
   for (let attempt = 1; error && isCatalogRace(error) && attempt <= 3; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    await sleep(100 * attempt);
     ({ error } = await migrator.migrateToLatest());
   }
   if (error) {

@@ -18,6 +18,19 @@ export function storyStore({ db, engine, inTransaction, lockedEvents }: SqlConte
     const order = new Map(ids.map((id, index) => [id, index]));
     return stories.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   };
+  /**
+   * PostgreSQL: the events' advisory locks not yet held, in one statement, in sorted order so every
+   * process takes them in the same one; held until the transaction ends (outside one, only for that
+   * statement). SQLite writes one transaction at a time anyway.
+   */
+  const lockEvents = async (eventKeys: string[]): Promise<void> => {
+    if (engine !== 'postgres') return;
+    const keys = [...new Set(eventKeys)].filter((key) => !lockedEvents.has(key)).sort();
+    if (keys.length === 0) return;
+    // unnest gives the keys in the array's order.
+    await sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(${keys}::text[]) as k`.execute(db);
+    if (inTransaction) for (const key of keys) lockedEvents.add(key);
+  };
   const addReport: StoryStore['addReport'] = async (storyId, report) => {
     if (!(await insertReport(db, storyId, report))) return false;
     const story = await db.selectFrom('stories').select(['confidence', 'occurred_at']).where('id', '=', storyId).executeTakeFirst();
@@ -68,23 +81,13 @@ export function storyStore({ db, engine, inTransaction, lockedEvents }: SqlConte
     },
 
     async lockStoryEvents(events) {
-      if (engine !== 'postgres') return;
-      const keys = [...new Set(events.map((event) => storyEventKey(event.club, event.platform, event.action)))].filter((key) => !lockedEvents.has(key)).sort();
-      if (keys.length === 0) return;
-      // unnest gives the keys in the array's order: every process takes them in the same one.
-      await sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(${keys}::text[]) as k`.execute(db);
-      if (inTransaction) for (const key of keys) lockedEvents.add(key);
+      await lockEvents(events.map((event) => storyEventKey(event.club, event.platform, event.action)));
     },
 
     async findRecentStory(club, platform, action, since) {
-      const key = storyEventKey(club, platform, action);
-      if (engine === 'postgres' && !lockedEvents.has(key)) {
-        // Two workers reading two outlets of one event: the second waits here until the first has
-        // filed its story (or not), then finds it. SQLite writes one transaction at a time anyway.
-        await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(db);
-        // Held until the transaction ends; outside one, only for that statement.
-        if (inTransaction) lockedEvents.add(key);
-      }
+      // Two workers reading two outlets of one event: the second waits here until the first has
+      // filed its story (or not), then finds it.
+      await lockEvents([storyEventKey(club, platform, action)]);
       const row = await db
         .selectFrom('stories')
         .selectAll()
