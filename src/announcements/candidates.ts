@@ -111,6 +111,7 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
       // "joined in May 2008", "seit 2013 aktiv": a move of long ago.
       cue_year: info.tokens.slice(Math.max(0, cue.start - 4), cue.end + 5).some((t) => /^(19|20)\d\d$/.test(t.surface)) ? 1 : 0,
       also: info.cues.some((c) => c.payload.kind === 'also') ? 1 : 0,
+      cue_dated: mods.dated ? 1 : 0,
     };
     // "le départ de son attaquant", "joins Real Madrid": the one moving is a person, not the club.
     if (f.cue_object_person && (base === 'leave' || base === 'join' || base === 'return')) continue;

@@ -17,6 +17,7 @@ export const featureNames = [
   'cue_account',
   'cue_object_person',
   'cue_year',
+  'cue_dated',
   'also',
   'neg_flipped',
   'report',

@@ -49,7 +49,10 @@ const clubMarkers = new Set([
   'Olympique', 'Stade', 'Racing', 'Sporting', 'Athletic', 'Atlético', 'Dynamo', 'Dinamo', 'Calcio', 'United', 'Rovers',
   'Wanderers', 'Albion', 'Hotspur', 'Eintracht', 'Fortuna', 'Alemannia', 'Arminia', 'Kickers', 'Unión', 'Deportivo',
   'Club', 'Clube', 'Esporte', 'Futebol', 'Calcio', 'Football',
+  'TuS', 'SuS', 'SG', 'FV', 'VfR', 'DJK', 'ASV', 'TuRa', 'SpVg', 'Sportfreunde',
 ]);
+/** "Arsenal Women", "Napoli Femminile": a club's women's team, another account than the club's. */
+const womenWords = new Set(['women', 'womens', 'ladies', 'femminile', 'femenino', 'femenil', 'feminine', 'feminino', 'feminina', 'frauen', 'damen']);
 const shortMarkers = new Set(['FC', 'AC', 'SC', 'SV', 'CF', 'AS', 'RC', 'US', 'SS', 'SSC', 'CD', 'UD', 'SD', 'AFC', 'VfB', 'VfL', 'TSG', 'KV', 'EC', 'SE', 'CR', 'CA', 'OGC', 'BSC', 'TSV', 'FSV', 'SSV', 'Calcio']);
 const nameArticles = new Set(['Le', 'La', 'Les', 'Los', 'Las', 'El', 'Il', 'Lo']);
 
@@ -159,6 +162,15 @@ export function createMentionFinder(catalog: Catalog): MentionFinder {
           m.start--;
         }
       }
+      for (const m of mentions) {
+        const next = tokens[m.end];
+        if (m.type !== 'club' || !next || taken[m.end] || !next.cap || !womenWords.has(next.folded) || /[,;:()]/.test(next.before)) continue;
+        taken[m.end] = true;
+        m.end++;
+        m.ids = [];
+        m.ambiguous = false;
+        m.name = spanName(tokens, m.start, m.end);
+      }
       // "VfB Friedrichshafen", "der VfB Friedrichshafen": a club-type abbreviation that is also one
       // club's short name, followed by a place that is not that club's city, names another club.
       for (const m of mentions) {
@@ -206,7 +218,7 @@ function isPlatformX(tokens: readonly Token[], i: number, mentions: readonly Men
   return true;
 }
 
-const nameConnectors = new Set(['de', 'do', 'da', 'del', 'di', 'du', 'des', 'dos', 'das', 'della']);
+const nameConnectors = new Set(['de', 'do', 'da', 'del', 'di', 'du', 'des', 'dos', 'das', 'della', 'of']);
 
 function findUnlisted(
   tokens: readonly Token[],
@@ -222,10 +234,12 @@ function findUnlisted(
     if (t === undefined || (taken[j] && !ambiguousAt(j))) return false;
     return (t.cap || /^\d+$/.test(t.surface)) && !isStopword(t.folded) && (!cueCovered(j) || ambiguousAt(j));
   };
-  const sepOk = (j: number): boolean => !/[,;:()]/.test((tokens[j] as Token).before);
+  const sepOk = (j: number): boolean => !/[,;:()|—–]/.test((tokens[j] as Token).before);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (taken[i] || !clubMarkers.has(t.surface)) continue;
+    // "US-Wahlkampf", "Fußball-Club": a compound word, no name.
+    if (tokens[i + 1]?.before === '-' || t.before === '-') continue;
     let start = i;
     let end = i + 1;
     while (start > 0 && i - start < 3 && nameWord(start - 1) && sepOk(start)) start--;

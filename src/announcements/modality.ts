@@ -33,7 +33,11 @@ export function actionCues(info: SentenceInfo): CueMatch[] {
 export interface Modifiers {
   kinds: Set<CueKind>;
   quoted: string[];
+  /** "seit 2013 aktiv", "presente en X desde mayo de 2008": a presence with its start dated. */
+  dated: boolean;
 }
+
+const year = /^(19|20)\d\d$/;
 
 export function modifiers(info: SentenceInfo, cue: CueMatch, argEnd: number): Modifiers {
   let from = Math.max(0, cue.start - 10);
@@ -97,7 +101,15 @@ export function modifiers(info: SentenceInfo, cue: CueMatch, argEnd: number): Mo
     kinds.add('undecided');
     quoted.push('undecided (the negation is about saying, not doing)');
   }
-  if (kinds.has('onset') && info.tokens.slice(from, cue.start).some((t) => pastState.has(t.folded))) kinds.delete('onset');
+  // "seit 2013 aktiv", "active on Twitter since 2008": a start stated with its date, however long ago.
+  const dated = info.cues.some(
+    (c) => c.payload.kind === 'onset' && c.start >= from - 2 && c.start <= Math.max(cue.end, argEnd) + 4 && !crossesBoundary(info, Math.min(c.start, cue.end), Math.max(c.start, cue.end)) && info.tokens.slice(c.end, c.end + 4).some((t) => year.test(t.surface)),
+  );
+  if (dated && !kinds.has('onset')) {
+    kinds.add('onset');
+    quoted.push('onset (a dated start)');
+  }
+  if (!dated && kinds.has('onset') && info.tokens.slice(from, cue.start).some((t) => pastState.has(t.folded))) kinds.delete('onset');
   const first = info.tokens[cue.start];
   const cond = conditional[info.lang];
   if (first && cond?.test(first.folded) && !kinds.has('report') && !kinds.has('neg')) {
@@ -113,7 +125,7 @@ export function modifiers(info: SentenceInfo, cue: CueMatch, argEnd: number): Mo
       }
     }
   }
-  return { kinds, quoted };
+  return { kinds, quoted, dated };
 }
 
 function crossesBoundary(info: SentenceInfo, from: number, to: number): boolean {
