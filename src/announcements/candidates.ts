@@ -24,6 +24,9 @@ export interface Occurrence {
 }
 
 /** The clubs a sentence names that could act, with the subject the rules found. */
+/** "instead", "stattdessen": a club that goes somewhere instead leaves where it was. */
+const insteadWords: Record<string, string> = { en: 'instead', de: 'stattdessen', it: 'invece', es: 'lugar', fr: 'place', pt: 'vez' };
+
 function clubChoices(ctx: ItemContext, info: SentenceInfo, cue: CueMatch, subject: Subject): Array<{ ref: ClubRef; f: Partial<Features> }> {
   const out: Array<{ ref: ClubRef; f: Partial<Features> }> = [];
   const seen = new Set<string>();
@@ -192,10 +195,13 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
           }
         }
       }
-      if (kind === 'migrate') {
-        const from = info.platforms.filter((p) => p.end <= cue.start && p.end >= cue.start - 6).pop();
-        if (from) out.push({ club: c.ref, platform: from.platform, action: 'leave', f: { ...f, ...c.f, p_sentence: 1, p_near: 1, embed_other: embedOther }, info, cue: cueText });
-      }
+      const from = kind === 'migrate' ? info.platforms.filter((p) => p.end <= cue.start && p.end >= cue.start - 6).pop() : undefined;
+      if (from) out.push({ club: c.ref, platform: from.platform, action: 'leave', f: { ...f, ...c.f, p_sentence: 1, p_near: 1, embed_other: embedOther }, info, cue: cueText });
+      // "optó por cambiar de plataforma, eligiendo Bluesky", "to post instead on Bluesky": the club
+      // leaves the platform the item is about.
+      const switched = kind === 'migrate' || (action === 'join' && info.tokens.some((t) => t.folded === insteadWords[info.lang]));
+      const left = switched && !from ? facts.platformsByCount.find((p) => named.every((x) => x.platform !== p)) : undefined;
+      if (left) out.push({ club: c.ref, platform: left, action: 'leave', f: { ...f, ...c.f, p_context: 1, switch_from: 1, embed_other: embedOther }, info, cue: cueText });
     }
   }
   return { occurrences: out, summary };

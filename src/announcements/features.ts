@@ -31,6 +31,7 @@ export const featureNames = [
   'p_medium',
   'p_item_list',
   'switch_to',
+  'switch_from',
   'c_subject',
   'c_context',
   'c_sentence',
