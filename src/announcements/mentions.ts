@@ -50,7 +50,10 @@ const clubMarkers = new Set([
   'Wanderers', 'Albion', 'Hotspur', 'Eintracht', 'Fortuna', 'Alemannia', 'Arminia', 'Kickers', 'Unión', 'Deportivo',
   'Club', 'Clube', 'Esporte', 'Futebol', 'Calcio', 'Football',
   'TuS', 'SuS', 'SG', 'FV', 'VfR', 'DJK', 'ASV', 'TuRa', 'SpVg', 'Sportfreunde',
+  'Fédération', 'Federation', 'Federazione', 'Federación', 'Federação',
 ]);
+/** "la Fédération française de rugby", "Federazione italiana pallavolo": a governing body, named in lower case after its first word. */
+const federationMarkers = new Set(['Fédération', 'Federation', 'Federazione', 'Federación', 'Federação']);
 /** "Arsenal Women", "Napoli Femminile": a club's women's team, another account than the club's. */
 const womenWords = new Set(['women', 'womens', 'ladies', 'femminile', 'femenino', 'femenil', 'feminine', 'feminino', 'feminina', 'frauen', 'damen']);
 const shortMarkers = new Set(['FC', 'AC', 'SC', 'SV', 'CF', 'AS', 'RC', 'US', 'SS', 'SSC', 'CD', 'UD', 'SD', 'AFC', 'VfB', 'VfL', 'TSG', 'KV', 'EC', 'SE', 'CR', 'CA', 'OGC', 'BSC', 'TSV', 'FSV', 'SSV', 'Calcio']);
@@ -242,6 +245,15 @@ function findUnlisted(
     if (tokens[i + 1]?.before === '-' || t.before === '-') continue;
     let start = i;
     let end = i + 1;
+    if (federationMarkers.has(t.surface)) {
+      while (end < tokens.length && end - i < 5 && sepOk(end) && !taken[end] && /^\p{L}+$/u.test((tokens[end] as Token).surface) && (nameConnectors.has((tokens[end] as Token).folded) || !isStopword((tokens[end] as Token).folded))) end++;
+      while (end > i + 1 && nameConnectors.has((tokens[end - 1] as Token).folded)) end--;
+      if (end - i < 2) continue;
+      for (let k = i; k < end; k++) taken[k] = true;
+      mentions.push({ type: 'club', start: i, end, ids: [], ambiguous: false, name: spanName(tokens, i, end) });
+      i = end - 1;
+      continue;
+    }
     while (start > 0 && i - start < 3 && nameWord(start - 1) && sepOk(start)) start--;
     if (start > 0 && nameArticles.has((tokens[start - 1] as Token).surface) && start !== i) start--;
     while (end < tokens.length && end - i < 4 && sepOk(end)) {
