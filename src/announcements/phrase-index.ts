@@ -30,6 +30,8 @@ export interface PhraseMatch<P> {
   payload: P;
 }
 
+type TokenSlot = 'starts' | 'nameStarts';
+
 const tailWindow = 7;
 const startCacheLimit = 100_000;
 const none: ReadonlyArray<never> = [];
@@ -48,10 +50,13 @@ export class PhraseIndex<P> {
   readonly #rootStems = new Map<string, Array<[string, Node<P>]>>();
   readonly #startCache = new Map<string, ReadonlyArray<Node<P>>>();
   readonly #mark: (payload: P) => boolean;
+  /** Where this index keeps its start nodes on a token: two indexes may read the same tokens. */
+  readonly #slot: TokenSlot;
 
   /** `mark` picks the phrases `anyMarked` looks for. */
-  constructor(mark: (payload: P) => boolean = () => false) {
+  constructor(mark: (payload: P) => boolean = () => false, slot: TokenSlot = 'starts') {
     this.#mark = mark;
+    this.#slot = slot;
   }
 
   add(phrase: string, payload: P): void {
@@ -119,10 +124,11 @@ export class PhraseIndex<P> {
   }
 
   #startsOf(token: Token): ReadonlyArray<Node<P>> {
-    // A token belongs to one item, read with one index: the start nodes are kept on it.
-    if (token.starts !== undefined) return token.starts as ReadonlyArray<Node<P>>;
+    // A token belongs to one item, read with one index per slot: the start nodes are kept on it.
+    const cached = token[this.#slot];
+    if (cached !== undefined) return cached as ReadonlyArray<Node<P>>;
     const starts = this.#starts(token.folded);
-    token.starts = starts;
+    token[this.#slot] = starts;
     return starts;
   }
 
