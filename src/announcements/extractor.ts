@@ -58,7 +58,7 @@ export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}
     const lang: Language = detectLanguage(all, input?.lang ?? null) ?? 'en';
     const lastHint = lastPlatformHint(sentences);
     if (lastHint < 0) return { language: lang, announcements: [], rejected: [] };
-    const { all: index } = indexes[lang];
+    const { cues: index, names: nameIndex } = indexes[lang];
     // Sentences well after the last one that says an action cannot change the result; the two after
     // it may still name who did the same ("This decision follows Rangers', Birmingham's…").
     let last = -1;
@@ -74,14 +74,8 @@ export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}
     const cueLists: Array<Array<PhraseMatch<Cue>>> = [];
     const nameLists: Array<Array<PhraseMatch<EntityPayload>>> = [];
     for (const s of sentences.slice(0, last + 1)) {
-      const cues: Array<PhraseMatch<Cue>> = [];
-      const names: Array<PhraseMatch<EntityPayload>> = [];
-      for (const m of index.findAll(s.tokens)) {
-        if (m.payload.type === 'cue') cues.push(m as PhraseMatch<Cue>);
-        else names.push(m as PhraseMatch<EntityPayload>);
-      }
-      cueLists.push(withoutIdioms(cues));
-      nameLists.push(names);
+      cueLists.push(withoutIdioms(index.findAll(s.tokens)));
+      nameLists.push(nameIndex.findAll(s.tokens));
     }
     const infos: SentenceInfo[] = sentences.slice(0, last + 1).map((s, index) => {
       const cues = cueLists[index] ?? [];
@@ -101,7 +95,7 @@ export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}
     if (infos.some((info) => info.clubs.some((c) => c.ambiguous || c.ids.length > 1))) {
       // "Borussia" may be named in full further down.
       for (const s of sentences.slice(last + 1)) {
-        for (const m of index.findAll(s.tokens)) if (m.payload.type === 'club' && !m.payload.ambiguous) clear.add(m.payload.id);
+        for (const m of nameIndex.findAll(s.tokens)) if (m.payload.type === 'club' && !m.payload.ambiguous) clear.add(m.payload.id);
       }
     }
     const author = input?.authorClubId && catalog.byId(input.authorClubId) ? input.authorClubId : null;

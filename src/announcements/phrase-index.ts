@@ -7,14 +7,19 @@ import type { Token } from './tokenize.ts';
  * `b` within a few words after it ("zieht sich von X zurück").
  */
 
+/**
+ * A node's parts exist only once something is put in them: the index holds every club name in
+ * each language's trie (tens of thousands of nodes), most of them leaves, and an empty Map and
+ * three empty arrays per node were most of the bot's heap.
+ */
 interface Node<P> {
   /** Some phrase through this node is marked (an action cue). */
   marked: boolean;
-  next: Map<string, Node<P>>;
-  stems: Array<[string, Node<P>]>;
-  payloads: P[];
+  next: Map<string, Node<P>> | null;
+  stems: Array<[string, Node<P>]> | null;
+  payloads: P[] | null;
   /** Second parts of discontinuous phrases ending here. */
-  tails: Array<{ words: string[]; payload: P }>;
+  tails: Array<{ words: string[]; payload: P }> | null;
 }
 
 export interface PhraseMatch<P> {
@@ -25,12 +30,14 @@ export interface PhraseMatch<P> {
   payload: P;
 }
 
+type TokenSlot = 'starts' | 'nameStarts';
+
 const tailWindow = 7;
 const startCacheLimit = 100_000;
 const none: ReadonlyArray<never> = [];
 
 function node<P>(): Node<P> {
-  return { marked: false, next: new Map(), stems: [], payloads: [], tails: [] };
+  return { marked: false, next: null, stems: null, payloads: null, tails: null };
 }
 
 function wordMatches(word: string, token: string): boolean {
@@ -43,10 +50,13 @@ export class PhraseIndex<P> {
   readonly #rootStems = new Map<string, Array<[string, Node<P>]>>();
   readonly #startCache = new Map<string, ReadonlyArray<Node<P>>>();
   readonly #mark: (payload: P) => boolean;
+  /** Where this index keeps its start nodes on a token: two indexes may read the same tokens. */
+  readonly #slot: TokenSlot;
 
   /** `mark` picks the phrases `anyMarked` looks for. */
-  constructor(mark: (payload: P) => boolean = () => false) {
+  constructor(mark: (payload: P) => boolean = () => false, slot: TokenSlot = 'starts') {
     this.#mark = mark;
+    this.#slot = slot;
   }
 
   add(phrase: string, payload: P): void {
@@ -60,25 +70,32 @@ export class PhraseIndex<P> {
       if (w.endsWith('*')) {
         const stem = w.slice(0, -1);
         const list = i === 0 ? this.#rootStemList(stem) : n.stems;
-        let found = list.find(([s]) => s === stem)?.[1];
+        let found = list?.find(([s]) => s === stem)?.[1];
         if (!found) {
           found = node<P>();
-          list.push([stem, found]);
+          if (list) list.push([stem, found]);
+          else n.stems = [[stem, found]];
         }
         n = found;
         if (marked) n.marked = true;
       } else {
-        let found = n.next.get(w);
+        const next = (n.next ??= new Map());
+        let found = next.get(w);
         if (!found) {
           found = node<P>();
-          n.next.set(w, found);
+          next.set(w, found);
         }
         n = found;
         if (marked) n.marked = true;
       }
     });
-    if (tail !== undefined) n.tails.push({ words: tail.split(' ').filter((w) => w !== ''), payload });
-    else n.payloads.push(payload);
+    // `[x]` rather than `[].push(x)`: a pushed-to empty array keeps room for 17.
+    if (tail !== undefined) {
+      const entry = { words: tail.split(' ').filter((w) => w !== ''), payload };
+      if (n.tails) n.tails.push(entry);
+      else n.tails = [entry];
+    } else if (n.payloads) n.payloads.push(payload);
+    else n.payloads = [payload];
   }
 
   #rootStemList(stem: string): Array<[string, Node<P>]> {
@@ -107,10 +124,11 @@ export class PhraseIndex<P> {
   }
 
   #startsOf(token: Token): ReadonlyArray<Node<P>> {
-    // A token belongs to one item, read with one index: the start nodes are kept on it.
-    if (token.starts !== undefined) return token.starts as ReadonlyArray<Node<P>>;
+    // A token belongs to one item, read with one index per slot: the start nodes are kept on it.
+    const cached = token[this.#slot];
+    if (cached !== undefined) return cached as ReadonlyArray<Node<P>>;
     const starts = this.#starts(token.folded);
-    token.starts = starts;
+    token[this.#slot] = starts;
     return starts;
   }
 
@@ -130,7 +148,7 @@ export class PhraseIndex<P> {
     let starts = this.#startCache.get(f);
     if (starts !== undefined) return starts;
     const found: Array<Node<P>> = [];
-    const exact = this.#root.next.get(f);
+    const exact = this.#root.next?.get(f);
     if (exact) found.push(exact);
     if (f.length >= 3) {
       const stems = this.#rootStems.get(f.slice(0, 3));
@@ -149,18 +167,18 @@ export class PhraseIndex<P> {
     n: Node<P>,
     out: Array<PhraseMatch<P>>,
   ): void {
-    for (const payload of n.payloads) out.push({ start, end: pos, payload });
-    if (n.tails.length > 0) this.#tails(tokens, start, pos, n, out);
+    if (n.payloads) for (const payload of n.payloads) out.push({ start, end: pos, payload });
+    if (n.tails) this.#tails(tokens, start, pos, n.tails, out);
     const t = tokens[pos];
-    if (!t || (n.next.size === 0 && n.stems.length === 0)) return;
+    if (!t || (!n.next && !n.stems)) return;
     const f = t.folded;
-    const exact = n.next.get(f);
+    const exact = n.next?.get(f);
     if (exact) this.#walk(tokens, start, pos + 1, exact, out);
-    for (const [s, child] of n.stems) if (f.startsWith(s)) this.#walk(tokens, start, pos + 1, child, out);
+    if (n.stems) for (const [s, child] of n.stems) if (f.startsWith(s)) this.#walk(tokens, start, pos + 1, child, out);
   }
 
-  #tails(tokens: readonly Token[], start: number, pos: number, n: Node<P>, out: Array<PhraseMatch<P>>): void {
-    for (const { words, payload } of n.tails) {
+  #tails(tokens: readonly Token[], start: number, pos: number, tails: NonNullable<Node<P>['tails']>, out: Array<PhraseMatch<P>>): void {
+    for (const { words, payload } of tails) {
       const limit = Math.min(tokens.length, pos + tailWindow);
       for (let j = pos; j < limit; j++) {
         if (words.every((w, k) => tokens[j + k] !== undefined && wordMatches(w, (tokens[j + k] as Token).folded))) {

@@ -13,8 +13,10 @@ export interface Token {
   before: string;
   /** First letter is an upper-case letter. */
   cap: boolean;
-  /** Where the item's phrase index may start a phrase at this word; filled by the index. */
+  /** Where the item's cue index may start a phrase at this word; filled by the index. */
   starts: unknown;
+  /** The same for the name index. */
+  nameStarts: unknown;
 }
 
 /** A sentence of tokens; its text, for evidence, is cut from the item only when asked for. */
@@ -139,7 +141,7 @@ export function tokenize(raw: string): Tokenized {
     if (folded === '') continue;
     const c0 = surface.charCodeAt(0);
     const cap = c0 < 128 ? c0 >= 65 && c0 <= 90 : upperFirst.test(surface);
-    const tok: Token = { surface, folded, start: wordStart, end: i, before, cap, starts: undefined };
+    const tok: Token = { surface, folded, start: wordStart, end: i, before, cap, starts: undefined, nameStarts: undefined };
     const prev = current[current.length - 1];
     if (prev && before !== space && sentenceEnd.test(before)) {
       // "am 15. November" goes on; "Mainz 05. Der Verein" ends.

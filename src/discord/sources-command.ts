@@ -1,7 +1,8 @@
 import type { ApplicationCommandOptionChoiceData } from 'discord.js';
 import { FeedParseError, SourceFetchError, UserError } from '../errors.ts';
 import { normalizeLink } from '../items/normalize-link.ts';
-import { readFeed } from '../sources/feed-reader.ts';
+import type { ReadFeedResult } from '../sources/feed-reader.ts';
+import { readFeedLazily } from '../sources/feed/read-feed-lazily.ts';
 import { sourceIdFor } from '../sources/source-id.ts';
 import type { SourceRecord } from '../store/store.ts';
 import { formatDate } from '../summaries/compose.ts';
@@ -39,11 +40,11 @@ export async function addSource({ bot, guildId, messages }: AdminRequest, option
   if (already) return { content: messages.sourceAlready(inert(titleOf(already))) };
   if (mine.length >= maxSourcesPerServer) throw new UserError(messages.tooManySources(maxSourcesPerServer));
 
-  let feed: ReturnType<typeof readFeed>;
+  let feed: ReadFeedResult;
   try {
     const fetched = await untrustedFetcher.fetchFeed(url.href, { etag: null, lastModified: null });
     if (fetched.status !== 'ok') throw new SourceFetchError('no body', 'http-status');
-    feed = readFeed(fetched.body, { contentType: fetched.contentType });
+    feed = await readFeedLazily(fetched.body, { contentType: fetched.contentType });
   } catch (err) {
     if (err instanceof FeedParseError) throw new UserError(messages.notAFeed(inert(truncate(err.message, 200))));
     if (err instanceof SourceFetchError) throw new UserError(messages.fetchFailed(inert(truncate(fetchReasonText(messages, err.message), 200))));

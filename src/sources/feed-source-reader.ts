@@ -3,8 +3,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describeSystemError, FeedParseError, SourceFetchError } from '../errors.ts';
 import type { SourceRecord } from '../store/store.ts';
-import { readFeed } from './feed-reader.ts';
 import type { FeedParser } from './feed/parse-pool.ts';
+import { readFeedLazily } from './feed/read-feed-lazily.ts';
 import type { SafeFetcher } from './fetch/safe-fetch.ts';
 import type { ReadResult, SourceReader } from './source-reader.ts';
 
@@ -50,7 +50,7 @@ export class FeedSourceReader implements SourceReader {
   private async parse(source: SourceRecord, body: Buffer, contentType: string | null, etag: string | null, lastModified: string | null): Promise<ReadResult> {
     const bodyHash = createHash('sha256').update(body).digest('hex');
     if (bodyHash === source.bodyHash) return { status: 'unchanged', etag, lastModified, bodyHash };
-    const feed = this.parser ? await this.parser.parse(body, contentType) : readFeed(body, { contentType });
+    const feed = this.parser ? await this.parser.parse(body, contentType) : await readFeedLazily(body, { contentType });
     return { status: 'items', items: feed.items, title: feed.title, etag, lastModified, bodyHash };
   }
 }

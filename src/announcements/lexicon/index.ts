@@ -10,13 +10,15 @@ import { pt } from './pt.ts';
 import { published } from './published.ts';
 import type { EntityPayload } from '../mentions.ts';
 
-/** Every phrase of a language; action cues are marked, to find quickly where actions are said. */
+/**
+ * A language's phrases: its cues, action cues marked to find quickly where actions are said, and
+ * the club and platform names, one index that every language shares (names are the same words in
+ * each; a copy per language cost ~7 MB of heap).
+ */
 export interface LanguageIndex {
-  all: PhraseIndex<Phrase>;
+  cues: PhraseIndex<Cue>;
+  names: PhraseIndex<EntityPayload>;
 }
-
-/** What a phrase of the index is: a cue word or the name of a club or a platform. */
-export type Phrase = Cue | EntityPayload;
 
 const lexicons: Record<Language, Lexicon> = { fr, en, de, es, it, pt };
 
@@ -61,15 +63,16 @@ function withContractions(phrase: string, lang: Language): string[] {
 }
 
 /**
- * One index per language, so an item is read with its own language's cues only; `addNames`
- * puts the club and platform names in each, so one pass over a sentence finds everything.
+ * One cue index per language, so an item is read with its own language's cues only; `addNames`
+ * puts the club and platform names in the one name index.
  */
-export function buildIndexes(addNames: (index: PhraseIndex<Phrase>) => void): Record<Language, LanguageIndex> {
+export function buildIndexes(addNames: (index: PhraseIndex<EntityPayload>) => void): Record<Language, LanguageIndex> {
   const out = {} as Record<Language, LanguageIndex>;
+  const names = new PhraseIndex<EntityPayload>(() => false, 'nameStarts');
+  addNames(names);
   for (const [lang, lexicon] of Object.entries(lexicons) as Array<[Language, Lexicon]>) {
-    const index = new PhraseIndex<Phrase>((p) => p.type === 'cue' && actionKinds.has(p.kind));
-    addNames(index);
-    out[lang] = { all: index };
+    const index = new PhraseIndex<Cue>((p) => actionKinds.has(p.kind));
+    out[lang] = { cues: index, names };
     const extra = published[lang];
     const lists = [...(Object.entries(lexicon) as Array<[CueKind, string]>), ...(Object.entries(extra) as Array<[CueKind, string]>)];
     // A phrase listed twice (in both lists, or once fused and once written out) is one cue, not two.

@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { FeedParseError, type FeedParseFailureReason } from '../../errors.ts';
-import { readFeed, type ReadFeedResult } from '../feed-reader.ts';
+import type { ReadFeedResult } from '../feed-reader.ts';
+import { readFeedLazily } from './read-feed-lazily.ts';
 
 export interface ParseTask {
   id: number;
@@ -105,7 +106,7 @@ export function createFeedParser(options: FeedParserOptions): FeedParser {
     async parse(body, contentType) {
       if (options.threads === 0 || body.length < inlineBelow || closed) {
         stats.inline += 1;
-        return readFeed(body, { contentType });
+        return readFeedLazily(body, { contentType });
       }
       if (queue.length >= maxQueue) {
         stats.refused += 1;
