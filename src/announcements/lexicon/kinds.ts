@@ -81,5 +81,5 @@ export const platformNames: Record<Exclude<Platform, 'other'>, string> & { other
   tiktok: 'tiktok|tik tok',
   facebook: 'facebook',
   youtube: 'youtube',
-  other: 'linkedin|telegram|whatsapp|whats app|snapchat|twitch|weibo|sina weibo|discord|wechat|we chat|douyin|kwai|bilibili|vkontakte|toutiao|tumblr|pinterest|reddit|clubhouse',
+  other: 'linkedin|telegram|whatsapp|whats app|snapchat|twitch|weibo|sina weibo|discord|wechat|we chat|douyin|kwai|bilibili|vkontakte|toutiao|tumblr|pinterest|reddit|clubhouse|dugout|kuaishou|zhihu|dailymotion|periscope|youku|vk',
 };
