@@ -32,7 +32,7 @@ export const de: Lexicon = {
   hack: 'gehackt|hack*|kompromittiert|gekapert|cyberangriff|phishing|betrug|betruger*|ubernommen|gesperrt|von x gesperrt|wurde gesperrt|wurde suspendiert|wurde vorubergehend gesperrt',
   fake: 'fake*|gefalscht*|falsch* account|falsches profil|falscher account|parodie*|inoffiziell*|nicht offiziell|unecht*|fan account|fanaccount|imitiert',
   post: 'post|posting|beitrag|tweet|nachricht|video|foto|bild|grafik|story|meme|eintrag|beitrage|posts|kommentare|kommentarfunktion',
-  account: 'account|accounts|konto|profil|kanal|seite|auftritt|prasenz|aktivitaten|aktivitat|kanale|x account|handle|engagement',
+  account: 'account|accounts|konto|profil|kanal|seite|auftritt|prasenz|aktivitaten|aktivitat|kanale|x account|handle|engagement|konten|profile|seiten|auftritte|kanals',
   person:
     'spieler|spielerin|sturmer|torwart|keeper|verteidiger|mittelfeldspieler|kapitan|trainer|cheftrainer|coach|prasident|prasidentin|vorsitzender|vorstandschef|vorstandsvorsitzender|geschaftsfuhrer|sportdirektor|sportvorstand|manager|eigentumer|investor|minister|ministerin|bundeskanzler|kanzler|politiker|politikerin|burgermeister|abgeordnete|abgeordneter|partei|regierung|fans|fan|anhanger|ultras|mitglieder|mitglied|journalist|moderator|star|legende|influencer|milliardar|musk|elon musk|fanszene|fanclub|fanclubs|fanhilfe|kurve|sudkurve|ostkurve|nordkurve|gegengerade|fangruppen|fanvertreter|supporters|profi|profis|nationalspieler|ex profi|weltmeister|kommentator|experte|unternehmer|ministerium|bundesregierung|kandidat|aufsichtsrat|aufsichtsratschef|fussballer|fussballerin|angreifer|abwehrspieler|innenverteidiger|aussenverteidiger|flugelspieler|fussballprofi',
   generic:

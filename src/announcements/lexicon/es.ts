@@ -31,7 +31,7 @@ export const es: Lexicon = {
   hack: 'hacke*|jaque*|pirate*|vulnerad*|comprometid*|ciberataque|robo de cuenta|estafa|phishing|suspendida por|bloqueada por|suspendido por|fue suspendida|ha sido suspendida|fue suspendido|ha sido suspendido|fue bloqueada',
   fake: 'falsa|falso|falsas|falsos|suplant*|parodia|no oficial|fake|impostor|cuenta de aficionados',
   post: 'publicacion|mensaje|tuit|tweet|post|video|foto|imagen|historia|meme|contenido|comentarios',
-  account: 'cuenta|cuentas|perfil|perfiles|pagina|canal|presencia|actividad|etapa|andadura|aventura',
+  account: 'cuenta|cuentas|perfil|perfiles|pagina|canal|presencia|actividad|etapa|andadura|aventura|canales|paginas',
   person:
     'jugador|jugadora|jugadores|delantero|portero|defensa|centrocampista|capitan|entrenador|tecnico|mister|presidente|presidenta|director|director deportivo|directivo|dueno|propietario|ministro|ministra|politico|alcalde|alcaldesa|gobierno|partido|aficionados|aficion|hinchas|hinchada|socios|socio|ultras|penas|periodista|estrella|leyenda|influencer|multimillonario|magnate|musk|elon musk|exjugador|seguidores|candidato|diputado|grada|peña|grupo de animacion|volante|arquero|guardameta|extremo|mediocampista|zaguero|mediapunta|goleador|futbolista|futbolistas|atacante|defensor|lateral',
   generic: 'clubes|equipos|entidades|organizaciones|medios|empresas|instituciones|universidades|usuarios|varios clubes|muchos clubes|federaciones|ligas|otros|otros clubes|algunos clubes|nadie|ningun club|ninguno',

@@ -32,7 +32,7 @@ export const fr: Lexicon = {
   hack: 'pirat*|hack*|compromis|pris le controle|cyberattaque|arnaque|escroquer*|suspendu par|suspendue par|bloque par|banni|a ete suspendu|a ete suspendue|a ete bloque|a ete temporairement suspendu',
   fake: 'faux compte|faux comptes|faux profil|compte parodique|parodi*|usurp*|fake|compte non officiel|se fait passer|se faisant passer|imposteur',
   post: 'post|tweet|message|publication|video|photo|visuel|image|story|billet|contenu|montage|meme|gazouillis|commentaires|commentaire',
-  account: 'compte|comptes|profil|page|chaine|presence|activite|activites|canal|aventure',
+  account: 'compte|comptes|profil|page|chaine|presence|activite|activites|canal|aventure|chaines|canaux|pages|profils',
   person:
     'joueur|joueuse|joueurs|attaquant|defenseur|gardien|milieu|buteur|entraineur|coach|selectionneur|president|presidente|directeur|dirigeant|proprietaire|actionnaire|capitaine|ministre|depute|deputee|maire|homme politique|politique|elu|elus|supporters|supporter|fans|fan|ultras|adherents|socios|journaliste|consultant|star|international|legende|ancien joueur|influenceur|milliardaire|musk|elon musk|patron|homme d affaires|candidat|senateur|gouvernement|parti|groupe de supporters|associations de supporters|collectif|virage|tribune|footballeur|footballeuse|footballeurs|ailier|lateral|avant centre|arriere gauche|arriere droit',
   generic:

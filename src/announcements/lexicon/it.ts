@@ -31,7 +31,7 @@ export const it: Lexicon = {
   hack: 'hacker*|hackerato|hackerata|violato|violata|attacco informatico|compromess*|phishing|truffa|pirat*|sospeso da|bloccato da|sospesa da|e stato sospeso|e stata sospesa|e stato bloccato',
   fake: 'falso|falsa|fake|parodia|non ufficiale|finto|finta|impostor*|clone|account di tifosi',
   post: 'post|tweet|messaggio|video|foto|immagine|storia|contenuto|pubblicazione|meme|commenti|commento',
-  account: 'account|profilo|profili|pagina|canale|presenza|attivita|avventura',
+  account: 'account|profilo|profili|pagina|canale|presenza|attivita|avventura|canali|pagine',
   person:
     'giocatore|giocatrice|giocatori|attaccante|portiere|difensore|centrocampista|capitano|allenatore|tecnico|mister|presidente|direttore|direttore sportivo|dirigente|proprietario|patron|ministro|ministra|politico|sindaco|governo|partito|tifosi|tifoso|ultras|curva|soci|abbonati|giornalista|stella|leggenda|influencer|miliardario|magnate|musk|elon musk|ex giocatore|bandiera|campione|candidato|deputato|senatore|tifoseria|centravanti|terzino|trequartista|calciatore|calciatori|regista|bomber|ala destra|ala sinistra',
   generic: 'diversi club|molti club|altri club|alcuni club|tanti club|numerosi club|i club|club italiani|club europei|squadre|societa di calcio|enti|organizzazioni|media|aziende|universita|istituzioni|utenti|federazioni|leghe|altri|nessuno|nessun club|nessuna societa',

@@ -29,7 +29,7 @@ export const pt: Lexicon = {
   hack: 'hacke*|hackead*|invadid*|invasao|ataque hacker|comprometid*|golpe|phishing|pirate*|hacker*|suspensa pelo|bloqueada pelo|suspenso pelo|bloqueado|foi suspensa|foi suspenso|foi bloqueada|foi bloqueado',
   fake: 'falsa|falso|fake|perfil falso|conta falsa|parodia|nao oficial|impostor*|clone',
   post: 'post|postagem|publicacao|tuite|tweet|mensagem|video|foto|imagem|story|meme|comentarios',
-  account: 'conta|contas|perfil|perfis|pagina|canal|presenca|atividade|atividades|trajetoria',
+  account: 'conta|contas|perfil|perfis|pagina|canal|presenca|atividade|atividades|trajetoria|canais|paginas',
   person:
     'jogador|jogadora|jogadores|atacante|goleiro|zagueiro|meia|lateral|volante|capitao|treinador|tecnico|tecnica|presidente|diretor|dirigente|dono|proprietario|ministro|ministra|politico|prefeito|governador|deputado|senador|governo|partido|torcedores|torcedor|torcida|torcida organizada|socios|ultras|jornalista|estrela|craque|idolo|influenciador|bilionario|magnata|musk|elon musk|ex jogador|adeptos|adepto|claque|candidato|avancado|guarda redes|defesa|medio|treinador|futebolista|futebolistas|ponta|extremo|centroavante|lateral esquerdo|lateral direito',
   generic: 'clubes|times|equipes|equipas|entidades|organizacoes|midia|empresas|instituicoes|universidades|usuarios|utilizadores|varios clubes|muitos clubes|federacoes|ligas|outros clubes|outros|ninguem|nenhum clube|nenhum',
