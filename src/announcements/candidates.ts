@@ -47,8 +47,10 @@ function clubChoices(ctx: ItemContext, info: SentenceInfo, cue: CueMatch, subjec
   const personSubject = subject.kind === 'person' ? 1 : 0;
   const genericSubject = subject.kind === 'generic' ? 1 : 0;
   for (const m of info.clubs) {
-    // "Red Star quitte X ; l'OM ne suivra pas": a club in another clause is not this verb's.
-    if (crossesHard(info, Math.min(m.end, cue.end), Math.max(m.start, cue.start))) continue;
+    // "Red Star quitte X ; l'OM ne suivra pas": a club in another clause is not this verb's, unless a
+    // colon or bracket after the verb opens the list of those who did ("hanno aderito: Ascoli, Ternana").
+    const listed = m.start >= cue.end && opensList(info, cue.end, m.start);
+    if (!listed && crossesHard(info, Math.min(m.end, cue.end), Math.max(m.start, cue.start))) continue;
     const role = (m as ClubMention & { role?: string }).role ?? 'plain';
     add(clubRef(ctx.catalog, m), {
       c_sentence: 1,
@@ -60,6 +62,7 @@ function clubChoices(ctx: ItemContext, info: SentenceInfo, cue: CueMatch, subjec
       c_possessor: role === 'possessor' || role === 'modifier' ? 1 : 0,
       c_person_subject: personSubject,
       c_generic_subject: genericSubject,
+      c_listed: listed ? 1 : 0,
     });
   }
   if (subject.kind === 'context' || out.length === 0) {
@@ -211,6 +214,28 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
 function crossesHard(info: SentenceInfo, from: number, to: number): boolean {
   for (let i = from; i <= to; i++) if (info.hard[i]) return true;
   return false;
+}
+
+/**
+ * A colon or an opening bracket between `from` and `to`, and no other break: brackets opened and
+ * closed inside, as handles after names ("Inter (@inter), AS Roma (@asroma)"), do not end the list.
+ */
+function opensList(info: SentenceInfo, from: number, to: number): boolean {
+  let opened = false;
+  let depth = 0;
+  for (let i = from + 1; i <= to; i++) {
+    const before = info.tokens[i]?.before ?? '';
+    if (before.includes(')')) {
+      if (depth === 0) return false;
+      depth--;
+    }
+    if (before.includes('(')) {
+      if (opened) depth++;
+      opened = true;
+    } else if (before.includes(':')) opened = true;
+    else if (/[;[\]—–]|\s-\s/.test(before)) return false;
+  }
+  return opened;
 }
 
 /** Platforms named one after another, joined by commas, "and", "or" or slashes. */

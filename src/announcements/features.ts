@@ -44,6 +44,7 @@ export const featureNames = [
   'c_possessor',
   'c_person_subject',
   'c_generic_subject',
+  'c_listed',
   'headline',
   'early',
   'question',
