@@ -204,7 +204,9 @@ export function platformArguments(
   const { platforms } = info;
   const listed = info.cues.some((c) => c.payload.kind === 'including' && c.start >= cue.end && c.start <= cue.end + 6);
   const carriesClub = cue.payload.noun && info.clubs.some((c) => c.start >= cue.end && c.start <= cue.end + 1);
-  const maxAfter = cue.payload.noun ? (carriesClub ? 6 : 3) : listed ? 9 : 6;
+  // "a lancé son compte officiel sur le réseau social Weibo": the platform comes after the account it names.
+  const account = cue.payload.noun ? undefined : info.cues.find((c) => c.payload.kind === 'account' && c.start >= cue.end && c.start <= cue.end + 3);
+  const maxAfter = cue.payload.noun ? (carriesClub ? 6 : 3) : Math.max(listed ? 9 : 6, account ? account.end - cue.end + 7 : 0);
   let best: PlatformMention | undefined;
   let bestGap = Infinity;
   for (const p of platforms) {
