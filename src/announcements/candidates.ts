@@ -155,6 +155,14 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
       const medium = kind !== 'use' && info.cues.some((c) => c.payload.kind === 'loc' && (c.end === p.start || (c.end === p.start - 1 && info.article[p.start - 1] === true)));
       platformSet.push({ platform: p.platform, f: { p_sentence: 1, p_near: 1 / (1 + d / 4), p_medium: medium ? 1 : 0 } });
     }
+    // "joined the platform in 2013", "seit 2013 auf der Plattform aktiv": the platform named last, taken by the verb.
+    if (strict.length === 0) {
+      const anaphor =
+        info.cues.find((c) => c.payload.kind === 'platformAnaphor' && c.start >= cue.end && c.start <= cue.end + (cue.payload.noun ? 6 : 3)) ??
+        (kind === 'use' || info.lang === 'de' ? info.cues.find((c) => c.payload.kind === 'platformAnaphor' && c.end <= cue.start && c.end >= cue.start - 3) : undefined);
+      const earlier = anaphor ? (info.platforms.filter((p) => p.end <= anaphor.start).pop()?.platform ?? ctx.lastPlatform) : null;
+      if (earlier && !platformSet.some((x) => x.platform === earlier)) platformSet.push({ platform: earlier, f: { p_anaphor: 1, p_near: 1 } });
+    }
     // A sentence that names no platform may mean those of the sentence before or after it.
     if (platformSet.length === 0) {
       for (const n of neighbours) {

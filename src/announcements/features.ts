@@ -30,6 +30,7 @@ export const featureNames = [
   'p_target',
   'p_medium',
   'p_item_list',
+  'p_anaphor',
   'switch_to',
   'switch_from',
   'c_subject',
