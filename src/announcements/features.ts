@@ -135,6 +135,15 @@ export interface ItemFacts {
 /** One club, catalog or not, as a map key. */
 export const clubKey = (c: ClubRef): string => c.id ?? `?${c.name.toLowerCase()}`;
 
+/**
+ * Where actions compete: one action per club and platform, except a join stated with its year
+ * ("joined in May 2008"), which stands beside what the club does now ("… and leaves X").
+ */
+export function decisionSlot(c: Pick<Candidate, 'club' | 'platform' | 'action' | 'features'>): string {
+  const since = c.action === 'join' && (c.features.cue_year || c.features.cue_dated) ? '|since' : '';
+  return `${c.club.id ?? c.club.name.toLowerCase()}|${c.platform}${since}`;
+}
+
 export function emptyFeatures(): Features {
   const f = {} as Features;
   for (const n of featureNames) f[n] = 0;

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { loadCatalog } from '../catalog/load-catalog.ts';
-import { type Candidate, featureNames } from './features.ts';
+import { type Candidate, decisionSlot, featureNames } from './features.ts';
 import { type DevItem, loadDevset, tripleKey } from './eval.ts';
 import { createExtractor } from './extractor.ts';
 import { loadPart } from './realset.ts';
@@ -23,7 +23,7 @@ interface Example {
   item: number;
   /** How much the example counts: the team's own texts count less than published ones. */
   weight: number;
-  /** Club and platform, for the one-action-per-platform rule. */
+  /** Club and platform (and whether a dated join), for the one-action-per-platform rule. */
   slot: string;
   /** The candidate's triple, as the labels are keyed. */
   key: string;
@@ -115,7 +115,7 @@ function solve(a: number[][], b: number[]): number[] {
   });
 }
 
-/** The decision rule of the extractor: per item, club and platform, the likeliest action at or above the threshold. */
+/** The decision rule of the extractor: per item and decision slot, the likeliest action at or above the threshold. */
 function decide(threshold: number, scored: ReadonlyArray<{ e: Example; p: number }>): Array<{ e: Example; p: number }> {
   const best = new Map<string, { e: Example; p: number }>();
   for (const s of scored) {
@@ -198,7 +198,7 @@ function examplesOf(items: readonly DevItem[], candidatesOf: (item: DevItem) => 
       const k = tripleKey(c.club.id, c.club.name, c.platform, c.action);
       const y = want.has(k) ? 1 : 0;
       if (y) seen.add(k);
-      examples.push({ item: index, weight, slot: `${c.club.id ?? c.club.name.toLowerCase()}|${c.platform}`, key: k, cue: c.cues[0] ?? '', x: inputsOf(c, stems), y });
+      examples.push({ item: index, weight, slot: decisionSlot(c), key: k, cue: c.cues[0] ?? '', x: inputsOf(c, stems), y });
     }
     covered += seen.size;
   });
