@@ -19,7 +19,7 @@ export const it: Lexicon = {
   continue: 'continua|continuera|continuare|prosegue|proseguira|ancora|resta|rimane|manterra|per ora|per il momento|al momento',
   follow: 'segue l esempio|seguono l esempio|seguito l esempio|seguire l esempio|segue le orme|seguire le orme|seguono le orme|fa lo stesso|fara lo stesso|ha fatto lo stesso|fare lo stesso|imita|imitare|imitato|si accoda|accodarsi|si aggiunge alla lista|lo stesso passo|la stessa scelta|la stessa decisione|seguito da|seguiti da|hanno seguito',
   migrate: 'passa a|passato a|passare a|trasloca su|trasloca|migra|migra su|migra verso|migrato|si trasferisce|si sposta su|si sposta verso|sostituisce|migr* su|migr* verso|migr* a',
-  idiom: 'non solo|non soltanto|non solamente',
+  idiom: 'non solo|non soltanto|non solamente|non molte|non molti|non tante|non tanti|non poche|non pochi|non mancano',
   neg: 'non|mai|nessun|nessuna|neanche|nemmeno|neppure|ne|senza',
   modal:
     'valutano|pensano di|riflettono|considerano|studiano|ipotizzano|minacciano|riducono|limitano|discutono|meditano|non escludono|progetta|progettano|pianifica|pianificano|intenzione di|liberi di|libero di|libera di|valuta|valutando|valutare|valutazione|pensa di|pensando di|pensa a|riflette|riflettendo|riflessione|considera|considerando|studia|studiando|potrebbe|potrebbero|forse|eventual*|possibil*|ipotesi|ipotizza|indiscrezion*|rumor*|voci|si vocifera|sembrerebbe|secondo indiscrezioni|chiede|chiedono|chiesto|mozione|votazione|vota|votare|proposta|propone|sondaggio|se|minaccia|ridurre|riduce|limitare|meno|discute|discutendo|dibattito|tentazione|tentata|tentato|medita|meditando|non esclude|non e escluso|sul tavolo|perche|affinche|lettera|petizione|richiesta|richieste|pressioni|appello|ammette|ammettono',

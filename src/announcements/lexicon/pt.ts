@@ -18,7 +18,7 @@ export const pt: Lexicon = {
   continue: 'continua|continuara|continuar|segue|seguira|seguir|mantem|mantera|ainda|por enquanto|por ora|no momento',
   follow: 'segue o exemplo|seguiu o exemplo|seguir o exemplo|segue os passos|seguiu os passos|seguir os passos|faz o mesmo|fez o mesmo|fara o mesmo|fazer o mesmo|imita|imitou|o mesmo passo|a mesma decisao|o mesmo caminho|seguido pelo|seguidos pelo|seguido por|seguiram',
   migrate: 'migra para|migrou para|migrar para|muda se para|mudou se para|se muda para|se mudou para|troca|trocou|trocar|passa para|passou para|substitui|migr* para|migr* pro|muda* se para|mudaram se para',
-  idiom: 'nao so|nao apenas|nao somente',
+  idiom: 'nao so|nao apenas|nao somente|nao muitos|nao muitas|nao poucos|nao poucas',
   neg: 'nao|nunca|jamais|nem|nenhum|nenhuma|tampouco|sem',
   modal:
     'estudam|avaliam|analisam|consideram|pensam em|cogitam|debatem|discutem|ameacam|reduzem|limitam|nao descartam|estariam|planeja|planejam|planejando|planejado|pretende|pretendem|livres para|livre para|liberados para|estuda|estudando|avalia|avaliando|analisa|analisando|considera|considerando|pensa em|pensando em|cogita|cogitando|debate|discute|poderia|poderiam|pode|podem|talvez|possivel*|eventual*|rumor*|especula*|suposta*|segundo fontes|pede|pedem|pediram|exige|exigem|reivindica|mocao|votacao|vota|votar|proposta|propoe|enquete|pesquisa|ameaca|reduzir|reduz|limitar|menos|nao descarta|estaria|deve|devera|eventual|eventualmente|peticao|abaixo assinado|carta|pedindo|solicita|para que|a fim de que|pedidos|pedido|reivindicacoes|admite|admitem|admitiu',
