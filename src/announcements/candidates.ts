@@ -99,7 +99,10 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
     const strict = kind === 'migrate' ? info.platforms.filter((p) => p.start >= cue.end && p.start <= cue.end + 8).slice(0, 1) : platformArguments(info, cue, { medium: kind !== 'leave' && kind !== 'delete' });
     const argEnd = Math.max(cue.end, ...strict.map((p) => p.end));
     const mods = modifiers(info, cue, argEnd);
-    const decided = finalAction(kind === 'follow' || kind === 'migrate' ? (base ?? 'leave') : kind, mods.kinds);
+    let decided = finalAction(kind === 'follow' || kind === 'migrate' ? (base ?? 'leave') : kind, mods.kinds);
+    // "kommuniziert stattdessen über Bluesky", "posts instead on Bluesky": using one platform instead of another is moving to it.
+    const instead = info.tokens.slice(Math.max(0, cue.start - 3), argEnd + 3).some((t) => t.folded === insteadWords[info.lang]);
+    if (kind === 'use' && instead && !('action' in decided) && !mods.kinds.has('modal') && !mods.kinds.has('neg') && !mods.kinds.has('undecided')) decided = { action: 'join', weight: 0 };
     let action: Action | undefined;
     const f: Partial<Features> = {
       cue_use: kind === 'use' ? 1 : 0,
