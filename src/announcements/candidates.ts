@@ -5,6 +5,7 @@ import { clubRef, type ItemContext } from './item-context.ts';
 import type { CueKind } from './lexicon/kinds.ts';
 import type { ClubMention } from './mentions.ts';
 import { actionCues, finalAction, modifiers } from './modality.ts';
+import { actionWeight } from './weights.ts';
 import { type CueMatch, platformArguments, type SentenceInfo } from './sentence.ts';
 import { findSubject, type Subject } from './subject.ts';
 
@@ -102,7 +103,7 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
     let decided = finalAction(kind === 'follow' || kind === 'migrate' ? (base ?? 'leave') : kind, mods.kinds);
     // "kommuniziert stattdessen über Bluesky", "posts instead on Bluesky": using one platform instead of another is moving to it.
     const instead = info.tokens.slice(Math.max(0, cue.start - 3), argEnd + 3).some((t) => t.folded === insteadWords[info.lang]);
-    if (kind === 'use' && instead && !('action' in decided) && !mods.kinds.has('modal') && !mods.kinds.has('neg') && !mods.kinds.has('undecided')) decided = { action: 'join', weight: 0 };
+    if (kind === 'use' && instead && !('action' in decided) && !mods.kinds.has('modal') && !mods.kinds.has('neg') && !mods.kinds.has('undecided')) decided = { action: 'join', weight: actionWeight.startedUse };
     let action: Action | undefined;
     const f: Partial<Features> = {
       cue_use: kind === 'use' ? 1 : 0,
