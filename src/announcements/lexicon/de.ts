@@ -18,7 +18,7 @@ export const de: Lexicon = {
   cease: 'nicht mehr|keine ... mehr|kein ... mehr|keinen ... mehr|hort ... auf|horen ... auf|aufhoren|aufzuhoren|beendet|beenden|beendete|stoppt|stoppen|gestoppt|schluss|ende|einstellen|einzustellen|stellt ... ein|stellen ... ein|stellte ... ein|eingestellt|nimmer|nie wieder|kunftig nicht|keine neuen beitrage|keine neuen inhalte|keine neuen posts|keine beitrage mehr',
   continue: 'weiterhin|weiter|nach wie vor|auch kunftig|auch weiterhin|vorerst|bleibt|weiter aktiv|derzeit|aktuell|im moment',
   follow: 'folgt dem beispiel|folgen dem beispiel|folgte dem beispiel|folgten dem beispiel|dem beispiel|zieht nach|ziehen nach|zog nach|nachgezogen|nachziehen|tut es ... gleich|tun es ... gleich|tat es ... gleich|taten es ... gleich|es gleichtun|macht es ... nach|schliesst sich ... an|schliessen sich ... an|schloss sich ... an|angeschlossen|sich anschliessen|den gleichen schritt|den selben schritt|denselben schritt|es folgten|es folgte|gefolgt von|folgten|folgte',
-  migrate: 'wechselt zu|wechselt von|wechseln zu|wechselt auf|wechselt nach|wechselte zu|wechselte auf|umzug|zieht ... um|ziehen ... um|umgezogen|umziehen|migriert|migration|ersetzt|tauscht',
+  migrate: 'wechselt zu|wechselt von|wechseln zu|wechselt auf|wechselt nach|wechselte zu|wechselte auf|umzug|zieht ... um|ziehen ... um|umgezogen|umziehen|migriert|migration|ersetzt|tauscht|verlagert ... auf|verlagern ... auf|verlagerte ... auf|verlagerten ... auf',
   idiom: 'nicht nur|nicht zuletzt|nicht mehr nur|nicht viele|nicht wenige',
   neg: 'nicht|kein|keine|keinen|keinem|keiner|niemals|nie|denkt nicht daran|kommt nicht in frage|kommt nicht infrage|ohne|weder|noch nicht',
   modal:
