@@ -112,7 +112,8 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
       cue_noun: cue.payload.noun ? 1 : 0,
       report: mods.kinds.has('report') ? 1 : 0,
       question: info.sentence.question ? 1 : 0,
-      blocked,
+      // "Arsenal top the table with 2.5m followers, followed by Chelsea", "suivi par 105 000 personnes": a ranking, not a club following suit.
+      blocked: blocked || (kind === 'follow' && statesCounts(info)) ? 1 : 0,
       headline: info.index === 0 ? 1 : 0,
       early: info.index <= 2 ? 1 : 0,
       cue_account: cue.payload.needsAccount ? 1 : 0,
@@ -220,6 +221,19 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
     }
   }
   return { occurrences: out, summary };
+}
+
+const countWords = new Set(
+  'm k million millions mio millionen milioni millones milhoes milhao followers follower abonnes abonnenten iscritti seguidores seguaci personnes persone pessoas personas fans likes subscribers'.split(' '),
+);
+
+/** Follower counts: a number with "millions", "followers", "abonnés" after it, or a figure of five digits or more. */
+function statesCounts(info: SentenceInfo): boolean {
+  return info.tokens.some((t, i) => {
+    if (!/^\d/.test(t.folded)) return false;
+    if (/^\d{5,}$/.test(t.folded) || /^\d+(?:[.,]\d+)?[mk]$/.test(t.folded)) return true;
+    return [1, 2, 3].some((d) => countWords.has(info.tokens[i + d]?.folded ?? ''));
+  });
 }
 
 /** A ";", ":", dash or bracket between the item ending at `from` and the one starting at `to`. */

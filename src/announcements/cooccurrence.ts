@@ -114,12 +114,18 @@ function addDestinations(out: Candidate[], byKey: Map<string, Candidate>, infos:
       if (!known || cue > known.cue) places.set(p.platform, { info, cue });
     }
   }
+  // "Hansa verlässt X … St. Pauli kommuniziert über Bluesky": a platform named only beside other clubs is where they went.
+  const othersOnly = (k: string, platform: Platform): number => {
+    const naming = infos.filter((info) => info.platforms.some((p) => p.platform === platform));
+    return naming.length > 0 && naming.every((info) => info.clubs.length > 0 && !info.clubs.some((m) => m.ids.some((id) => id === k) || m.name.toLowerCase() === k.slice(1))) ? 1 : 0;
+  };
   for (const c of out) {
     if (c.action !== 'join') continue;
     const from = left.get(clubKey(c.club));
     if (from && !from.platforms.has(c.platform)) {
       c.features.dest_left = 1;
       c.features.dest_cue = places.get(c.platform)?.cue ?? 0;
+      c.features.dest_other = othersOnly(clubKey(c.club), c.platform);
     }
   }
   for (const [k, { club, platforms }] of left) {
@@ -132,6 +138,7 @@ function addDestinations(out: Candidate[], byKey: Map<string, Candidate>, infos:
       features.dest_left = 1;
       features.dest_new = 1;
       features.dest_cue = place.cue;
+      features.dest_other = othersOnly(k, platform);
       const c: Candidate = { club, platform, action: 'join', features, sentence: place.info, cues: ['named where a club that leaves may go'], strength: 0 };
       byKey.set(key, c);
       out.push(c);

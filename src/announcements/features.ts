@@ -73,6 +73,7 @@ export const featureNames = [
   'dest_left',
   'dest_new',
   'dest_cue',
+  'dest_other',
   'plat_x',
   'plat_alt',
   'plat_meta',

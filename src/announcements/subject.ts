@@ -71,6 +71,14 @@ function group(info: SentenceInfo, club: ClubMention, cueStart?: number): ClubMe
   return clubs.slice(lo, hi + 1);
 }
 
+const companionWords = new Set(['with', 'mit', 'avec', 'con', 'com', 'insieme']);
+
+function afterWith(info: SentenceInfo, start: number): boolean {
+  let k = start - 1;
+  if (k >= 0 && isArticle(info, k)) k--;
+  return k >= 0 && companionWords.has(info.tokens[k]?.folded ?? '');
+}
+
 function personIsSubject(info: SentenceInfo, person: CueMatch): boolean {
   const prev = info.tokens[person.start - 1];
   const prev2 = info.tokens[person.start - 2];
@@ -101,6 +109,11 @@ export function findSubject(info: SentenceInfo, cue: CueMatch, argEnd: number, c
     if (info.hard[j + 1] && !(info.index === 0 && info.tokens[j + 1]?.before.trim() === ':')) break;
     const club = info.clubs.find((c) => c.end === j + 1);
     if (club && club.ids.length === 1 && info.leagueIds.has(club.ids[0] as string) && separated(info, club.end, cue.start)) {
+      j = club.start;
+      continue;
+    }
+    // "The NBA has broken ranks with the NFL and established…": a club taken by "with" is not who acts.
+    if (club && club.role === 'plain' && afterWith(info, club.start)) {
       j = club.start;
       continue;
     }
