@@ -58,6 +58,8 @@ const federationMarkers = new Set(['Fédération', 'Federation', 'Federazione', 
 const womenWords = new Set(['women', 'womens', 'ladies', 'femminile', 'femenino', 'femenil', 'feminine', 'feminino', 'feminina', 'frauen', 'damen']);
 const shortMarkers = new Set(['FC', 'AC', 'SC', 'SV', 'CF', 'AS', 'RC', 'US', 'SS', 'SSC', 'CD', 'UD', 'SD', 'AFC', 'VfB', 'VfL', 'TSG', 'KV', 'EC', 'SE', 'CR', 'CA', 'OGC', 'BSC', 'TSV', 'FSV', 'SSV', 'Calcio']);
 const nameArticles = new Set(['Le', 'La', 'Les', 'Los', 'Las', 'El', 'Il', 'Lo']);
+const leadingArticles = new Set(['the', 'le', 'la', 'les', 'l', 'los', 'las', 'el', 'il', 'lo', 'der', 'die', 'das', 'o', 'os', 'a', 'as']);
+const newWords = new Set(['New', 'Nueva', 'Nuevo', 'Nova', 'Novo', 'Nouvelle', 'Nouveau', 'Neu', 'Neue', 'Nuova', 'Nuovo']);
 
 export interface MentionFinder {
   /** Adds every club and platform name to an index. */
@@ -108,12 +110,15 @@ export function createMentionFinder(catalog: Catalog): MentionFinder {
       const raw = matches.filter(({ start, end, payload }) => {
         const first = tokens[start] as Token;
         if (payload.type === 'club' && isDateline(text, (tokens[end - 1] as Token).end)) return false;
-        if (payload.type === 'club' && payload.single) return first.cap && first.surface.length > 1;
+        // "New Orleans Saints", "Nueva Chicago": a place named with "New" is not the club of the bare name.
+        if (payload.type === 'club' && payload.single) return first.cap && first.surface.length > 1 && !newWords.has(tokens[start - 1]?.surface ?? '');
         if (payload.type === 'platform' && payload.needsCap) return first.cap;
         return end > start;
       });
-      // Longest first; among equals, a clear name before an ambiguous one.
-      raw.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+      // Longest first; among equals, a name without an article before one with ("La Lega B" is Lega B,
+      // not "la Lega"), then the earlier.
+      const article = (m: PhraseMatch<EntityPayload>): number => (leadingArticles.has((tokens[m.start] as Token).folded) ? 1 : 0);
+      raw.sort((a, b) => b.end - b.start - (a.end - a.start) || article(a) - article(b) || a.start - b.start);
       const taken = new Array<boolean>(tokens.length).fill(false);
       const mentions: Mention[] = [];
       for (const m of raw) {

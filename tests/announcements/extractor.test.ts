@@ -131,6 +131,12 @@ describe('extractor: what is not an announcement', () => {
     expect(triples('Der VfB verlässt X.', 'de')).toEqual(['vfb-stuttgart x leave']);
   });
 
+  it('reads "La Lega B" as Serie B, not as "la Lega" of Serie A, and "New Orleans" as no Orléans', () => {
+    expect(triples('La Lega B sbarca su TikTok con un account ufficiale.', 'it')).toEqual(['serie-b tiktok join']);
+    expect(triples('La Lega sbarca su TikTok con un account ufficiale.', 'it')).toEqual(['lega-serie-a tiktok join']);
+    expect(triples('The New Orleans Saints launched a TikTok account.', 'en').filter((t) => t.startsWith('us-orleans'))).toEqual([]);
+  });
+
   it('reads a league saying clubs are free to leave as no announcement', () => {
     expect(triples('The Premier League said clubs were free to leave X.', 'en')).toEqual([]);
   });
