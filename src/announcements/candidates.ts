@@ -24,10 +24,10 @@ export interface Occurrence {
   cue: string;
 }
 
-/** The clubs a sentence names that could act, with the subject the rules found. */
 /** "instead", "stattdessen": a club that goes somewhere instead leaves where it was. */
 const insteadWords: Record<string, string> = { en: 'instead', de: 'stattdessen', it: 'invece', es: 'lugar', fr: 'place', pt: 'vez' };
 
+/** The clubs a sentence names that could act, with the subject the rules found. */
 function clubChoices(ctx: ItemContext, info: SentenceInfo, cue: CueMatch, subject: Subject): Array<{ ref: ClubRef; f: Partial<Features> }> {
   const out: Array<{ ref: ClubRef; f: Partial<Features> }> = [];
   const seen = new Set<string>();
@@ -92,6 +92,7 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
     info.cues.some((c) => c.start <= i && i < c.end) || info.platforms.some((p) => p.start <= i && i < p.end) || info.clubs.some((c) => c.start <= i && i < c.end);
   const blocked = info.cues.some((c) => c.payload.kind === 'hack' || c.payload.kind === 'fake' || c.payload.kind === 'nocomment') ? 1 : 0;
   const embed = facts.embedAuthor.get(info.index);
+  const insteadSaid = info.tokens.some((t) => t.folded === insteadWords[info.lang]);
   for (const cue of actionCues(info)) {
     const kind = cue.payload.kind;
     let base: Action | undefined = actionOf[kind];
@@ -102,7 +103,7 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
     const mods = modifiers(info, cue, argEnd);
     let decided = finalAction(kind === 'follow' || kind === 'migrate' ? (base ?? 'leave') : kind, mods.kinds);
     // "kommuniziert stattdessen über Bluesky", "posts instead on Bluesky": using one platform instead of another is moving to it.
-    const instead = info.tokens.slice(Math.max(0, cue.start - 3), argEnd + 3).some((t) => t.folded === insteadWords[info.lang]);
+    const instead = insteadSaid && info.tokens.slice(Math.max(0, cue.start - 3), argEnd + 3).some((t) => t.folded === insteadWords[info.lang]);
     if (kind === 'use' && instead && !('action' in decided) && !mods.kinds.has('modal') && !mods.kinds.has('neg') && !mods.kinds.has('undecided')) decided = { action: 'join', weight: actionWeight.startedUse };
     let action: Action | undefined;
     const f: Partial<Features> = {
@@ -215,7 +216,7 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
       if (from) out.push({ club: c.ref, platform: from.platform, action: 'leave', f: { ...f, ...c.f, p_sentence: 1, p_near: 1, embed_other: embedOther }, info, cue: cueText });
       // "optó por cambiar de plataforma, eligiendo Bluesky", "to post instead on Bluesky": the club
       // leaves the platform the item is about.
-      const switched = kind === 'migrate' || (action === 'join' && info.tokens.some((t) => t.folded === insteadWords[info.lang]));
+      const switched = kind === 'migrate' || (action === 'join' && insteadSaid);
       const left = switched && !from ? facts.platformsByCount.find((p) => named.every((x) => x.platform !== p)) : undefined;
       if (left) out.push({ club: c.ref, platform: left, action: 'leave', f: { ...f, ...c.f, p_context: 1, switch_from: 1, embed_other: embedOther }, info, cue: cueText });
     }

@@ -8,9 +8,9 @@ import type { Token } from './tokenize.ts';
  */
 
 /**
- * A node's parts exist only once something is put in them: the index holds every club name in
- * each language's trie (tens of thousands of nodes), most of them leaves, and an empty Map and
- * three empty arrays per node were most of the bot's heap.
+ * A node's parts exist only once something is put in them: the name index holds every club name
+ * (tens of thousands of nodes), most of them leaves, and an empty Map and three empty arrays per
+ * node were most of the bot's heap.
  */
 interface Node<P> {
   /** Some phrase through this node is marked (an action cue). */

@@ -92,6 +92,18 @@ describe('fair fetching', () => {
     return publisher;
   }
 
+  /** `count` feeds that answer at once, on one host of their own; their source ids. */
+  async function servedFeeds(count: number, prefix: string): Promise<string[]> {
+    const server = new FeedServer();
+    const base = await serve(server);
+    const ids: string[] = [];
+    for (let n = 0; n < count; n++) {
+      server.route(`/${prefix}${n}`, { body: feed(`${prefix}${n}`) });
+      ids.push((await addFeed(`${base}/${prefix}${n}`)).id);
+    }
+    return ids;
+  }
+
   it('reads at most two feeds of one host at once, however many are due', async () => {
     const publisher = await heldFeeds(6, 'f');
     const reads = poller().tick();
@@ -120,12 +132,7 @@ describe('fair fetching', () => {
   });
 
   it('shares one host’s due feeds between two processes claiming reads, each feed read once', async () => {
-    const server = new FeedServer();
-    const base = await serve(server);
-    for (let n = 0; n < 24; n++) {
-      server.route(`/f${n}`, { body: feed(`f${n}`) });
-      await addFeed(`${base}/f${n}`);
-    }
+    await servedFeeds(24, 'f');
     const read: string[][] = [[], []];
     // A few reads at a time each, so that one listing's claims cannot take every due feed.
     const pollers = read.map((ids) =>
@@ -142,12 +149,7 @@ describe('fair fetching', () => {
   });
 
   it('goes on to the due feeds after those another process claimed first, in the same tick', async () => {
-    const server = new FeedServer();
-    const base = await serve(server);
-    for (let n = 0; n < 12; n++) {
-      server.route(`/f${n}`, { body: feed(`f${n}`) });
-      await addFeed(`${base}/f${n}`);
-    }
+    await servedFeeds(12, 'f');
     // The first claims of this process are all won by another one.
     const taken = new Set<string>();
     const contested: Store = Object.create(store, {
@@ -167,14 +169,7 @@ describe('fair fetching', () => {
 
   it('goes on with the due sources beyond one queue as reads finish, without waiting for the next tick', async () => {
     const ids: string[] = [];
-    for (let host = 0; host < 5; host++) {
-      const server = new FeedServer();
-      const base = await serve(server);
-      for (let n = 0; n < 6; n++) {
-        server.route(`/h${host}f${n}`, { body: feed(`h${host}f${n}`) });
-        ids.push((await addFeed(`${base}/h${host}f${n}`)).id);
-      }
-    }
+    for (let host = 0; host < 5; host++) ids.push(...(await servedFeeds(6, `h${host}f`)));
     // One read at a time: a queue of 8, so one listing takes 8 of the 30 due sources.
     const reader = poller({ concurrency: 1 });
     expect(await reader.startDue()).toHaveLength(8);
