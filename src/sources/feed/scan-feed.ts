@@ -1,0 +1,361 @@
+import { detectAtomFeed, detectRssFeed, type AnyFeed, type AtomFeed, type RssFeed } from 'feedsmith';
+import { attr, decline, declined, parseString, readRaw, readTag, scanChildren, skipElement, skipMisc, type Tag } from './scan-xml.ts';
+
+/**
+ * A single pass over an RSS 0.9x/2.0 or Atom feed that builds the part of feedsmith's result that
+ * map-feed.ts reads, in a few microseconds per item instead of feedsmith's tens (it builds an
+ * object tree of every element first). It returns null, and the caller uses feedsmith, whenever
+ * the body holds anything it is not sure to read exactly as feedsmith does: a DOCTYPE, another
+ * format, a namespace prefix bound in an unusual way, XHTML content, broken or unusual markup.
+ */
+export function scanFeed(text: string): AnyFeed | null {
+  try {
+    return scan(text);
+  } catch (err) {
+    if (err === declined) return null;
+    throw err;
+  }
+}
+
+type RssItem = RssFeed.Item<string>;
+type AtomEntry = AtomFeed.Entry<string>;
+type AtomLink = AtomFeed.Link<string>;
+
+// The namespaces read here, as feedsmith knows them (namespaces/*/common/config), lower-cased.
+const DC_URIS = new Set(
+  ['purl.org/dc/elements/1.1', 'dublincore.org/documents/dcmi-namespace', 'purl.org/dc/elements/1.0'].flatMap(variants),
+);
+const CONTENT_URIS = new Set(variants('purl.org/rss/1.0/modules/content'));
+const ATOM_URIS = new Set([...variants('www.w3.org/2005/atom'), 'http://purl.org/atom/ns#', 'https://purl.org/atom/ns#']);
+
+function variants(address: string): string[] {
+  return ['http://', 'https://'].flatMap((scheme) => [`${scheme}${address}/`, `${scheme}${address}`]);
+}
+
+const DECLARATION = /([\w.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
+
+function scan(text: string): AnyFeed {
+  const rootAt = skipMisc(text, 0);
+  if (text.charCodeAt(rootAt) !== 60) decline();
+  const root = readTag(text, rootAt);
+  const atom = root.name === 'feed';
+  if (atom ? detectRssFeed(text) || !detectAtomFeed(text) : root.name !== 'rss' || !detectRssFeed(text)) decline();
+  checkDeclarations(text, atom);
+  const defaultNs = attr(root, 'xmlns');
+  // feedsmith prefixes every unprefixed name when the root's default namespace is one it knows,
+  // except Atom's own in an Atom feed.
+  if (defaultNs !== undefined && !(atom && ATOM_URIS.has(defaultNs.trim().toLowerCase()))) decline();
+  if (root.selfClosing) decline();
+  const [result, end] = atom ? scanAtom(text, root) : scanRss(text, root);
+  if (skipMisc(text, end) !== text.length) decline();
+  return result;
+}
+
+/**
+ * feedsmith renames prefixed elements by their namespace (`xmlns:x="...dc..."` makes `x:date`
+ * `dc:date`), finding declarations anywhere in the first 64 KB, even in text. The prefixes read
+ * here must mean what they say, and no other prefix may stand for their namespaces.
+ */
+function checkDeclarations(text: string, atom: boolean): void {
+  for (let at = text.indexOf('xmlns:'); at !== -1; at = text.indexOf('xmlns:', at + 6)) {
+    DECLARATION.lastIndex = at + 6;
+    const match = DECLARATION.exec(text);
+    if (match !== null) checkDeclaration((match[1] as string).toLowerCase(), match[2] ?? match[3] ?? '', atom);
+  }
+}
+
+function checkDeclaration(prefix: string, value: string, atom: boolean): void {
+  const uri = value.trim().toLowerCase();
+  const bound = DC_URIS.has(uri) ? 'dc' : CONTENT_URIS.has(uri) ? 'content' : ATOM_URIS.has(uri) ? (atom ? '' : 'atom') : null;
+  if (bound !== null ? bound !== prefix : prefix === 'dc' || prefix === 'content' || prefix === 'atom') decline();
+}
+
+/** Attributes that declare namespaces on inner elements, written in a case the text scan misses. */
+function checkTagDeclarations(tag: Tag, atom: boolean): void {
+  const attrs = tag.attrs;
+  if (attrs === null) return;
+  for (let k = 0; k < attrs.length; k += 2) {
+    const name = attrs[k] as string;
+    if (name.startsWith('xmlns:')) checkDeclaration(name.slice(6), attrs[k + 1] as string, atom);
+  }
+}
+
+/** The first non-empty value of a repeated element (feedsmith's arrays drop empty ones). */
+function firstOf(list: string[] | undefined, value: string | undefined): string[] | undefined {
+  return list !== undefined || value === undefined ? list : [value];
+}
+
+function scanRss(text: string, root: Tag): [AnyFeed, number] {
+  let channel: RssFeed.Feed<string> | null = null;
+  const end = scanChildren(text, root.end, root.raw, (tag) => {
+    if (tag.name !== 'channel' || channel !== null || tag.selfClosing) decline();
+    checkTagDeclarations(tag, false);
+    const [found, end] = scanChannel(text, tag);
+    channel = found;
+    return end;
+  });
+  const feed = channel as RssFeed.Feed<string> | null;
+  if (feed === null || feed.items === undefined) decline();
+  const lang = parseString(attr(root, 'xml:lang'));
+  if (lang !== undefined) feed.xml = { lang };
+  return [{ format: 'rss', feed }, end];
+}
+
+function scanChannel(text: string, channel: Tag): [RssFeed.Feed<string>, number] {
+  const feed: RssFeed.Feed<string> = {};
+  const seen = new Set<string>();
+  let languages: string[] | undefined;
+  const items: RssItem[] = [];
+  const end = scanChildren(text, channel.end, channel.raw, (tag) => {
+    checkTagDeclarations(tag, false);
+    switch (tag.name) {
+      case 'item': {
+        const [item, after] = scanItem(text, tag);
+        items.push(item);
+        return after;
+      }
+      case 'title':
+      case 'link':
+      case 'language': {
+        const [raw, after] = readRaw(text, tag);
+        if (!seen.has(tag.name)) {
+          seen.add(tag.name);
+          feed[tag.name] = parseString(raw);
+        }
+        return after;
+      }
+      case 'dc:language': {
+        const [raw, after] = readRaw(text, tag);
+        languages = firstOf(languages, parseString(raw));
+        return after;
+      }
+      default:
+        return skipElement(text, tag);
+    }
+  });
+  if (languages !== undefined) feed.dc = { languages };
+  if (items.length > 0) feed.items = items;
+  return [feed, end];
+}
+
+function scanItem(text: string, tag: Tag): [RssItem, number] {
+  if (tag.selfClosing) decline();
+  const item: RssItem = {};
+  const seen = new Set<string>();
+  let titles: string[] | undefined;
+  let descriptions: string[] | undefined;
+  let dates: string[] | undefined;
+  let languages: string[] | undefined;
+  let links: AtomLink[] | undefined;
+  const atomDates: Record<string, string | undefined> = {};
+  const end = scanChildren(text, tag.end, tag.raw, (child) => {
+    checkTagDeclarations(child, false);
+    const name = child.name;
+    switch (name) {
+      case 'title':
+      case 'link':
+      case 'description':
+      case 'pubdate':
+      case 'guid':
+      case 'content:encoded':
+      case 'atom:published':
+      case 'atom:issued':
+      case 'atom:created':
+      case 'atom:updated':
+      case 'atom:modified': {
+        const [raw, after] = readRaw(text, child);
+        if (seen.has(name)) return after;
+        seen.add(name);
+        const value = parseString(raw);
+        if (name === 'title') item.title = value;
+        else if (name === 'link') item.link = value;
+        else if (name === 'description') item.description = value;
+        else if (name === 'pubdate') item.pubDate = value;
+        else if (name === 'content:encoded') item.content = value === undefined ? undefined : { encoded: value };
+        else if (name === 'guid') item.guid = guidOf(value, attr(child, 'ispermalink'));
+        else atomDates[name.slice(5)] = value;
+        return after;
+      }
+      case 'dc:title':
+      case 'dc:description':
+      case 'dc:date':
+      case 'dc:language': {
+        const [raw, after] = readRaw(text, child);
+        const value = parseString(raw);
+        if (name === 'dc:title') titles = firstOf(titles, value);
+        else if (name === 'dc:description') descriptions = firstOf(descriptions, value);
+        else if (name === 'dc:date') dates = firstOf(dates, value);
+        else languages = firstOf(languages, value);
+        return after;
+      }
+      case 'atom:link': {
+        const [raw, after] = readRaw(text, child);
+        links = addLink(links, child, raw);
+        return after;
+      }
+      default:
+        return skipElement(text, child);
+    }
+  });
+  if (titles !== undefined || descriptions !== undefined || dates !== undefined || languages !== undefined) {
+    item.dc = { titles, descriptions, dates, languages };
+  }
+  const published = atomDates.published || atomDates.issued || atomDates.created;
+  const updated = atomDates.updated || atomDates.modified;
+  if (links !== undefined || published !== undefined || updated !== undefined) item.atom = { links, published, updated };
+  const lang = parseString(attr(tag, 'xml:lang'));
+  if (lang !== undefined) item.xml = { lang };
+  const kept =
+    item.title !== undefined ||
+    item.link !== undefined ||
+    item.description !== undefined ||
+    item.pubDate !== undefined ||
+    item.guid !== undefined ||
+    item.content !== undefined ||
+    item.dc !== undefined ||
+    item.atom !== undefined ||
+    item.xml !== undefined;
+  // feedsmith drops an item with none of its fields; whether it has one this scan does not read is not known here.
+  if (!kept) decline();
+  return [item, end];
+}
+
+const TRUE = /^\p{White_Space}*true\p{White_Space}*$/iu;
+const FALSE = /^\p{White_Space}*false\p{White_Space}*$/iu;
+
+function guidOf(value: string | undefined, permalink: string | undefined): RssFeed.Guid | undefined {
+  const isPermaLink = permalink === undefined ? undefined : TRUE.test(permalink) ? true : FALSE.test(permalink) ? false : undefined;
+  return value === undefined && isPermaLink === undefined ? undefined : { value, isPermaLink };
+}
+
+/** An Atom link as feedsmith reads one: only with attributes; href from the attribute, else the text. */
+function addLink(links: AtomLink[] | undefined, tag: Tag, raw: string): AtomLink[] | undefined {
+  if (tag.attrs === null) return links;
+  const href = parseString(attr(tag, 'href')) ?? parseString(raw);
+  if (href === undefined) return links;
+  const link: AtomLink = { href, rel: parseString(attr(tag, 'rel')) };
+  if (links === undefined) return [link];
+  links.push(link);
+  return links;
+}
+
+/** Text constructs read as plain strings; XHTML ones feedsmith unwraps, which is not followed here. */
+function textOf(tag: Tag, raw: string): string | undefined {
+  if (tag.attrs !== null) {
+    const type = parseString(attr(tag, 'type'));
+    if (type === 'xhtml' || type === 'application/xhtml+xml') decline();
+  }
+  return parseString(raw);
+}
+
+function scanAtom(text: string, root: Tag): [AnyFeed, number] {
+  const feed: AtomFeed.Feed<string> = {};
+  let titled = false;
+  let languages: string[] | undefined;
+  let links: AtomLink[] | undefined;
+  const entries: AtomEntry[] = [];
+  const end = scanChildren(text, root.end, root.raw, (tag) => {
+    checkTagDeclarations(tag, true);
+    switch (tag.name) {
+      case 'entry': {
+        const [entry, after] = scanEntry(text, tag);
+        entries.push(entry);
+        return after;
+      }
+      case 'title': {
+        const [raw, after] = readRaw(text, tag);
+        const value = textOf(tag, raw);
+        if (!titled) {
+          titled = true;
+          feed.title = value === undefined ? undefined : { value };
+        }
+        return after;
+      }
+      case 'link': {
+        const [raw, after] = readRaw(text, tag);
+        links = addLink(links, tag, raw);
+        return after;
+      }
+      case 'dc:language': {
+        const [raw, after] = readRaw(text, tag);
+        languages = firstOf(languages, parseString(raw));
+        return after;
+      }
+      default:
+        return skipElement(text, tag);
+    }
+  });
+  if (entries.length === 0) decline();
+  feed.entries = entries;
+  feed.links = links;
+  if (languages !== undefined) feed.dc = { languages };
+  const lang = parseString(attr(root, 'xml:lang'));
+  if (lang !== undefined) feed.xml = { lang };
+  return [{ format: 'atom', feed }, end];
+}
+
+function scanEntry(text: string, tag: Tag): [AtomEntry, number] {
+  if (tag.selfClosing) decline();
+  const entry: AtomEntry = {};
+  const seen = new Set<string>();
+  const dates: Record<string, string | undefined> = {};
+  let dcDates: string[] | undefined;
+  let languages: string[] | undefined;
+  let links: AtomLink[] | undefined;
+  const end = scanChildren(text, tag.end, tag.raw, (child) => {
+    checkTagDeclarations(child, true);
+    const name = child.name;
+    switch (name) {
+      case 'title':
+      case 'summary':
+      case 'content':
+      case 'id':
+      case 'published':
+      case 'issued':
+      case 'created':
+      case 'updated':
+      case 'modified': {
+        const [raw, after] = readRaw(text, child);
+        const value = name === 'title' || name === 'summary' || name === 'content' ? textOf(child, raw) : parseString(raw);
+        if (seen.has(name)) return after;
+        seen.add(name);
+        if (name === 'title' || name === 'summary' || name === 'content') entry[name] = value === undefined ? undefined : { value };
+        else if (name === 'id') entry.id = value;
+        else dates[name] = value;
+        return after;
+      }
+      case 'link': {
+        const [raw, after] = readRaw(text, child);
+        links = addLink(links, child, raw);
+        return after;
+      }
+      case 'dc:date':
+      case 'dc:language': {
+        const [raw, after] = readRaw(text, child);
+        if (name === 'dc:date') dcDates = firstOf(dcDates, parseString(raw));
+        else languages = firstOf(languages, parseString(raw));
+        return after;
+      }
+      default:
+        return skipElement(text, child);
+    }
+  });
+  entry.links = links;
+  entry.published = dates.published || dates.issued || dates.created;
+  entry.updated = dates.updated || dates.modified;
+  if (dcDates !== undefined || languages !== undefined) entry.dc = { dates: dcDates, languages };
+  const lang = parseString(attr(tag, 'xml:lang'));
+  if (lang !== undefined) entry.xml = { lang };
+  const kept =
+    entry.title !== undefined ||
+    entry.summary !== undefined ||
+    entry.content !== undefined ||
+    entry.id !== undefined ||
+    links !== undefined ||
+    entry.published !== undefined ||
+    entry.updated !== undefined ||
+    entry.dc !== undefined ||
+    entry.xml !== undefined;
+  if (!kept) decline();
+  return [entry, end];
+}
