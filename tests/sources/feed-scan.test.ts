@@ -88,3 +88,68 @@ describe('the fast feed scanner', () => {
     expect(accepted).toBeGreaterThan(0);
   });
 });
+
+const NS = 'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:atom="http://www.w3.org/2005/Atom"';
+const rssWith = (item: string, channel = '', rootAttrs = NS): string =>
+  `<?xml version="1.0"?><rss version="2.0" ${rootAttrs}><channel><title>T</title>${channel}<item>${item}</item><item><title>Other</title></item></channel></rss>`;
+const atomWith = (entry: string, feed = '', rootAttrs = 'xmlns="http://www.w3.org/2005/Atom"'): string =>
+  `<?xml version="1.0"?><feed ${rootAttrs}><title>T</title>${feed}<entry>${entry}</entry><entry><title>Other</title></entry></feed>`;
+
+describe('the fast feed scanner on tricky markup', () => {
+  const same: [string, string][] = [
+    ['white space around values', rssWith('<title>\n  Spaced  out \n</title><link>  https://a.example/1  </link>')],
+    ['CDATA mixed with text and entities', rssWith('<title>a &amp;amp; <![CDATA[<b>bold</b> &amp;]]> &eacute;t&#233; &#x41;</title>')],
+    ['comments inside a value', rssWith('<title>a <!-- hidden --> b</title><description><![CDATA[<!-- x -->text]]></description>')],
+    ['XML and HTML entities', rssWith('<title>&lt;Live&gt; &quot;OM&quot; &apos;PSG&apos; &nbsp;&mdash; &unknown; &amp</title>')],
+    ['empty and self-closing elements', rssWith('<title/><link></link><description>  </description><guid>g-1</guid>')],
+    ['repeated elements, the first one wins', rssWith('<title>First</title><title>Second</title><link>https://a.example/1</link><link>https://a.example/2</link>')],
+    ['an empty first element hides the second', rssWith('<title></title><title>Second</title><description>body</description>')],
+    ['repeated Dublin Core values, the first non-empty one wins', rssWith('<dc:title></dc:title><dc:title>DC title</dc:title><dc:date> </dc:date><dc:date>2025-11-05T10:00:00Z</dc:date>')],
+    ['element names in upper case', rssWith('<TITLE>Upper</TITLE><PubDate>Wed, 05 Nov 2025 10:00:00 GMT</PubDate><Guid IsPermaLink="FALSE">https://a.example/g</Guid>')],
+    ['escaped and raw markup inside a description', rssWith('<title>t</title><description>&lt;p&gt;escaped&lt;/p&gt; <p class="x">raw <a href="/y">link</a></p></description>')],
+    ['a guid that says it is a permalink', rssWith('<guid isPermaLink=" true ">https://a.example/g</guid>')],
+    ['a guid whose isPermaLink is neither true nor false', rssWith('<guid isPermaLink="nope">https://a.example/g</guid>')],
+    ['a guid that is no permalink', rssWith("<guid isPermaLink='False'>https://a.example/g</guid>")],
+    ['Atom links in an RSS item', rssWith('<title>t</title><atom:link rel="related" href="https://a.example/r"/><atom:link href="https://a.example/&amp;x"/><atom:link>https://a.example/text</atom:link>')],
+    ['dates from the Atom namespace in an RSS item', rssWith('<title>t</title><atom:updated>2025-11-05T10:00:00Z</atom:updated><atom:issued>2025-11-04T10:00:00Z</atom:issued>')],
+    ['languages from the feed, the channel and the item', rssWith('<title>t</title><dc:language>pt_BR</dc:language>', '<language> fr </language>', `${NS} xml:lang="de"`)],
+    ['an item language from xml:lang', rssWith('<title>t</title>').replace('<item>', '<item xml:lang="es">')],
+    ['content:encoded as the only body', rssWith('<title></title><content:encoded><![CDATA[<p>Only the body</p>]]></content:encoded>')],
+    ['other namespaces and nested unknown elements', rssWith('<title>t</title><media:group><media:content url="u"><media:title>x</media:title></media:content></media:group>', '<image><title>logo</title><url>u</url></image>', `${NS} xmlns:media="http://search.yahoo.com/mrss/"`)],
+    ['an Atom feed with text constructs, links and dates', atomWith('<title type="html">&lt;b&gt;A&lt;/b&gt; &amp;amp; B</title><link rel="self" href="https://a.example/self"/><link href="https://a.example/1"/><id> urn:1 </id><updated>2025-11-05T10:00:00Z</updated><summary type="text">Sum</summary><content type="html">&lt;p&gt;Body&lt;/p&gt;</content>', '<link rel="alternate" href="https://a.example/"/>')],
+    ['Atom dates: published, then issued, then updated', atomWith('<title>t</title><issued>2025-11-01T10:00:00Z</issued><modified>2025-11-02T10:00:00Z</modified>')],
+    ['Atom languages', atomWith('<title>t</title>', '', 'xmlns="http://www.w3.org/2005/Atom" xml:lang="it"').replace('<entry>', '<entry xml:lang="en-GB">')],
+    ['a stylesheet instruction and comments around the root', `<?xml version="1.0"?><?xml-stylesheet type="text/xsl" href="/rss.xsl?v=2"?><!-- c -->${rssWith('<title>t</title>').slice(21)}<!-- after -->\n`],
+  ];
+  for (const [what, body] of same) {
+    it(`reads ${what} as feedsmith does`, () => {
+      expect(compare(body, what)).toBe('same');
+    });
+  }
+
+  const declined: [string, string][] = [
+    ['a DOCTYPE', `<?xml version="1.0"?><!DOCTYPE rss SYSTEM "x.dtd">${rssWith('<title>t</title>').slice(21)}`],
+    ['an RDF feed', '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel><title>T</title></channel><item><title>t</title></item></rdf:RDF>'],
+    ['a JSON Feed', '{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[{"id":"1","title":"t"}]}'],
+    ['an unknown root', '<?xml version="1.0"?><html><channel><item><title>t</title></item></channel></html>'],
+    ['a mismatched closing tag', rssWith('<title>t</title><category>a</Category>')],
+    ['an unclosed element', rssWith('<title>t</title>').replace('</rss>', '')],
+    ['a nested element of the same name', rssWith('<title>a <title>b</title> c</title>')],
+    ['a bare less-than sign in a value', rssWith('<title>a < b</title>')],
+    ['an unquoted attribute', rssWith('<guid isPermaLink=false>g</guid>')],
+    ['a repeated attribute', rssWith('<guid isPermaLink="false" isPermaLink="true">g</guid>')],
+    ['Atom XHTML content', atomWith('<title>t</title><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>x</p></div></content>')],
+    ['the Atom namespace under a prefix in an Atom feed', atomWith('<title>t</title>', '', 'xmlns="http://www.w3.org/2005/Atom" xmlns:atom="http://www.w3.org/2005/Atom"')],
+    ['Dublin Core under another prefix', rssWith('<title>t</title><x:date>2025-11-05</x:date>', '', 'version="2.0" xmlns:x="http://purl.org/dc/elements/1.1/"')],
+    ['the dc prefix bound to another namespace', rssWith('<title>t</title>', '', 'version="2.0" xmlns:dc="http://example.com/not-dc"')],
+    ['a default namespace on an RSS root', rssWith('<title>t</title>', '', 'xmlns="http://purl.org/rss/1.0/"')],
+    ['an item with none of the fields read', rssWith('<category>only</category>')],
+    ['two channels', rssWith('<title>t</title>').replace('</channel>', '</channel><channel><title>2</title></channel>')],
+    ['a second root', `${rssWith('<title>t</title>')}<rss version="2.0"></rss>`],
+  ];
+  for (const [what, body] of declined) {
+    it(`declines ${what}`, () => {
+      expect(compare(body, what)).toBe('declined');
+    });
+  }
+});
