@@ -33,6 +33,17 @@ function variants(address: string): string[] {
 }
 
 const DECLARATION = /([\w.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
+const XMLNS = /xmlns:/gi;
+const READ_PREFIXES = new Set(['dc', 'content', 'atom']);
+/** How far feedsmith looks for namespace declarations before parsing. */
+const SEED_LIMIT = 65_536;
+
+/**
+ * Prefixes that feedsmith renames to the namespaces read here (FeedBurner's `atom10:link` is
+ * `atom:link`; in an Atom feed, `atom10:link` is `link`), for the scan under way; null for none.
+ * Scans run one at a time and to the end, so one module-level slot is enough.
+ */
+let aliases: Map<string, string> | null = null;
 
 function scan(text: string): AnyFeed {
   const rootAt = skipMisc(text, 0);
@@ -40,44 +51,73 @@ function scan(text: string): AnyFeed {
   const root = readTag(text, rootAt);
   const atom = root.name === 'feed';
   if (atom ? detectRssFeed(text) || !detectAtomFeed(text) : root.name !== 'rss' || !detectRssFeed(text)) decline();
-  checkDeclarations(text, atom);
   const defaultNs = attr(root, 'xmlns');
   // feedsmith prefixes every unprefixed name when the root's default namespace is one it knows,
   // except Atom's own in an Atom feed.
   if (defaultNs !== undefined && !(atom && ATOM_URIS.has(defaultNs.trim().toLowerCase()))) decline();
   if (root.selfClosing) decline();
-  const [result, end] = atom ? scanAtom(text, root) : scanRss(text, root);
-  if (skipMisc(text, end) !== text.length) decline();
-  return result;
+  aliases = bindPrefixes(text, rootAt, atom);
+  try {
+    const [result, end] = atom ? scanAtom(text, root) : scanRss(text, root);
+    if (skipMisc(text, end) !== text.length) decline();
+    return result;
+  } finally {
+    aliases = null;
+  }
 }
 
 /**
  * feedsmith renames prefixed elements by their namespace (`xmlns:x="...dc..."` makes `x:date`
- * `dc:date`), finding declarations anywhere in the first 64 KB, even in text. The prefixes read
- * here must mean what they say, and no other prefix may stand for their namespaces.
+ * `dc:date`). It takes the declarations found in the first 64 KB from the root on (even in text)
+ * as holding from the start, and others as it meets them on elements. Followed here only in the
+ * plain case: the prefixes read here mean what they say, and a prefix bound to one of their
+ * namespaces is bound within those 64 KB and never otherwise.
  */
-function checkDeclarations(text: string, atom: boolean): void {
-  for (let at = text.indexOf('xmlns:'); at !== -1; at = text.indexOf('xmlns:', at + 6)) {
-    DECLARATION.lastIndex = at + 6;
+function bindPrefixes(text: string, rootAt: number, atom: boolean): Map<string, string> | null {
+  const bound = new Map<string, string | null>();
+  let renamed: Map<string, string> | null = null;
+  for (const found of text.matchAll(XMLNS)) {
+    DECLARATION.lastIndex = found.index + 6;
     const match = DECLARATION.exec(text);
-    if (match !== null) checkDeclaration((match[1] as string).toLowerCase(), match[2] ?? match[3] ?? '', atom);
+    if (match === null) decline();
+    const prefix = (match[1] as string).toLowerCase();
+    const canonical = canonicalPrefix(match[2] ?? match[3] ?? '', atom);
+    if (bound.has(prefix)) {
+      if (bound.get(prefix) !== canonical) decline();
+      continue;
+    }
+    bound.set(prefix, canonical);
+    if (canonical === null || canonical === prefix) {
+      if (canonical === null && READ_PREFIXES.has(prefix)) decline();
+      continue;
+    }
+    if (READ_PREFIXES.has(prefix) || found.index < rootAt || DECLARATION.lastIndex > SEED_LIMIT) decline();
+    (renamed ??= new Map()).set(prefix, canonical);
   }
+  return renamed;
 }
 
-function checkDeclaration(prefix: string, value: string, atom: boolean): void {
+/** What feedsmith names a namespace read here ('' for Atom's own in an Atom feed); null for others. */
+function canonicalPrefix(value: string, atom: boolean): string | null {
   const uri = value.trim().toLowerCase();
-  const bound = DC_URIS.has(uri) ? 'dc' : CONTENT_URIS.has(uri) ? 'content' : ATOM_URIS.has(uri) ? (atom ? '' : 'atom') : null;
-  if (bound !== null ? bound !== prefix : prefix === 'dc' || prefix === 'content' || prefix === 'atom') decline();
+  return DC_URIS.has(uri) ? 'dc' : CONTENT_URIS.has(uri) ? 'content' : ATOM_URIS.has(uri) ? (atom ? '' : 'atom') : null;
 }
 
-/** Attributes that declare namespaces on inner elements, written in a case the text scan misses. */
-function checkTagDeclarations(tag: Tag, atom: boolean): void {
+/** The element's name as feedsmith keys it, its prefix renamed where a declaration says so. */
+function nameOf(tag: Tag): string {
+  if (aliases === null) return tag.name;
   const attrs = tag.attrs;
-  if (attrs === null) return;
-  for (let k = 0; k < attrs.length; k += 2) {
-    const name = attrs[k] as string;
-    if (name.startsWith('xmlns:')) checkDeclaration(name.slice(6), attrs[k + 1] as string, atom);
+  if (attrs !== null) {
+    for (let k = 0; k < attrs.length; k += 2) {
+      const name = attrs[k] as string;
+      const colon = name.indexOf(':');
+      if (colon !== -1 && aliases.has(name.slice(0, colon))) decline();
+    }
   }
+  const colon = tag.name.indexOf(':');
+  const canonical = colon === -1 ? undefined : aliases.get(tag.name.slice(0, colon));
+  if (canonical === undefined) return tag.name;
+  return canonical === '' ? tag.name.slice(colon + 1) : `${canonical}:${tag.name.slice(colon + 1)}`;
 }
 
 /** The first non-empty value of a repeated element (feedsmith's arrays drop empty ones). */
@@ -88,8 +128,7 @@ function firstOf(list: string[] | undefined, value: string | undefined): string[
 function scanRss(text: string, root: Tag): [AnyFeed, number] {
   let channel: RssFeed.Feed<string> | null = null;
   const end = scanChildren(text, root.end, root.raw, (tag) => {
-    if (tag.name !== 'channel' || channel !== null || tag.selfClosing) decline();
-    checkTagDeclarations(tag, false);
+    if (nameOf(tag) !== 'channel' || channel !== null || tag.selfClosing) decline();
     const [found, end] = scanChannel(text, tag);
     channel = found;
     return end;
@@ -107,8 +146,8 @@ function scanChannel(text: string, channel: Tag): [RssFeed.Feed<string>, number]
   let languages: string[] | undefined;
   const items: RssItem[] = [];
   const end = scanChildren(text, channel.end, channel.raw, (tag) => {
-    checkTagDeclarations(tag, false);
-    switch (tag.name) {
+    const name = nameOf(tag);
+    switch (name) {
       case 'item': {
         const [item, after] = scanItem(text, tag);
         items.push(item);
@@ -118,9 +157,9 @@ function scanChannel(text: string, channel: Tag): [RssFeed.Feed<string>, number]
       case 'link':
       case 'language': {
         const [raw, after] = readRaw(text, tag);
-        if (!seen.has(tag.name)) {
-          seen.add(tag.name);
-          feed[tag.name] = parseString(raw);
+        if (!seen.has(name)) {
+          seen.add(name);
+          feed[name] = parseString(raw);
         }
         return after;
       }
@@ -149,8 +188,7 @@ function scanItem(text: string, tag: Tag): [RssItem, number] {
   let links: AtomLink[] | undefined;
   const atomDates: Record<string, string | undefined> = {};
   const end = scanChildren(text, tag.end, tag.raw, (child) => {
-    checkTagDeclarations(child, false);
-    const name = child.name;
+    const name = nameOf(child);
     switch (name) {
       case 'title':
       case 'link':
@@ -255,8 +293,7 @@ function scanAtom(text: string, root: Tag): [AnyFeed, number] {
   let links: AtomLink[] | undefined;
   const entries: AtomEntry[] = [];
   const end = scanChildren(text, root.end, root.raw, (tag) => {
-    checkTagDeclarations(tag, true);
-    switch (tag.name) {
+    switch (nameOf(tag)) {
       case 'entry': {
         const [entry, after] = scanEntry(text, tag);
         entries.push(entry);
@@ -303,8 +340,7 @@ function scanEntry(text: string, tag: Tag): [AtomEntry, number] {
   let languages: string[] | undefined;
   let links: AtomLink[] | undefined;
   const end = scanChildren(text, tag.end, tag.raw, (child) => {
-    checkTagDeclarations(child, true);
-    const name = child.name;
+    const name = nameOf(child);
     switch (name) {
       case 'title':
       case 'summary':

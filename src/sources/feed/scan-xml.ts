@@ -16,7 +16,7 @@ export function decline(): never {
 export interface Tag {
   /** The name as written; a closing tag must repeat it exactly. */
   raw: string;
-  /** The name lower-cased, as feedsmith names keys. */
+  /** The name lower-cased, as feedsmith names keys (before any renaming of its prefix). */
   name: string;
   /** Attribute names (lower-cased) and raw values, alternating; null when there are none. */
   attrs: string[] | null;
@@ -157,7 +157,7 @@ function tagEnd(text: string, from: number): number {
 export function readRaw(text: string, tag: Tag): [string, number] {
   if (tag.selfClosing) return ['', tag.end];
   const start = tag.end;
-  const lowerRaw = tag.name;
+  const lowerRaw = tag.raw.toLowerCase();
   for (let at = start; ; ) {
     const open = text.indexOf('<', at);
     if (open === -1) decline();
