@@ -1,4 +1,5 @@
 import { detectAtomFeed, detectRssFeed, type AnyFeed, type AtomFeed, type RssFeed } from 'feedsmith';
+import { bindPrefixes, canonicalPrefix, nameOf, unbindPrefixes } from './scan-names.ts';
 import { attr, decline, declined, parseString, readRaw, readTag, scanChildren, skipElement, skipMisc, type Tag } from './scan-xml.ts';
 
 /**
@@ -21,30 +22,6 @@ type RssItem = RssFeed.Item<string>;
 type AtomEntry = AtomFeed.Entry<string>;
 type AtomLink = AtomFeed.Link<string>;
 
-// The namespaces read here, as feedsmith knows them (namespaces/*/common/config), lower-cased.
-const DC_URIS = new Set(
-  ['purl.org/dc/elements/1.1', 'dublincore.org/documents/dcmi-namespace', 'purl.org/dc/elements/1.0'].flatMap(variants),
-);
-const CONTENT_URIS = new Set(variants('purl.org/rss/1.0/modules/content'));
-const ATOM_URIS = new Set([...variants('www.w3.org/2005/atom'), 'http://purl.org/atom/ns#', 'https://purl.org/atom/ns#']);
-
-function variants(address: string): string[] {
-  return ['http://', 'https://'].flatMap((scheme) => [`${scheme}${address}/`, `${scheme}${address}`]);
-}
-
-const DECLARATION = /([\w.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
-const XMLNS = /xmlns:/gi;
-const READ_PREFIXES = new Set(['dc', 'content', 'atom']);
-/** How far feedsmith looks for namespace declarations before parsing. */
-const SEED_LIMIT = 65_536;
-
-/**
- * Prefixes that feedsmith renames to the namespaces read here (FeedBurner's `atom10:link` is
- * `atom:link`; in an Atom feed, `atom10:link` is `link`), for the scan under way; null for none.
- * Scans run one at a time and to the end, so one module-level slot is enough.
- */
-let aliases: Map<string, string> | null = null;
-
 function scan(text: string): AnyFeed {
   const rootAt = skipMisc(text, 0);
   if (text.charCodeAt(rootAt) !== 60) decline();
@@ -54,70 +31,16 @@ function scan(text: string): AnyFeed {
   const defaultNs = attr(root, 'xmlns');
   // feedsmith prefixes every unprefixed name when the root's default namespace is one it knows,
   // except Atom's own in an Atom feed.
-  if (defaultNs !== undefined && !(atom && ATOM_URIS.has(defaultNs.trim().toLowerCase()))) decline();
+  if (defaultNs !== undefined && !(atom && canonicalPrefix(defaultNs, true) === '')) decline();
   if (root.selfClosing) decline();
-  aliases = bindPrefixes(text, rootAt, atom);
+  bindPrefixes(text, rootAt, atom);
   try {
     const [result, end] = atom ? scanAtom(text, root) : scanRss(text, root);
     if (skipMisc(text, end) !== text.length) decline();
     return result;
   } finally {
-    aliases = null;
+    unbindPrefixes();
   }
-}
-
-/**
- * feedsmith renames prefixed elements by their namespace (`xmlns:x="...dc..."` makes `x:date`
- * `dc:date`). It takes the declarations found in the first 64 KB from the root on (even in text)
- * as holding from the start, and others as it meets them on elements. Followed here only in the
- * plain case: the prefixes read here mean what they say, and a prefix bound to one of their
- * namespaces is bound within those 64 KB and never otherwise.
- */
-function bindPrefixes(text: string, rootAt: number, atom: boolean): Map<string, string> | null {
-  const bound = new Map<string, string | null>();
-  let renamed: Map<string, string> | null = null;
-  for (const found of text.matchAll(XMLNS)) {
-    DECLARATION.lastIndex = found.index + 6;
-    const match = DECLARATION.exec(text);
-    if (match === null) decline();
-    const prefix = (match[1] as string).toLowerCase();
-    const canonical = canonicalPrefix(match[2] ?? match[3] ?? '', atom);
-    if (bound.has(prefix)) {
-      if (bound.get(prefix) !== canonical) decline();
-      continue;
-    }
-    bound.set(prefix, canonical);
-    if (canonical === null || canonical === prefix) {
-      if (canonical === null && READ_PREFIXES.has(prefix)) decline();
-      continue;
-    }
-    if (READ_PREFIXES.has(prefix) || found.index < rootAt || DECLARATION.lastIndex > SEED_LIMIT) decline();
-    (renamed ??= new Map()).set(prefix, canonical);
-  }
-  return renamed;
-}
-
-/** What feedsmith names a namespace read here ('' for Atom's own in an Atom feed); null for others. */
-function canonicalPrefix(value: string, atom: boolean): string | null {
-  const uri = value.trim().toLowerCase();
-  return DC_URIS.has(uri) ? 'dc' : CONTENT_URIS.has(uri) ? 'content' : ATOM_URIS.has(uri) ? (atom ? '' : 'atom') : null;
-}
-
-/** The element's name as feedsmith keys it, its prefix renamed where a declaration says so. */
-function nameOf(tag: Tag): string {
-  if (aliases === null) return tag.name;
-  const attrs = tag.attrs;
-  if (attrs !== null) {
-    for (let k = 0; k < attrs.length; k += 2) {
-      const name = attrs[k] as string;
-      const colon = name.indexOf(':');
-      if (colon !== -1 && aliases.has(name.slice(0, colon))) decline();
-    }
-  }
-  const colon = tag.name.indexOf(':');
-  const canonical = colon === -1 ? undefined : aliases.get(tag.name.slice(0, colon));
-  if (canonical === undefined) return tag.name;
-  return canonical === '' ? tag.name.slice(colon + 1) : `${canonical}:${tag.name.slice(colon + 1)}`;
 }
 
 /** The first non-empty value of a repeated element (feedsmith's arrays drop empty ones). */
@@ -177,10 +100,22 @@ function scanChannel(text: string, channel: Tag): [RssFeed.Feed<string>, number]
   return [feed, end];
 }
 
+/** The singular fields of an item or entry, each a bit: the first of each is the one read. */
+const FIELD_BITS = new Map(
+  [
+    'title', 'link', 'description', 'pubdate', 'guid', 'content:encoded', 'atom:published', 'atom:issued', 'atom:created',
+    'atom:updated', 'atom:modified', 'summary', 'content', 'id', 'published', 'issued', 'created', 'updated', 'modified',
+  ].map((name, index) => [name, 2 ** index]),
+);
+
+function fieldBit(name: string): number {
+  return FIELD_BITS.get(name) as number;
+}
+
 function scanItem(text: string, tag: Tag): [RssItem, number] {
   if (tag.selfClosing) decline();
   const item: RssItem = {};
-  const seen = new Set<string>();
+  let seen = 0;
   let titles: string[] | undefined;
   let descriptions: string[] | undefined;
   let dates: string[] | undefined;
@@ -202,8 +137,9 @@ function scanItem(text: string, tag: Tag): [RssItem, number] {
       case 'atom:updated':
       case 'atom:modified': {
         const [raw, after] = readRaw(text, child);
-        if (seen.has(name)) return after;
-        seen.add(name);
+        const bit = fieldBit(name);
+        if ((seen & bit) !== 0) return after;
+        seen |= bit;
         const value = parseString(raw);
         if (name === 'title') item.title = value;
         else if (name === 'link') item.link = value;
@@ -334,7 +270,7 @@ function scanAtom(text: string, root: Tag): [AnyFeed, number] {
 function scanEntry(text: string, tag: Tag): [AtomEntry, number] {
   if (tag.selfClosing) decline();
   const entry: AtomEntry = {};
-  const seen = new Set<string>();
+  let seen = 0;
   const dates: Record<string, string | undefined> = {};
   let dcDates: string[] | undefined;
   let languages: string[] | undefined;
@@ -353,8 +289,9 @@ function scanEntry(text: string, tag: Tag): [AtomEntry, number] {
       case 'modified': {
         const [raw, after] = readRaw(text, child);
         const value = name === 'title' || name === 'summary' || name === 'content' ? textOf(child, raw) : parseString(raw);
-        if (seen.has(name)) return after;
-        seen.add(name);
+        const bit = fieldBit(name);
+        if ((seen & bit) !== 0) return after;
+        seen |= bit;
         if (name === 'title' || name === 'summary' || name === 'content') entry[name] = value === undefined ? undefined : { value };
         else if (name === 'id') entry.id = value;
         else dates[name] = value;
