@@ -159,3 +159,36 @@ describe('the fast feed scanner on tricky markup', () => {
     });
   }
 });
+
+describe('the fast feed scanner on altered feeds', () => {
+  // Snippets put between elements and into text, where a scanner is most likely to go wrong.
+  const snippets = [
+    '&amp;', ' ', '\n', '\t', '&#233;', '&nbsp;', '&bogus;', '&', '<![CDATA[x<y]]>', '<![CDATA[]]>', '<!-- c -->', '<b/>',
+    '<i>z</i>', '\u00a0', '\u200b', '<title>T2</title>', '<title></title>', '<link>https://b.example/</link>',
+    '<guid>https://g.example/</guid>', '<dc:title>DT</dc:title>', '<dc:language>de</dc:language>', '<pubDate>junk</pubDate>',
+    '<atom:link href="https://l.example/"/>', '<link href="https://l2.example/" rel="related"/>', '<id>i2</id>',
+    '<summary>s2</summary>', '<x:y a="1">q</x:y>', ']]>', '<', '>', '<item><title>n</title></item>', '<entry><id>n</id></entry>',
+  ];
+  const seeds = [
+    rssWith('<title><![CDATA[A <b>b</b>]]> &amp; c</title><link>https://a.example/1</link><guid isPermaLink="false">g1</guid><pubDate>Wed, 05 Nov 2025 10:00:00 GMT</pubDate><description>&lt;p&gt;Hi&lt;/p&gt;</description><dc:date>2025-11-05</dc:date><atom:link href="https://a.example/x"/>', '<language>fr</language>'),
+    atomWith('<title>E &amp; f</title><id>urn:1</id><link rel="alternate" href="https://a.example/1"/><published>2025-11-05T10:00:00Z</published><summary>S</summary><content type="html">&lt;p&gt;C&lt;/p&gt;</content>', '<link href="https://a.example/"/>'),
+  ];
+
+  it('reads each altered feed as feedsmith does, or declines it', () => {
+    let seed = 2024;
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    let accepted = 0;
+    for (let round = 0; round < 3000; round++) {
+      let text = seeds[round % seeds.length] as string;
+      for (let change = 0; change < 1 + Math.floor(random() * 3); change++) {
+        let at = Math.floor(random() * text.length);
+        const after = text.indexOf('>', at);
+        if (random() < 0.8 && after !== -1) at = after + 1;
+        text = random() < 0.9 ? text.slice(0, at) + snippets[Math.floor(random() * snippets.length)] + text.slice(at) : text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 10));
+      }
+      if (compare(text, text) === 'same') accepted++;
+    }
+    // Measured when written: about half are read by the scanner.
+    expect(accepted).toBeGreaterThan(1000);
+  });
+});
