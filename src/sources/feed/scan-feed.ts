@@ -1,6 +1,6 @@
 import { detectAtomFeed, detectRssFeed, type AnyFeed, type AtomFeed, type RssFeed } from 'feedsmith';
 import { bindPrefixes, canonicalPrefix, nameOf, unbindPrefixes } from './scan-names.ts';
-import { attr, decline, declined, parseString, readRaw, readTag, scanChildren, skipElement, skipMisc, type Tag } from './scan-xml.ts';
+import { attr, decline, parseString, readRaw, readTag, scanChildren, skipElement, skipMisc, type Tag } from './scan-xml.ts';
 
 /**
  * A single pass over an RSS 0.9x/2.0 or Atom feed that builds the part of feedsmith's result that
@@ -12,9 +12,10 @@ import { attr, decline, declined, parseString, readRaw, readTag, scanChildren, s
 export function scanFeed(text: string): AnyFeed | null {
   try {
     return scan(text);
-  } catch (err) {
-    if (err === declined) return null;
-    throw err;
+  } catch {
+    // A decline, or a body that trips the scanner some other way (a deep stack, say): feedsmith
+    // reads it as it always did, so a fault here costs speed, never a feed.
+    return null;
   }
 }
 

@@ -7,7 +7,7 @@ import { decodeHTML } from 'entities';
  */
 
 /** Thrown to give the body back to feedsmith; one instance, as a decline is not an error. */
-export const declined = new Error('the fast scanner declines this feed');
+const declined = new Error('the fast scanner declines this feed');
 
 export function decline(): never {
   throw declined;
