@@ -123,6 +123,11 @@ describe('the fast feed scanner on tricky markup', () => {
     ['FeedBurner\'s atom10 prefix in an RSS item', rssWith('<title>t</title><atom10:link href="https://a.example/alt"/><atom10:updated>2025-11-05T10:00:00Z</atom10:updated>', '<atom10:link rel="self" href="https://a.example/feed"/>', `${NS} xmlns:atom10="http://www.w3.org/2005/Atom"`)],
     ['FeedBurner\'s atom10 prefix in an Atom feed', atomWith('<title>t</title><atom10:link href="https://a.example/e"/>', '<atom10:link rel="alternate" href="https://a.example/"/>', 'xmlns="http://www.w3.org/2005/Atom" xmlns:atom10="http://www.w3.org/2005/Atom"')],
     ['Dublin Core under a prefix declared on an inner element', rssWith('<title>t</title><x:date xmlns:x="http://purl.org/dc/elements/1.1/">2025-11-05T10:00:00Z</x:date>')],
+    ['a feed language from xml:lang on the root only', rssWith('<title>t</title>', '', `${NS} xml:lang="pt-BR"`)],
+    ['xml:lang on the channel, which feedsmith does not read', rssWith('<title>t</title>').replace('<channel>', '<channel xml:lang="nl">')],
+    ['an Atom feed language from Dublin Core', atomWith('<title>t</title>', '<dc:language>sv</dc:language>', 'xmlns="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/"')],
+    ['Atom content given by reference', atomWith('<title>t</title><content src="https://a.example/c"/><id>urn:c</id>')],
+    ['an Atom title typed XHTML in capitals, which feedsmith reads as text', atomWith('<title type="XHTML">&lt;b&gt;t&lt;/b&gt;</title>')],
     ['a stylesheet instruction and comments around the root', `<?xml version="1.0"?><?xml-stylesheet type="text/xsl" href="/rss.xsl?v=2"?><!-- c -->${rssWith('<title>t</title>').slice(21)}<!-- after -->\n`],
   ];
   for (const [what, body] of same) {
@@ -133,6 +138,7 @@ describe('the fast feed scanner on tricky markup', () => {
 
   const declined: [string, string][] = [
     ['a DOCTYPE', `<?xml version="1.0"?><!DOCTYPE rss SYSTEM "x.dtd">${rssWith('<title>t</title>').slice(21)}`],
+    ['an Atom feed title typed xhtml', atomWith('<title>t</title>').replace('<title>T</title>', '<title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">T</div></title>')],
     ['an RDF feed', '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel><title>T</title></channel><item><title>t</title></item></rdf:RDF>'],
     ['a JSON Feed', '{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[{"id":"1","title":"t"}]}'],
     ['an unknown root', '<?xml version="1.0"?><html><channel><item><title>t</title></item></channel></html>'],
