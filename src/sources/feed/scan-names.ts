@@ -1,4 +1,4 @@
-import { decline, type Tag } from './scan-xml.ts';
+import { attrNames, decline, type Tag } from './scan-xml.ts';
 
 /** Namespace prefixes for the fast feed scanner, followed as feedsmith follows them. */
 
@@ -70,13 +70,9 @@ export function canonicalPrefix(value: string, atom: boolean): string | null {
 /** The element's name as feedsmith keys it, its prefix renamed where a declaration says so. */
 export function nameOf(tag: Tag): string {
   if (aliases === null) return tag.name;
-  const attrs = tag.attrs;
-  if (attrs !== null) {
-    for (let k = 0; k < attrs.length; k += 2) {
-      const name = attrs[k] as string;
-      const colon = name.indexOf(':');
-      if (colon !== -1 && aliases.has(name.slice(0, colon))) decline();
-    }
+  for (const name of attrNames(tag)) {
+    const colon = name.indexOf(':');
+    if (colon !== -1 && aliases.has(name.slice(0, colon))) decline();
   }
   const colon = tag.name.indexOf(':');
   const canonical = colon === -1 ? undefined : aliases.get(tag.name.slice(0, colon));

@@ -18,8 +18,14 @@ export interface Tag {
   raw: string;
   /** The name lower-cased, as feedsmith names keys (before any renaming of its prefix). */
   name: string;
-  /** Attribute names (lower-cased) and raw values, alternating; null when there are none. */
-  attrs: string[] | null;
+  /**
+   * Where each attribute's name and raw value lie in the text, four indexes an attribute (name
+   * start and end, value start and end); null when there are none. Only the few attributes read
+   * are ever cut out of the text.
+   */
+  attrs: number[] | null;
+  /** The text the tag is in. */
+  source: string;
   selfClosing: boolean;
   /** The index just past the tag's `>`. */
   end: number;
@@ -50,13 +56,13 @@ export function readTag(text: string, at: number): Tag {
   const name = raw.toLowerCase();
   const colon = name.indexOf(':');
   if ((colon !== -1 && (colon === name.length - 1 || name.indexOf(':', colon + 1) !== -1)) || REFUSED_NAMES.has(name)) decline();
-  let attrs: string[] | null = null;
+  let attrs: number[] | null = null;
   for (;;) {
     const code = text.charCodeAt(i);
-    if (code === 62) return { raw, name, attrs, selfClosing: false, end: i + 1 };
+    if (code === 62) return { raw, name, attrs, source: text, selfClosing: false, end: i + 1 };
     if (code === 47) {
       if (text.charCodeAt(i + 1) !== 62) decline();
-      return { raw, name, attrs, selfClosing: true, end: i + 2 };
+      return { raw, name, attrs, source: text, selfClosing: true, end: i + 2 };
     }
     if (!isSpace(code)) decline();
     while (isSpace(text.charCodeAt(i))) i++;
@@ -65,7 +71,7 @@ export function readTag(text: string, at: number): Tag {
     const nameStart = i;
     if (!isNameStart(next)) decline();
     while (isNameChar(text.charCodeAt(i))) i++;
-    const attrName = text.slice(nameStart, i).toLowerCase();
+    const nameEnd = i;
     while (isSpace(text.charCodeAt(i))) i++;
     if (text.charCodeAt(i) !== 61) decline();
     i++;
@@ -74,21 +80,37 @@ export function readTag(text: string, at: number): Tag {
     if (quote !== 34 && quote !== 39) decline();
     const close = text.indexOf(quote === 34 ? '"' : "'", i + 1);
     if (close === -1) decline();
-    const value = text.slice(i + 1, close);
-    if (value.includes('<')) decline();
-    attrs ??= [];
-    for (let k = 0; k < attrs.length; k += 2) if (attrs[k] === attrName) decline();
-    attrs.push(attrName, value);
+    const lt = text.indexOf('<', i + 1);
+    if (lt !== -1 && lt < close) decline();
+    (attrs ??= []).push(nameStart, nameEnd, i + 1, close);
     i = close + 1;
   }
 }
 
-/** The raw value of an attribute, or undefined. */
+/** The attribute names of a tag, lower-cased. */
+export function attrNames(tag: Tag): string[] {
+  const attrs = tag.attrs;
+  const names: string[] = [];
+  if (attrs !== null) for (let k = 0; k < attrs.length; k += 4) names.push(tag.source.slice(attrs[k], attrs[k + 1]).toLowerCase());
+  return names;
+}
+
+/**
+ * The raw value of an attribute (its name lower-cased), or undefined. A name written twice
+ * declines: which one feedsmith keeps is not followed here.
+ */
 export function attr(tag: Tag, name: string): string | undefined {
   const attrs = tag.attrs;
   if (attrs === null) return undefined;
-  for (let k = 0; k < attrs.length; k += 2) if (attrs[k] === name) return attrs[k + 1];
-  return undefined;
+  let value: string | undefined;
+  for (let k = 0; k < attrs.length; k += 4) {
+    const start = attrs[k] as number;
+    const end = attrs[k + 1] as number;
+    if (end - start !== name.length || tag.source.slice(start, end).toLowerCase() !== name) continue;
+    if (value !== undefined) decline();
+    value = tag.source.slice(attrs[k + 2], attrs[k + 3]);
+  }
+  return value;
 }
 
 /** Skips a comment or a CDATA section at `at` (a `<!`); anything else declines. */
