@@ -151,6 +151,7 @@ describe('the fast feed scanner on tricky markup', () => {
     ['Atom XHTML content', atomWith('<title>t</title><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>x</p></div></content>')],
     ['the Atom namespace under a prefix in an Atom feed', atomWith('<title>t</title>', '', 'xmlns="http://www.w3.org/2005/Atom" xmlns:atom="http://www.w3.org/2005/Atom"')],
     ['Dublin Core under a prefix declared after the first 64 KB', rssWith(`<title>t</title><description>${'x'.repeat(70_000)}</description><x:date xmlns:x="http://purl.org/dc/elements/1.1/">2025-11-05</x:date>`)],
+    ['a namespace declaration written in capitals', rssWith('<title>t</title><x:date XMLNS:x="http://purl.org/dc/elements/1.1/">2025-11-05</x:date>')],
     ['a prefix bound to two namespaces', rssWith('<title>t</title><x:date xmlns:x="http://example.com/x">2025-11-05</x:date>', '', `${NS} xmlns:x="http://purl.org/dc/elements/1.1/"`)],
     ['an attribute under a renamed prefix', atomWith('<title>t</title><link atom10:href="https://a.example/x"/>', '', 'xmlns="http://www.w3.org/2005/Atom" xmlns:atom10="http://www.w3.org/2005/Atom"')],
     ['the dc prefix bound to another namespace', rssWith('<title>t</title>', '', 'xmlns:dc="http://example.com/not-dc"')],

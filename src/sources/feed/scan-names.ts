@@ -14,7 +14,6 @@ function variants(address: string): string[] {
 }
 
 const DECLARATION = /([\w.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
-const XMLNS = /xmlns:/gi;
 const READ_PREFIXES = new Set(['dc', 'content', 'atom']);
 /** How far feedsmith looks for namespace declarations before parsing. */
 const SEED_LIMIT = 65_536;
@@ -36,8 +35,10 @@ let aliases: Map<string, string> | null = null;
 export function bindPrefixes(text: string, rootAt: number, atom: boolean): void {
   const bound = new Map<string, string | null>();
   let renamed: Map<string, string> | null = null;
-  for (const found of text.matchAll(XMLNS)) {
-    DECLARATION.lastIndex = found.index + 6;
+  // Written in another case, a declaration is no seed for feedsmith, only an attribute: readTag
+  // declines those, so the lower-case ones are all there is to follow.
+  for (let at = text.indexOf('xmlns:'); at !== -1; at = text.indexOf('xmlns:', at + 6)) {
+    DECLARATION.lastIndex = at + 6;
     const match = DECLARATION.exec(text);
     if (match === null) decline();
     const prefix = (match[1] as string).toLowerCase();
@@ -51,7 +52,7 @@ export function bindPrefixes(text: string, rootAt: number, atom: boolean): void 
       if (canonical === null && READ_PREFIXES.has(prefix)) decline();
       continue;
     }
-    if (READ_PREFIXES.has(prefix) || found.index < rootAt || DECLARATION.lastIndex > SEED_LIMIT) decline();
+    if (READ_PREFIXES.has(prefix) || at < rootAt || DECLARATION.lastIndex > SEED_LIMIT) decline();
     (renamed ??= new Map()).set(prefix, canonical);
   }
   aliases = renamed;

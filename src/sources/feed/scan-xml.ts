@@ -72,6 +72,10 @@ export function readTag(text: string, at: number): Tag {
     if (!isNameStart(next)) decline();
     while (isNameChar(text.charCodeAt(i))) i++;
     const nameEnd = i;
+    // A namespace declaration not written in lower case escapes the text search for them.
+    if (text.charCodeAt(nameStart + 5) === 58 && !text.startsWith('xmlns:', nameStart) && text.slice(nameStart, nameStart + 6).toLowerCase() === 'xmlns:') {
+      decline();
+    }
     while (isSpace(text.charCodeAt(i))) i++;
     if (text.charCodeAt(i) !== 61) decline();
     i++;
