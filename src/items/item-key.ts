@@ -14,18 +14,37 @@ export type UnkeyedItem = Omit<Item, 'key'> & { guid: string | null };
 export function assignItemKeys<T extends UnkeyedItem>(items: readonly T[]): (T & { key: string })[] {
   const guids = items.map((item) => cleanGuid(item.guid));
   const guidCounts = countBy(guids);
-  const links = items.map((item) => (item.link === null ? null : normalizeLink(item.link)));
-  const linkCounts = countBy(links);
+  // Links are only the fall-back for an item whose guid is missing or shared: most feeds have
+  // none, and normalising every link (a URL parse each) was a good part of reading a feed.
+  let links: (string | null)[] | null = null;
+  let linkCounts: Map<string, number> | null = null;
   return items.map((item, index) => {
     const guid = guids[index] ?? null;
-    const link = links[index] ?? null;
     let key: string;
     if (guid !== null && guidCounts.get(guid) === 1) key = guid;
-    else if (link !== null && link !== '' && linkCounts.get(link) === 1) key = link;
-    else key = titleHash(item.title);
-    // Copied as written, so that a text made only when read (see map-feed) is not made here.
-    return Object.defineProperties({ key }, Object.getOwnPropertyDescriptors(item)) as T & { key: string };
+    else {
+      links ??= items.map((each) => (each.link === null ? null : normalizeLink(each.link)));
+      linkCounts ??= countBy(links);
+      const link = links[index] ?? null;
+      key = link !== null && link !== '' && linkCounts.get(link) === 1 ? link : titleHash(item.title);
+    }
+    return withKey(key, item);
   });
+}
+
+/**
+ * The item with its key first, its properties copied as written, so that a text made only when
+ * read (see map-feed) is not made here. Plain values are assigned, which keeps the copy a fast
+ * object; only accessors are defined.
+ */
+function withKey<T extends object>(key: string, item: T): T & { key: string } {
+  const keyed: Record<PropertyKey, unknown> = { key };
+  for (const name of Reflect.ownKeys(item)) {
+    const descriptor = Object.getOwnPropertyDescriptor(item, name) as PropertyDescriptor;
+    if (descriptor.writable === true && descriptor.enumerable === true && descriptor.configurable === true) keyed[name] = descriptor.value;
+    else Object.defineProperty(keyed, name, descriptor);
+  }
+  return keyed as T & { key: string };
 }
 
 /** Lower-cased, whitespace-collapsed title, hashed: 16 hex digits of sha256. */

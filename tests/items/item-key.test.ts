@@ -62,4 +62,28 @@ describe('assignItemKeys', () => {
     const feed = [item({ guid: 'g' }), item({ link: 'https://x.example/a' }), item({ title: 'Only a title' })];
     expect(assignItemKeys(feed).map((i) => i.key)).toEqual(assignItemKeys([...feed]).map((i) => i.key));
   });
+
+  it('counts a link shared with an item keyed by its guid when it falls back to links', () => {
+    const items = assignItemKeys([
+      item({ guid: 'unique', link: 'https://x.example/shared' }),
+      item({ link: 'https://x.example/shared?utm_medium=rss', title: 'Two' }),
+    ]);
+    expect(items.map((i) => i.key)).toEqual(['unique', titleHash('Two')]);
+  });
+
+  it('copies every property after the key and leaves a text not yet made unmade', () => {
+    let made = 0;
+    const lazy = Object.defineProperty(item({ guid: 'g', link: 'https://x.example/1' }), 'text', {
+      enumerable: true,
+      get: () => {
+        made++;
+        return 'the text';
+      },
+    });
+    const [keyed] = assignItemKeys([lazy]);
+    expect(made).toBe(0);
+    expect(Object.keys(keyed ?? {})).toEqual(['key', 'title', 'text', 'link', 'published', 'lang', 'guid']);
+    expect(keyed?.text).toBe('the text');
+    expect(made).toBe(1);
+  });
 });

@@ -15,8 +15,15 @@ const HTML_TAGS_IN_TITLES = new RegExp(
   'gi',
 );
 
+/**
+ * What any step of toPlainTitle would change: a tag or entity, a space that becomes a plain one,
+ * whitespace to collapse or trim. Most titles have none and are returned as they are.
+ */
+const NOT_PLAIN_TITLE = /[<&\u00a0\u2000-\u200b\u3000]|\s\s|[^\S ]|^\s|\s$/;
+
 /** A title as a single line of plain text: tags stripped, entities decoded, whitespace collapsed. */
 export function toPlainTitle(html: string): string {
+  if (!NOT_PLAIN_TITLE.test(html)) return html;
   return toPlainLines(html, HTML_TAGS_IN_TITLES).replace(/\s+/g, ' ').trim();
 }
 
