@@ -19,6 +19,7 @@ describe('write-ahead log checkpoints', () => {
     const path = join(dir, 'clubwatch.db');
     const store = await openSqliteStore({ path });
     try {
+      await store.addSource({ id: 'f-1', url: 'https://news.example/feed.xml', kind: 'feed', origin: 'config', intervalSeconds: 600, nextFetchAt: '2026-12-01T10:00:00.000Z' });
       const before = statSync(path).size;
       // About 1,200 pages of the log, past the 1,000 at which SQLite would checkpoint inside a commit.
       const items = Array.from({ length: 8_000 }, (_, n) => ({

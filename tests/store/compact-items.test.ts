@@ -31,6 +31,7 @@ describe('items stored compactly', () => {
 
     const store = await openSqliteStore({ path });
     try {
+      await store.addSource({ id: 'f-1', url: 'https://news.example/feed.xml', kind: 'feed', origin: 'config', intervalSeconds: 600, nextFetchAt: '2026-12-01T10:00:00.000Z' });
       const [found] = await store.findItemsByLink('https://news.example/7?utm_medium=feed');
       expect(found).toMatchObject({ sourceId: 'f-1', key: 'k7', title: 'Report 7', published: '2026-11-30T08:15:00.000Z', link: 'https://news.example/7' });
       expect(found?.text.length).toBe(2_000);

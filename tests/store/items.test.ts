@@ -14,6 +14,7 @@ describe('seen items', () => {
 
   it('finds an item by its link however the link is written, tracking parameters or not', async () => {
     const store = await openSqliteStore({ path: ':memory:' });
+    await store.addSource({ id: 's1', url: 'https://news.example/feed.xml', kind: 'feed', origin: 'config', intervalSeconds: 600, nextFetchAt: '2024-12-04T10:00:00.000Z' });
     await store.recordNewItems([item('a', 'https://News.example/story?utm_source=rss&id=4#top')], '2024-12-04T10:00:00.000Z');
     expect(await store.findItemsByLink('https://news.example/story?id=4')).toHaveLength(1);
     expect(await store.findItemsByLink('https://news.example/story?id=5')).toHaveLength(0);

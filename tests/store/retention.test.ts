@@ -33,8 +33,16 @@ describe('item retention', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /** The source items are recorded for (items are found by link through their source). */
+  async function known(sourceId: string) {
+    if (!(await store.getSource(sourceId))) {
+      await store.addSource({ id: sourceId, url: `https://news.example/${sourceId}.xml`, kind: 'feed', origin: 'config', intervalSeconds: 600, nextFetchAt: now.toISOString() });
+    }
+  }
+
   /** `count` items of one source, one a day, the newest seen `newestDaysAgo` days ago. */
   async function history(sourceId: string, count: number, newestDaysAgo = 0) {
+    await known(sourceId);
     for (let i = 0; i < count; i++) {
       await store.recordNewItems([item(sourceId, `k${i}`)], daysAgo(newestDaysAgo + count - 1 - i));
     }
@@ -43,6 +51,7 @@ describe('item retention', () => {
   it('keeps the last 30 days and each source’s newest 200 items, whichever keeps more', async () => {
     await history('busy', 260); // one a day: the newest 200 outlast the 30 days
     await history('quiet', 12, 400); // all older than 30 days, but fewer than 200
+    await known('flood');
     await store.recordNewItems(Array.from({ length: 250 }, (_, i) => item('flood', `f${i}`)), daysAgo(1)); // 250 in the last 30 days
 
     expect(await applyRetention(store, keep, now)).toBe(60);
@@ -75,6 +84,7 @@ describe('item retention', () => {
     await history('own', 3);
     await store.unsubscribeServerSource('s1', 'own');
     expect(await store.findItemsByLink('https://news.example/own/k2')).toEqual([]);
+    expect(await store.recordNewItems([item('own', 'k2')], now.toISOString())).toHaveLength(1);
   });
 
   it('gives the pruned space back to the file system', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { storedTextChars } from '../../../src/items/stored-item.ts';
-import { type CurrentStore, item, later, t0 } from './fixtures.ts';
+import { type CurrentStore, item, later, source, t0 } from './fixtures.ts';
 
 export function itemContract(store: CurrentStore): void {
   describe('items', () => {
@@ -12,6 +12,8 @@ export function itemContract(store: CurrentStore): void {
 
     it('finds an item by its link however it is written, and keeps its text capped and without NUL', async () => {
       const long = `a\u0000b${'x'.repeat(storedTextChars * 2)}`;
+      // Items are found by link through their source, which every recorded item has.
+      await store().addSource(source('s1'));
       await store().recordNewItems([item('a', { link: 'https://News.example/story?utm_source=rss&id=4#top', text: long })], t0);
       const [found] = await store().findItemsByLink('https://news.example/story?id=4');
       expect(found?.text.startsWith('abx')).toBe(true);
