@@ -57,6 +57,9 @@ export function readTag(text: string, at: number): Tag {
   const colon = name.indexOf(':');
   if ((colon !== -1 && (colon === name.length - 1 || name.indexOf(':', colon + 1) !== -1)) || REFUSED_NAMES.has(name)) decline();
   let attrs: number[] | null = null;
+  // The next `<` after the attributes read so far, found once and not searched for again per
+  // attribute: a tag of many attributes before a long text would otherwise be read in quadratic time.
+  let nextOpen = -2;
   for (;;) {
     const code = text.charCodeAt(i);
     if (code === 62) return { raw, name, attrs, source: text, selfClosing: false, end: i + 1 };
@@ -84,8 +87,8 @@ export function readTag(text: string, at: number): Tag {
     if (quote !== 34 && quote !== 39) decline();
     const close = text.indexOf(quote === 34 ? '"' : "'", i + 1);
     if (close === -1) decline();
-    const lt = text.indexOf('<', i + 1);
-    if (lt !== -1 && lt < close) decline();
+    if (nextOpen !== -1 && nextOpen <= i) nextOpen = text.indexOf('<', i + 1);
+    if (nextOpen !== -1 && nextOpen < close) decline();
     (attrs ??= []).push(nameStart, nameEnd, i + 1, close);
     i = close + 1;
   }
