@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { storedTextChars } from '../../../src/items/stored-item.ts';
+import { sourcesPerLookup } from '../../../src/store/sql/items.ts';
 import { type CurrentStore, item, later, source, t0 } from './fixtures.ts';
 
 export function itemContract(store: CurrentStore): void {
@@ -19,6 +20,17 @@ export function itemContract(store: CurrentStore): void {
       expect(found?.text.startsWith('abx')).toBe(true);
       expect(found?.text).toHaveLength(storedTextChars);
       expect(await store().findItemsByLink('https://news.example/story?id=5')).toHaveLength(0);
+    });
+
+    it('finds an item by its link among more sources than one look-up takes, in each of them', async () => {
+      const ids = Array.from({ length: sourcesPerLookup + 5 }, (_, n) => `s${String(n).padStart(5, '0')}`);
+      for (const id of ids) await store().addSource(source(id));
+      const link = 'https://news.example/shared-story';
+      const first = ids[0] as string;
+      const last = ids[ids.length - 1] as string;
+      await store().recordNewItems([item('a', { sourceId: first, link }), item('b', { sourceId: last, link }), item('c', { sourceId: ids[7] as string, link: 'https://news.example/other' })], t0);
+      const found = await store().findItemsByLink(link);
+      expect(found.map((seen) => `${seen.sourceId}/${seen.key}`).sort()).toEqual([`${first}/a`, `${last}/b`]);
     });
 
     it('prunes old items beyond each source’s newest, and never takes a pruned one for new', async () => {
