@@ -1,6 +1,6 @@
 import { detectAtomFeed, detectRssFeed, type AnyFeed, type AtomFeed, type RssFeed } from 'feedsmith';
 import { bindPrefixes, canonicalPrefix, nameOf, unbindPrefixes } from './scan-names.ts';
-import { attr, decline, parseString, readRaw, readTag, scanChildren, skipElement, skipMisc, type Tag } from './scan-xml.ts';
+import { attr, decline, parseString, readRaw, readString, readTag, scanChildren, skipElement, skipMisc, type Tag } from './scan-xml.ts';
 
 /**
  * A single pass over an RSS 0.9x/2.0 or Atom feed that builds the part of feedsmith's result that
@@ -44,6 +44,12 @@ function scan(text: string): AnyFeed {
   }
 }
 
+/** An element's `xml:lang`, in feedsmith's shape; undefined when it has none. */
+function xmlLangOf(tag: Tag): { lang: string } | undefined {
+  const lang = parseString(attr(tag, 'xml:lang'));
+  return lang === undefined ? undefined : { lang };
+}
+
 /** The first non-empty value of a repeated element (feedsmith's arrays drop empty ones). */
 function firstOf(list: string[] | undefined, value: string | undefined): string[] | undefined {
   return list !== undefined || value === undefined ? list : [value];
@@ -59,8 +65,8 @@ function scanRss(text: string, root: Tag): [AnyFeed, number] {
   });
   const feed = channel as RssFeed.Feed<string> | null;
   if (feed === null || feed.items === undefined) decline();
-  const lang = parseString(attr(root, 'xml:lang'));
-  if (lang !== undefined) feed.xml = { lang };
+  const xml = xmlLangOf(root);
+  if (xml !== undefined) feed.xml = xml;
   return [{ format: 'rss', feed }, end];
 }
 
@@ -80,16 +86,16 @@ function scanChannel(text: string, channel: Tag): [RssFeed.Feed<string>, number]
       case 'title':
       case 'link':
       case 'language': {
-        const [raw, after] = readRaw(text, tag);
+        const [value, after] = readString(text, tag);
         if (!seen.has(name)) {
           seen.add(name);
-          feed[name] = parseString(raw);
+          feed[name] = value;
         }
         return after;
       }
       case 'dc:language': {
-        const [raw, after] = readRaw(text, tag);
-        languages = firstOf(languages, parseString(raw));
+        const [value, after] = readString(text, tag);
+        languages = firstOf(languages, value);
         return after;
       }
       default:
@@ -137,11 +143,10 @@ function scanItem(text: string, tag: Tag): [RssItem, number] {
       case 'atom:created':
       case 'atom:updated':
       case 'atom:modified': {
-        const [raw, after] = readRaw(text, child);
+        const [value, after] = readString(text, child);
         const bit = fieldBit(name);
         if ((seen & bit) !== 0) return after;
         seen |= bit;
-        const value = parseString(raw);
         if (name === 'title') item.title = value;
         else if (name === 'link') item.link = value;
         else if (name === 'description') item.description = value;
@@ -155,8 +160,7 @@ function scanItem(text: string, tag: Tag): [RssItem, number] {
       case 'dc:description':
       case 'dc:date':
       case 'dc:language': {
-        const [raw, after] = readRaw(text, child);
-        const value = parseString(raw);
+        const [value, after] = readString(text, child);
         if (name === 'dc:title') titles = firstOf(titles, value);
         else if (name === 'dc:description') descriptions = firstOf(descriptions, value);
         else if (name === 'dc:date') dates = firstOf(dates, value);
@@ -178,8 +182,8 @@ function scanItem(text: string, tag: Tag): [RssItem, number] {
   const published = atomDates.published || atomDates.issued || atomDates.created;
   const updated = atomDates.updated || atomDates.modified;
   if (links !== undefined || published !== undefined || updated !== undefined) item.atom = { links, published, updated };
-  const lang = parseString(attr(tag, 'xml:lang'));
-  if (lang !== undefined) item.xml = { lang };
+  const xml = xmlLangOf(tag);
+  if (xml !== undefined) item.xml = xml;
   const kept =
     item.title !== undefined ||
     item.link !== undefined ||
@@ -251,8 +255,8 @@ function scanAtom(text: string, root: Tag): [AnyFeed, number] {
         return after;
       }
       case 'dc:language': {
-        const [raw, after] = readRaw(text, tag);
-        languages = firstOf(languages, parseString(raw));
+        const [value, after] = readString(text, tag);
+        languages = firstOf(languages, value);
         return after;
       }
       default:
@@ -263,8 +267,8 @@ function scanAtom(text: string, root: Tag): [AnyFeed, number] {
   feed.entries = entries;
   feed.links = links;
   if (languages !== undefined) feed.dc = { languages };
-  const lang = parseString(attr(root, 'xml:lang'));
-  if (lang !== undefined) feed.xml = { lang };
+  const xml = xmlLangOf(root);
+  if (xml !== undefined) feed.xml = xml;
   return [{ format: 'atom', feed }, end];
 }
 
@@ -305,9 +309,9 @@ function scanEntry(text: string, tag: Tag): [AtomEntry, number] {
       }
       case 'dc:date':
       case 'dc:language': {
-        const [raw, after] = readRaw(text, child);
-        if (name === 'dc:date') dcDates = firstOf(dcDates, parseString(raw));
-        else languages = firstOf(languages, parseString(raw));
+        const [value, after] = readString(text, child);
+        if (name === 'dc:date') dcDates = firstOf(dcDates, value);
+        else languages = firstOf(languages, value);
         return after;
       }
       default:
@@ -318,8 +322,8 @@ function scanEntry(text: string, tag: Tag): [AtomEntry, number] {
   entry.published = dates.published || dates.issued || dates.created;
   entry.updated = dates.updated || dates.modified;
   if (dcDates !== undefined || languages !== undefined) entry.dc = { dates: dcDates, languages };
-  const lang = parseString(attr(tag, 'xml:lang'));
-  if (lang !== undefined) entry.xml = { lang };
+  const xml = xmlLangOf(tag);
+  if (xml !== undefined) entry.xml = xml;
   const kept =
     entry.title !== undefined ||
     entry.summary !== undefined ||

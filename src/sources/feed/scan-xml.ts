@@ -213,6 +213,12 @@ export function readRaw(text: string, tag: Tag): [string, number] {
   }
 }
 
+/** The content of an element read as feedsmith's parseString makes it, and the index past it. */
+export function readString(text: string, tag: Tag): [string | undefined, number] {
+  const [raw, after] = readRaw(text, tag);
+  return [parseString(raw), after];
+}
+
 /** Skips what may stand before or after the root element: white space, comments, `<?...?>`. */
 export function skipMisc(text: string, pos: number): number {
   for (let at = pos; ; ) {
