@@ -1,5 +1,5 @@
 import type { Action, ClubRef, Platform } from './announcement.ts';
-import { type Candidate, clubKey, emptyFeatures, type FeatureName, type Features, type ItemFacts, type RuleDecision } from './features.ts';
+import { type Candidate, clubKey, emptyFeatures, type FeatureName, type Features, type ItemFacts, occurrenceFeatures, type RuleDecision } from './features.ts';
 import { emptySummary, noteAction, type SentenceSummary, switchCueNear } from './cooccurrence.ts';
 import { clubRef, type ItemContext } from './item-context.ts';
 import type { CueKind } from './lexicon/kinds.ts';
@@ -124,6 +124,7 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
       cue_year: info.tokens.slice(Math.max(0, cue.start - 4), cue.end + 5).some((t) => /^(19|20)\d\d$/.test(t.surface)) ? 1 : 0,
       also: info.cues.some((c) => c.payload.kind === 'also') ? 1 : 0,
       cue_dated: mods.dated ? 1 : 0,
+      neg_flipped: 0,
     };
     // "le départ de son attaquant", "joins Real Madrid": the one moving is a person, not the club.
     if (f.cue_object_person && (base === 'leave' || base === 'join' || base === 'return')) continue;
@@ -200,7 +201,7 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
     for (const c of clubs) {
       const embedOther = embed !== undefined && (embed === null || c.ref.id !== embed) ? 1 : 0;
       for (const p of named) {
-        out.push({ club: c.ref, platform: p.platform, action: p.target ? 'join' : action, f: { ...f, ...c.f, ...p.f, embed_other: embedOther }, info, cue: cueText });
+        out.push({ club: c.ref, platform: p.platform, action: p.target ? 'join' : action, f: occurrenceFeatures(f, c.f, p.f, { embed_other: embedOther }), info, cue: cueText });
       }
       // "verlässt X ... setzt die Posts auf Bluesky fort", "leaves X, now on Bluesky": where the club goes.
       if (action === 'leave' && platformSet.some((x) => !x.target && x.f.p_strict)) {
@@ -208,17 +209,17 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
           for (const p of n.platforms) {
             if (platformSet.some((x) => x.platform === p.platform && !x.target) || out.some((o) => o.info === info && o.platform === p.platform && o.action === 'join' && clubKey(o.club) === clubKey(c.ref))) continue;
             if (!switchCueNear(n, p.start, p.end) || (n === info && crossesHard(info, Math.min(p.end, cue.end), Math.max(p.start, cue.start)))) continue;
-            out.push({ club: c.ref, platform: p.platform, action: 'join', f: { ...f, ...c.f, p_sentence: where === 1 ? 1 : 0, p_neighbour: where === 1 ? 0 : 1, switch_to: where, embed_other: embedOther }, info, cue: cueText });
+            out.push({ club: c.ref, platform: p.platform, action: 'join', f: occurrenceFeatures(f, c.f, { p_sentence: where === 1 ? 1 : 0, p_neighbour: where === 1 ? 0 : 1, switch_to: where, embed_other: embedOther }), info, cue: cueText });
           }
         }
       }
       const from = kind === 'migrate' ? info.platforms.filter((p) => p.end <= cue.start && p.end >= cue.start - 6).pop() : undefined;
-      if (from) out.push({ club: c.ref, platform: from.platform, action: 'leave', f: { ...f, ...c.f, p_sentence: 1, p_near: 1, embed_other: embedOther }, info, cue: cueText });
+      if (from) out.push({ club: c.ref, platform: from.platform, action: 'leave', f: occurrenceFeatures(f, c.f, { p_sentence: 1, p_near: 1, embed_other: embedOther }), info, cue: cueText });
       // "optó por cambiar de plataforma, eligiendo Bluesky", "to post instead on Bluesky": the club
       // leaves the platform the item is about.
       const switched = kind === 'migrate' || (action === 'join' && insteadSaid);
       const left = switched && !from ? facts.platformsByCount.find((p) => named.every((x) => x.platform !== p)) : undefined;
-      if (left) out.push({ club: c.ref, platform: left, action: 'leave', f: { ...f, ...c.f, p_context: 1, switch_from: 1, embed_other: embedOther }, info, cue: cueText });
+      if (left) out.push({ club: c.ref, platform: left, action: 'leave', f: occurrenceFeatures(f, c.f, { p_context: 1, switch_from: 1, embed_other: embedOther }), info, cue: cueText });
     }
   }
   return { occurrences: out, summary };
@@ -319,11 +320,11 @@ export function collectCandidates(occurrences: Occurrence[], rules: readonly Rul
   }
   // Facts against: the share of occurrences that have them.
   const against = ['blocked', 'question', 'embed_other', 'c_person_subject', 'c_generic_subject', 'c_against', 'c_possessor'] as const;
-  const sums = new Map<string, Record<string, number>>();
+  const sums = new Map<string, Record<(typeof against)[number], number>>();
   for (const o of occurrences) {
     const k = `${clubKey(o.club)}|${o.platform}|${o.action}`;
-    const s = sums.get(k) ?? {};
-    for (const a of against) s[a] = (s[a] ?? 0) + (o.f[a] ?? 0);
+    const s = sums.get(k) ?? { blocked: 0, question: 0, embed_other: 0, c_person_subject: 0, c_generic_subject: 0, c_against: 0, c_possessor: 0 };
+    for (const a of against) s[a] += o.f[a] ?? 0;
     sums.set(k, s);
   }
   for (const r of rules) {
@@ -340,7 +341,7 @@ export function collectCandidates(occurrences: Occurrence[], rules: readonly Rul
   for (const [k, c] of byTriple) {
     const s = sums.get(k);
     const n = Math.max(1, c.features.occurrences);
-    if (s) for (const a of against) c.features[a] = (s[a] ?? 0) / n;
+    if (s) for (const a of against) c.features[a] = s[a] / n;
     c.features.occurrences = Math.log1p(c.features.occurrences) / Math.log(10);
     c.features[`act_${c.action}` as FeatureName] = 1;
   }

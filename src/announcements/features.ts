@@ -145,9 +145,25 @@ export function decisionSlot(c: Pick<Candidate, 'club' | 'platform' | 'action' |
   return `${c.club.id ?? c.club.name.toLowerCase()}|${c.platform}${since}`;
 }
 
-export function emptyFeatures(): Features {
+/**
+ * Every candidate's features share one object shape: an object filled name by name turns into a
+ * hash table (slow to read, and large), and shapes made on the fly die at each full collection,
+ * throwing away the compiled extractor with them. A copy of this template keeps its shape.
+ */
+const zeroFeatures: Features = (() => {
   const f = {} as Features;
   for (const n of featureNames) f[n] = 0;
   f.bias = 1;
+  return { ...f };
+})();
+
+export function emptyFeatures(): Features {
+  return { ...zeroFeatures };
+}
+
+/** The features of one occurrence, on the common shape: the parts' values, the rest zero. */
+export function occurrenceFeatures(...parts: ReadonlyArray<Partial<Features>>): Features {
+  const f = emptyFeatures();
+  for (const part of parts) for (const name in part) f[name as FeatureName] = part[name as FeatureName] as number;
   return f;
 }
