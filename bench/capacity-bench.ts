@@ -130,7 +130,7 @@ function pollerFor(context: Context, now?: () => Date): SourcePoller {
     store: context.store,
     logger: context.logger,
     readers: [new FeedSourceReader({ trusted: context.trustedFetcher, untrusted: context.untrustedFetcher }, context.config.sources.maxFeedBytes, context.feedParser)],
-    ingest: async (source, items) => (await context.pipeline.ingest(source, items, now?.() ?? new Date())).newItems,
+    ingest: async (source, items, _title, recordRead) => (await context.pipeline.ingest(source, items, now?.() ?? new Date(), { recordRead })).newItems,
     ...(now ? { now } : {}),
   });
 }

@@ -65,8 +65,8 @@ export async function runIngestBench(options: { feeds: number; itemsPerFeed: num
       store: context.store,
       logger: context.logger,
       readers: [new FeedSourceReader({ trusted: fetcher, untrusted: fetcher }, context.config.sources.maxFeedBytes)],
-      ingest: async (source, items: Item[]) => {
-        const result = await context.pipeline.ingest(source, items);
+      ingest: async (source, items: Item[], _title, recordRead) => {
+        const result = await context.pipeline.ingest(source, items, new Date(), { recordRead });
         totals.examined += result.examined;
         totals.announcements += result.announcements;
         totals.newStories += result.newStories.length;

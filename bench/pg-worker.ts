@@ -44,8 +44,8 @@ async function run(setup: WorkerSetup): Promise<void> {
     concurrency: 8,
     perHostConcurrency: 8,
     now: () => now,
-    ingest: async (source, found) => {
-      const result = await context.pipeline.ingest(source, found);
+    ingest: async (source, found, _title, recordRead) => {
+      const result = await context.pipeline.ingest(source, found, new Date(), { recordRead });
       items += result.newItems;
       return result.newItems;
     },

@@ -38,7 +38,7 @@ export async function runPollBench(options: { polls: number }): Promise<PollFigu
       store,
       logger: context.logger,
       readers: [new FeedSourceReader({ trusted: context.trustedFetcher, untrusted: context.untrustedFetcher }, context.config.sources.maxFeedBytes)],
-      ingest: async (source, items) => (await context.pipeline.ingest(source, items)).newItems,
+      ingest: async (source, items, _title, recordRead) => (await context.pipeline.ingest(source, items, new Date(), { recordRead })).newItems,
     });
     const measure = async (path: string): Promise<number> => {
       const id = sourceIdFor('feed', `${url}${path}`);

@@ -87,7 +87,7 @@ async function trySize(size: number, seconds: number, port: number): Promise<Sou
       readers: [timed],
       concurrency: context.config.sources.maxFetches,
       perHostConcurrency: context.config.sources.maxFetchesPerHost,
-      ingest: async (source, items) => (await context.pipeline.ingest(source, items)).newItems,
+      ingest: async (source, items, _title, recordRead) => (await context.pipeline.ingest(source, items, new Date(), { recordRead })).newItems,
     });
     const loop = monitorEventLoopDelay({ resolution: 10 });
     globalThis.gc?.();

@@ -63,9 +63,9 @@ export class App {
       concurrency: config.sources.maxFetches,
       perHostConcurrency: config.sources.maxFetchesPerHost,
       claimReads: context.sharedStore,
-      ingest: async (source, items, title) => {
+      ingest: async (source, items, title, recordRead) => {
         // The feed's own title names the outlet in summaries from its very first read.
-        const result = await context.pipeline.ingest({ ...source, title: source.title ?? title }, items);
+        const result = await context.pipeline.ingest({ ...source, title: source.title ?? title }, items, new Date(), { recordRead });
         if (result.deliveries > 0) void this.dispatcher.runOnce();
         if (result.newStories.length > 0) {
           logger.info({ sourceId: source.id, stories: result.newStories.length, deliveries: result.deliveries }, 'new stories');

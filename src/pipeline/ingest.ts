@@ -24,6 +24,8 @@ export interface IngestOptions {
    * source's first read (the baseline of its history) has not succeeded yet.
    */
   live?: boolean;
+  /** Records the read the items came from, in the transaction that records them (the poller's). */
+  recordRead?: (store: Store) => Promise<void>;
 }
 
 export interface IngestResult {
@@ -111,15 +113,18 @@ export async function ingestItems(options: IngestOptions, source: SourceRecord, 
     const fresh = await store.recordNewItems(seen, nowIso);
     result.newItems = fresh.length;
     if (firstRead && !announceAll) {
-      // The read is recorded with its items: were the process stopped before the poller records it,
-      // the next read would be a first read too and silently record what arrived in between.
-      await store.recordFetchSuccess(source.id, {
-        etag: source.etag,
-        lastModified: source.lastModified,
-        bodyHash: source.bodyHash,
-        fetchedAt: nowIso,
-        nextFetchAt: source.nextFetchAt,
-      });
+      // The read is recorded with its items: were the process stopped before it is, the next read
+      // would be a first read too and silently record what arrived in between.
+      if (options.recordRead) await options.recordRead(store);
+      else {
+        await store.recordFetchSuccess(source.id, {
+          etag: source.etag,
+          lastModified: source.lastModified,
+          bodyHash: source.bodyHash,
+          fetchedAt: nowIso,
+          nextFetchAt: source.nextFetchAt,
+        });
+      }
       return result;
     }
 
@@ -184,6 +189,7 @@ export async function ingestItems(options: IngestOptions, source: SourceRecord, 
       if (itemStories.length > 0) result.deliveries += await routeItemStories(store, options.catalog, options.routing, itemStories, source.id, nowIso);
     }
     await store.recordAnnouncements(found);
+    if (options.recordRead) await options.recordRead(store);
     return result;
   });
 }

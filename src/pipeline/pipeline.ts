@@ -18,7 +18,7 @@ export interface PipelineParts {
 export function pipelineFor(parts: PipelineParts) {
   return {
     /** `live`: items that arrived as they were made (Jetstream), news even before the source's first read. */
-    ingest(source: SourceRecord, items: Item[], now = new Date(), options: { live?: boolean } = {}): Promise<IngestResult> {
+    ingest(source: SourceRecord, items: Item[], now = new Date(), options: { live?: boolean; recordRead?: (store: Store) => Promise<void> } = {}): Promise<IngestResult> {
       return ingestItems(
         {
           store: parts.store,
@@ -31,6 +31,7 @@ export function pipelineFor(parts: PipelineParts) {
           maxAnnouncedPerRun: parts.config.sources.maxAnnouncedPerRun,
           now,
           live: options.live ?? false,
+          ...(options.recordRead ? { recordRead: options.recordRead } : {}),
         },
         source,
         items,

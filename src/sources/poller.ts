@@ -6,6 +6,9 @@ import { HostLimiter } from './host-limiter.ts';
 import { nextAfterFailure, nextSlot, slowReadFactor } from './schedule.ts';
 import type { SourceReader } from './source-reader.ts';
 
+/** Records a read's success in the store it is given (the transaction that records its items). */
+type RecordRead = (store: Store) => Promise<void>;
+
 export interface PollOutcome {
   sourceId: string;
   status: 'items' | 'unchanged' | 'failed';
@@ -16,8 +19,13 @@ export interface PollOutcome {
 export interface PollerOptions {
   store: Store;
   readers: SourceReader[];
-  /** What to do with a read's items: the rest of the pipeline. Returns how many items were new. */
-  ingest: (source: SourceRecord, items: Item[], title: string | null) => Promise<number>;
+  /**
+   * What to do with a read's items: the rest of the pipeline. Returns how many items were new.
+   * `recordRead` records the read itself (validators, body hash, next read): called in the
+   * transaction that records the items, the read is recorded whole or not at all, in one commit;
+   * when it is not called, the poller records the read after.
+   */
+  ingest: (source: SourceRecord, items: Item[], title: string | null, recordRead: RecordRead) => Promise<number>;
   logger: Logger;
   /** Sources read at once, in all (default 32). */
   concurrency?: number;
@@ -171,13 +179,12 @@ export class SourcePoller {
     try {
       if (!reader) throw new Error(`no reader for ${source.kind} sources`);
       const result = await reader.read(source);
-      let newItems = 0;
-      if (result.status === 'items') newItems = await this.options.ingest(source, result.items, result.title);
       const fetchedAt = this.now();
       // A publisher that takes long to answer is read less often: it is the first to feel the load.
+      // The time is the publisher's (fetching and reading the body), not the pipeline's after it.
       const slowFactor = slowReadFactor(fetchedAt.getTime() - startedAt.getTime(), this.options.slowReadMs ?? 5_000);
       if (slowFactor > 1) logger.info({ sourceId: source.id, url: source.url, readMs: fetchedAt.getTime() - startedAt.getTime(), slowFactor }, 'source answers slowly: read less often');
-      await store.recordFetchSuccess(source.id, {
+      const success = {
         etag: result.etag,
         lastModified: result.lastModified,
         bodyHash: result.bodyHash,
@@ -185,7 +192,16 @@ export class SourcePoller {
         fetchedAt: fetchedAt.toISOString(),
         // Its own slot, (slowFactor - 1) intervals later than usual.
         nextFetchAt: nextSlot(source.id, source.intervalSeconds, new Date(fetchedAt.getTime() + (slowFactor - 1) * source.intervalSeconds * 1000)).toISOString(),
-      });
+      };
+      let newItems = 0;
+      let recorded = false;
+      if (result.status === 'items') {
+        newItems = await this.options.ingest(source, result.items, result.title, async (transaction) => {
+          await transaction.recordFetchSuccess(source.id, success);
+          recorded = true;
+        });
+      }
+      if (!recorded) await store.recordFetchSuccess(source.id, success);
       if (source.failingSince) logger.info({ sourceId: source.id, url: source.url }, 'source reachable again');
       logger.debug({ sourceId: source.id, status: result.status, newItems }, 'read source');
       return { sourceId: source.id, status: result.status, newItems };

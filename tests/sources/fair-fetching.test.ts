@@ -205,6 +205,58 @@ describe('fair fetching', () => {
     expect(await gap(quick.id)).toBeLessThanOrEqual(interval);
   });
 
+  it('counts only the publisher’s time as slow: a slow pipeline after a quick answer keeps the usual interval', async () => {
+    const server = new FeedServer({ '/quick': { body: feed('quick') } });
+    const quick = await addFeed(`${await serve(server)}/quick`);
+    const slowPipeline = poller({
+      slowReadMs: 150,
+      ingest: async (_source, items) => {
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        return items.length;
+      },
+    });
+    expect((await slowPipeline.tick()).map((outcome) => outcome.status)).toEqual(['items']);
+    const source = await store.getSource(quick.id);
+    expect((Date.parse(source!.nextFetchAt) - Date.parse(source!.lastSuccessAt!)) / 1000).toBeLessThanOrEqual(interval);
+  });
+
+  it('records a read in the transaction that records its items: a pipeline that fails after it leaves the read unrecorded', async () => {
+    const server = new FeedServer({ '/feed': { body: feed('feed') } });
+    const source = await addFeed(`${await serve(server)}/feed`);
+    const failing = poller({
+      ingest: async (_source, items, _title, recordRead) =>
+        store.transaction(async (transaction) => {
+          await transaction.recordNewItems(
+            items.map((item) => ({ sourceId: source.id, key: item.key, title: item.title, text: '', link: item.link, published: item.published, lang: item.lang })),
+            new Date().toISOString(),
+          );
+          await recordRead(transaction);
+          throw new Error('the pipeline broke');
+        }),
+    });
+    const [outcome] = await failing.tick();
+    expect(outcome).toMatchObject({ status: 'failed', error: 'the pipeline broke' });
+    const after = await store.getSource(source.id);
+    // Neither the items nor the read's validators were kept: the next read starts over.
+    expect(after?.lastSuccessAt).toBeNull();
+    expect(after?.bodyHash).toBeNull();
+    expect(after?.consecutiveFailures).toBe(1);
+    // The next read finds the items new, and records itself with them.
+    const again = await poller({
+      ingest: async (_source, items, _title, recordRead) =>
+        store.transaction(async (transaction) => {
+          const fresh = await transaction.recordNewItems(
+            items.map((item) => ({ sourceId: source.id, key: item.key, title: item.title, text: '', link: item.link, published: item.published, lang: item.lang })),
+            new Date().toISOString(),
+          );
+          await recordRead(transaction);
+          return fresh.length;
+        }),
+    }).poll(after!);
+    expect(again).toMatchObject({ status: 'items', newItems: 1 });
+    expect((await store.getSource(source.id))?.lastSuccessAt).not.toBeNull();
+  });
+
   it('waits as long as a publisher’s 429 Retry-After asks, for every feed of that host', async () => {
     const server = new FeedServer({
       '/limited': { status: 429, headers: { 'retry-after': '7200' }, body: 'slow down' },
