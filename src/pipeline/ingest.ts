@@ -114,17 +114,11 @@ export async function ingestItems(options: IngestOptions, source: SourceRecord, 
     result.newItems = fresh.length;
     if (firstRead && !announceAll) {
       // The read is recorded with its items: were the process stopped before it is, the next read
-      // would be a first read too and silently record what arrived in between.
-      if (options.recordRead) await options.recordRead(store);
-      else {
-        await store.recordFetchSuccess(source.id, {
-          etag: source.etag,
-          lastModified: source.lastModified,
-          bodyHash: source.bodyHash,
-          fetchedAt: nowIso,
-          nextFetchAt: source.nextFetchAt,
-        });
-      }
+      // would be a first read too and silently record what arrived in between. Without the read's
+      // own record (items not read by the poller), the first read is marked as done.
+      const markFirstRead = (within: Store) =>
+        within.recordFetchSuccess(source.id, { etag: source.etag, lastModified: source.lastModified, bodyHash: source.bodyHash, fetchedAt: nowIso, nextFetchAt: source.nextFetchAt });
+      await (options.recordRead ?? markFirstRead)(store);
       return result;
     }
 

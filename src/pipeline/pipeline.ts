@@ -4,7 +4,7 @@ import type { Config } from '../config/config.ts';
 import type { Routing } from '../deliveries/route.ts';
 import type { Item } from '../items/item.ts';
 import type { SourceRecord, Store } from '../store/store.ts';
-import { ingestItems, type IngestResult } from './ingest.ts';
+import { ingestItems, type IngestOptions, type IngestResult } from './ingest.ts';
 
 export interface PipelineParts {
   config: Config;
@@ -18,7 +18,7 @@ export interface PipelineParts {
 export function pipelineFor(parts: PipelineParts) {
   return {
     /** `live`: items that arrived as they were made (Jetstream), news even before the source's first read. */
-    ingest(source: SourceRecord, items: Item[], now = new Date(), options: { live?: boolean; recordRead?: (store: Store) => Promise<void> } = {}): Promise<IngestResult> {
+    ingest(source: SourceRecord, items: Item[], now = new Date(), options: { live?: boolean; recordRead?: IngestOptions['recordRead'] } = {}): Promise<IngestResult> {
       return ingestItems(
         {
           store: parts.store,
