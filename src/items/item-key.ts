@@ -32,12 +32,20 @@ export function assignItemKeys<T extends UnkeyedItem>(items: readonly T[]): (T &
   });
 }
 
+/** Marks an item made to receive its key in place (a feed's item, see map-feed) rather than be copied. */
+export const keyedInPlace = Symbol('keyedInPlace');
+
 /**
- * The item with its key first, its properties copied as written, so that a text made only when
- * read (see map-feed) is not made here. Plain values are assigned, which keeps the copy a fast
- * object; only accessors are defined.
+ * The item with its key: set in place on an item made for it, else on a copy with the key first,
+ * its properties copied as written, so that a text made only when read is not made here. Plain
+ * values are assigned, which keeps the copy a fast object; only accessors are defined.
  */
 function withKey<T extends object>(key: string, item: T): T & { key: string } {
+  if ((item as { [keyedInPlace]?: true })[keyedInPlace] === true) {
+    const keyed = item as T & { key: string };
+    keyed.key = key;
+    return keyed;
+  }
   const keyed: Record<PropertyKey, unknown> = { key };
   for (const name of Reflect.ownKeys(item)) {
     const descriptor = Object.getOwnPropertyDescriptor(item, name) as PropertyDescriptor;

@@ -55,8 +55,10 @@ function examinedTexts(): { of(item: Item): ExaminedText } {
     of(item) {
       let found = known.get(item);
       if (!found) {
-        const text = item.text && !item.text.startsWith(item.title) ? `${item.title}\n${item.text}` : item.text || item.title;
-        found = { text, mayNamePlatform: mayNameAPlatform(text) };
+        const both = item.text !== '' && !item.text.startsWith(item.title);
+        const text = both ? `${item.title}\n${item.text}` : item.text || item.title;
+        // The headline and the text looked at apart: their joined copy is made only for the extractor.
+        found = { text, mayNamePlatform: both ? mayNameAPlatform(item.title) || mayNameAPlatform(item.text) : mayNameAPlatform(text) };
         known.set(item, found);
       }
       return found;

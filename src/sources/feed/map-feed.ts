@@ -1,5 +1,5 @@
 import type { AnyFeed, AtomFeed, JsonFeed, RdfFeed, RssFeed } from 'feedsmith';
-import type { UnkeyedItem } from '../../items/item-key.ts';
+import { keyedInPlace, type UnkeyedItem } from '../../items/item-key.ts';
 import type { ParsedFeed } from '../../items/item.ts';
 import { toPlainText, toPlainTitle } from './plain-text.ts';
 
@@ -112,11 +112,48 @@ function mapJson(feed: JsonFeed.Feed<string>, { maxTextChars }: MapOptions): Unk
  * seen before, and the pipeline never reads their text.
  */
 function withLazyText(body: string, maxTextChars: number, item: Omit<UnkeyedItem, 'text'>): UnkeyedItem {
-  let text: string | undefined;
-  return Object.defineProperty(item as UnkeyedItem, 'text', {
+  return new LazyTextItem(body, maxTextChars, item);
+}
+
+/**
+ * A feed's item, keyed in place once the whole feed is read (see assignItemKeys). Its text is an
+ * accessor of its own, so that spreading or posting an item copies the text like any other
+ * property, and every item shares that accessor: one made for each item (a closure) gave each
+ * item an object of its own kind, a slow hash table, which made every function reading items slower.
+ */
+class LazyTextItem implements UnkeyedItem {
+  key = '';
+  readonly title: string;
+  readonly link: string | null;
+  readonly published: string | null;
+  readonly lang: string | null;
+  readonly guid: string | null;
+  declare readonly text: string;
+  readonly #body: string;
+  readonly #maxTextChars: number;
+  #text: string | null = null;
+
+  constructor(body: string, maxTextChars: number, item: Omit<UnkeyedItem, 'text'>) {
+    this.title = item.title;
+    this.#body = body;
+    this.#maxTextChars = maxTextChars;
+    Object.defineProperty(this, 'text', LazyTextItem.#textProperty);
+    this.link = item.link;
+    this.published = item.published;
+    this.lang = item.lang;
+    this.guid = item.guid;
+  }
+
+  static readonly #textProperty: PropertyDescriptor = {
     enumerable: true,
-    get: () => (text ??= toPlainText(body, maxTextChars)),
-  });
+    get(this: LazyTextItem): string {
+      return (this.#text ??= toPlainText(this.#body, this.#maxTextChars));
+    },
+  };
+
+  get [keyedInPlace](): true {
+    return true;
+  }
 }
 
 /** Atom's rel="alternate" link (rel defaults to alternate), else the first link. */
