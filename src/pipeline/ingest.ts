@@ -75,6 +75,38 @@ function storedText(item: Item, examined: ExaminedText): string {
   return item.text.length > storedTextChars ? `${item.text.slice(0, storedTextChars - 1)}…` : item.text;
 }
 
+/**
+ * An item as the store records it, its stored text made only when asked for. A class, not an
+ * object literal: a literal with a getter is a slow hash table, and the store reads every item.
+ */
+class ItemRecord implements SeenItem {
+  readonly key: string;
+  readonly title: string;
+  readonly link: string | null;
+  readonly published: string | null;
+  readonly lang: string | null;
+  readonly #item: Item;
+  readonly #examined: ReturnType<typeof examinedTexts>;
+
+  constructor(
+    readonly sourceId: string,
+    item: Item,
+    examined: ReturnType<typeof examinedTexts>,
+  ) {
+    this.key = item.key;
+    this.title = item.title;
+    this.link = item.link;
+    this.published = item.published;
+    this.lang = item.lang;
+    this.#item = item;
+    this.#examined = examined;
+  }
+
+  get text(): string {
+    return storedText(this.#item, this.#examined.of(this.#item));
+  }
+}
+
 function outletOf(source: SourceRecord, item: Item): string {
   if (source.title) return source.title;
   try {
@@ -95,17 +127,7 @@ export async function ingestItems(options: IngestOptions, source: SourceRecord, 
   const result: IngestResult = { newItems: 0, examined: 0, announcements: 0, newStories: [], deliveries: 0 };
   const examined = examinedTexts();
   // Each item's text is made (and looked at) only when the store finds the item new.
-  const seen: SeenItem[] = items.map((item) => ({
-    sourceId: source.id,
-    key: item.key,
-    title: item.title,
-    get text() {
-      return storedText(item, examined.of(item));
-    },
-    link: item.link,
-    published: item.published,
-    lang: item.lang,
-  }));
+  const seen: SeenItem[] = items.map((item) => new ItemRecord(source.id, item, examined));
   const byKey = new Map(items.map((item) => [item.key, item]));
   const announceAll = source.announceFirstFetch;
   const firstRead = source.lastSuccessAt === null && !options.live;
