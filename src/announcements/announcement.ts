@@ -15,7 +15,12 @@ export const actions = ['leave', 'stay', 'join', 'pause', 'return', 'delete'] as
 export type Action = (typeof actions)[number];
 
 export const languages = ['fr', 'en', 'de', 'es', 'it', 'pt'] as const;
+/** The languages summaries, commands and pages are written in. */
 export type Language = (typeof languages)[number];
+
+/** The languages the extractor reads: those it writes in, and Dutch. */
+export const readLanguages = [...languages, 'nl'] as const;
+export type ReadLanguage = (typeof readLanguages)[number];
 
 /** The club an announcement is about; `id` is null for a club missing from the catalog. */
 export interface ClubRef {
@@ -36,7 +41,7 @@ export interface Announcement {
 
 /** Why the extractor decided what it did, for `extract --explain` and the Discord `why` command. */
 export interface Explanation {
-  language: Language | null;
+  language: ReadLanguage | null;
   announcements: Array<Announcement & { cues: string[] }>;
   /** Candidates the extractor saw and set aside, each with the reason. */
   rejected: Array<{ text: string; reason: string }>;

@@ -6,7 +6,7 @@ import type { CueKind } from './lexicon/kinds.ts';
 import type { ClubMention } from './mentions.ts';
 import { actionCues, finalAction, modifiers } from './modality.ts';
 import { actionWeight } from './weights.ts';
-import { type CueMatch, platformArguments, type SentenceInfo } from './sentence.ts';
+import { type CueMatch, platformArguments, type SentenceInfo, verbSecond } from './sentence.ts';
 import { findSubject, type Subject } from './subject.ts';
 
 /**
@@ -166,7 +166,7 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
     if (strict.length === 0) {
       const anaphor =
         info.cues.find((c) => c.payload.kind === 'platformAnaphor' && c.start >= cue.end && c.start <= cue.end + (cue.payload.noun ? 6 : 3)) ??
-        (kind === 'use' || info.lang === 'de' ? info.cues.find((c) => c.payload.kind === 'platformAnaphor' && c.end <= cue.start && c.end >= cue.start - 3) : undefined);
+        (kind === 'use' || verbSecond(info.lang) ? info.cues.find((c) => c.payload.kind === 'platformAnaphor' && c.end <= cue.start && c.end >= cue.start - 3) : undefined);
       const earlier = anaphor ? (info.platforms.filter((p) => p.end <= anaphor.start).pop()?.platform ?? ctx.lastPlatform) : null;
       if (earlier && !platformSet.some((x) => x.platform === earlier)) platformSet.push({ platform: earlier, f: { p_anaphor: 1, p_near: 1 } });
     }

@@ -2,7 +2,7 @@ import type { Action, ClubRef, Explanation, Platform } from './announcement.ts';
 import { clubRef, type ItemContext } from './item-context.ts';
 import { actionCueKinds, actionCues, finalAction, modifiers, quote } from './modality.ts';
 import type { PlatformMention } from './mentions.ts';
-import { type CueMatch, platformArguments, type SentenceInfo } from './sentence.ts';
+import { type CueMatch, platformArguments, type SentenceInfo, verbSecond } from './sentence.ts';
 import { findSubject, type Subject } from './subject.ts';
 import { discount, subjectWeight } from './weights.ts';
 
@@ -112,7 +112,7 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
     if (platforms.length === 0 && migrateLeave.length === 0) {
       const anaphor =
         info.cues.find((c) => c.payload.kind === 'platformAnaphor' && c.start >= cue.end && c.start <= cue.end + (cue.payload.noun ? 6 : 3)) ??
-        (kind === 'use' || info.lang === 'de' ? info.cues.find((c) => c.payload.kind === 'platformAnaphor' && c.end <= cue.start && c.end >= cue.start - 3) : undefined);
+        (kind === 'use' || verbSecond(info.lang) ? info.cues.find((c) => c.payload.kind === 'platformAnaphor' && c.end <= cue.start && c.end >= cue.start - 3) : undefined);
       const earlier = info.platforms.filter((p) => p.end <= cue.start).pop()?.platform ?? ctx.lastPlatform;
       if (anaphor && earlier) {
         platforms = [{ type: 'platform', start: anaphor.start, end: anaphor.end, platform: earlier, name: quote(info, anaphor) }];

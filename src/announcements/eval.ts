@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalise } from '../catalog/normalise.ts';
-import { type Action, actions, type Language, languages, type Platform } from './announcement.ts';
+import { type Action, actions, type Platform, type ReadLanguage as Language, readLanguages } from './announcement.ts';
 import type { Extractor } from './extractor.ts';
 
 /** One labelled item: a published text (real set) or a text written by the team (unit set). */
@@ -108,7 +108,7 @@ export function evaluate(extractor: Extractor, items: readonly DevItem[]): Evalu
     return score(c.tp, c.fp, c.fn);
   };
   const byLanguage: Evaluation['byLanguage'] = {};
-  for (const l of languages) if (items.some((i) => i.lang === l)) byLanguage[l] = get(`lang:${l}`);
+  for (const l of readLanguages) if (items.some((i) => i.lang === l)) byLanguage[l] = get(`lang:${l}`);
   const byAction: Evaluation['byAction'] = {};
   for (const a of actions) if (counts.has(`action:${a}`)) byAction[a] = get(`action:${a}`);
   return { items: items.length, overall: get('all'), byLanguage, byAction, errors };

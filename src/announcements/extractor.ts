@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/types.ts';
-import type { Announcement, ClubRef, Explanation, ExtractInput, Language, Platform } from './announcement.ts';
+import type { Announcement, ClubRef, Explanation, ExtractInput, Platform, ReadLanguage as Language } from './announcement.ts';
 import { decideSentence, type Decision } from './decide.ts';
 import { detectLanguage, knownLanguage } from './language.ts';
 import { addClubFacts, collectCandidates, type Occurrence, platformLists, sentenceOccurrences } from './candidates.ts';
@@ -272,6 +272,7 @@ const languageCountries: Record<Language, string[]> = {
   es: ['ES', 'MX'],
   it: ['IT'],
   pt: ['PT', 'BR'],
+  nl: ['NL', 'BE'],
 };
 
 /** "Sporting" in an item about Benfica, or in Portuguese, is Sporting CP. */

@@ -1,6 +1,6 @@
 import type { Action } from './announcement.ts';
 import type { CueKind } from './lexicon/kinds.ts';
-import type { CueMatch, SentenceInfo } from './sentence.ts';
+import { type CueMatch, type SentenceInfo, verbSecond } from './sentence.ts';
 import { actionWeight } from './weights.ts';
 
 /**
@@ -67,9 +67,9 @@ export function modifiers(info: SentenceInfo, cue: CueMatch, argEnd: number): Mo
     const wraps = (c.start < cue.start && c.end > cue.start) || (k === 'neg' && cue.payload.kind === 'follow' && c.start > cue.start && c.end <= cue.end);
     const onset = k === 'onset' && c.start >= from - 2 && c.start < cue.start;
     let after = false;
-    if ((info.lang === 'fr' || info.lang === 'de') && (k === 'neg' || k === 'modal' || k === 'undecided' || (k === 'cease' && info.lang === 'de'))) {
-      // German puts "nicht" and "zur Debatte" at the end of the clause.
-      const reach = info.lang === 'de' ? 8 : 2;
+    if ((info.lang === 'fr' || verbSecond(info.lang)) && (k === 'neg' || k === 'modal' || k === 'undecided' || (k === 'cease' && verbSecond(info.lang)))) {
+      // German and Dutch put "nicht", "niet" and "zur Debatte" at the end of the clause.
+      const reach = verbSecond(info.lang) ? 8 : 2;
       after = c.start >= cue.end && c.start <= Math.max(cue.end, argEnd) + reach && !crossesBoundary(info, cue.end, c.start);
     }
     if (k === 'temp' || k === 'report' || k === 'nocomment') {

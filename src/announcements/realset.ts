@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Language } from './announcement.ts';
+import type { ReadLanguage as Language } from './announcement.ts';
 import { type DevItem, type Evaluation, loadItems, realsetDir, type Score } from './eval.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Language } from './announcement.ts';
+import type { ReadLanguage as Language } from './announcement.ts';
 import { isStopword } from './stopwords.ts';
 import type { Cue } from './lexicon/index.ts';
 import type { CueKind } from './lexicon/kinds.ts';
@@ -7,6 +7,14 @@ import type { PhraseMatch } from './phrase-index.ts';
 import type { Sentence, Token } from './tokenize.ts';
 
 export type CueMatch = PhraseMatch<Cue>;
+
+/**
+ * German and Dutch put the verb second in a main clause and last in a subordinate one, with the
+ * platform, the negation or the club far from it ("Op X is de club niet meer actief").
+ */
+export function verbSecond(lang: Language): boolean {
+  return lang === 'de' || lang === 'nl';
+}
 
 /** What a club mention is doing in its sentence, beyond being a possible subject. */
 type ClubRole = 'plain' | 'against' | 'unlike' | 'precedent' | 'including' | 'possessor' | 'modifier';
@@ -220,8 +228,8 @@ export function platformArguments(
       hi = p.start;
     } else if (p.end <= cue.start) {
       gap = cue.start - p.end;
-      // "Auf X will der FC Bayern aktiv bleiben": German puts the platform first and the verb last.
-      const fronted = info.lang === 'de' && p.start <= 1 && !cue.payload.noun;
+      // "Auf X will der FC Bayern aktiv bleiben": German and Dutch put the platform first and the verb last.
+      const fronted = verbSecond(info.lang) && p.start <= 1 && !cue.payload.noun;
       // A noun takes its platform after it ("départ de X") or glued before it ("X-Rückzug").
       if (gap > (cue.payload.noun ? 0 : fronted ? 9 : 3)) continue;
       gap += 1.5;
@@ -232,7 +240,7 @@ export function platformArguments(
       lo = p.start;
       hi = p.start;
     } else continue;
-    const frontedClub = info.lang === 'de' && p.end <= cue.start && p.start <= 1;
+    const frontedClub = verbSecond(info.lang) && p.end <= cue.start && p.start <= 1;
     if (!gapIsClean(info, lo, hi, p.end <= cue.start, cue.payload.noun, frontedClub)) continue;
     if (!opts.medium && p.start >= cue.end && isMedium(info, cue.end, p.start)) continue;
     if (gap < bestGap) {

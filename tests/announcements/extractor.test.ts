@@ -99,6 +99,25 @@ describe('extractor: actions', () => {
   });
 });
 
+describe('extractor: Dutch', () => {
+  it('reads a Dutch club stopping with X, the verb apart from its preposition, and where it goes instead', () => {
+    expect(triples('Ajax stopt per direct met X. De Amsterdamse club is voortaan actief op Bluesky.', 'nl')).toEqual(['afc-ajax bluesky join', 'afc-ajax x leave']);
+  });
+
+  it('reads a Dutch item undeclared, X named after its owner, and a move to another platform', () => {
+    expect(triples('Feyenoord verlaat het sociale medium van Elon Musk en stapt over naar Bluesky.')).toEqual(['feyenoord bluesky join', 'feyenoord x leave']);
+  });
+
+  it('reads a Dutch club weighing a move as no decision, and a club that stays as staying', () => {
+    expect(triples('PSV overweegt om X te verlaten, maar heeft nog geen besluit genomen.', 'nl')).toEqual([]);
+    expect(triples('Club Brugge blijft op X, zo laat de club weten.', 'nl')).toEqual(['club-brugge x stay']);
+  });
+
+  it("reads a Dutch player's move as no club's", () => {
+    expect(triples('Speler van Ajax verlaat X na racistische berichten.', 'nl')).toEqual([]);
+  });
+});
+
 describe("extractor: a club's own posts", () => {
   it.each([
     ['fr', 'red-star-fc', 'Nous quittons X. Retrouvez-nous sur Bluesky, Instagram et TikTok.', ['red-star-fc x leave']],

@@ -1,10 +1,11 @@
-import type { Language } from '../announcement.ts';
+import type { ReadLanguage as Language } from '../announcement.ts';
 import { PhraseIndex } from '../phrase-index.ts';
 import { de } from './de.ts';
 import { en } from './en.ts';
 import { es } from './es.ts';
 import { fr } from './fr.ts';
 import { it } from './it.ts';
+import { nl } from './nl.ts';
 import { actionKinds, type CueKind, type Lexicon } from './kinds.ts';
 import { pt } from './pt.ts';
 import { published } from './published.ts';
@@ -20,7 +21,7 @@ export interface LanguageIndex {
   names: PhraseIndex<EntityPayload>;
 }
 
-const lexicons: Record<Language, Lexicon> = { fr, en, de, es, it, pt };
+const lexicons: Record<Language, Lexicon> = { fr, en, de, es, it, pt, nl };
 
 export interface Cue {
   type: 'cue';
@@ -51,6 +52,7 @@ const contractions: Record<Language, Record<string, string[]>> = {
     di: ['del', 'dello', 'della', 'dei', 'degli', 'delle', 'dell'],
   },
   pt: { em: ['no', 'na', 'nos', 'nas', 'num', 'numa'], a: ['ao', 'aos', 'as'], de: ['do', 'da', 'dos', 'das'], por: ['pelo', 'pela'] },
+  nl: {},
 };
 
 function withContractions(phrase: string, lang: Language): string[] {
@@ -73,7 +75,7 @@ export function buildIndexes(addNames: (index: PhraseIndex<EntityPayload>) => vo
   for (const [lang, lexicon] of Object.entries(lexicons) as Array<[Language, Lexicon]>) {
     const index = new PhraseIndex<Cue>((p) => actionKinds.has(p.kind));
     out[lang] = { cues: index, names };
-    const extra = published[lang];
+    const extra = published[lang] ?? {};
     const lists = [...(Object.entries(lexicon) as Array<[CueKind, string]>), ...(Object.entries(extra) as Array<[CueKind, string]>)];
     // A phrase listed twice (in both lists, or once fused and once written out) is one cue, not two.
     const added = new Set<string>();

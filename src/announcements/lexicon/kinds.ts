@@ -73,13 +73,13 @@ export const actionKinds: ReadonlySet<CueKind> = new Set<CueKind>([
 
 /** Platform names in every language; `X` alone is checked apart because it is also a letter. */
 export const platformNames: Record<Exclude<Platform, 'other'>, string> & { other: string } = {
-  x: 'twitter|x com|x twitter|twitter x|x ex twitter|x formerly twitter|x formerly known as twitter|x anciennement twitter|x ex twitter|x vormals twitter|x ehemals twitter|x fruher twitter|ex twitter|x antes twitter|x antiguo twitter|x antigo twitter|x gia twitter|x ex twitter|x anteriormente twitter|twitter x|kurznachrichtendienst x|kurznachrichtendienst twitter|plattform x|reseau social x|reseau x|red social x|social x|social network x|rede social x|x com|tweets|twitter account|twitterkonto|twitteraccount',
+  x: 'twitter|x com|x twitter|twitter x|x ex twitter|x formerly twitter|x formerly known as twitter|x anciennement twitter|x ex twitter|x vormals twitter|x ehemals twitter|x fruher twitter|ex twitter|x antes twitter|x antiguo twitter|x antigo twitter|x gia twitter|x ex twitter|x anteriormente twitter|twitter x|kurznachrichtendienst x|kurznachrichtendienst twitter|plattform x|reseau social x|reseau x|red social x|social x|social network x|rede social x|x com|tweets|twitter account|twitterkonto|twitteraccount|x voorheen twitter|x voormalig twitter|x vroeger twitter|x ex twitter|voormalige twitter|twitterpagina',
   bluesky: 'bluesky|blue sky|bsky|bsky social|bsky app|bluesky social',
   threads: 'threads',
   mastodon: 'mastodon|fediverse|fediversum|fediverso',
-  instagram: 'instagram|insta',
-  tiktok: 'tiktok|tik tok',
-  facebook: 'facebook',
-  youtube: 'youtube',
+  instagram: 'instagram|insta|instagramaccount|instagrampagina|instagramkanaal',
+  tiktok: 'tiktok|tik tok|tiktokaccount|tiktokkanaal',
+  facebook: 'facebook|facebookpagina|facebookaccount',
+  youtube: 'youtube|youtubekanaal',
   other: 'linkedin|telegram|whatsapp|whats app|snapchat|twitch|weibo|sina weibo|discord|wechat|we chat|douyin|kwai|bilibili|vkontakte|toutiao|tumblr|pinterest|reddit|clubhouse|dugout|kuaishou|zhihu|dailymotion|periscope|youku|vk',
 };

@@ -1,11 +1,11 @@
-import type { Language } from '../announcement.ts';
+import type { ReadLanguage } from '../announcement.ts';
 import type { Lexicon } from './kinds.ts';
 
 /**
  * Cues read in published texts of the real set's tune part that the first lists lacked: how
  * journalists and clubs actually say "moves to", "is now on", "from now on". Folded like the rest.
  */
-export const published: Record<Language, Lexicon> = {
+export const published: Partial<Record<ReadLanguage, Lexicon>> = {
   en: {
     join: 'launches on|launched on|launch on|launching on|established an official presence on|established a presence on|set up an account|set up its account|set up its official account|set up official|set up accounts|opened accounts|opened an account|opened its account|made accounts on|new presence on|adopting|adopts|adopted|has an account on|had an account on|now has an account|created an account|launched an official profile on|debuted on|first tweet|first post on',
     use: 'post there|posting there|post updates there|follow its updates on|follow our updates on|follow us on|find us on|communicate via|communicating via|communicates via|be using|will use|will be using|updates on|posting|posted|post any|post content|posting content|publishing|publish',
