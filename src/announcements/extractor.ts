@@ -248,7 +248,7 @@ function firstActor(info: SentenceInfo): 'person' | 'club' | null {
 
 /** Words without which no sentence of the item can name a platform. */
 const platformHints = new Set(
-  'x twitter bluesky bsky blue threads mastodon fediverse fediversum fediverso instagram insta tiktok tik facebook youtube linkedin telegram whatsapp snapchat twitch weibo discord wechat we whats douyin kwai bilibili vkontakte toutiao tumblr pinterest reddit clubhouse dugout kuaishou zhihu dailymotion periscope youku vk musk musks plattform plateforme plataforma piattaforma reseau red rede rete social kurznachrichtendienst netzwerk network platform app site dienst service'.split(' '),
+  'x twitter bluesky bsky blue threads mastodon fediverse fediversum fediverso instagram insta tiktok tik facebook youtube linkedin telegram whatsapp snapchat twitch weibo discord wechat we whats douyin kwai bilibili vkontakte toutiao tumblr pinterest reddit clubhouse dugout kuaishou zhihu dailymotion periscope youku vk twitterkonto twitteraccount twitterpagina instagramaccount instagrampagina instagramkanaal tiktokaccount tiktokkanaal facebookpagina facebookaccount youtubekanaal musk musks plattform plateforme plataforma piattaforma reseau red rede rete social kurznachrichtendienst netzwerk netwerk socialemediaplatform mediaplatform berichtendienst network platform app site dienst service'.split(' '),
 );
 
 /** "a franchi le pas et quitté X", "not only leaves X": the modifier words inside an idiom are none. */

@@ -260,7 +260,10 @@ function findUnlisted(
       i = end - 1;
       continue;
     }
-    while (start > 0 && i - start < 3 && nameWord(start - 1) && sepOk(start)) start--;
+    // Before the marker, a number is part of the name only as a short one ("1. FC Köln"), not a
+    // date ("2025-04 FC Dordrecht", "2019 Football Talk").
+    const numberBefore = (j: number): boolean => /^\d+$/.test((tokens[j] as Token).surface) && ((tokens[j] as Token).surface.length > 2 || (tokens[j] as Token).before === '-');
+    while (start > 0 && i - start < 3 && nameWord(start - 1) && !numberBefore(start - 1) && sepOk(start)) start--;
     if (start > 0 && nameArticles.has((tokens[start - 1] as Token).surface) && start !== i) start--;
     while (end < tokens.length && end - i < 4 && sepOk(end)) {
       const next = tokens[end] as Token;

@@ -113,6 +113,10 @@ describe('extractor: Dutch', () => {
     expect(triples('Club Brugge blijft op X, zo laat de club weten.', 'nl')).toEqual(['club-brugge x stay']);
   });
 
+  it('names a club missing from the catalog without the date before it', () => {
+    expect(triples('2025-04 FC Dordrecht stopt per direct met het sociale mediaplatform X.', 'nl')).toEqual(['?FC Dordrecht x leave']);
+  });
+
   it("reads a Dutch player's move as no club's", () => {
     expect(triples('Speler van Ajax verlaat X na racistische berichten.', 'nl')).toEqual([]);
   });
