@@ -14,9 +14,8 @@ export type Platform = (typeof platforms)[number];
 export const actions = ['leave', 'stay', 'join', 'pause', 'return', 'delete'] as const;
 export type Action = (typeof actions)[number];
 
+/** The languages summaries, commands and pages are written in (as their own modules list them). */
 export const languages = ['fr', 'en', 'de', 'es', 'it', 'pt'] as const;
-/** The languages summaries, commands and pages are written in. */
-export type Language = (typeof languages)[number];
 
 /** The languages the extractor reads: those it writes in, and Dutch. */
 export const readLanguages = [...languages, 'nl'] as const;

@@ -2,13 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalise } from '../catalog/normalise.ts';
-import { type Action, actions, type Platform, type ReadLanguage as Language, readLanguages } from './announcement.ts';
+import { type Action, actions, type Platform, type ReadLanguage, readLanguages } from './announcement.ts';
 import type { Extractor } from './extractor.ts';
 
 /** One labelled item: a published text (real set) or a text written by the team (unit set). */
 export interface DevItem {
   id: string;
-  lang: Language;
+  lang: ReadLanguage;
   text: string;
   /** Where a real text was published. */
   source?: string;
@@ -28,7 +28,7 @@ export interface Score {
 export interface Evaluation {
   items: number;
   overall: Score;
-  byLanguage: Partial<Record<Language, Score>>;
+  byLanguage: Partial<Record<ReadLanguage, Score>>;
   byAction: Partial<Record<Action, Score>>;
   /** Items where the extractor and the labels disagree, for reading. */
   errors: Array<{ id: string; missed: string[]; extra: string[] }>;

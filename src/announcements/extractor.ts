@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/types.ts';
-import type { Announcement, ClubRef, Explanation, ExtractInput, Platform, ReadLanguage as Language } from './announcement.ts';
+import type { Announcement, ClubRef, Explanation, ExtractInput, Platform, ReadLanguage } from './announcement.ts';
 import { decideSentence, type Decision } from './decide.ts';
 import { detectLanguage, knownLanguage } from './language.ts';
 import { addClubFacts, collectCandidates, type Occurrence, platformLists, sentenceOccurrences } from './candidates.ts';
@@ -55,7 +55,7 @@ export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}
       for (const t of s.tokens) all.push(t);
       if (all.length >= wanted) break;
     }
-    const lang: Language = detectLanguage(all, input?.lang ?? null) ?? 'en';
+    const lang: ReadLanguage = detectLanguage(all, input?.lang ?? null) ?? 'en';
     const lastHint = lastPlatformHint(sentences);
     if (lastHint < 0) return { language: lang, announcements: [], rejected: [] };
     const { cues: index, names: nameIndex } = indexes[lang];
@@ -265,7 +265,7 @@ function lastPlatformHint(sentences: ReturnType<typeof tokenize>["sentences"]): 
 }
 
 /** "Borussia" means the Borussia named in full elsewhere in the item; alone, it means nothing. */
-const languageCountries: Record<Language, string[]> = {
+const languageCountries: Record<ReadLanguage, string[]> = {
   fr: ['FR', 'BE', 'CH'],
   en: ['GB-ENG', 'GB-SCT'],
   de: ['DE', 'AT', 'CH'],
@@ -276,7 +276,7 @@ const languageCountries: Record<Language, string[]> = {
 };
 
 /** "Sporting" in an item about Benfica, or in Portuguese, is Sporting CP. */
-function preferredByCountry(catalog: Catalog, ids: string[], clear: ReadonlySet<string>, lang: Language): string | null {
+function preferredByCountry(catalog: Catalog, ids: string[], clear: ReadonlySet<string>, lang: ReadLanguage): string | null {
   const countries = new Set([...clear].map((id) => catalog.byId(id)?.country).filter((c): c is string => c !== undefined));
   const byItem = ids.filter((id) => countries.has(catalog.byId(id)?.country ?? ''));
   if (byItem.length === 1) return byItem[0] as string;

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ReadLanguage as Language } from './announcement.ts';
+import type { ReadLanguage } from './announcement.ts';
 import { type DevItem, type Evaluation, loadItems, realsetDir, type Score } from './eval.ts';
 
 /**
@@ -26,7 +26,7 @@ export interface HistoryEntry {
   /** Whether this is the batch's first score, taken before any change made for it. */
   first: boolean;
   overall: Pick<Score, 'precision' | 'recall' | 'f1'>;
-  byLanguage: Partial<Record<Language, Pick<Score, 'precision' | 'recall' | 'f1'>>>;
+  byLanguage: Partial<Record<ReadLanguage, Pick<Score, 'precision' | 'recall' | 'f1'>>>;
 }
 
 interface Manifest {

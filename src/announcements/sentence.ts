@@ -1,4 +1,4 @@
-import type { ReadLanguage as Language } from './announcement.ts';
+import type { ReadLanguage } from './announcement.ts';
 import { isStopword } from './stopwords.ts';
 import type { Cue } from './lexicon/index.ts';
 import type { CueKind } from './lexicon/kinds.ts';
@@ -12,7 +12,7 @@ export type CueMatch = PhraseMatch<Cue>;
  * German and Dutch put the verb second in a main clause and last in a subordinate one, with the
  * platform, the negation or the club far from it ("Op X is de club niet meer actief").
  */
-export function verbSecond(lang: Language): boolean {
+export function verbSecond(lang: ReadLanguage): boolean {
   return lang === 'de' || lang === 'nl';
 }
 
@@ -24,7 +24,7 @@ export interface SentenceInfo {
   /** The sentence as written: its text for evidence, whether it asks a question. */
   sentence: Sentence;
   tokens: Token[];
-  lang: Language;
+  lang: ReadLanguage;
   cues: CueMatch[];
   clubs: Array<ClubMention & { role: ClubRole }>;
   platforms: PlatformMention[];
@@ -54,7 +54,7 @@ export function analyseSentence(
   index: number,
   sentence: Sentence,
   tokens: Token[],
-  lang: Language,
+  lang: ReadLanguage,
   cues: CueMatch[],
   clubs: ClubMention[],
   platforms: PlatformMention[],
@@ -96,7 +96,7 @@ export function contextOnly(
   index: number,
   sentence: Sentence,
   tokens: Token[],
-  lang: Language,
+  lang: ReadLanguage,
   clubs: ClubMention[],
   platforms: PlatformMention[],
   leagueIds: ReadonlySet<string>,

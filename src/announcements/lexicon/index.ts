@@ -1,4 +1,4 @@
-import type { ReadLanguage as Language } from '../announcement.ts';
+import type { ReadLanguage } from '../announcement.ts';
 import { PhraseIndex } from '../phrase-index.ts';
 import { de } from './de.ts';
 import { en } from './en.ts';
@@ -21,12 +21,12 @@ export interface LanguageIndex {
   names: PhraseIndex<EntityPayload>;
 }
 
-const lexicons: Record<Language, Lexicon> = { fr, en, de, es, it, pt, nl };
+const lexicons: Record<ReadLanguage, Lexicon> = { fr, en, de, es, it, pt, nl };
 
 export interface Cue {
   type: 'cue';
   kind: CueKind;
-  lang: Language;
+  lang: ReadLanguage;
   /** The phrase as listed, for explanations. */
   phrase: string;
   /** A noun ("départ de X"): the platform must follow closely. */
@@ -39,7 +39,7 @@ export interface Cue {
  * A preposition fused with the article after it ("sbarca sulla piattaforma", "chegou ao TikTok",
  * "wechselt zur Plattform"): each phrase is also listed with these forms in place of its preposition.
  */
-const contractions: Record<Language, Record<string, string[]>> = {
+const contractions: Record<ReadLanguage, Record<string, string[]>> = {
   fr: { a: ['au', 'aux'], de: ['du', 'des'] },
   en: {},
   de: { zu: ['zum', 'zur'], in: ['im', 'ins'], an: ['am', 'ans'], auf: ['aufs'], von: ['vom'], bei: ['beim'] },
@@ -55,7 +55,7 @@ const contractions: Record<Language, Record<string, string[]>> = {
   nl: {},
 };
 
-function withContractions(phrase: string, lang: Language): string[] {
+function withContractions(phrase: string, lang: ReadLanguage): string[] {
   const words = phrase.split(' ');
   const out = [phrase];
   words.forEach((word, i) => {
@@ -68,11 +68,11 @@ function withContractions(phrase: string, lang: Language): string[] {
  * One cue index per language, so an item is read with its own language's cues only; `addNames`
  * puts the club and platform names in the one name index.
  */
-export function buildIndexes(addNames: (index: PhraseIndex<EntityPayload>) => void): Record<Language, LanguageIndex> {
-  const out = {} as Record<Language, LanguageIndex>;
+export function buildIndexes(addNames: (index: PhraseIndex<EntityPayload>) => void): Record<ReadLanguage, LanguageIndex> {
+  const out = {} as Record<ReadLanguage, LanguageIndex>;
   const names = new PhraseIndex<EntityPayload>(() => false, 'nameStarts');
   addNames(names);
-  for (const [lang, lexicon] of Object.entries(lexicons) as Array<[Language, Lexicon]>) {
+  for (const [lang, lexicon] of Object.entries(lexicons) as Array<[ReadLanguage, Lexicon]>) {
     const index = new PhraseIndex<Cue>((p) => actionKinds.has(p.kind));
     out[lang] = { cues: index, names };
     const extra = published[lang] ?? {};
