@@ -14,6 +14,8 @@ export interface Batch {
   part: Part;
   gathered: string;
   files: string[];
+  /** False for a tune batch the rules are read on but the scorer is not fitted on (the manifest says why). */
+  fitted?: boolean;
 }
 
 export interface HistoryEntry {
@@ -40,6 +42,13 @@ export function loadManifest(dir: string = realsetDir): Batch[] {
 export function loadPart(part: Part, dir: string = realsetDir): DevItem[] {
   return loadManifest(dir)
     .filter((b) => b.part === part)
+    .flatMap((b) => loadItems(dir, b.files));
+}
+
+/** The tune batches the scorer is fitted on (`npm run train`). */
+export function loadFitted(dir: string = realsetDir): DevItem[] {
+  return loadManifest(dir)
+    .filter((b) => b.part === 'tune' && b.fitted !== false)
     .flatMap((b) => loadItems(dir, b.files));
 }
 

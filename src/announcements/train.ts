@@ -3,7 +3,7 @@ import { loadCatalog } from '../catalog/load-catalog.ts';
 import { type Candidate, decisionSlot, featureNames } from './features.ts';
 import { type DevItem, loadDevset, tripleKey } from './eval.ts';
 import { createExtractor } from './extractor.ts';
-import { loadPart } from './realset.ts';
+import { loadFitted } from './realset.ts';
 import { candidateStems, probability, type ScorerModel, vector } from './scorer.ts';
 
 const teamWeight = 1;
@@ -207,7 +207,7 @@ function examplesOf(items: readonly DevItem[], candidatesOf: (item: DevItem) => 
 
 /** `npm run train`: fits the scorer on the tune part and writes its weights beside the extractor. */
 export async function runTrainCommand(opts: { output: NodeJS.WritableStream; curve?: boolean; errors?: boolean }): Promise<void> {
-  const items = loadPart('tune');
+  const items = loadFitted();
   const extractor = createExtractor(loadCatalog(), { model: null });
   const cache = new Map<DevItem, Candidate[]>();
   const candidatesOf = (item: DevItem): Candidate[] => {
