@@ -5,7 +5,7 @@ import { detectLanguage, knownLanguage } from './language.ts';
 import { addClubFacts, collectCandidates, type Occurrence, platformLists, sentenceOccurrences } from './candidates.ts';
 import { type Candidate, decisionSlot, type ItemFacts } from './features.ts';
 import { addCooccurrence, type SentenceSummary } from './cooccurrence.ts';
-import { actionKinds } from './lexicon/kinds.ts';
+import { actionKinds, platformNames } from './lexicon/kinds.ts';
 import { buildIndexes, type Cue } from './lexicon/index.ts';
 import { createMentionFinder, type EntityPayload } from './mentions.ts';
 import { clubRef, type ItemContext } from './item-context.ts';
@@ -246,10 +246,14 @@ function firstActor(info: SentenceInfo): 'person' | 'club' | null {
   return club ? 'club' : null;
 }
 
-/** Words without which no sentence of the item can name a platform. */
-const platformHints = new Set(
-  'x twitter bluesky bsky blue threads mastodon fediverse fediversum fediverso instagram insta tiktok tik facebook youtube linkedin telegram whatsapp snapchat twitch weibo discord wechat we whats douyin kwai bilibili vkontakte toutiao tumblr pinterest reddit clubhouse dugout kuaishou zhihu dailymotion periscope youku vk twitterkonto twitteraccount twitterpagina instagramaccount instagrampagina instagramkanaal tiktokaccount tiktokkanaal facebookpagina facebookaccount youtubekanaal musk musks plattform plateforme plataforma piattaforma reseau red rede rete social kurznachrichtendienst netzwerk netwerk socialemediaplatform mediaplatform berichtendienst network platform app site dienst service'.split(' '),
-);
+/**
+ * Words without which no sentence of the item can name a platform: every platform name written as
+ * one word, the first words of the others, and the words of descriptions ("Musks Plattform").
+ */
+const platformHints = new Set([
+  ...Object.values(platformNames).flatMap((list) => list.split('|').filter((name) => !name.includes(' '))),
+  ...'x blue tik we whats musk musks plattform plateforme plataforma piattaforma reseau red rede rete social kurznachrichtendienst netzwerk netwerk socialemediaplatform mediaplatform berichtendienst network platform app site dienst service'.split(' '),
+]);
 
 /** "a franchi le pas et quitté X", "not only leaves X": the modifier words inside an idiom are none. */
 function withoutIdioms(cues: Array<PhraseMatch<Cue>>): Array<PhraseMatch<Cue>> {

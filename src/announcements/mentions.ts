@@ -227,6 +227,14 @@ function isPlatformX(tokens: readonly Token[], i: number, mentions: readonly Men
   return true;
 }
 
+/**
+ * Before a club-name marker, a number is part of the name only as a short one ("1. FC Köln"), not a
+ * date ("2025-04 FC Dordrecht", "2019 Football Talk").
+ */
+function isDatePart(t: Token): boolean {
+  return /^\d+$/.test(t.surface) && (t.surface.length > 2 || t.before === '-');
+}
+
 const nameConnectors = new Set(['de', 'do', 'da', 'del', 'di', 'du', 'des', 'dos', 'das', 'della', 'of']);
 
 function findUnlisted(
@@ -260,10 +268,7 @@ function findUnlisted(
       i = end - 1;
       continue;
     }
-    // Before the marker, a number is part of the name only as a short one ("1. FC Köln"), not a
-    // date ("2025-04 FC Dordrecht", "2019 Football Talk").
-    const numberBefore = (j: number): boolean => /^\d+$/.test((tokens[j] as Token).surface) && ((tokens[j] as Token).surface.length > 2 || (tokens[j] as Token).before === '-');
-    while (start > 0 && i - start < 3 && nameWord(start - 1) && !numberBefore(start - 1) && sepOk(start)) start--;
+    while (start > 0 && i - start < 3 && nameWord(start - 1) && !isDatePart(tokens[start - 1] as Token) && sepOk(start)) start--;
     if (start > 0 && nameArticles.has((tokens[start - 1] as Token).surface) && start !== i) start--;
     while (end < tokens.length && end - i < 4 && sepOk(end)) {
       const next = tokens[end] as Token;

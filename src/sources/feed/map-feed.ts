@@ -36,7 +36,7 @@ function mapRss(feed: RssFeed.Feed<string>, { maxTextChars }: MapOptions): Unkey
       const guid = clean(item.guid?.value);
       const permalink = item.guid?.isPermaLink !== false && guid !== null && /^https?:\/\//i.test(guid) ? guid : null;
       const body = item.description ?? item.content?.encoded ?? item.dc?.descriptions?.[0] ?? '';
-      return withLazyText(body, maxTextChars, {
+      return new LazyTextItem(body, maxTextChars, {
         title: itemTitle(item.title ?? item.dc?.titles?.[0], body),
         link: clean(item.link) ?? permalink ?? alternateLink(item.atom?.links),
         published: isoDate(item.pubDate ?? item.dc?.dates?.[0] ?? item.atom?.published ?? item.atom?.updated),
@@ -56,7 +56,7 @@ function mapAtom(feed: AtomFeed.Feed<string>, { maxTextChars }: MapOptions): Unk
     lang: feedLang,
     items: (feed.entries ?? []).map((entry) => {
       const body = entry.summary?.value ?? entry.content?.value ?? '';
-      return withLazyText(body, maxTextChars, {
+      return new LazyTextItem(body, maxTextChars, {
         title: itemTitle(entry.title?.value, body),
         link: alternateLink(entry.links),
         published: isoDate(entry.published ?? entry.updated ?? entry.dc?.dates?.[0]),
@@ -76,7 +76,7 @@ function mapRdf(feed: RdfFeed.Feed<string>, { maxTextChars }: MapOptions): Unkey
     lang: feedLang,
     items: (feed.items ?? []).map((item) => {
       const body = item.description ?? item.content?.encoded ?? item.dc?.descriptions?.[0] ?? '';
-      return withLazyText(body, maxTextChars, {
+      return new LazyTextItem(body, maxTextChars, {
         title: itemTitle(item.title ?? item.dc?.titles?.[0], body),
         link: clean(item.link) ?? clean(item.rdf?.about),
         published: isoDate(item.dc?.dates?.[0]),
@@ -96,7 +96,7 @@ function mapJson(feed: JsonFeed.Feed<string>, { maxTextChars }: MapOptions): Unk
     lang: feedLang,
     items: (feed.items ?? []).map((item) => {
       const body = item.summary ?? item.content_html ?? item.content_text ?? '';
-      return withLazyText(body, maxTextChars, {
+      return new LazyTextItem(body, maxTextChars, {
         title: itemTitle(item.title, body),
         link: clean(item.url) ?? clean(item.external_url),
         published: isoDate(item.date_published ?? item.date_modified),
@@ -108,18 +108,12 @@ function mapJson(feed: JsonFeed.Feed<string>, { maxTextChars }: MapOptions): Unk
 }
 
 /**
- * The item with its plain text made from the HTML only when first read: most items of a read were
- * seen before, and the pipeline never reads their text.
- */
-function withLazyText(body: string, maxTextChars: number, item: Omit<UnkeyedItem, 'text'>): UnkeyedItem {
-  return new LazyTextItem(body, maxTextChars, item);
-}
-
-/**
- * A feed's item, keyed in place once the whole feed is read (see assignItemKeys). Its text is an
- * accessor of its own, so that spreading or posting an item copies the text like any other
- * property, and every item shares that accessor: one made for each item (a closure) gave each
- * item an object of its own kind, a slow hash table, which made every function reading items slower.
+ * A feed's item, its plain text made from the HTML only when first read: most items of a read were
+ * seen before, and the pipeline never reads their text. It is keyed in place once the whole feed is
+ * read (see assignItemKeys). Its text is an accessor of its own, so that spreading or posting an
+ * item copies the text like any other property, and every item shares that accessor: one made for
+ * each item (a closure) gave each item an object of its own kind, a slow hash table, which made
+ * every function reading items slower.
  */
 class LazyTextItem implements UnkeyedItem {
   key = '';
