@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createExtractor } from '../../src/announcements/extractor.ts';
@@ -15,7 +15,8 @@ import { readFeed } from '../../src/sources/feed-reader.ts';
 const INPUT_DIR = fileURLToPath(new URL('../../../shared/peer-feeds/rss-parser/input/', import.meta.url));
 
 describe('the extractor on real news feeds without any announcement', () => {
-  it('finds no announcement in any of their items', () => {
+  // Read in place beside the repository; a clone without them says so.
+  it.runIf(existsSync(INPUT_DIR))(`finds no announcement in any of their items (${INPUT_DIR})`, () => {
     const extractor = createExtractor(loadCatalog());
     let items = 0;
     const found: string[] = [];

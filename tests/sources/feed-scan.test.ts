@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseFeed } from 'feedsmith';
 import { describe, expect, it } from 'vitest';
@@ -60,7 +60,8 @@ function bodiesInTests(): string[] {
 }
 
 describe('the fast feed scanner', () => {
-  it('reads every peer feed as feedsmith does, or declines it', () => {
+  // The peer feeds are read in place beside the repository; a clone without them says so.
+  it.runIf(existsSync(PEER_INPUT))(`reads every peer feed as feedsmith does, or declines it (${PEER_INPUT})`, () => {
     let accepted = 0;
     for (const { name, text } of peerBodies()) if (compare(text, name) === 'same') accepted++;
     // Measured when written: the scanner reads 24 of the 31 real feeds itself.
