@@ -49,16 +49,17 @@ function chosenSets(set: string | undefined): Array<{ title: string; items: DevI
 
 /** `clubwatch eval`: scores the extractor on the real set (fresh and tune apart), with the history. */
 export async function runEvalCommand(opts: EvalOptions): Promise<void> {
-  const extractor = createExtractor(loadCatalog());
+  const catalog = loadCatalog();
+  const extractor = createExtractor(catalog);
   if (opts.record !== undefined) {
     const batch = loadManifest().find((b) => b.name === opts.record);
     if (!batch) throw new UserError(`unknown batch "${opts.record}"`);
-    const result = evaluate(extractor, loadBatch(batch.name));
+    const result = evaluate(extractor, loadBatch(batch.name), catalog);
     const entry = recordScore(batch, result, opts.note ?? 'unnamed', new Date().toISOString().slice(0, 10));
     opts.output.write(`${JSON.stringify(entry)}\n`);
     return;
   }
-  const sets = chosenSets(opts.set).map((s) => ({ ...s, result: evaluate(extractor, s.items) }));
+  const sets = chosenSets(opts.set).map((s) => ({ ...s, result: evaluate(extractor, s.items, catalog) }));
   if (opts.json) {
     const out = sets.map(({ title, result }) => ({ set: title, ...result, errors: opts.errors ? result.errors : undefined }));
     opts.output.write(`${JSON.stringify({ sets: out, history: loadHistory() })}\n`);

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalise } from '../catalog/normalise.ts';
+import type { Catalog } from '../catalog/types.ts';
 import { type Action, actions, type Platform, type ReadLanguage, readLanguages } from './announcement.ts';
 import type { Extractor } from './extractor.ts';
 
@@ -76,8 +77,30 @@ function score(tp: number, fp: number, fn: number): Score {
   return { precision, recall, f1, tp, fp, fn };
 }
 
+type Label = DevItem['labels'][number];
+
+/**
+ * How labels are keyed: a label written while its club was out of the catalog names the club only
+ * ("Partick Thistle"); once the catalog knows that name, and only one entry has it, the label means
+ * that entry, as the extractor then says it.
+ */
+export function labelKeys(catalog: Catalog): (label: Label) => string {
+  const byName = new Map<string, string | null>();
+  for (const e of catalog.entries) {
+    const ambiguous = new Set(e.ambiguous.map(nameKey));
+    for (const n of [e.name, ...e.shortNames, ...e.aliases]) {
+      const k = nameKey(n);
+      if (k === '' || ambiguous.has(k)) continue;
+      const other = byName.get(k);
+      byName.set(k, other === undefined || other === e.id ? e.id : null);
+    }
+  }
+  return (l) => tripleKey(l.club ?? (l.name === undefined ? null : (byName.get(nameKey(l.name)) ?? null)), l.name, l.platform, l.action);
+}
+
 /** Micro-averaged precision, recall and F1 over (club, platform, action) triples. */
-export function evaluate(extractor: Extractor, items: readonly DevItem[]): Evaluation {
+export function evaluate(extractor: Extractor, items: readonly DevItem[], catalog: Catalog): Evaluation {
+  const keyOf = labelKeys(catalog);
   const counts = new Map<string, { tp: number; fp: number; fn: number }>();
   const bump = (k: string, field: 'tp' | 'fp' | 'fn'): void => {
     const c = counts.get(k) ?? { tp: 0, fp: 0, fn: 0 };
@@ -88,7 +111,7 @@ export function evaluate(extractor: Extractor, items: readonly DevItem[]): Evalu
   for (const item of items) {
     const found = extractor.extract({ text: item.text, lang: item.lang, authorClubId: item.authorClubId ?? null });
     const got = new Map(found.map((a) => [tripleKey(a.club.id, a.club.name, a.platform, a.action), a.action]));
-    const want = new Map(item.labels.map((l) => [tripleKey(l.club, l.name, l.platform, l.action), l.action]));
+    const want = new Map(item.labels.map((l) => [keyOf(l), l.action]));
     const missed: string[] = [];
     const extra: string[] = [];
     for (const [k, action] of want) {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { loadCatalog } from '../catalog/load-catalog.ts';
 import { type Candidate, decisionSlot, featureNames } from './features.ts';
-import { type DevItem, loadDevset, tripleKey } from './eval.ts';
+import { type DevItem, labelKeys, loadDevset, tripleKey } from './eval.ts';
 import { createExtractor } from './extractor.ts';
 import { loadFitted } from './realset.ts';
 import { candidateStems, probability, type ScorerModel, vector } from './scorer.ts';
@@ -18,6 +18,8 @@ const minStemItems = 5;
 /** Penalties: the named features are few and meant; the words are many and learned, so held back more. */
 const featurePenalty = 10;
 const wordPenalty = 30;
+
+type LabelKey = ReturnType<typeof labelKeys>;
 
 interface Example {
   item: number;
@@ -141,7 +143,7 @@ function f1At(threshold: number, scored: Array<{ e: Example; p: number }>, total
  * What the cross-validated scorer got wrong on each tune item: labelled triples it missed (with the
  * best score their candidate had, or "never proposed") and triples it reported that are not labelled.
  */
-function errorLines(items: readonly DevItem[], decided: ReadonlyArray<{ e: Example; p: number }>, scored: ReadonlyArray<{ e: Example; p: number }>): string[] {
+function errorLines(items: readonly DevItem[], keyOf: LabelKey, decided: ReadonlyArray<{ e: Example; p: number }>, scored: ReadonlyArray<{ e: Example; p: number }>): string[] {
   const bestOf = new Map<string, number>();
   for (const s of scored) {
     const k = `${s.e.item}|${s.e.key}`;
@@ -152,7 +154,7 @@ function errorLines(items: readonly DevItem[], decided: ReadonlyArray<{ e: Examp
   const lines: string[] = [];
   items.forEach((item, index) => {
     const got = new Set((reported.get(index) ?? []).map((s) => s.e.key));
-    const missed = [...new Set(item.labels.map((l) => tripleKey(l.club, l.name, l.platform, l.action)))]
+    const missed = [...new Set(item.labels.map(keyOf))]
       .filter((k) => !got.has(k))
       .map((k) => {
         const p = bestOf.get(`${index}|${k}`);
@@ -185,13 +187,13 @@ function inputsOf(c: Candidate, stems: ReadonlyMap<string, number>): number[] {
   return [...x, ...words];
 }
 
-function examplesOf(items: readonly DevItem[], candidatesOf: (item: DevItem) => Candidate[], stems: ReadonlyMap<string, number>, weight = 1, first = 0): { examples: Example[]; gold: number; covered: number } {
+function examplesOf(items: readonly DevItem[], keyOf: LabelKey, candidatesOf: (item: DevItem) => Candidate[], stems: ReadonlyMap<string, number>, weight = 1, first = 0): { examples: Example[]; gold: number; covered: number } {
   const examples: Example[] = [];
   let gold = 0;
   let covered = 0;
   items.forEach((item, at) => {
     const index = first + at;
-    const want = new Set(item.labels.map((l) => tripleKey(l.club, l.name, l.platform, l.action)));
+    const want = new Set(item.labels.map(keyOf));
     gold += want.size;
     const seen = new Set<string>();
     for (const c of candidatesOf(item)) {
@@ -208,7 +210,9 @@ function examplesOf(items: readonly DevItem[], candidatesOf: (item: DevItem) => 
 /** `npm run train`: fits the scorer on the tune part and writes its weights beside the extractor. */
 export async function runTrainCommand(opts: { output: NodeJS.WritableStream; curve?: boolean; errors?: boolean }): Promise<void> {
   const items = loadFitted();
-  const extractor = createExtractor(loadCatalog(), { model: null });
+  const catalog = loadCatalog();
+  const extractor = createExtractor(catalog, { model: null });
+  const keyOf = labelKeys(catalog);
   const cache = new Map<DevItem, Candidate[]>();
   const candidatesOf = (item: DevItem): Candidate[] => {
     let found = cache.get(item);
@@ -220,9 +224,9 @@ export async function runTrainCommand(opts: { output: NodeJS.WritableStream; cur
   };
   const words = chooseStems(items.flatMap(candidatesOf));
   const stems = new Map(words.map((w, i) => [w, i]));
-  const { examples, gold, covered } = examplesOf(items, candidatesOf, stems);
+  const { examples, gold, covered } = examplesOf(items, keyOf, candidatesOf, stems);
   // The team's texts teach the hard negatives they were written for; they are never scored here.
-  const team = examplesOf(loadDevset(), candidatesOf, stems, teamWeight, items.length).examples;
+  const team = examplesOf(loadDevset(), keyOf, candidatesOf, stems, teamWeight, items.length).examples;
   const crossValidated = (foldOf: (item: number) => string): Array<{ e: Example; p: number }> => {
     const out: Array<{ e: Example; p: number }> = [];
     for (const k of new Set(examples.map((e) => foldOf(e.item)))) {
@@ -252,7 +256,7 @@ export async function runTrainCommand(opts: { output: NodeJS.WritableStream; cur
       opts.output.write(`  threshold ${t.toFixed(2)}: P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}\n`);
     }
   }
-  if (opts.errors) for (const line of errorLines(items, decide(threshold, cv), cv)) opts.output.write(`${line}\n`);
+  if (opts.errors) for (const line of errorLines(items, keyOf, decide(threshold, cv), cv)) opts.output.write(`${line}\n`);
   const fitted = fitLogistic([...examples, ...team]);
   const model: ScorerModel = {
     features: [...featureNames],
