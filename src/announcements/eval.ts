@@ -86,16 +86,21 @@ type Label = DevItem['labels'][number];
  */
 export function labelKeys(catalog: Catalog): (label: Label) => string {
   const byName = new Map<string, string | null>();
+  const add = (k: string, id: string): void => {
+    const other = byName.get(k);
+    byName.set(k, other === undefined || other === id ? id : null);
+  };
   for (const e of catalog.entries) {
-    const ambiguous = new Set(e.ambiguous.map(nameKey));
+    const ambiguous = new Set(e.ambiguous.map(normalise));
+    const ambiguousKeys = new Set(e.ambiguous.map(nameKey));
     for (const n of [e.name, ...e.shortNames, ...e.aliases]) {
-      const k = nameKey(n);
-      if (k === '' || ambiguous.has(k)) continue;
-      const other = byName.get(k);
-      byName.set(k, other === undefined || other === e.id ? e.id : null);
+      // "FC Dordrecht" in full, though "Dordrecht" alone is ambiguous; "Partick Thistle" without "FC".
+      if (!ambiguous.has(normalise(n))) add(`=${normalise(n)}`, e.id);
+      if (nameKey(n) !== '' && !ambiguousKeys.has(nameKey(n))) add(nameKey(n), e.id);
     }
   }
-  return (l) => tripleKey(l.club ?? (l.name === undefined ? null : (byName.get(nameKey(l.name)) ?? null)), l.name, l.platform, l.action);
+  const resolve = (name: string): string | null => byName.get(`=${normalise(name)}`) ?? byName.get(nameKey(name)) ?? null;
+  return (l) => tripleKey(l.club ?? (l.name === undefined ? null : resolve(l.name)), l.name, l.platform, l.action);
 }
 
 /** Micro-averaged precision, recall and F1 over (club, platform, action) triples. */
