@@ -78,11 +78,12 @@ export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}
       nameLists.push(nameIndex.findAll(s.tokens));
     }
     const infos: SentenceInfo[] = sentences.slice(0, last + 1).map((s, index) => {
-      const cues = cueLists[index] ?? [];
+      const found = cueLists[index] ?? [];
       // Asked only for capitalised words next to "FC" and the like: a scan is cheaper than a table.
-      const covered = (i: number): boolean => cues.some((c) => c.start <= i && i < c.end);
+      const covered = (i: number): boolean => found.some((c) => c.start <= i && i < c.end);
       const mentions = finder.find(s.tokens, nameLists[index] ?? [], covered, examined);
       const clubs = mentions.filter((m) => m.type === 'club');
+      const cues = found.some((c) => actionKinds.has(c.payload.kind)) ? found.filter((c) => !(actionKinds.has(c.payload.kind) && partOfAName(s.tokens, c, clubs, lang))) : found;
       const platforms = mentions.filter((m) => m.type === 'platform');
       // Sentences that say no action matter only for who and what they name; roles only when a person is named.
       if (!cues.some((c) => actionKinds.has(c.payload.kind) || c.payload.kind === 'person')) {
@@ -320,4 +321,19 @@ function findTopic(catalog: Catalog, infos: SentenceInfo[], authorClubId: string
     }
   }
   return null;
+}
+
+/**
+ * "New England Patriots", "a fan of the New York Giants", "Nueva York": an action word that starts
+ * a name says nothing. Outside a name the catalog knows, a capitalised word inside the sentence
+ * followed by another is a name, unless the sentence is a headline in title case ("Man Utd Launch
+ * On Twitter"); German and Dutch capitalise nouns, so there only the catalog's names count.
+ */
+function partOfAName(tokens: readonly Token[], cue: PhraseMatch<Cue>, clubs: ReadonlyArray<{ start: number; end: number; ids: readonly string[] }>, lang: ReadLanguage): boolean {
+  if (clubs.some((m) => m.ids.length > 0 && m.start <= cue.start && cue.end <= m.end)) return true;
+  if (lang === 'de' || lang === 'nl' || cue.start === 0) return false;
+  for (let i = cue.start; i < cue.end; i++) if (!(tokens[i] as Token).cap) return false;
+  if (!tokens[cue.end]?.cap) return false;
+  const words = tokens.filter((t) => /^\p{L}/u.test(t.surface));
+  return words.filter((t) => t.cap).length * 2 < words.length;
 }

@@ -114,7 +114,7 @@ describe('extractor: Dutch', () => {
   });
 
   it('names a club missing from the catalog without the date before it', () => {
-    expect(triples('2025-04 FC Dordrecht stopt per direct met het sociale mediaplatform X.', 'nl')).toEqual(['?FC Dordrecht x leave']);
+    expect(triples('2025-04 VV Katwijk stopt per direct met het sociale mediaplatform X.', 'nl')).toEqual(['?VV Katwijk x leave']);
   });
 
   it("reads a Dutch player's move as no club's", () => {
@@ -158,6 +158,13 @@ describe('extractor: what is not an announcement', () => {
     expect(triples('La Lega B sbarca su TikTok con un account ufficiale.', 'it')).toEqual(['serie-b tiktok join']);
     expect(triples('La Lega sbarca su TikTok con un account ufficiale.', 'it')).toEqual(['lega-serie-a tiktok join']);
     expect(triples('The New Orleans Saints launched a TikTok account.', 'en').filter((t) => t.startsWith('us-orleans'))).toEqual([]);
+  });
+
+  it('reads "New" at the start of a name as no new account, while a title-case headline keeps its verbs', () => {
+    for (const text of ['There are several New England Patriots accounts on Bluesky that seem official at first glance.', 'Patrick Brown filed a complaint in New York against the league on the social media site Bluesky.']) {
+      expect(extractor.explain({ text, lang: 'en' }).announcements.flatMap((a) => a.cues)).not.toContain('join "New"');
+    }
+    expect(triples('Man Utd Launch Official Account On TikTok', 'en')).toEqual(['manchester-united tiktok join']);
   });
 
   it('reads a league saying clubs are free to leave as no announcement', () => {
