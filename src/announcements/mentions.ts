@@ -73,6 +73,7 @@ export function createMentionFinder(catalog: Catalog): MentionFinder {
   const names: Array<[string, EntityPayload]> = [];
   const index = { add: (phrase: string, payload: EntityPayload): void => void names.push([phrase, payload]) };
   const sharedNames = new Set(catalog.entries.flatMap((e) => e.ambiguous.map(normalise)));
+  const bodies = new Set(catalog.entries.filter((e) => e.kind !== 'club').map((e) => e.id));
   for (const entry of catalog.entries) {
     const ambiguousNames = new Set(entry.ambiguous.map(normalise));
     const names = new Set([entry.name, ...entry.shortNames, ...entry.aliases, ...entry.ambiguous].map(normalise));
@@ -202,7 +203,7 @@ export function createMentionFinder(catalog: Catalog): MentionFinder {
           mentions.push({ type: 'platform', start: i, end: i + 1, platform: 'x', name: 'X' });
         }
       }
-      findUnlisted(tokens, taken, cueCovered, mentions, spanName);
+      findUnlisted(tokens, taken, cueCovered, mentions, spanName, bodies);
       return mentions.sort((a, b) => a.start - b.start);
     },
   };
@@ -243,9 +244,11 @@ function findUnlisted(
   cueCovered: (i: number) => boolean,
   mentions: Mention[],
   spanName: (tokens: readonly Token[], start: number, end: number) => string,
+  bodies: ReadonlySet<string>,
 ): void {
+  // "Clube da Bundesliga": a league's name, however ambiguous, is no part of a club's name.
   const ambiguousAt = (j: number): boolean =>
-    mentions.some((m) => m.type === 'club' && m.ambiguous && j >= m.start && j < m.end);
+    mentions.some((m) => m.type === 'club' && m.ambiguous && j >= m.start && j < m.end && m.ids.some((id) => !bodies.has(id)));
   const nameWord = (j: number): boolean => {
     const t = tokens[j];
     if (t === undefined || (taken[j] && !ambiguousAt(j))) return false;
@@ -273,7 +276,7 @@ function findUnlisted(
     while (end < tokens.length && end - i < 4 && sepOk(end)) {
       const next = tokens[end] as Token;
       if (nameWord(end) || clubMarkers.has(next.surface)) end++;
-      else if (nameConnectors.has(next.surface) && tokens[end + 1]?.cap && sepOk(end + 1)) end += 2;
+      else if (nameConnectors.has(next.surface) && nameWord(end + 1) && sepOk(end + 1)) end += 2;
       else break;
     }
     const span = tokens.slice(start, end);

@@ -167,6 +167,10 @@ describe('extractor: what is not an announcement', () => {
     expect(triples('Man Utd Launch Official Account On TikTok', 'en')).toEqual(['manchester-united tiktok join']);
   });
 
+  it('reads "a club of the Bundesliga" as no club named "Clube da Bundesliga"', () => {
+    expect(triples('Clube da Bundesliga abandona o X em protesto contra Elon Musk', 'pt').filter((t) => t.startsWith('?'))).toEqual([]);
+  });
+
   it('reads a league saying clubs are free to leave as no announcement', () => {
     expect(triples('The Premier League said clubs were free to leave X.', 'en')).toEqual([]);
   });
