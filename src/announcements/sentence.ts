@@ -150,7 +150,8 @@ function assignRoles(info: SentenceInfo): void {
   clubs.forEach((club, n) => {
     const prevClub = clubs[n - 1];
     // Lists ("St. Pauli, Werder et Fribourg") share the role of their first member.
-    if (prevClub && isCoordinated(info, prevClub.end, club.start, clubs[n + 1]?.start) && prevClub.role !== 'plain' && prevClub.role !== 'possessor') {
+    if (prevClub && isCoordinated(info, prevClub.end, club.start, clubs[n + 1]?.start) && prevClub.role !== 'plain' && (prevClub.role !== 'possessor' || info.comma[club.start] || info.comma[prevClub.start])) {
+      // "l'ex centravanti di Monaco, Arsenal, Juventus e Barcellona": a list after "of" goes on describing the person.
       club.role = prevClub.role;
       return;
     }

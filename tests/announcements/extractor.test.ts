@@ -196,6 +196,8 @@ describe('extractor: what is not an announcement', () => {
     ['fr', 'Ligue 1 : faut-il quitter X ? Les clubs partagés'],
     ['de', 'Werder bleibt nach dem Sieg gegen Freiburg auf Platz sieben. Die Fans feierten auf X.'],
     ['es', 'El Sevilla deja escapar dos puntos ante el Getafe; la afición estalla en X.'],
+    ['es', 'El expresidente del Barcelona, Josep Maria Bartomeu, ha decidido cerrar su cuenta de Twitter.'],
+    ['it', "L'ex centravanti di Monaco, Arsenal, Juventus e Barcellona lascerà per il momento Facebook, Instagram e Twitter."],
   ])('sets aside (%s) %s', (lang, text) => {
     expect(triples(text, lang)).toEqual([]);
   });
