@@ -197,6 +197,8 @@ describe('extractor: what is not an announcement', () => {
     ['de', 'Werder bleibt nach dem Sieg gegen Freiburg auf Platz sieben. Die Fans feierten auf X.'],
     ['es', 'El Sevilla deja escapar dos puntos ante el Getafe; la afición estalla en X.'],
     ['es', 'El expresidente del Barcelona, Josep Maria Bartomeu, ha decidido cerrar su cuenta de Twitter.'],
+    ['pt', 'Torcedores acusam Atlético-MG de bloquear perfis com críticas no Twitter'],
+    ['fr', 'Schalke 04 : à Gelsenkirchen, le club publie sur X.'],
     ['it', "L'ex centravanti di Monaco, Arsenal, Juventus e Barcellona lascerà per il momento Facebook, Instagram e Twitter."],
   ])('sets aside (%s) %s', (lang, text) => {
     expect(triples(text, lang)).toEqual([]);
