@@ -53,6 +53,8 @@ function clubChoices(ctx: ItemContext, info: SentenceInfo, cue: CueMatch, subjec
     const listed = m.start >= cue.end && opensList(info, cue.end, m.start);
     if (!listed && crossesHard(info, Math.min(m.end, cue.end), Math.max(m.start, cue.start))) continue;
     const role = (m as ClubMention & { role?: string }).role ?? 'plain';
+    // "Flamengo x Corinthians", "OM 2-1 Lyon", "Athletic Bilbao-Real Sociedad": a match, no club acting.
+    if (role === 'match') continue;
     add(clubRef(ctx.catalog, m), {
       c_sentence: 1,
       c_before_cue: m.end <= cue.start ? 1 : 0,

@@ -17,7 +17,7 @@ export function verbSecond(lang: ReadLanguage): boolean {
 }
 
 /** What a club mention is doing in its sentence, beyond being a possible subject. */
-type ClubRole = 'plain' | 'against' | 'unlike' | 'precedent' | 'including' | 'possessor' | 'modifier';
+type ClubRole = 'plain' | 'against' | 'match' | 'unlike' | 'precedent' | 'including' | 'possessor' | 'modifier';
 
 export interface SentenceInfo {
   index: number;
@@ -179,7 +179,13 @@ function assignRoles(info: SentenceInfo): void {
     }
     // A score next to it ("OM 2-1 Lyon") makes it a match report, not a subject.
     const next = tokens[club.end];
-    if (next && /^\d+$/.test(next.folded) && tokens[club.end + 1] && /^\d+$/.test(tokens[club.end + 1]?.folded ?? '')) club.role = 'against';
+    if (next && /^\d+$/.test(next.folded) && tokens[club.end + 1] && /^\d+$/.test(tokens[club.end + 1]?.folded ?? '')) club.role = 'match';
+    // "Athletic Bilbao-Real Sociedad", "OM - PSG": two clubs joined by a dash are a match.
+    const other = clubs[n + 1];
+    if (other && other.start === club.end && /^\s*[-–—]\s*$/.test(tokens[other.start]?.before ?? '')) {
+      club.role = 'match';
+      other.role = 'match';
+    }
   });
 }
 
