@@ -27,6 +27,17 @@ export interface Occurrence {
 /** "instead", "stattdessen": a club that goes somewhere instead leaves where it was. */
 const insteadWords: Record<string, string> = { en: 'instead', de: 'stattdessen', it: 'invece', es: 'lugar', fr: 'place', pt: 'vez' };
 
+/**
+ * A club right after a leaving word ("saída do Flamengo", "quitte le PSG") is what someone leaves; German and
+ * Dutch verbs put the subject after them ("verlässt der HSV X"), so there only a noun ("Abschied vom") says so.
+ */
+function leavesClub(info: SentenceInfo, cue: CueMatch): boolean {
+  if (verbSecond(info.lang) && !cue.payload.noun) return false;
+  const at = info.article[cue.end] === true ? cue.end + 1 : cue.end;
+  if (/[:(]/.test(info.tokens[at]?.before ?? '')) return false;
+  return info.clubs.some((m) => m.start === at && ((m as ClubMention & { role?: string }).role ?? 'plain') === 'plain' && !info.platforms.some((p) => p.start >= cue.end && p.end <= m.start));
+}
+
 /** The clubs a sentence names that could act, with the subject the rules found. */
 function clubChoices(ctx: ItemContext, info: SentenceInfo, cue: CueMatch, subject: Subject): Array<{ ref: ClubRef; f: Partial<Features> }> {
   const out: Array<{ ref: ClubRef; f: Partial<Features> }> = [];
@@ -130,6 +141,8 @@ export function sentenceOccurrences(ctx: ItemContext, infos: readonly SentenceIn
     };
     // "le départ de son attaquant", "joins Real Madrid": the one moving is a person, not the club.
     if (f.cue_object_person && (base === 'leave' || base === 'join' || base === 'return')) continue;
+    // "está de saída do Flamengo", "sa sortie du PSG", "ha lasciato la Roma": someone leaves the club.
+    if (kind === 'leave' && leavesClub(info, cue)) continue;
     if ('action' in decided) {
       action = decided.action;
       if (base && action !== base) f.neg_flipped = 1;

@@ -198,6 +198,7 @@ describe('extractor: what is not an announcement', () => {
     ['es', 'El Sevilla deja escapar dos puntos ante el Getafe; la afición estalla en X.'],
     ['es', 'El expresidente del Barcelona, Josep Maria Bartomeu, ha decidido cerrar su cuenta de Twitter.'],
     ['pt', 'Torcedores acusam Atlético-MG de bloquear perfis com críticas no Twitter'],
+    ['pt', 'Jorge Jesus está de saída do Flamengo para regressar ao Benfica e a mudança está a enfurecer os adeptos no X.'],
     ['it', 'Ebbene, sabato anche per la Liga sarà Athletic Bilbao-Real Sociedad a inaugurare le gare in diretta su Twitch, attraverso il canale dello spagnolo Iblei Llanos, uno streamer.'],
     ['fr', 'Schalke 04 : à Gelsenkirchen, le club publie sur X.'],
     ['it', "L'ex centravanti di Monaco, Arsenal, Juventus e Barcellona lascerà per il momento Facebook, Instagram e Twitter."],
