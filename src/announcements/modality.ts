@@ -95,9 +95,15 @@ export function modifiers(info: SentenceInfo, cue: CueMatch, argEnd: number): Mo
       quoted.push(`${k} "${quote(info, c)}"`);
     }
   }
-  const negAt = info.cues.filter((c) => c.payload.kind === 'neg' && c.start >= from && c.start < cue.start).map((c) => c.start);
-  const reportAt = info.cues.filter((c) => c.payload.kind === 'report' && c.start >= from && c.start < cue.start).map((c) => c.start);
-  if (negAt.length > 0 && reportAt.length > 0 && Math.max(...negAt) < Math.max(...reportAt)) {
+  // The last negation and the last report before the cue, in its clause (-1: none).
+  let lastNeg = -1;
+  let lastReport = -1;
+  for (const c of info.cues) {
+    if (c.start < from || c.start >= cue.start) continue;
+    if (c.payload.kind === 'neg') lastNeg = Math.max(lastNeg, c.start);
+    else if (c.payload.kind === 'report') lastReport = Math.max(lastReport, c.start);
+  }
+  if (lastNeg >= 0 && lastReport >= 0 && lastNeg < lastReport) {
     kinds.add('undecided');
     quoted.push('undecided (the negation is about saying, not doing)');
   }
