@@ -129,7 +129,20 @@ export function storyStore({ db, engine, inTransaction, lockedEvents }: SqlConte
         ({ id } = await insertStory.executeTakeFirstOrThrow());
         await insertReport(db, id, firstReport);
       }
-      return { ...story, id, reports: [firstReport] };
+      // Written out, not { ...story, id, reports }: V8 gives each object made by a spread followed by
+      // more properties a hidden class of its own, and every function reading stories met a new one.
+      return {
+        clubId: story.clubId,
+        clubName: story.clubName,
+        platform: story.platform,
+        action: story.action,
+        occurredAt: story.occurredAt,
+        firstSeenAt: story.firstSeenAt,
+        confidence: story.confidence,
+        shared: story.shared,
+        id,
+        reports: [firstReport],
+      };
     },
 
     async shareStory(storyId) {
