@@ -66,10 +66,6 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
     reject(() => `${why} ("${quote(info, blocker)}")`);
     return out;
   }
-  const isCovered = (i: number): boolean =>
-    info.cues.some((c) => c.start <= i && i < c.end) ||
-    info.platforms.some((p) => p.start <= i && i < p.end) ||
-    info.clubs.some((c) => c.start <= i && i < c.end);
 
   for (const cue of cues) {
     const kind = cue.payload.kind;
@@ -163,7 +159,7 @@ export function decideSentence(ctx: ItemContext, info: SentenceInfo, rejected: E
       reject(() => `${cueText}: ${decided.reason}${mods.quoted.length ? ` (${mods.quoted.join(', ')})` : ''}`);
       continue;
     }
-    const subject = findSubject(info, cue, argEnd, isCovered);
+    const subject = findSubject(info, cue, argEnd);
     if (derived && kind === 'stay' && (subject.kind !== 'club' || subject.clubs.some((m) => out.some((d) => d.club.id !== null && m.ids.includes(d.club.id))))) {
       reject(() => `${cueText} names no platform it applies to`);
       continue;

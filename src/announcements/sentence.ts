@@ -316,11 +316,19 @@ function isMedium(info: SentenceInfo, from: number, platformStart: number): bool
 }
 
 /** Names written with a capital that no list knows: a person or a team out of the catalog. */
-export function isUnknownName(info: SentenceInfo, i: number, covered: (i: number) => boolean): boolean {
+export function isUnknownName(info: SentenceInfo, i: number): boolean {
   const t = info.tokens[i];
-  if (!t || !t.cap || covered(i) || isStopword(t.folded) || weekdaysMonths.has(t.folded)) return false;
+  if (!t || !t.cap || isCovered(info, i) || isStopword(t.folded) || weekdaysMonths.has(t.folded)) return false;
   if (info.lang === 'de') return false;
   if (info.cues.some((c) => c.end === i && (c.payload.kind === 'from' || c.payload.kind === 'loc'))) return false;
   return t.folded.length > 1;
 }
 
+
+/** Token i is part of a cue, a platform or a club the sentence names. */
+export function isCovered(info: SentenceInfo, i: number): boolean {
+  for (const c of info.cues) if (c.start <= i && i < c.end) return true;
+  for (const p of info.platforms) if (p.start <= i && i < p.end) return true;
+  for (const c of info.clubs) if (c.start <= i && i < c.end) return true;
+  return false;
+}

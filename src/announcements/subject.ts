@@ -1,5 +1,5 @@
 import type { CueMatch, SentenceInfo } from './sentence.ts';
-import { isArticle, isCoordinated, isUnknownName } from './sentence.ts';
+import { isArticle, isCoordinated, isCovered, isUnknownName } from './sentence.ts';
 import type { ClubMention } from './mentions.ts';
 
 type SubjectVia = 'named' | 'anaphor' | 'pronoun' | 'first' | 'forward' | 'implicit' | 'noun';
@@ -99,7 +99,7 @@ function personIsSubject(info: SentenceInfo, person: CueMatch): boolean {
  * generic group ("several clubs"), "the club", "we"; then forward (verb-first sentences);
  * else the club the item is about.
  */
-export function findSubject(info: SentenceInfo, cue: CueMatch, argEnd: number, covered: (i: number) => boolean): Subject {
+export function findSubject(info: SentenceInfo, cue: CueMatch, argEnd: number): Subject {
   let sawPronoun = false;
   // "dejamos", "quittons", "lasciamo": the verb itself says "we".
   const own = info.cues.find((c) => c.payload.kind === 'first' && c.start >= cue.start && c.end <= cue.end);
@@ -168,10 +168,10 @@ export function findSubject(info: SentenceInfo, cue: CueMatch, argEnd: number, c
       return { kind: 'context', via: 'anaphor', cue: anaphor.payload.phrase };
     }
     if (ending.some((c) => c.payload.kind === 'pronoun')) sawPronoun = true;
-    if (j >= cue.start - 2 && isUnknownName(info, j, covered) && !(j === 0 && sawPronoun)) {
+    if (j >= cue.start - 2 && isUnknownName(info, j) && !(j === 0 && sawPronoun)) {
       const t = info.tokens[j];
       // A capitalised first word is only a name when nothing else explains it.
-      if (j > 0 || (t && !covered(j))) return { kind: 'person', text: t?.surface ?? '' };
+      if (j > 0 || (t && !isCovered(info, j))) return { kind: 'person', text: t?.surface ?? '' };
     }
   }
   for (const c of info.clubs) {

@@ -1,0 +1,105 @@
+import type { Platform } from './announcement.ts';
+import { type Candidate, clubKey, emptyFeatures, type FeatureName, featureNames, type Features, type ItemFacts, type RuleDecision } from './features.ts';
+import type { ItemContext } from './item-context.ts';
+import type { Occurrence } from './candidates.ts';
+import type { SentenceInfo } from './sentence.ts';
+
+/** The candidate triples of an item, gathered from its occurrences, and the facts of the item about each. */
+
+/** How strongly one occurrence ties its club, platform and action together (0 to 1). */
+function strength(f: Partial<Features>): number {
+  const club = f.c_subject ? 1 : f.c_context ? 0.6 : (f.c_near ?? 0) * 0.7;
+  const platform = f.p_strict ? 1 : f.p_sentence ? 0.5 + 0.4 * (f.p_near ?? 0) : 0.4;
+  const held = f.blocked || f.question || f.embed_other ? 0.2 : 1;
+  return club * platform * held;
+}
+
+/** Gathers the occurrences of an item into one candidate per triple, with the rules' verdicts. */
+export function collectCandidates(occurrences: Occurrence[], rules: readonly RuleDecision[]): Candidate[] {
+  const byTriple = new Map<string, Candidate>();
+  for (const o of occurrences) {
+    const k = `${clubKey(o.club)}|${o.platform}|${o.action}`;
+    let c = byTriple.get(k);
+    const s = strength(o.f);
+    if (!c) {
+      c = { club: o.club, platform: o.platform, action: o.action, features: emptyFeatures(), sentence: o.info, cues: [o.cue], strength: s };
+      byTriple.set(k, c);
+    } else if (s > c.strength) {
+      c.sentence = o.info;
+      c.cues = [o.cue];
+      c.strength = s;
+    }
+    // Every occurrence's features have every name (occurrenceFeatures), in the order of featureNames.
+    for (const name of featureNames) {
+      // Facts against an announcement count only when every occurrence has them.
+      if (name === 'blocked' || name === 'question' || name === 'embed_other' || name === 'c_person_subject' || name === 'c_generic_subject' || name === 'c_against' || name === 'c_possessor') continue;
+      c.features[name] = Math.max(c.features[name], o.f[name] as number);
+    }
+    c.features.strong = Math.max(c.features.strong, s);
+    c.features.occurrences += 1;
+  }
+  // Facts against: the share of occurrences that have them.
+  const against = ['blocked', 'question', 'embed_other', 'c_person_subject', 'c_generic_subject', 'c_against', 'c_possessor'] as const;
+  const sums = new Map<string, Record<(typeof against)[number], number>>();
+  for (const o of occurrences) {
+    const k = `${clubKey(o.club)}|${o.platform}|${o.action}`;
+    const s = sums.get(k) ?? { blocked: 0, question: 0, embed_other: 0, c_person_subject: 0, c_generic_subject: 0, c_against: 0, c_possessor: 0 };
+    for (const a of against) s[a] += o.f[a] ?? 0;
+    sums.set(k, s);
+  }
+  for (const r of rules) {
+    const k = `${clubKey(r.club)}|${r.platform}|${r.action}`;
+    if (!byTriple.has(k)) {
+      const f = emptyFeatures();
+      f.c_subject = 1;
+      f.p_strict = 1;
+      f.strong = 1;
+      f.occurrences = 1;
+      byTriple.set(k, { club: r.club, platform: r.platform, action: r.action, features: f, sentence: occurrences[0]?.info as SentenceInfo, cues: ['rules'], strength: 1 });
+    }
+  }
+  for (const [k, c] of byTriple) {
+    const s = sums.get(k);
+    const n = Math.max(1, c.features.occurrences);
+    if (s) for (const a of against) c.features[a] = s[a] / n;
+    c.features.occurrences = Math.log1p(c.features.occurrences) / Math.log(10);
+    c.features[`act_${c.action}` as FeatureName] = 1;
+  }
+  return [...byTriple.values()];
+}
+
+/** Platforms that clubs treat alike: X; its newer rivals; Meta's; video; the rest. */
+const platformGroup: Record<Platform, 'x' | 'alt' | 'meta' | 'video' | 'other'> = {
+  x: 'x',
+  bluesky: 'alt',
+  threads: 'alt',
+  mastodon: 'alt',
+  facebook: 'meta',
+  instagram: 'meta',
+  youtube: 'video',
+  tiktok: 'video',
+  other: 'other',
+};
+
+/** What the item says of each candidate's club as a whole: how often it is named, whether it is the topic, what the rules read of it. */
+export function addClubFacts(candidates: readonly Candidate[], rules: readonly RuleDecision[], ctx: ItemContext, facts: ItemFacts): void {
+  const maxMentions = Math.max(1, ...facts.clubCounts.values());
+  const itemClubs = new Set(candidates.filter((c) => c.features.item_level === 0).map((c) => clubKey(c.club))).size;
+  for (const c of candidates) {
+    const ck = clubKey(c.club);
+    c.features.club_mentions = (facts.clubCounts.get(ck) ?? 0) / maxMentions;
+    c.features.club_topic = ctx.topic && clubKey(ctx.topic) === ck ? 1 : 0;
+    c.features.club_unknown = c.club.id === null ? 1 : 0;
+    c.features.club_author = ctx.authorClubId !== null && c.club.id === ctx.authorClubId ? 1 : 0;
+    c.features.club_league = c.club.id !== null && facts.leagueIds.has(c.club.id) ? 1 : 0;
+    c.features.item_clubs = Math.min(1, itemClubs / 10);
+    // Which platform: joins of the newer networks are most of what clubs announce now, leaves most often of X.
+    const group = platformGroup[c.platform];
+    for (const g of ['x', 'alt', 'meta', 'video', 'other'] as const) c.features[`plat_${g}`] = group === g ? 1 : 0;
+    if (c.action === 'leave' || c.action === 'stay' || c.action === 'join' || c.action === 'pause') c.features[`${c.action}_${group}`] = 1;
+    const same = rules.find((r) => clubKey(r.club) === ck && r.platform === c.platform && r.action === c.action);
+    c.features.rule = same ? same.confidence : 0;
+    c.features.rule_other_action = rules.some((r) => clubKey(r.club) === ck && r.platform === c.platform && r.action !== c.action) ? 1 : 0;
+    c.features.rule_club = rules.some((r) => clubKey(r.club) === ck) ? 1 : 0;
+  }
+}
