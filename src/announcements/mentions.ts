@@ -105,108 +105,155 @@ export function createMentionFinder(catalog: Catalog): MentionFinder {
       for (const [phrase, payload] of names) target.add(phrase, payload);
     },
     find(tokens, matches, cueCovered, text) {
-      const spanName = (_: readonly Token[], start: number, end: number): string => {
-        const s = text.slice((tokens[start] as Token).start, (tokens[end - 1] as Token).end);
-        return /\s\s|\n|\t/.test(s) ? s.replace(/\s+/g, ' ') : s;
-      };
-      const raw = matches.filter(({ start, end, payload }) => {
-        const first = tokens[start] as Token;
-        if (payload.type === 'club' && isDateline(text, (tokens[end - 1] as Token).end)) return false;
-        // "New Orleans Saints", "Nueva Chicago": a place named with "New" is not the club of the bare name.
-        if (payload.type === 'club' && payload.single) return first.cap && first.surface.length > 1 && !newWords.has(tokens[start - 1]?.surface ?? '');
-        if (payload.type === 'platform' && payload.needsCap) return first.cap;
-        return end > start;
-      });
-      // Longest first; among equals, a name without an article before one with ("La Lega B" is Lega B,
-      // not "la Lega"), then the earlier.
-      const article = (m: PhraseMatch<EntityPayload>): number => (leadingArticles.has((tokens[m.start] as Token).folded) ? 1 : 0);
-      raw.sort((a, b) => b.end - b.start - (a.end - a.start) || article(a) - article(b) || a.start - b.start);
-      const taken = new Array<boolean>(tokens.length).fill(false);
-      const mentions: Mention[] = [];
-      for (const m of raw) {
-        let free = true;
-        for (let i = m.start; i < m.end; i++) if (taken[i]) free = false;
-        const same = mentions.find((x) => x.start === m.start && x.end === m.end);
-        if (same && same.type === 'club' && m.payload.type === 'club') {
-          if (!same.ids.includes(m.payload.id)) {
-            if (!m.payload.ambiguous && same.ambiguous) {
-              same.ids = [m.payload.id];
-              same.ambiguous = false;
-            } else if (m.payload.ambiguous === same.ambiguous) same.ids.push(m.payload.id);
-          }
-          continue;
-        }
-        if (!free) {
-          // "El Rayo" and "Rayo Vallecano" are one mention of the same club.
-          const own = mentions.find((x) => x.type === 'club' && m.payload.type === 'club' && x.ids.length === 1 && x.ids[0] === m.payload.id && m.start < x.end && m.end > x.start);
-          if (own && m.payload.type === 'club' && !m.payload.ambiguous) {
-            const start = Math.min(own.start, m.start);
-            const end = Math.max(own.end, m.end);
-            const clear = tokens.slice(start, end).every((_, k) => !taken[start + k] || (start + k >= own.start && start + k < own.end) || (start + k >= m.start && start + k < m.end));
-            if (clear) {
-              for (let i = start; i < end; i++) taken[i] = true;
-              own.start = start;
-              own.end = end;
-              own.name = spanName(tokens, start, end);
-            }
-          }
-          continue;
-        }
-        for (let i = m.start; i < m.end; i++) taken[i] = true;
-        const name = spanName(tokens, m.start, m.end);
-        if (m.payload.type === 'club') {
-          mentions.push({ type: 'club', start: m.start, end: m.end, ids: [m.payload.id], ambiguous: m.payload.ambiguous, name });
-        } else {
-          mentions.push({ type: 'platform', start: m.start, end: m.end, platform: m.payload.platform, name });
-        }
-      }
-      // "Il Bologna FC", "Sevilla FC 1890": a marker or a year next to a known name belongs to it.
-      for (const m of mentions) {
-        if (m.type !== 'club') continue;
-        while (m.end < tokens.length && !taken[m.end] && (shortMarkers.has((tokens[m.end] as Token).surface) || /^(18|19|20)\d\d$/.test((tokens[m.end] as Token).surface)) && !/[,;:()]/.test((tokens[m.end] as Token).before)) {
-          taken[m.end] = true;
-          m.end++;
-        }
-        while (m.start > 0 && !taken[m.start - 1] && shortMarkers.has((tokens[m.start - 1] as Token).surface) && !/[,;:()]/.test((tokens[m.start] as Token).before)) {
-          taken[m.start - 1] = true;
-          m.start--;
-        }
-      }
-      for (const m of mentions) {
-        const next = tokens[m.end];
-        if (m.type !== 'club' || !next || taken[m.end] || !next.cap || !womenWords.has(next.folded) || /[,;:()]/.test(next.before)) continue;
-        taken[m.end] = true;
-        m.end++;
-        m.ids = [];
-        m.ambiguous = false;
-        m.name = spanName(tokens, m.start, m.end);
-      }
-      // "VfB Friedrichshafen", "der VfB Friedrichshafen": a club-type abbreviation that is also one
-      // club's short name, followed by a place that is not that club's city, names another club.
-      for (const m of mentions) {
-        if (m.type !== 'club' || m.ids.length !== 1 || m.ambiguous || !shortMarkers.has((tokens[m.end - 1] as Token).surface)) continue;
-        const next = tokens[m.end];
-        if (!next || taken[m.end] || !next.cap || next.folded.length < 3 || isStopword(next.folded) || cueCovered(m.end) || /[,;:()]/.test(next.before)) continue;
-        if (next.surface === next.surface.toUpperCase()) continue;
-        const city = catalog.byId(m.ids[0] as string)?.city;
-        if (city && normalise(city) === next.folded) continue;
-        taken[m.end] = true;
-        m.end++;
-        m.ids = [];
-        m.name = spanName(tokens, m.start, m.end);
-      }
-      for (let i = 0; i < tokens.length; i++) {
-        if (taken[i]) continue;
-        const t = tokens[i] as Token;
-        if (t.surface === 'X' && isPlatformX(tokens, i, mentions)) {
-          taken[i] = true;
-          mentions.push({ type: 'platform', start: i, end: i + 1, platform: 'x', name: 'X' });
-        }
-      }
-      findUnlisted(tokens, taken, cueCovered, mentions, spanName, bodies);
-      return mentions.sort((a, b) => a.start - b.start);
+      return findMentions(catalog, bodies, tokens, matches, cueCovered, text);
     },
   };
+}
+
+/** The words a mention covers, as written, with runs of spaces made one. */
+function spanName(text: string, tokens: readonly Token[], start: number, end: number): string {
+  const s = text.slice((tokens[start] as Token).start, (tokens[end - 1] as Token).end);
+  return /\s\s|\n|\t/.test(s) ? s.replace(/\s+/g, ' ') : s;
+}
+
+/**
+ * The mentions of one sentence, in steps of small functions: V8 compiles a large function in time
+ * that grows faster than its size, and again whole when a rare branch is first taken.
+ */
+function findMentions(catalog: Catalog, bodies: ReadonlySet<string>, tokens: readonly Token[], matches: Array<PhraseMatch<EntityPayload>>, cueCovered: (i: number) => boolean, text: string): Mention[] {
+  const raw = keptMatches(tokens, matches, text);
+  // Longest first; among equals, a name without an article before one with ("La Lega B" is Lega B,
+  // not "la Lega"), then the earlier.
+  if (raw.length > 1) raw.sort((a, b) => b.end - b.start - (a.end - a.start) || articleFirst(tokens, a) - articleFirst(tokens, b) || a.start - b.start);
+  const taken = new Array<boolean>(tokens.length).fill(false);
+  const mentions: Mention[] = [];
+  for (const m of raw) placeMatch(mentions, taken, tokens, m, text);
+  if (mentions.length > 0) {
+    // "Il Bologna FC", "Sevilla FC 1890": a marker or a year next to a known name belongs to it.
+    for (const m of mentions) if (m.type === 'club') extendWithMarkers(m, tokens, taken);
+    for (const m of mentions) if (m.type === 'club') womenTeam(m, tokens, taken, text);
+    // "VfB Friedrichshafen", "der VfB Friedrichshafen": a club-type abbreviation that is also one
+    // club's short name, followed by a place that is not that club's city, names another club.
+    for (const m of mentions) if (m.type === 'club') otherClubAfterMarker(catalog, m, tokens, taken, cueCovered, text);
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken[i]) continue;
+    const t = tokens[i] as Token;
+    if (t.surface === 'X' && isPlatformX(tokens, i, mentions)) {
+      taken[i] = true;
+      mentions.push({ type: 'platform', start: i, end: i + 1, platform: 'x', name: 'X' });
+    }
+  }
+  findUnlisted(tokens, taken, cueCovered, mentions, text, bodies);
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+function keptMatches(tokens: readonly Token[], matches: ReadonlyArray<PhraseMatch<EntityPayload>>, text: string): Array<PhraseMatch<EntityPayload>> {
+  const raw: Array<PhraseMatch<EntityPayload>> = [];
+  for (const m of matches) if (keepMatch(tokens, m, text)) raw.push(m);
+  return raw;
+}
+
+function keepMatch(tokens: readonly Token[], { start, end, payload }: PhraseMatch<EntityPayload>, text: string): boolean {
+  const first = tokens[start] as Token;
+  if (payload.type === 'club' && isDateline(text, (tokens[end - 1] as Token).end)) return false;
+  // "New Orleans Saints", "Nueva Chicago": a place named with "New" is not the club of the bare name.
+  if (payload.type === 'club' && payload.single) return first.cap && first.surface.length > 1 && !newWords.has(tokens[start - 1]?.surface ?? '');
+  if (payload.type === 'platform' && payload.needsCap) return first.cap;
+  return end > start;
+}
+
+function articleFirst(tokens: readonly Token[], m: PhraseMatch<EntityPayload>): number {
+  return leadingArticles.has((tokens[m.start] as Token).folded) ? 1 : 0;
+}
+
+/** One name match, longest first: a new mention where its words are free, else merged with the one there. */
+function placeMatch(mentions: Mention[], taken: boolean[], tokens: readonly Token[], m: PhraseMatch<EntityPayload>, text: string): void {
+  let free = true;
+  for (let i = m.start; i < m.end; i++) if (taken[i]) free = false;
+  const same = sameSpan(mentions, m);
+  if (same && same.type === 'club' && m.payload.type === 'club') {
+    mergeSameSpan(same, m.payload);
+    return;
+  }
+  if (!free) {
+    // "El Rayo" and "Rayo Vallecano" are one mention of the same club.
+    if (m.payload.type === 'club' && !m.payload.ambiguous) mergeOverlap(mentions, taken, tokens, m, m.payload.id, text);
+    return;
+  }
+  for (let i = m.start; i < m.end; i++) taken[i] = true;
+  const name = spanName(text, tokens, m.start, m.end);
+  if (m.payload.type === 'club') {
+    mentions.push({ type: 'club', start: m.start, end: m.end, ids: [m.payload.id], ambiguous: m.payload.ambiguous, name });
+  } else {
+    mentions.push({ type: 'platform', start: m.start, end: m.end, platform: m.payload.platform, name });
+  }
+}
+
+function sameSpan(mentions: readonly Mention[], m: PhraseMatch<EntityPayload>): Mention | undefined {
+  for (const x of mentions) if (x.start === m.start && x.end === m.end) return x;
+  return undefined;
+}
+
+function mergeSameSpan(same: ClubMention, payload: { id: string; ambiguous: boolean }): void {
+  if (same.ids.includes(payload.id)) return;
+  if (!payload.ambiguous && same.ambiguous) {
+    same.ids = [payload.id];
+    same.ambiguous = false;
+  } else if (payload.ambiguous === same.ambiguous) same.ids.push(payload.id);
+}
+
+function mergeOverlap(mentions: readonly Mention[], taken: boolean[], tokens: readonly Token[], m: PhraseMatch<EntityPayload>, id: string, text: string): void {
+  let own: ClubMention | undefined;
+  for (const x of mentions) {
+    if (x.type === 'club' && x.ids.length === 1 && x.ids[0] === id && m.start < x.end && m.end > x.start) {
+      own = x;
+      break;
+    }
+  }
+  if (!own) return;
+  const start = Math.min(own.start, m.start);
+  const end = Math.max(own.end, m.end);
+  for (let k = start; k < end; k++) if (taken[k] && !(k >= own.start && k < own.end) && !(k >= m.start && k < m.end)) return;
+  for (let i = start; i < end; i++) taken[i] = true;
+  own.start = start;
+  own.end = end;
+  own.name = spanName(text, tokens, start, end);
+}
+
+function extendWithMarkers(m: ClubMention, tokens: readonly Token[], taken: boolean[]): void {
+  while (m.end < tokens.length && !taken[m.end] && (shortMarkers.has((tokens[m.end] as Token).surface) || /^(18|19|20)\d\d$/.test((tokens[m.end] as Token).surface)) && !/[,;:()]/.test((tokens[m.end] as Token).before)) {
+    taken[m.end] = true;
+    m.end++;
+  }
+  while (m.start > 0 && !taken[m.start - 1] && shortMarkers.has((tokens[m.start - 1] as Token).surface) && !/[,;:()]/.test((tokens[m.start] as Token).before)) {
+    taken[m.start - 1] = true;
+    m.start--;
+  }
+}
+
+/** "Arsenal Women": the women's team, a club of its own out of the catalog. */
+function womenTeam(m: ClubMention, tokens: readonly Token[], taken: boolean[], text: string): void {
+  const next = tokens[m.end];
+  if (!next || taken[m.end] || !next.cap || !womenWords.has(next.folded) || /[,;:()]/.test(next.before)) return;
+  taken[m.end] = true;
+  m.end++;
+  m.ids = [];
+  m.ambiguous = false;
+  m.name = spanName(text, tokens, m.start, m.end);
+}
+
+function otherClubAfterMarker(catalog: Catalog, m: ClubMention, tokens: readonly Token[], taken: boolean[], cueCovered: (i: number) => boolean, text: string): void {
+  if (m.ids.length !== 1 || m.ambiguous || !shortMarkers.has((tokens[m.end - 1] as Token).surface)) return;
+  const next = tokens[m.end];
+  if (!next || taken[m.end] || !next.cap || next.folded.length < 3 || isStopword(next.folded) || cueCovered(m.end) || /[,;:()]/.test(next.before)) return;
+  if (next.surface === next.surface.toUpperCase()) return;
+  const city = catalog.byId(m.ids[0] as string)?.city;
+  if (city && normalise(city) === next.folded) return;
+  taken[m.end] = true;
+  m.end++;
+  m.ids = [];
+  m.name = spanName(text, tokens, m.start, m.end);
 }
 
 const timesWords = new Set(['fois', 'times', 'mal', 'veces', 'volte', 'vezes', 'per', 'pro', 'par', 'por', 'a', 'de']);
@@ -238,23 +285,40 @@ function isDatePart(t: Token): boolean {
 
 const nameConnectors = new Set(['de', 'do', 'da', 'del', 'di', 'du', 'des', 'dos', 'das', 'della', 'of']);
 
+/** "Clube da Bundesliga": a league's name, however ambiguous, is no part of a club's name. */
+function ambiguousAt(mentions: readonly Mention[], bodies: ReadonlySet<string>, j: number): boolean {
+  for (const m of mentions) if (m.type === 'club' && m.ambiguous && j >= m.start && j < m.end && m.ids.some((id) => !bodies.has(id))) return true;
+  return false;
+}
+
+/** What an unlisted name reads one word further at a time. */
+interface NameScan {
+  tokens: readonly Token[];
+  taken: boolean[];
+  cueCovered: (i: number) => boolean;
+  mentions: Mention[];
+  bodies: ReadonlySet<string>;
+}
+
+function nameWord(s: NameScan, j: number): boolean {
+  const t = s.tokens[j];
+  if (t === undefined || (s.taken[j] && !ambiguousAt(s.mentions, s.bodies, j))) return false;
+  return (t.cap || /^\d+$/.test(t.surface)) && !isStopword(t.folded) && (!s.cueCovered(j) || ambiguousAt(s.mentions, s.bodies, j));
+}
+
+function sepOk(tokens: readonly Token[], j: number): boolean {
+  return !/[,;:()|—–]/.test((tokens[j] as Token).before);
+}
+
 function findUnlisted(
   tokens: readonly Token[],
   taken: boolean[],
   cueCovered: (i: number) => boolean,
   mentions: Mention[],
-  spanName: (tokens: readonly Token[], start: number, end: number) => string,
+  text: string,
   bodies: ReadonlySet<string>,
 ): void {
-  // "Clube da Bundesliga": a league's name, however ambiguous, is no part of a club's name.
-  const ambiguousAt = (j: number): boolean =>
-    mentions.some((m) => m.type === 'club' && m.ambiguous && j >= m.start && j < m.end && m.ids.some((id) => !bodies.has(id)));
-  const nameWord = (j: number): boolean => {
-    const t = tokens[j];
-    if (t === undefined || (taken[j] && !ambiguousAt(j))) return false;
-    return (t.cap || /^\d+$/.test(t.surface)) && !isStopword(t.folded) && (!cueCovered(j) || ambiguousAt(j));
-  };
-  const sepOk = (j: number): boolean => !/[,;:()|—–]/.test((tokens[j] as Token).before);
+  const scan: NameScan = { tokens, taken, cueCovered, mentions, bodies };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (taken[i] || !clubMarkers.has(t.surface)) continue;
@@ -263,20 +327,20 @@ function findUnlisted(
     let start = i;
     let end = i + 1;
     if (federationMarkers.has(t.surface)) {
-      while (end < tokens.length && end - i < 5 && sepOk(end) && !taken[end] && /^\p{L}+$/u.test((tokens[end] as Token).surface) && (nameConnectors.has((tokens[end] as Token).folded) || !isStopword((tokens[end] as Token).folded))) end++;
+      while (end < tokens.length && end - i < 5 && sepOk(tokens, end) && !taken[end] && /^\p{L}+$/u.test((tokens[end] as Token).surface) && (nameConnectors.has((tokens[end] as Token).folded) || !isStopword((tokens[end] as Token).folded))) end++;
       while (end > i + 1 && nameConnectors.has((tokens[end - 1] as Token).folded)) end--;
       if (end - i < 2) continue;
       for (let k = i; k < end; k++) taken[k] = true;
-      mentions.push({ type: 'club', start: i, end, ids: [], ambiguous: false, name: spanName(tokens, i, end) });
+      mentions.push({ type: 'club', start: i, end, ids: [], ambiguous: false, name: spanName(text, tokens, i, end) });
       i = end - 1;
       continue;
     }
-    while (start > 0 && i - start < 3 && nameWord(start - 1) && !isDatePart(tokens[start - 1] as Token) && sepOk(start)) start--;
+    while (start > 0 && i - start < 3 && nameWord(scan, start - 1) && !isDatePart(tokens[start - 1] as Token) && sepOk(tokens, start)) start--;
     if (start > 0 && nameArticles.has((tokens[start - 1] as Token).surface) && start !== i) start--;
-    while (end < tokens.length && end - i < 4 && sepOk(end)) {
+    while (end < tokens.length && end - i < 4 && sepOk(tokens, end)) {
       const next = tokens[end] as Token;
-      if (nameWord(end) || clubMarkers.has(next.surface)) end++;
-      else if (nameConnectors.has(next.surface) && nameWord(end + 1) && sepOk(end + 1)) end += 2;
+      if (nameWord(scan, end) || clubMarkers.has(next.surface)) end++;
+      else if (nameConnectors.has(next.surface) && nameWord(scan, end + 1) && sepOk(tokens, end + 1)) end += 2;
       else break;
     }
     const span = tokens.slice(start, end);
@@ -287,7 +351,7 @@ function findUnlisted(
       const m = mentions[k] as Mention;
       if (m.type === 'club' && m.ambiguous && m.start >= start && m.end <= end) mentions.splice(k, 1);
     }
-    mentions.push({ type: 'club', start, end, ids: [], ambiguous: false, name: spanName(tokens, start, end) });
+    mentions.push({ type: 'club', start, end, ids: [], ambiguous: false, name: spanName(text, tokens, start, end) });
     i = end - 1;
   }
 }
