@@ -58,17 +58,23 @@ function clause(info: SentenceInfo, i: number): [number, number] {
   return [lo, hi];
 }
 
-function nearest(summaries: readonly SentenceSummary[], from: readonly number[], has: (s: SentenceSummary) => boolean): number {
+/** Sentences from the nearest of `from` to one that names the club (or else the platform); Infinity past three. */
+function nearest(summaries: readonly SentenceSummary[], from: readonly number[], club: string | null, platform: Platform | null): number {
   let best = Infinity;
   for (const i of from) {
     for (let d = 0; d < Math.min(best, 4); d++) {
-      if ((summaries[i - d] && has(summaries[i - d] as SentenceSummary)) || (summaries[i + d] && has(summaries[i + d] as SentenceSummary))) {
+      if (names(summaries[i - d], club, platform) || names(summaries[i + d], club, platform)) {
         best = Math.min(best, d);
         break;
       }
     }
   }
   return best;
+}
+
+function names(s: SentenceSummary | undefined, club: string | null, platform: Platform | null): boolean {
+  if (s === undefined) return false;
+  return club !== null ? s.clubs.has(club) : s.platforms.has(platform as Platform);
 }
 
 function closestNaming(summaries: readonly SentenceSummary[], at: readonly number[], club: string): number {
@@ -146,42 +152,72 @@ function addDestinations(out: Candidate[], byKey: Map<string, Candidate>, infos:
   }
 }
 
-/** Adds the item-wide candidates and gives every candidate its closeness figures. */
-export function addCooccurrence(candidates: Candidate[], summaries: readonly SentenceSummary[], infos: readonly SentenceInfo[], rules: readonly RuleDecision[]): Candidate[] {
-  const byKey = new Map(candidates.map((c) => [`${clubKey(c.club)}|${c.platform}|${c.action}`, c]));
-  const clubs = new Map<string, ClubRef>();
-  const platforms = new Set<Platform>();
-  const actions = new Set<Action>();
-  const platformMentions = new Map<Platform, number>();
+/** What the item's sentences name and say, all together. */
+interface ItemNames {
+  clubs: Map<string, ClubRef>;
+  platforms: Set<Platform>;
+  actions: Set<Action>;
+  platformMentions: Map<Platform, number>;
+}
+
+function itemNames(summaries: readonly SentenceSummary[]): ItemNames {
+  const names: ItemNames = { clubs: new Map(), platforms: new Set(), actions: new Set(), platformMentions: new Map() };
   for (const s of summaries) {
-    for (const [k, ref] of s.clubs) if (!clubs.has(k)) clubs.set(k, ref);
+    for (const [k, ref] of s.clubs) if (!names.clubs.has(k)) names.clubs.set(k, ref);
     for (const p of s.platforms) {
-      platforms.add(p);
-      platformMentions.set(p, (platformMentions.get(p) ?? 0) + 1);
+      names.platforms.add(p);
+      names.platformMentions.set(p, (names.platformMentions.get(p) ?? 0) + 1);
     }
-    for (const a of s.actions) actions.add(a);
+    for (const a of s.actions) names.actions.add(a);
   }
-  const totalPlatformMentions = Math.max(1, [...platformMentions.values()].reduce((a, b) => a + b, 0));
+  return names;
+}
+
+/**
+ * Adds the item-wide candidates and gives every candidate its closeness figures. In small
+ * functions: V8 compiles a large one in time that grows faster than its size.
+ */
+export function addCooccurrence(candidates: Candidate[], summaries: readonly SentenceSummary[], infos: readonly SentenceInfo[], rules: readonly RuleDecision[]): Candidate[] {
+  const byKey = new Map<string, Candidate>();
+  for (const c of candidates) byKey.set(`${clubKey(c.club)}|${c.platform}|${c.action}`, c);
+  const names = itemNames(summaries);
   const out = [...candidates];
-  const splitTriples = new Set(summaries.flatMap((s) => [...s.splitTriples]));
   const actionSentences = new Map<Action, number[]>();
-  for (const a of actions) actionSentences.set(a, summaries.flatMap((s, i) => (s.actions.has(a) ? [i] : [])));
+  for (const a of names.actions) actionSentences.set(a, sentencesSaying(summaries, a));
+  addItemWide(out, byKey, names, actionSentences, summaries, infos, rules);
+  addBare(out, byKey, summaries, infos);
+  addDestinations(out, byKey, infos, rules);
+  setCloseness(out, names, actionSentences, summaries);
+  return out;
+}
+
+function sentencesSaying(summaries: readonly SentenceSummary[], action: Action): number[] {
+  const at: number[] = [];
+  for (let i = 0; i < summaries.length; i++) if ((summaries[i] as SentenceSummary).actions.has(action)) at.push(i);
+  return at;
+}
+
+/** Any club, platform and action the item names, within three sentences of where the action is said. */
+function addItemWide(out: Candidate[], byKey: Map<string, Candidate>, names: ItemNames, actionSentences: ReadonlyMap<Action, number[]>, summaries: readonly SentenceSummary[], infos: readonly SentenceInfo[], rules: readonly RuleDecision[]): void {
+  const splitTriples = new Set<string>();
+  for (const s of summaries) for (const t of s.splitTriples) splitTriples.add(t);
   const platformNear = new Map<string, boolean>();
-  for (const action of actions) {
+  for (const action of names.actions) {
     const at = actionSentences.get(action) ?? [];
-    for (const platform of platforms) platformNear.set(`${platform}|${action}`, nearest(summaries, at, (s) => s.platforms.has(platform)) !== Infinity);
+    for (const platform of names.platforms) platformNear.set(`${platform}|${action}`, nearest(summaries, at, null, platform) !== Infinity);
   }
   // "L'OM n'envisage pas de quitter X": a club the rules read as staying put moves nowhere on the strength of words said of others.
-  const staying = new Set(rules.filter((r) => r.action === 'stay').map((r) => clubKey(r.club)));
-  for (const [k, club] of clubs) {
+  const staying = new Set<string>();
+  for (const r of rules) if (r.action === 'stay') staying.add(clubKey(r.club));
+  for (const [k, club] of names.clubs) {
     if (staying.has(k)) continue;
-    for (const action of actions) {
+    for (const action of names.actions) {
       const at = actionSentences.get(action) ?? [];
       // Only what comes within three sentences of the words that say it.
-      if (nearest(summaries, at, (s) => s.clubs.has(k)) === Infinity) continue;
+      if (nearest(summaries, at, k, null) === Infinity) continue;
       // Its words are those of the sentence naming the club closest to where the action is said.
       const sentence = (infos[closestNaming(summaries, at, k)] ?? infos[0]) as SentenceInfo;
-      for (const platform of platforms) {
+      for (const platform of names.platforms) {
         const key = `${k}|${platform}|${action}`;
         // "deja escapar dos puntos; la afición estalla en X": a semicolon starts another statement.
         if (byKey.has(key) || !platformNear.get(`${platform}|${action}`) || splitTriples.has(key)) continue;
@@ -194,8 +230,13 @@ export function addCooccurrence(candidates: Candidate[], summaries: readonly Sen
       }
     }
   }
-  // "Manchester United launches on WeChat", "Il Como su WhatsApp": a club and a platform named together
-  // with no action word known for it are most often news of the club arriving there.
+}
+
+/**
+ * "Manchester United launches on WeChat", "Il Como su WhatsApp": a club and a platform named together
+ * with no action word known for it are most often news of the club arriving there.
+ */
+function addBare(out: Candidate[], byKey: Map<string, Candidate>, summaries: readonly SentenceSummary[], infos: readonly SentenceInfo[]): void {
   for (const [i, s] of summaries.entries()) {
     if (s.actions.size > 0 || s.platforms.size === 0 || infos[i]?.sentence.question) continue;
     for (const [k, club] of s.clubs) {
@@ -217,32 +258,41 @@ export function addCooccurrence(candidates: Candidate[], summaries: readonly Sen
       }
     }
   }
-  addDestinations(out, byKey, infos, rules);
+}
+
+/** How close each candidate's club and platform come to where its action is said. */
+function setCloseness(out: readonly Candidate[], names: ItemNames, actionSentences: ReadonlyMap<Action, number[]>, summaries: readonly SentenceSummary[]): void {
+  let totalMentions = 0;
+  for (const n of names.platformMentions.values()) totalMentions += n;
+  const totalPlatformMentions = Math.max(1, totalMentions);
   // Distances are asked for once per club or platform and action: many candidates share them.
   const distances = new Map<string, number>();
-  const distance = (key: string, action: Action, has: (s: SentenceSummary) => boolean): number => {
-    let d = distances.get(`${key}|${action}`);
-    if (d === undefined) {
-      d = nearest(summaries, actionSentences.get(action) ?? [], has);
-      distances.set(`${key}|${action}`, d);
-    }
-    return d;
-  };
-  const clauseTriples = new Set(summaries.flatMap((s) => [...s.clauseTriples]));
+  const clauseTriples = new Set<string>();
+  for (const s of summaries) for (const t of s.clauseTriples) clauseTriples.add(t);
+  const headline = summaries[0];
+  const itemActions = Math.min(1, names.actions.size / 4);
   for (const c of out) {
     const k = clubKey(c.club);
     const sameSentence = clauseTriples.has(`${k}|${c.platform}|${c.action}`);
-    const dClub = distance(`c${k}`, c.action, (s) => s.clubs.has(k));
-    const dPlatform = distance(`p${c.platform}`, c.action, (s) => s.platforms.has(c.platform));
+    const dClub = distance(distances, summaries, actionSentences, `c${k}`, c.action, k, null);
+    const dPlatform = distance(distances, summaries, actionSentences, `p${c.platform}`, c.action, null, c.platform);
     const f = c.features;
     f.co_same = sameSentence ? 1 : 0;
     f.co_club = dClub === Infinity ? 0 : 1 / (1 + dClub);
     f.co_platform = dPlatform === Infinity ? 0 : 1 / (1 + dPlatform);
-    f.platform_share = (platformMentions.get(c.platform) ?? 0) / totalPlatformMentions;
-    f.co_headline = summaries[0]?.clubs.has(k) && (summaries[0]?.platforms.has(c.platform) || summaries[0]?.actions.has(c.action)) ? 1 : 0;
-    f.item_actions = Math.min(1, actions.size / 4);
+    f.platform_share = (names.platformMentions.get(c.platform) ?? 0) / totalPlatformMentions;
+    f.co_headline = headline?.clubs.has(k) && (headline?.platforms.has(c.platform) || headline?.actions.has(c.action)) ? 1 : 0;
+    f.item_actions = itemActions;
   }
-  return out;
+}
+
+function distance(distances: Map<string, number>, summaries: readonly SentenceSummary[], actionSentences: ReadonlyMap<Action, number[]>, key: string, action: Action, club: string | null, platform: Platform | null): number {
+  let d = distances.get(`${key}|${action}`);
+  if (d === undefined) {
+    d = nearest(summaries, actionSentences.get(action) ?? [], club, platform);
+    distances.set(`${key}|${action}`, d);
+  }
+  return d;
 }
 
 /** "stattdessen", "now", "désormais", "on Bluesky from now on": words that say where a club goes. */
