@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/types.ts';
 import type { Announcement, ClubRef, Explanation, ExtractInput, Platform, ReadLanguage } from './announcement.ts';
 import { decideSentence, type Decision } from './decide.ts';
-import { detectLanguage, knownLanguage } from './language.ts';
+import { detectLanguage } from './language.ts';
 import { type Occurrence, sentenceOccurrences } from './candidates.ts';
 import { addClubFacts, collectCandidates } from './candidate-facts.ts';
 import { platformLists } from './occurrence-platforms.ts';
@@ -9,9 +9,9 @@ import { type Candidate, decisionSlot, type ItemFacts } from './features.ts';
 import { addCooccurrence, type SentenceSummary } from './cooccurrence.ts';
 import { actionKinds, platformNames } from './lexicon/kinds.ts';
 import { buildIndexes, type Cue } from './lexicon/index.ts';
-import { createMentionFinder, type EntityPayload } from './mentions.ts';
+import { type ClubMention, createMentionFinder, type EntityPayload, type MentionFinder, type PlatformMention } from './mentions.ts';
 import { clubRef, type ItemContext } from './item-context.ts';
-import type { PhraseMatch } from './phrase-index.ts';
+import type { PhraseIndex, PhraseMatch } from './phrase-index.ts';
 import { analyseSentence, contextOnly, type SentenceInfo } from './sentence.ts';
 import { loadScorerModel, scoreCandidate, type ScorerModel } from './scorer.ts';
 import { type Sentence, type Token, tokenize } from './tokenize.ts';
@@ -51,48 +51,24 @@ export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}
   function run(input: ExtractInput, explain: boolean, sink: Candidate[] | null = null): Explanation {
     const text = typeof input?.text === 'string' ? input.text : '';
     const { text: examined, sentences } = tokenize(text);
-    const all: Token[] = [];
-    const wanted = knownLanguage(input?.lang) ? 60 : 150;
-    for (const s of sentences) {
-      for (const t of s.tokens) all.push(t);
-      if (all.length >= wanted) break;
-    }
-    const lang: ReadLanguage = detectLanguage(all, input?.lang ?? null) ?? 'en';
+    const lang: ReadLanguage = detectLanguage(sentences, input?.lang ?? null) ?? 'en';
     const lastHint = lastPlatformHint(sentences);
     if (lastHint < 0) return { language: lang, announcements: [], rejected: [] };
     const { cues: index, names: nameIndex } = indexes[lang];
     // Sentences well after the last one that says an action cannot change the result; the two after
     // it may still name who did the same ("This decision follows Rangers', Birmingham's…").
-    let last = -1;
-    for (let i = sentences.length - 1; i >= 0; i--) {
-      if (index.anyMarked((sentences[i] as Sentence).tokens)) {
-        last = i;
-        break;
-      }
-    }
+    let last = lastMarked(index, sentences);
     if (last < 0) return { language: lang, announcements: [], rejected: [] };
     // A platform named further down may still be where a club that leaves goes ("follow us on Bluesky").
     last = Math.max(Math.min(sentences.length - 1, last + trailingSentences), lastHint);
-    const cueLists: Array<Array<PhraseMatch<Cue>>> = [];
     const nameLists: Array<Array<PhraseMatch<EntityPayload>>> = [];
-    for (const s of sentences.slice(0, last + 1)) {
-      cueLists.push(withoutIdioms(index.findAll(s.tokens)));
-      nameLists.push(nameIndex.findAll(s.tokens));
+    const infos: SentenceInfo[] = [];
+    for (let i = 0; i <= last; i++) {
+      const s = sentences[i] as Sentence;
+      const names = nameIndex.findAll(s.tokens);
+      nameLists.push(names);
+      infos.push(readSentence(finder, s, i, withoutIdioms(index.findAll(s.tokens)), names, examined, lang, leagueIds));
     }
-    const infos: SentenceInfo[] = sentences.slice(0, last + 1).map((s, index) => {
-      const found = cueLists[index] ?? [];
-      // Asked only for capitalised words next to "FC" and the like: a scan is cheaper than a table.
-      const covered = (i: number): boolean => found.some((c) => c.start <= i && i < c.end);
-      const mentions = finder.find(s.tokens, nameLists[index] ?? [], covered, examined);
-      const clubs = mentions.filter((m) => m.type === 'club');
-      const cues = found.some((c) => actionKinds.has(c.payload.kind)) ? found.filter((c) => !(actionKinds.has(c.payload.kind) && partOfAName(s.tokens, c, clubs, lang))) : found;
-      const platforms = mentions.filter((m) => m.type === 'platform');
-      // Sentences that say no action matter only for who and what they name; roles only when a person is named.
-      if (!cues.some((c) => actionKinds.has(c.payload.kind) || c.payload.kind === 'person')) {
-        return contextOnly(index, s, s.tokens, lang, clubs, platforms, leagueIds, null);
-      }
-      return analyseSentence(index, s, s.tokens, lang, cues, clubs, platforms, leagueIds);
-    });
     const clear = new Set<string>();
     for (const names of nameLists) for (const m of names) if (m.payload.type === 'club' && !m.payload.ambiguous) clear.add(m.payload.id);
     if (infos.some((info) => info.clubs.some((c) => c.ambiguous || c.ids.length > 1))) {
@@ -266,9 +242,45 @@ function withoutIdioms(cues: Array<PhraseMatch<Cue>>): Array<PhraseMatch<Cue>> {
 }
 
 /** The last sentence with a word that may name a platform, or -1 when none has one. */
-function lastPlatformHint(sentences: ReturnType<typeof tokenize>["sentences"]): number {
-  for (let i = sentences.length - 1; i >= 0; i--) if ((sentences[i] as Sentence).tokens.some((t) => platformHints.has(t.folded))) return i;
+function lastPlatformHint(sentences: readonly Sentence[]): number {
+  for (let i = sentences.length - 1; i >= 0; i--) for (const t of (sentences[i] as Sentence).tokens) if (platformHints.has(t.folded)) return i;
   return -1;
+}
+
+/** The last sentence that says an action, or -1 when none does. */
+function lastMarked(index: PhraseIndex<Cue>, sentences: readonly Sentence[]): number {
+  for (let i = sentences.length - 1; i >= 0; i--) if (index.anyMarked((sentences[i] as Sentence).tokens)) return i;
+  return -1;
+}
+
+function hasActionCue(cues: ReadonlyArray<PhraseMatch<Cue>>): boolean {
+  for (const c of cues) if (actionKinds.has(c.payload.kind)) return true;
+  return false;
+}
+
+/** One sentence with what it names and the cues it says, its action words read apart from names. */
+function readSentence(
+  finder: MentionFinder,
+  s: Sentence,
+  at: number,
+  found: Array<PhraseMatch<Cue>>,
+  names: Array<PhraseMatch<EntityPayload>>,
+  examined: string,
+  lang: ReadLanguage,
+  leagueIds: ReadonlySet<string>,
+): SentenceInfo {
+  // Asked only for capitalised words next to "FC" and the like: a scan is cheaper than a table.
+  const mentions = finder.find(s.tokens, names, found, examined);
+  const clubs: ClubMention[] = [];
+  const platforms: PlatformMention[] = [];
+  for (const m of mentions) {
+    if (m.type === 'club') clubs.push(m);
+    else platforms.push(m);
+  }
+  const cues = hasActionCue(found) ? found.filter((c) => !(actionKinds.has(c.payload.kind) && partOfAName(s.tokens, c, clubs, lang))) : found;
+  // Sentences that say no action matter only for who and what they name; roles only when a person is named.
+  for (const c of cues) if (actionKinds.has(c.payload.kind) || c.payload.kind === 'person') return analyseSentence(at, s, s.tokens, lang, cues, clubs, platforms, leagueIds);
+  return contextOnly(at, s, s.tokens, lang, clubs, platforms, leagueIds, null);
 }
 
 /** "Borussia" means the Borussia named in full elsewhere in the item; alone, it means nothing. */

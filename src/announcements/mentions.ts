@@ -62,11 +62,23 @@ const nameArticles = new Set(['Le', 'La', 'Les', 'Los', 'Las', 'El', 'Il', 'Lo']
 const leadingArticles = new Set(['the', 'le', 'la', 'les', 'l', 'los', 'las', 'el', 'il', 'lo', 'der', 'die', 'das', 'o', 'os', 'a', 'as']);
 const newWords = new Set(['New', 'Nueva', 'Nuevo', 'Nova', 'Novo', 'Nouvelle', 'Nouveau', 'Neu', 'Neue', 'Nuova', 'Nuovo']);
 
+/** Tokens start to end (exclusive), as a cue covers them. */
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Whether token i is inside one of the spans: asked only next to "FC" and the like, so a scan. */
+function covers(spans: readonly Span[], i: number): boolean {
+  for (const c of spans) if (c.start <= i && i < c.end) return true;
+  return false;
+}
+
 export interface MentionFinder {
   /** Adds every club and platform name to an index. */
   addNames(index: { add(phrase: string, payload: EntityPayload): void }): void;
   /** Chooses the mentions of a sentence from the name matches the index found in it. */
-  find(tokens: readonly Token[], matches: Array<PhraseMatch<EntityPayload>>, cueCovered: (i: number) => boolean, text: string): Mention[];
+  find(tokens: readonly Token[], matches: Array<PhraseMatch<EntityPayload>>, cues: readonly Span[], text: string): Mention[];
 }
 
 export function createMentionFinder(catalog: Catalog): MentionFinder {
@@ -104,8 +116,8 @@ export function createMentionFinder(catalog: Catalog): MentionFinder {
     addNames(target) {
       for (const [phrase, payload] of names) target.add(phrase, payload);
     },
-    find(tokens, matches, cueCovered, text) {
-      return findMentions(catalog, bodies, tokens, matches, cueCovered, text);
+    find(tokens, matches, cues, text) {
+      return findMentions(catalog, bodies, tokens, matches, cues, text);
     },
   };
 }
@@ -120,7 +132,7 @@ function spanName(text: string, tokens: readonly Token[], start: number, end: nu
  * The mentions of one sentence, in steps of small functions: V8 compiles a large function in time
  * that grows faster than its size, and again whole when a rare branch is first taken.
  */
-function findMentions(catalog: Catalog, bodies: ReadonlySet<string>, tokens: readonly Token[], matches: Array<PhraseMatch<EntityPayload>>, cueCovered: (i: number) => boolean, text: string): Mention[] {
+function findMentions(catalog: Catalog, bodies: ReadonlySet<string>, tokens: readonly Token[], matches: Array<PhraseMatch<EntityPayload>>, cues: readonly Span[], text: string): Mention[] {
   const raw = keptMatches(tokens, matches, text);
   // Longest first; among equals, a name without an article before one with ("La Lega B" is Lega B,
   // not "la Lega"), then the earlier.
@@ -134,7 +146,7 @@ function findMentions(catalog: Catalog, bodies: ReadonlySet<string>, tokens: rea
     for (const m of mentions) if (m.type === 'club') womenTeam(m, tokens, taken, text);
     // "VfB Friedrichshafen", "der VfB Friedrichshafen": a club-type abbreviation that is also one
     // club's short name, followed by a place that is not that club's city, names another club.
-    for (const m of mentions) if (m.type === 'club') otherClubAfterMarker(catalog, m, tokens, taken, cueCovered, text);
+    for (const m of mentions) if (m.type === 'club') otherClubAfterMarker(catalog, m, tokens, taken, cues, text);
   }
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;
@@ -144,7 +156,7 @@ function findMentions(catalog: Catalog, bodies: ReadonlySet<string>, tokens: rea
       mentions.push({ type: 'platform', start: i, end: i + 1, platform: 'x', name: 'X' });
     }
   }
-  findUnlisted(tokens, taken, cueCovered, mentions, text, bodies);
+  findUnlisted(tokens, taken, cues, mentions, text, bodies);
   return mentions.sort((a, b) => a.start - b.start);
 }
 
@@ -243,10 +255,10 @@ function womenTeam(m: ClubMention, tokens: readonly Token[], taken: boolean[], t
   m.name = spanName(text, tokens, m.start, m.end);
 }
 
-function otherClubAfterMarker(catalog: Catalog, m: ClubMention, tokens: readonly Token[], taken: boolean[], cueCovered: (i: number) => boolean, text: string): void {
+function otherClubAfterMarker(catalog: Catalog, m: ClubMention, tokens: readonly Token[], taken: boolean[], cues: readonly Span[], text: string): void {
   if (m.ids.length !== 1 || m.ambiguous || !shortMarkers.has((tokens[m.end - 1] as Token).surface)) return;
   const next = tokens[m.end];
-  if (!next || taken[m.end] || !next.cap || next.folded.length < 3 || isStopword(next.folded) || cueCovered(m.end) || /[,;:()]/.test(next.before)) return;
+  if (!next || taken[m.end] || !next.cap || next.folded.length < 3 || isStopword(next.folded) || covers(cues, m.end) || /[,;:()]/.test(next.before)) return;
   if (next.surface === next.surface.toUpperCase()) return;
   const city = catalog.byId(m.ids[0] as string)?.city;
   if (city && normalise(city) === next.folded) return;
@@ -295,7 +307,7 @@ function ambiguousAt(mentions: readonly Mention[], bodies: ReadonlySet<string>, 
 interface NameScan {
   tokens: readonly Token[];
   taken: boolean[];
-  cueCovered: (i: number) => boolean;
+  cues: readonly Span[];
   mentions: Mention[];
   bodies: ReadonlySet<string>;
 }
@@ -303,7 +315,7 @@ interface NameScan {
 function nameWord(s: NameScan, j: number): boolean {
   const t = s.tokens[j];
   if (t === undefined || (s.taken[j] && !ambiguousAt(s.mentions, s.bodies, j))) return false;
-  return (t.cap || /^\d+$/.test(t.surface)) && !isStopword(t.folded) && (!s.cueCovered(j) || ambiguousAt(s.mentions, s.bodies, j));
+  return (t.cap || /^\d+$/.test(t.surface)) && !isStopword(t.folded) && (!covers(s.cues, j) || ambiguousAt(s.mentions, s.bodies, j));
 }
 
 function sepOk(tokens: readonly Token[], j: number): boolean {
@@ -313,12 +325,12 @@ function sepOk(tokens: readonly Token[], j: number): boolean {
 function findUnlisted(
   tokens: readonly Token[],
   taken: boolean[],
-  cueCovered: (i: number) => boolean,
+  cues: readonly Span[],
   mentions: Mention[],
   text: string,
   bodies: ReadonlySet<string>,
 ): void {
-  const scan: NameScan = { tokens, taken, cueCovered, mentions, bodies };
+  const scan: NameScan = { tokens, taken, cues, mentions, bodies };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (taken[i] || !clubMarkers.has(t.surface)) continue;
