@@ -108,27 +108,35 @@ export class PhraseIndex<P> {
     return list;
   }
 
-  /** Whether a marked phrase occurs in the tokens. */
+  /** Whether a marked phrase occurs in the tokens: the walk of findAll, stopping at the first marked payload. */
   anyMarked(tokens: readonly Token[]): boolean {
-    const out: Array<PhraseMatch<P>> = [];
     for (let i = 0; i < tokens.length; i++) {
       const starts = this.#startsOf(tokens[i] as Token);
-      for (const n of starts) {
-        if (!n.marked) continue;
-        out.length = 0;
-        this.#walk(tokens, i, i + 1, n, out);
-        if (out.some((m) => this.#mark(m.payload))) return true;
-      }
+      for (const n of starts) if (n.marked && this.#markedFrom(tokens, i + 1, n)) return true;
     }
+    return false;
+  }
+
+  #markedFrom(tokens: readonly Token[], pos: number, n: Node<P>): boolean {
+    if (n.payloads) for (const payload of n.payloads) if (this.#mark(payload)) return true;
+    if (n.tails) for (const { words, payload } of n.tails) if (this.#mark(payload) && tailAt(tokens, pos, words)) return true;
+    const t = tokens[pos];
+    if (!t || (!n.next && !n.stems)) return false;
+    const f = t.folded;
+    const exact = n.next?.get(f);
+    if (exact && this.#markedFrom(tokens, pos + 1, exact)) return true;
+    if (n.stems) for (const [s, child] of n.stems) if (f.startsWith(s) && this.#markedFrom(tokens, pos + 1, child)) return true;
     return false;
   }
 
   #startsOf(token: Token): ReadonlyArray<Node<P>> {
     // A token belongs to one item, read with one index per slot: the start nodes are kept on it.
-    const cached = token[this.#slot];
+    // Each slot read by its name: a property named by a variable is a slower, generic lookup.
+    const cached = this.#slot === 'starts' ? token.starts : token.nameStarts;
     if (cached !== undefined) return cached as ReadonlyArray<Node<P>>;
     const starts = this.#starts(token.folded);
-    token[this.#slot] = starts;
+    if (this.#slot === 'starts') token.starts = starts;
+    else token.nameStarts = starts;
     return starts;
   }
 
@@ -179,13 +187,19 @@ export class PhraseIndex<P> {
 
   #tails(tokens: readonly Token[], start: number, pos: number, tails: NonNullable<Node<P>['tails']>, out: Array<PhraseMatch<P>>): void {
     for (const { words, payload } of tails) {
-      const limit = Math.min(tokens.length, pos + tailWindow);
-      for (let j = pos; j < limit; j++) {
-        if (words.every((w, k) => tokens[j + k] !== undefined && wordMatches(w, (tokens[j + k] as Token).folded))) {
-          out.push({ start, end: j + words.length, payload });
-          break;
-        }
-      }
+      const j = tailStart(tokens, pos, words);
+      if (j >= 0) out.push({ start, end: j + words.length, payload });
     }
   }
+}
+
+/** Where the words of a discontinuous phrase's second part start within the window after `pos`, or -1. */
+function tailStart(tokens: readonly Token[], pos: number, words: readonly string[]): number {
+  const limit = Math.min(tokens.length, pos + tailWindow);
+  for (let j = pos; j < limit; j++) if (words.every((w, k) => tokens[j + k] !== undefined && wordMatches(w, (tokens[j + k] as Token).folded))) return j;
+  return -1;
+}
+
+function tailAt(tokens: readonly Token[], pos: number, words: readonly string[]): boolean {
+  return tailStart(tokens, pos, words) >= 0;
 }

@@ -103,6 +103,17 @@ function fold(surface: string): string {
   return f;
 }
 
+/** Ends a sentence with its tokens, with the closing marks after its last word. */
+function flush(sentences: Sentence[], current: Token[], text: string): void {
+  const first = current[0];
+  const lastTok = current[current.length - 1];
+  if (first && lastTok) {
+    let end = lastTok.end;
+    while (end < text.length && end - lastTok.end < 3 && closers.includes(text[end] ?? ' ')) end++;
+    sentences.push(new Sentence(current, text, first.start, end));
+  }
+}
+
 /** Splits text into sentences of tokens; the text is cut at `maxExaminedChars` first. */
 export function tokenize(raw: string): Tokenized {
   const cut = raw.length > maxExaminedChars ? raw.slice(0, maxExaminedChars) : raw;
@@ -110,16 +121,6 @@ export function tokenize(raw: string): Tokenized {
   const sentences: Sentence[] = [];
   let current: Token[] = [];
   let last = 0;
-  const flush = (): void => {
-    const first = current[0];
-    const lastTok = current[current.length - 1];
-    if (first && lastTok) {
-      let end = lastTok.end;
-      while (end < text.length && end - lastTok.end < 3 && closers.includes(text[end] ?? ' ')) end++;
-      sentences.push(new Sentence(current, text, first.start, end));
-    }
-    current = [];
-  };
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -154,10 +155,13 @@ export function tokenize(raw: string): Tokenized {
       // "am 15. November" goes on; "Mainz 05. Der Verein" ends.
       const ordinal = /^\d{1,2}$/.test(prev.folded) && !/\s\s/.test(before) && !(cap && isStopword(folded));
       const isBreak = hardBreak.test(before) || !(abbreviations.has(prev.folded) || ordinal) || before.includes('\n');
-      if (isBreak && (tok.cap || /^\d/.test(surface) || /["«“'‘]/.test(before) || hardBreak.test(before))) flush();
+      if (isBreak && (tok.cap || /^\d/.test(surface) || /["«“'‘]/.test(before) || hardBreak.test(before))) {
+        flush(sentences, current, text);
+        current = [];
+      }
     }
     current.push(tok);
   }
-  flush();
+  flush(sentences, current, text);
   return { text, sentences };
 }
