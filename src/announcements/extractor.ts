@@ -210,11 +210,17 @@ function itemFacts(infos: SentenceInfo[], leagueIds: ReadonlySet<string>, handle
       if (k) clubCounts.set(k, (clubCounts.get(k) ?? 0) + 1);
     }
     for (const p of info.platforms) platformCounts.set(p.platform, (platformCounts.get(p.platform) ?? 0) + 1);
-    const signed = embedSignature.exec(info.sentence.text);
+    // The signature has "(@" between two words: most sentences have none, and their text is not built.
+    const signed = mayBeSigned(info.tokens) ? embedSignature.exec(info.sentence.text) : null;
     if (signed) embedAuthor.set(info.index, handles.get((signed[1] ?? '').toLowerCase()) ?? null);
   }
   const platformsByCount = [...platformCounts.entries()].sort((a, b) => b[1] - a[1]).map(([p]) => p);
   return { clubCounts, platformsByCount, embedAuthor, listedPlatforms: [...listed], leagueIds };
+}
+
+function mayBeSigned(tokens: readonly Token[]): boolean {
+  for (let i = 1; i < tokens.length; i++) if ((tokens[i] as Token).before.includes('(@')) return true;
+  return false;
 }
 
 /** The first club or person a sentence names as acting. */
