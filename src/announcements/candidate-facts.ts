@@ -14,6 +14,11 @@ function strength(f: Partial<Features>): number {
   return club * platform * held;
 }
 
+/** Facts against an announcement count only when every occurrence has them; the others, at their strongest. */
+const against = ['blocked', 'question', 'embed_other', 'c_person_subject', 'c_generic_subject', 'c_against', 'c_possessor'] as const;
+const againstNames: ReadonlySet<FeatureName> = new Set(against);
+const strongestNames: readonly FeatureName[] = featureNames.filter((name) => !againstNames.has(name));
+
 /** Gathers the occurrences of an item into one candidate per triple, with the rules' verdicts. */
 export function collectCandidates(occurrences: Occurrence[], rules: readonly RuleDecision[]): Candidate[] {
   const byTriple = new Map<string, Candidate>();
@@ -29,17 +34,15 @@ export function collectCandidates(occurrences: Occurrence[], rules: readonly Rul
       c.cues = [o.cue];
       c.strength = s;
     }
-    // Every occurrence's features have every name (occurrenceFeatures), in the order of featureNames.
-    for (const name of featureNames) {
-      // Facts against an announcement count only when every occurrence has them.
-      if (name === 'blocked' || name === 'question' || name === 'embed_other' || name === 'c_person_subject' || name === 'c_generic_subject' || name === 'c_against' || name === 'c_possessor') continue;
+    // Every occurrence's features have every name (occurrenceFeatures).
+    for (let i = 0; i < strongestNames.length; i++) {
+      const name = strongestNames[i] as FeatureName;
       c.features[name] = Math.max(c.features[name], o.f[name] as number);
     }
     c.features.strong = Math.max(c.features.strong, s);
     c.features.occurrences += 1;
   }
   // Facts against: the share of occurrences that have them.
-  const against = ['blocked', 'question', 'embed_other', 'c_person_subject', 'c_generic_subject', 'c_against', 'c_possessor'] as const;
   const sums = new Map<string, Record<(typeof against)[number], number>>();
   for (const o of occurrences) {
     const k = `${clubKey(o.club)}|${o.platform}|${o.action}`;
