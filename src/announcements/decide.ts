@@ -214,33 +214,56 @@ function decideCue(d: SentenceDecisions, cue: CueMatch): void {
     rejected?.push({ text: info.sentence.text, reason: `${cueText}: ${clubs.reason}` });
     return;
   }
-  const cuesOut = [cueText, ...platforms.map((p) => `platform "${p.name}"`), ...mods.quoted, clubs.cue];
+  const cuesOut = [cueText];
+  for (const p of platforms) cuesOut.push(`platform "${p.name}"`);
+  for (const q of mods.quoted) cuesOut.push(q);
+  cuesOut.push(clubs.cue);
   let weight = decided.weight * clubs.weight;
   if (platforms[0] && platforms[0].end <= cue.start) weight *= discount.platformFirst;
-  const said: Said = { ctx, out, cuesOut };
-  for (const club of clubs.refs) {
-    emit(said, club, decided.action, platformList, weight);
-    if (kind === 'migrate') emit(said, club, 'leave', migrateLeave.map((p) => p.platform), weight * discount.migratedFrom);
+  announce(d, cue, { kind, action: decided.action, platforms, migrateLeave, platformList, negated: mods.kinds.has('neg'), refs: clubs.refs, weight, cuesOut });
+}
+
+/** What one action word was read to say, and of whom. */
+interface Reading {
+  kind: CueKind;
+  action: Action;
+  platforms: PlatformMention[];
+  migrateLeave: PlatformMention[];
+  platformList: Platform[];
+  negated: boolean;
+  refs: ClubRef[];
+  weight: number;
+  cuesOut: string[];
+}
+
+/** The decisions one action word makes, and what the item remembers of them for the sentences after. */
+function announce(d: SentenceDecisions, cue: CueMatch, r: Reading): void {
+  const { ctx, info, out } = d;
+  const { kind, action, platforms, platformList, refs, weight } = r;
+  const said: Said = { ctx, out, cuesOut: r.cuesOut };
+  for (const club of refs) {
+    emit(said, club, action, platformList, weight);
+    if (kind === 'migrate') emit(said, club, 'leave', r.migrateLeave.map((p) => p.platform), weight * discount.migratedFrom);
   }
   // "quitte X pour Bluesky": leaving for a named platform is joining it.
-  if (decided.action === 'leave' && kind === 'leave') {
+  if (action === 'leave' && kind === 'leave') {
     const last = platforms[platforms.length - 1];
     const to = last ? info.platforms.find((p) => p.start > last.end && p.start <= last.end + 2 && info.cues.some((c) => c.payload.kind === 'to' && c.start >= last.end && c.end <= p.start)) : undefined;
-    if (to) for (const club of clubs.refs) emit(said, club, 'join', [to.platform], weight * discount.leftFor, [`target "${to.name}"`]);
+    if (to) for (const club of refs) emit(said, club, 'join', [to.platform], weight * discount.leftFor, [`target "${to.name}"`]);
   }
-  if (kind === 'follow' && !mods.kinds.has('neg')) emitFollowed(said, info, cue, clubs.refs, decided.action, platformList, weight);
+  if (kind === 'follow' && !r.negated) emitFollowed(said, info, cue, refs, action, platformList, weight);
   // Clubs named as having done the same: "après St. Pauli", "including Werder", "comme le Red Star".
-  const positive = (kind === 'leave' || kind === 'join' || kind === 'delete' || kind === 'pause' || kind === 'return') && !mods.kinds.has('neg');
-  if (positive) emitPrecedents(said, info, clubs.refs, decided.action, platformList, weight);
+  const positive = (kind === 'leave' || kind === 'join' || kind === 'delete' || kind === 'pause' || kind === 'return') && !r.negated;
+  if (positive) emitPrecedents(said, info, refs, action, platformList, weight);
   for (const x of out) {
     if (x.action !== 'leave') continue;
     const key = x.club.id ?? x.club.name.toLowerCase();
     ctx.left.set(key, (ctx.left.get(key) ?? new Set<Platform>()).add(x.platform));
   }
-  if (clubs.refs.length > 0) {
-    ctx.lastSubjects = clubs.refs;
+  if (refs.length > 0) {
+    ctx.lastSubjects = refs;
     ctx.lastSubjectsSentence = info.index;
-    ctx.lastAction = { action: kind === 'migrate' ? 'join' : decided.action, platforms: platformList };
+    ctx.lastAction = { action: kind === 'migrate' ? 'join' : action, platforms: platformList };
   }
 }
 
