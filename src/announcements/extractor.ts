@@ -70,12 +70,10 @@ export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}
       infos.push(readSentence(finder, s, i, withoutIdioms(index.findAll(s.tokens)), names, examined, lang, leagueIds));
     }
     const clear = new Set<string>();
-    for (const names of nameLists) for (const m of names) if (m.payload.type === 'club' && !m.payload.ambiguous) clear.add(m.payload.id);
-    if (infos.some((info) => info.clubs.some((c) => c.ambiguous || c.ids.length > 1))) {
+    for (const names of nameLists) addClear(clear, names);
+    if (anyUnclear(infos)) {
       // "Borussia" may be named in full further down.
-      for (const s of sentences.slice(last + 1)) {
-        for (const m of nameIndex.findAll(s.tokens)) if (m.payload.type === 'club' && !m.payload.ambiguous) clear.add(m.payload.id);
-      }
+      for (let i = last + 1; i < sentences.length; i++) addClear(clear, nameIndex.findAll((sentences[i] as Sentence).tokens));
     }
     const author = input?.authorClubId && catalog.byId(input.authorClubId) ? input.authorClubId : null;
     if (author) clear.add(author);
@@ -105,25 +103,7 @@ export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}
         summaries.push(read.summary);
       }
       const decisions: Decision[] = decideSentence(ctx, info, explain ? rejected : null);
-      for (const d of decisions) {
-        if (d.confidence < minConfidence) {
-          if (explain) rejected.push({ text: info.sentence.text, reason: `too weak (${d.confidence.toFixed(2)}): ${d.club.name} ${d.action} ${d.platform}` });
-          continue;
-        }
-        const key = `${d.club.id ?? d.club.name.toLowerCase()}|${d.platform}|${d.action}`;
-        const before = found.get(key);
-        if (!before || before.confidence < d.confidence) {
-          found.set(key, {
-            club: d.club,
-            platform: d.platform,
-            action: d.action,
-            confidence: Math.round(d.confidence * 100) / 100,
-            evidence: '',
-            sentence: info,
-            cues: d.cues,
-          });
-        }
-      }
+      keepDecisions(found, explain ? rejected : null, info, decisions);
       ctx.lastActor = firstActor(info) ?? ctx.lastActor;
       const lastPlatform = info.platforms[info.platforms.length - 1];
       if (lastPlatform) ctx.lastPlatform = lastPlatform.platform;
@@ -216,6 +196,39 @@ function itemFacts(infos: SentenceInfo[], leagueIds: ReadonlySet<string>, handle
   }
   const platformsByCount = [...platformCounts.entries()].sort((a, b) => b[1] - a[1]).map(([p]) => p);
   return { clubCounts, platformsByCount, embedAuthor, listedPlatforms: [...listed], leagueIds };
+}
+
+/** The clubs the names name without doubt. */
+function addClear(clear: Set<string>, names: ReadonlyArray<PhraseMatch<EntityPayload>>): void {
+  for (const m of names) if (m.payload.type === 'club' && !m.payload.ambiguous) clear.add(m.payload.id);
+}
+
+function anyUnclear(infos: readonly SentenceInfo[]): boolean {
+  for (const info of infos) for (const c of info.clubs) if (c.ambiguous || c.ids.length > 1) return true;
+  return false;
+}
+
+/** A sentence's decisions strong enough to announce, each triple at its most confident reading. */
+function keepDecisions(found: Map<string, Explained>, rejected: Explanation['rejected'] | null, info: SentenceInfo, decisions: readonly Decision[]): void {
+  for (const d of decisions) {
+    if (d.confidence < minConfidence) {
+      rejected?.push({ text: info.sentence.text, reason: `too weak (${d.confidence.toFixed(2)}): ${d.club.name} ${d.action} ${d.platform}` });
+      continue;
+    }
+    const key = `${d.club.id ?? d.club.name.toLowerCase()}|${d.platform}|${d.action}`;
+    const before = found.get(key);
+    if (!before || before.confidence < d.confidence) {
+      found.set(key, {
+        club: d.club,
+        platform: d.platform,
+        action: d.action,
+        confidence: Math.round(d.confidence * 100) / 100,
+        evidence: '',
+        sentence: info,
+        cues: d.cues,
+      });
+    }
+  }
 }
 
 function mayBeSigned(tokens: readonly Token[]): boolean {
