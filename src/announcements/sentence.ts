@@ -227,10 +227,10 @@ export function platformArguments(
   opts: { medium: boolean },
 ): PlatformMention[] {
   const { platforms } = info;
-  const listed = info.cues.some((c) => c.payload.kind === 'including' && c.start >= cue.end && c.start <= cue.end + 6);
-  const carriesClub = cue.payload.noun && info.clubs.some((c) => c.start >= cue.end && c.start <= cue.end + 1);
+  const listed = cueStartingIn(info, 'including', cue.end, cue.end + 6) !== undefined;
+  const carriesClub = cue.payload.noun && clubStartingIn(info, cue.end, cue.end + 1);
   // "a lancé son compte officiel sur le réseau social Weibo": the platform comes after the account it names.
-  const account = cue.payload.noun ? undefined : info.cues.find((c) => c.payload.kind === 'account' && c.start >= cue.end && c.start <= cue.end + 3);
+  const account = cue.payload.noun ? undefined : cueStartingIn(info, 'account', cue.end, cue.end + 3);
   const maxAfter = cue.payload.noun ? (carriesClub ? 6 : 3) : Math.max(listed ? 9 : 6, account ? account.end - cue.end + 7 : 0);
   let best: PlatformMention | undefined;
   let bestGap = Infinity;
@@ -292,13 +292,22 @@ function gapIsClean(info: SentenceInfo, lo: number, hi: number, before: boolean,
   // "verließ der FC St. Pauli die Plattform X", "abandona el Sevilla X": the subject after the verb.
   const inverted = !before && (noun || (info.lang !== 'en' && info.lang !== 'fr'));
   if (before) for (let i = lo; i <= hi && i < info.tokens.length; i++) if (info.comma[i]) return false;
-  if (info.clubs.some((c) => c.start >= lo && c.end <= hi && !(inverted && c.start <= lo + 1 && c.role === 'plain') && !(fronted && c.role === 'plain'))) return false;
-  return !info.cues.some(
-    (c) =>
-      c.start >= lo &&
-      c.end <= hi &&
-      (isActionish(c.payload.kind) || (c.payload.kind === 'contrast' && clauseJoiners.has(c.payload.phrase)) || (before && c.payload.kind === 'conj')),
-  );
+  for (const c of info.clubs) if (c.start >= lo && c.end <= hi && !(inverted && c.start <= lo + 1 && c.role === 'plain') && !(fronted && c.role === 'plain')) return false;
+  for (const c of info.cues) {
+    if (c.start >= lo && c.end <= hi && (isActionish(c.payload.kind) || (c.payload.kind === 'contrast' && clauseJoiners.has(c.payload.phrase)) || (before && c.payload.kind === 'conj'))) return false;
+  }
+  return true;
+}
+
+/** The first cue of a kind starting between lo and hi (inclusive). */
+function cueStartingIn(info: SentenceInfo, kind: CueKind, lo: number, hi: number): CueMatch | undefined {
+  for (const c of info.cues) if (c.payload.kind === kind && c.start >= lo && c.start <= hi) return c;
+  return undefined;
+}
+
+function clubStartingIn(info: SentenceInfo, lo: number, hi: number): boolean {
+  for (const c of info.clubs) if (c.start >= lo && c.start <= hi) return true;
+  return false;
 }
 
 function isActionish(kind: CueKind): boolean {
@@ -309,10 +318,11 @@ function isActionish(kind: CueKind): boolean {
 function isMedium(info: SentenceInfo, from: number, platformStart: number): boolean {
   // "ne sera plus présent sur X": the preposition belongs to the cue.
   if (platformStart === from) return false;
-  const prevLoc = info.cues.some((c) => c.payload.kind === 'loc' && c.end === platformStart) ||
-    info.cues.some((c) => c.payload.kind === 'loc' && c.end === platformStart - 1 && isArticle(info, platformStart - 1));
+  let prevLoc = false;
+  for (const c of info.cues) if (c.payload.kind === 'loc' && (c.end === platformStart || (c.end === platformStart - 1 && isArticle(info, platformStart - 1)))) prevLoc = true;
   if (!prevLoc) return false;
-  return !info.cues.some((c) => c.payload.kind === 'account' && c.start >= from && c.end <= platformStart);
+  for (const c of info.cues) if (c.payload.kind === 'account' && c.start >= from && c.end <= platformStart) return false;
+  return true;
 }
 
 /** Names written with a capital that no list knows: a person or a team out of the catalog. */
