@@ -22,12 +22,17 @@ export function quote(info: SentenceInfo, c: CueMatch): string {
   return info.tokens.slice(c.start, c.end).map((t) => t.surface).join(' ');
 }
 
-/** Keeps the longest action cue where several overlap ("se retire de" over "retire"). */
+/**
+ * Keeps the longest action cue where several overlap ("se retire de" over "retire"). Worked out
+ * once per sentence: the rules, the candidates and the sentences around ask for them again.
+ */
 export function actionCues(info: SentenceInfo): CueMatch[] {
+  if (info.actionCues !== null) return info.actionCues;
   const list = info.cues.filter((c) => actionCueKinds.has(c.payload.kind));
-  return list
+  info.actionCues = list
     .filter((c) => !list.some((o) => o !== c && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start))
     .sort((a, b) => a.start - b.start);
+  return info.actionCues;
 }
 
 export interface Modifiers {

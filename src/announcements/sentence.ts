@@ -40,6 +40,8 @@ export interface SentenceInfo {
   leagueIds: ReadonlySet<string>;
   /** Where the first word for a person ("le défenseur", "the striker") stands, if any. */
   personAt: number | null;
+  /** Its action cues, longest where several overlap, once asked for (see actionCues). */
+  actionCues: CueMatch[] | null;
 }
 
 /**
@@ -95,6 +97,7 @@ export function analyseSentence(
     article,
     leagueIds,
     personAt: person ? person.start : null,
+    actionCues: null,
   };
   info.clubs = clubs.map((c) => withRole(c, 'plain'));
   assignRoles(info);
@@ -126,6 +129,7 @@ export function contextOnly(
     article: [],
     leagueIds,
     personAt,
+    actionCues: null,
   };
 }
 
