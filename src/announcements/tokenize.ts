@@ -29,6 +29,7 @@ export class Sentence {
    */
   static readonly shapeKeeper: Sentence = new Sentence([], '', 0, 0);
   #text: string | undefined;
+  #question: boolean | undefined;
   constructor(
     readonly tokens: Token[],
     private readonly source: string,
@@ -36,11 +37,14 @@ export class Sentence {
     private readonly to: number,
   ) {}
 
-  /** Ends with a question mark: "Faut-il quitter X ?" */
+  /** Ends with a question mark: "Faut-il quitter X ?" Asked for each action word: worked out once. */
   get question(): boolean {
-    let i = this.to;
-    while (i > this.from && ' »"”)'.includes(this.source[i - 1] ?? '')) i--;
-    return this.source[i - 1] === '?' || this.source[this.to] === '?' || /^\s*[»"”)]*\s*\?/.test(this.source.slice(this.to, this.to + 4));
+    if (this.#question === undefined) {
+      let i = this.to;
+      while (i > this.from && ' »"”)'.includes(this.source[i - 1] ?? '')) i--;
+      this.#question = this.source[i - 1] === '?' || this.source[this.to] === '?' || /^\s*[»"”)]*\s*\?/.test(this.source.slice(this.to, this.to + 4));
+    }
+    return this.#question;
   }
 
   get text(): string {
