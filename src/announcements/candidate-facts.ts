@@ -98,11 +98,36 @@ export function addClubFacts(candidates: readonly Candidate[], rules: readonly R
     c.features.item_clubs = Math.min(1, itemClubs / 10);
     // Which platform: joins of the newer networks are most of what clubs announce now, leaves most often of X.
     const group = platformGroup[c.platform];
-    for (const g of ['x', 'alt', 'meta', 'video', 'other'] as const) c.features[`plat_${g}`] = group === g ? 1 : 0;
-    if (c.action === 'leave' || c.action === 'stay' || c.action === 'join' || c.action === 'pause') c.features[`${c.action}_${group}`] = 1;
-    const same = rules.find((r) => clubKey(r.club) === ck && r.platform === c.platform && r.action === c.action);
-    c.features.rule = same ? same.confidence : 0;
-    c.features.rule_other_action = rules.some((r) => clubKey(r.club) === ck && r.platform === c.platform && r.action !== c.action) ? 1 : 0;
-    c.features.rule_club = rules.some((r) => clubKey(r.club) === ck) ? 1 : 0;
+    for (const g of groups) c.features[groupFeature[g]] = group === g ? 1 : 0;
+    if (c.action === 'leave' || c.action === 'stay' || c.action === 'join' || c.action === 'pause') c.features[actionGroupFeature[c.action][group]] = 1;
+    setRuleFacts(c, ck, rules);
   }
 }
+
+/** What the rules read of the candidate's club: the same triple, another action, anything at all. */
+function setRuleFacts(c: Candidate, ck: string, rules: readonly RuleDecision[]): void {
+  let same: RuleDecision | undefined;
+  let otherAction = false;
+  let club = false;
+  for (const r of rules) {
+    if (clubKey(r.club) !== ck) continue;
+    club = true;
+    if (r.platform !== c.platform) continue;
+    if (r.action === c.action) same ??= r;
+    else otherAction = true;
+  }
+  c.features.rule = same ? same.confidence : 0;
+  c.features.rule_other_action = otherAction ? 1 : 0;
+  c.features.rule_club = club ? 1 : 0;
+}
+
+type Group = (typeof platformGroup)[Platform];
+const groups: readonly Group[] = ['x', 'alt', 'meta', 'video', 'other'];
+/** The features' names written out once: a name made by a template each time is another string to look up. */
+const groupFeature: Record<Group, FeatureName> = { x: 'plat_x', alt: 'plat_alt', meta: 'plat_meta', video: 'plat_video', other: 'plat_other' };
+const actionGroupFeature: Record<'leave' | 'stay' | 'join' | 'pause', Record<Group, FeatureName>> = {
+  leave: { x: 'leave_x', alt: 'leave_alt', meta: 'leave_meta', video: 'leave_video', other: 'leave_other' },
+  stay: { x: 'stay_x', alt: 'stay_alt', meta: 'stay_meta', video: 'stay_video', other: 'stay_other' },
+  join: { x: 'join_x', alt: 'join_alt', meta: 'join_meta', video: 'join_video', other: 'join_other' },
+  pause: { x: 'pause_x', alt: 'pause_alt', meta: 'pause_meta', video: 'pause_video', other: 'pause_other' },
+};
