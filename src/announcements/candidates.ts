@@ -36,7 +36,7 @@ function leavesClub(info: SentenceInfo, cue: CueMatch): boolean {
   if (verbSecond(info.lang) && !cue.payload.noun) return false;
   const at = info.article[cue.end] === true ? cue.end + 1 : cue.end;
   if (/[:(]/.test(info.tokens[at]?.before ?? '')) return false;
-  return info.clubs.some((m) => m.start === at && ((m as ClubMention & { role?: string }).role ?? 'plain') === 'plain' && !info.platforms.some((p) => p.start >= cue.end && p.end <= m.start));
+  return info.clubs.some((m) => m.start === at && m.role === 'plain' && !info.platforms.some((p) => p.start >= cue.end && p.end <= m.start));
 }
 
 interface ClubChoice {
@@ -71,7 +71,7 @@ function clubChoices(ctx: ItemContext, info: SentenceInfo, cue: CueMatch, subjec
     // colon or bracket after the verb opens the list of those who did ("hanno aderito: Ascoli, Ternana").
     const listed = m.start >= cue.end && opensList(info, cue.end, m.start);
     if (!listed && crossesHard(info, Math.min(m.end, cue.end), Math.max(m.start, cue.start))) continue;
-    const role = (m as ClubMention & { role?: string }).role ?? 'plain';
+    const role = m.role;
     // "Flamengo x Corinthians", "OM 2-1 Lyon", "Athletic Bilbao-Real Sociedad": a match, no club acting.
     if (role === 'match') continue;
     addClub(out, seen, clubRef(ctx.catalog, m), {

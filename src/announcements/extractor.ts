@@ -288,7 +288,7 @@ function readSentence(
   lang: ReadLanguage,
   leagueIds: ReadonlySet<string>,
 ): SentenceInfo {
-  // Asked only for capitalised words next to "FC" and the like: a scan is cheaper than a table.
+  // The finder asks whether a word is an action word only next to "FC" and the like: it scans the cues, no table is built.
   const mentions = finder.find(s.tokens, names, found, examined);
   const clubs: ClubMention[] = [];
   const platforms: PlatformMention[] = [];
@@ -360,9 +360,10 @@ function findTopic(catalog: Catalog, infos: SentenceInfo[], authorClubId: string
  * "New England Patriots", "a fan of the New York Giants", "Nueva York": an action word that starts
  * a name says nothing. Outside a name the catalog knows, a capitalised word inside the sentence
  * followed by another is a name, unless the sentence is a headline in title case ("Man Utd Launch
- * On Twitter"); German and Dutch capitalise nouns, so there only the catalog's names count.
+ * On Twitter"). German capitalises its nouns, so there only the catalog's names count; Dutch,
+ * read with German's word-order rules elsewhere, is treated the same here.
  */
-function partOfAName(tokens: readonly Token[], cue: PhraseMatch<Cue>, clubs: ReadonlyArray<{ start: number; end: number; ids: readonly string[] }>, lang: ReadLanguage): boolean {
+function partOfAName(tokens: readonly Token[], cue: PhraseMatch<Cue>, clubs: readonly ClubMention[], lang: ReadLanguage): boolean {
   if (clubs.some((m) => m.ids.length > 0 && m.start <= cue.start && cue.end <= m.end)) return true;
   if (lang === 'de' || lang === 'nl' || cue.start === 0) return false;
   for (let i = cue.start; i < cue.end; i++) if (!(tokens[i] as Token).cap) return false;
