@@ -19,7 +19,7 @@ interface Node<P> {
   stems: Array<[string, Node<P>]> | null;
   payloads: P[] | null;
   /** Second parts of discontinuous phrases ending here. */
-  tails: Array<{ words: string[]; payload: P }> | null;
+  tails: Array<{ words: string[]; payload: P; toClauseEnd: boolean }> | null;
 }
 
 export interface PhraseMatch<P> {
@@ -33,6 +33,13 @@ export interface PhraseMatch<P> {
 type TokenSlot = 'starts' | 'nameStarts';
 
 const tailWindow = 7;
+/**
+ * A separable verb's particle closes its clause, however long the clause ("stellt mit sofortiger
+ * Wirkung seine Aktivitäten auf der Plattform X, ehemals Twitter, ein."): for a phrase added with
+ * `toClauseEnd`, a second part further than `tailWindow` words is taken where punctuation or the
+ * sentence's end follows it.
+ */
+const clauseEndWindow = 18;
 const startCacheLimit = 100_000;
 const none: ReadonlyArray<never> = [];
 
@@ -59,7 +66,7 @@ export class PhraseIndex<P> {
     this.#slot = slot;
   }
 
-  add(phrase: string, payload: P): void {
+  add(phrase: string, payload: P, toClauseEnd = false): void {
     this.#startCache.clear();
     const marked = this.#mark(payload);
     const [head = '', tail] = phrase.split(' ... ');
@@ -91,7 +98,7 @@ export class PhraseIndex<P> {
     });
     // `[x]` rather than `[].push(x)`: a pushed-to empty array keeps room for 17.
     if (tail !== undefined) {
-      const entry = { words: tail.split(' ').filter((w) => w !== ''), payload };
+      const entry = { words: tail.split(' ').filter((w) => w !== ''), payload, toClauseEnd };
       if (n.tails) n.tails.push(entry);
       else n.tails = [entry];
     } else if (n.payloads) n.payloads.push(payload);
@@ -119,7 +126,7 @@ export class PhraseIndex<P> {
 
   #markedFrom(tokens: readonly Token[], pos: number, n: Node<P>): boolean {
     if (n.payloads) for (const payload of n.payloads) if (this.#mark(payload)) return true;
-    if (n.tails) for (const { words, payload } of n.tails) if (this.#mark(payload) && tailAt(tokens, pos, words)) return true;
+    if (n.tails) for (const { words, payload, toClauseEnd } of n.tails) if (this.#mark(payload) && tailStart(tokens, pos, words, toClauseEnd) >= 0) return true;
     const t = tokens[pos];
     if (!t || (!n.next && !n.stems)) return false;
     const f = t.folded;
@@ -186,20 +193,25 @@ export class PhraseIndex<P> {
   }
 
   #tails(tokens: readonly Token[], start: number, pos: number, tails: NonNullable<Node<P>['tails']>, out: Array<PhraseMatch<P>>): void {
-    for (const { words, payload } of tails) {
-      const j = tailStart(tokens, pos, words);
+    for (const { words, payload, toClauseEnd } of tails) {
+      const j = tailStart(tokens, pos, words, toClauseEnd);
       if (j >= 0) out.push({ start, end: j + words.length, payload });
     }
   }
 }
 
 /** Where the words of a discontinuous phrase's second part start within the window after `pos`, or -1. */
-function tailStart(tokens: readonly Token[], pos: number, words: readonly string[]): number {
-  const limit = Math.min(tokens.length, pos + tailWindow);
-  for (let j = pos; j < limit; j++) if (words.every((w, k) => tokens[j + k] !== undefined && wordMatches(w, (tokens[j + k] as Token).folded))) return j;
+function tailStart(tokens: readonly Token[], pos: number, words: readonly string[], toClauseEnd: boolean): number {
+  const limit = Math.min(tokens.length, pos + (toClauseEnd ? clauseEndWindow : tailWindow));
+  for (let j = pos; j < limit; j++) {
+    if (!words.every((w, k) => tokens[j + k] !== undefined && wordMatches(w, (tokens[j + k] as Token).folded))) continue;
+    if (j < pos + tailWindow || closesClause(tokens, j + words.length)) return j;
+  }
   return -1;
 }
 
-function tailAt(tokens: readonly Token[], pos: number, words: readonly string[]): boolean {
-  return tailStart(tokens, pos, words) >= 0;
+function closesClause(tokens: readonly Token[], next: number): boolean {
+  const t = tokens[next];
+  return t === undefined || /[.,;:!?]/.test(t.before);
 }
+

@@ -70,6 +70,14 @@ describe('extractor: actions', () => {
     ]);
   });
 
+  it('reads a separable German verb whose particle closes a long clause, not a word further on that closes none', () => {
+    expect(triples('Der VfL Bochum stellt nach dem letzten Spieltag der laufenden Saison sämtliche Aktivitäten auf der Plattform X, vormals Twitter, ein.', 'de')).toEqual([
+      'vfl-bochum x leave',
+    ]);
+    // Eight words and more between verb and particle, but no punctuation after it: no clause ends there.
+    expect(triples('Der VfL Bochum stellt nach dem letzten Spieltag der laufenden Saison sämtliche Aktivitäten auf X ein paar Tage zurück.', 'de')).not.toContain('vfl-bochum x leave');
+  });
+
   it('does not read joining Bluesky as leaving X', () => {
     expect(triples('SC Freiburg joins Bluesky', 'en')).toEqual(['sc-freiburg bluesky join']);
   });

@@ -22,6 +22,12 @@ export interface LanguageIndex {
 }
 
 const lexicons: Record<ReadLanguage, Lexicon> = { fr, en, de, es, it, pt, nl };
+/**
+ * Kinds whose separable verbs may close a long clause ("stellt … seine Aktivitäten auf der
+ * Plattform X ein", "zieht sich … von X zurück"); joining and following are not stretched: "schließt
+ * sich einem Social-Media-Boykott … an" would swallow the boycott inside it.
+ */
+const stretchedKinds: ReadonlySet<CueKind> = new Set<CueKind>(['leave', 'cease', 'stay', 'return', 'delete']);
 
 export interface Cue {
   type: 'cue';
@@ -97,7 +103,7 @@ export function buildIndexes(addNames: (index: PhraseIndex<EntityPayload>) => vo
           const key = `${kind}|${noun}|${needsAccount}|${form}`;
           if (added.has(key)) continue;
           added.add(key);
-          index.add(form, cue);
+          index.add(form, cue, stretchedKinds.has(kind));
         }
       }
     }
