@@ -7,7 +7,7 @@ import type { ClubMention, PlatformMention } from './mentions.ts';
 import { actionCues, finalAction, type Modifiers, modifiers, quote } from './modality.ts';
 import { crossesHard, hasPlatform, type PlatformChoice, platformChoices } from './occurrence-platforms.ts';
 import { actionWeight } from './weights.ts';
-import { type CueMatch, platformArguments, type SentenceInfo, verbSecond } from './sentence.ts';
+import { accountSuspended, type CueMatch, platformArguments, type SentenceInfo, verbSecond } from './sentence.ts';
 import { findSubject, type Subject } from './subject.ts';
 
 /**
@@ -168,6 +168,8 @@ function cueOccurrences(s: SentenceScope, cue: CueMatch): void {
   const f = cueFeatures(info, cue, kind, mods, s.blocked);
   // "le départ de son attaquant", "joins Real Madrid": the one moving is a person, not the club.
   if (f.cue_object_person && (base === 'leave' || base === 'join' || base === 'return')) return;
+  // "son compte Twitter suspendu": done to the account, not chosen by the club.
+  if (kind === 'pause' && accountSuspended(info, cue)) return;
   // "está de saída do Flamengo", "sa sortie du PSG", "ha lasciato la Roma": someone leaves the club.
   if (kind === 'leave' && leavesClub(info, cue)) return;
   // Considered, asked for, denied or undecided: the rules' reading of modality stands.

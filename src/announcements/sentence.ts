@@ -346,3 +346,17 @@ export function isCovered(info: SentenceInfo, i: number): boolean {
   for (const c of info.clubs) if (c.start <= i && i < c.end) return true;
   return false;
 }
+
+/** Words of suspending, barring or blocking: what a platform does to an account as often as a club does to itself. */
+const suspensionStem = /^(?:suspen|sospe|sperr|gesperr|bloq|bloc|block|bann|banni)/;
+
+/**
+ * "son compte Twitter suspendu", "the official Twitter account was suspended", "la cuenta fue
+ * suspendida": an account word just before a word of suspending is what was done to the account,
+ * most often by the platform, not a pause the club chose.
+ */
+export function accountSuspended(info: SentenceInfo, cue: CueMatch): boolean {
+  if (!suspensionStem.test(cue.payload.phrase)) return false;
+  for (const c of info.cues) if (c.payload.kind === 'account' && c.end <= cue.start && c.end >= cue.start - 3) return true;
+  return false;
+}

@@ -78,6 +78,14 @@ describe('extractor: actions', () => {
     expect(triples('Der VfL Bochum stellt nach dem letzten Spieltag der laufenden Saison sämtliche Aktivitäten auf X ein paar Tage zurück.', 'de')).not.toContain('vfl-bochum x leave');
   });
 
+  it('reads an account suspended as done to it, not as a pause the club chose', () => {
+    expect(triples("Alors qu'il développe sa présence sur les réseaux sociaux, le FC Nantes a vu son compte Twitter suspendu pendant plusieurs heures.", 'fr')).toEqual([]);
+    expect(triples('Le FC Nantes suspend ses comptes Twitter et Instagram ce week-end pour protester contre le racisme.', 'fr')).toEqual([
+      'fc-nantes instagram pause',
+      'fc-nantes x pause',
+    ]);
+  });
+
   it('does not read joining Bluesky as leaving X', () => {
     expect(triples('SC Freiburg joins Bluesky', 'en')).toEqual(['sc-freiburg bluesky join']);
   });
