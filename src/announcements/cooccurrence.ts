@@ -100,6 +100,8 @@ function closestNaming(summaries: readonly SentenceSummary[], at: readonly numbe
  */
 function addDestinations(out: Candidate[], byKey: Map<string, Candidate>, infos: readonly SentenceInfo[], rules: readonly RuleDecision[]): void {
   const left = new Map<string, { club: ClubRef; platforms: Set<Platform> }>();
+  const ruled = ruledMoves(rules);
+  const own = ownMoves(out);
   for (const c of out) {
     // A leave said in another club's embedded post, of a person, or that the rules read otherwise is no move.
     const f = c.features;
@@ -137,7 +139,7 @@ function addDestinations(out: Candidate[], byKey: Map<string, Candidate>, infos:
   for (const [k, { club, platforms }] of left) {
     for (const [platform, place] of places) {
       const key = `${k}|${platform}|join`;
-      if (platforms.has(platform) || byKey.has(key)) continue;
+      if (platforms.has(platform) || byKey.has(key) || anothersMove(ruled, own, k, `${platform}|join`)) continue;
       const features: Features = emptyFeatures();
       features.item_level = 1;
       features.act_join = 1;
@@ -209,6 +211,8 @@ function addItemWide(out: Candidate[], byKey: Map<string, Candidate>, names: Ite
   // "L'OM n'envisage pas de quitter X": a club the rules read as staying put moves nowhere on the strength of words said of others.
   const staying = new Set<string>();
   for (const r of rules) if (r.action === 'stay') staying.add(clubKey(r.club));
+  const ruled = ruledMoves(rules);
+  const own = ownMoves(out);
   for (const [k, club] of names.clubs) {
     if (staying.has(k)) continue;
     for (const action of names.actions) {
@@ -221,6 +225,7 @@ function addItemWide(out: Candidate[], byKey: Map<string, Candidate>, names: Ite
         const key = `${k}|${platform}|${action}`;
         // "deja escapar dos puntos; la afición estalla en X": a semicolon starts another statement.
         if (byKey.has(key) || !platformNear.get(`${platform}|${action}`) || splitTriples.has(key)) continue;
+        if (action === 'join' && anothersMove(ruled, own, k, `${platform}|join`)) continue;
         const features: Features = emptyFeatures();
         features.item_level = 1;
         features[`act_${action}` as keyof Features] = 1;
@@ -230,6 +235,43 @@ function addItemWide(out: Candidate[], byKey: Map<string, Candidate>, names: Ite
       }
     }
   }
+}
+
+/** What the rules read each club doing, as "platform|action", by club key. */
+function ruledMoves(rules: readonly RuleDecision[]): Map<string, Set<string>> {
+  const moves = new Map<string, Set<string>>();
+  for (const r of rules) {
+    const k = clubKey(r.club);
+    let set = moves.get(k);
+    if (!set) moves.set(k, (set = new Set()));
+    set.add(`${r.platform}|${r.action}`);
+  }
+  return moves;
+}
+
+/** What the sentences say of each club, as "platform|action", by club key: the candidates read so far. */
+function ownMoves(candidates: readonly Candidate[]): Map<string, Set<string>> {
+  const moves = new Map<string, Set<string>>();
+  for (const c of candidates) {
+    if (c.features.item_level) continue;
+    const k = clubKey(c.club);
+    let set = moves.get(k);
+    if (!set) moves.set(k, (set = new Set()));
+    set.add(`${c.platform}|${c.action}`);
+  }
+  return moves;
+}
+
+/**
+ * "Hertha ist fortan auf Bluesky zu finden. Auch St. Pauli und Werder haben X den Rücken gekehrt":
+ * a club its own sentences say something of is not given, on words said of the item as a whole, a
+ * move the rules read another club making.
+ */
+function anothersMove(ruled: ReadonlyMap<string, ReadonlySet<string>>, own: ReadonlyMap<string, ReadonlySet<string>>, k: string, move: string): boolean {
+  const said = ruled.get(k) ?? own.get(k);
+  if (!said || said.has(move) || own.get(k)?.has(move)) return false;
+  for (const [other, moves] of ruled) if (other !== k && moves.has(move)) return true;
+  return false;
 }
 
 /**

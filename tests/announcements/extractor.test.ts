@@ -86,6 +86,17 @@ describe('extractor: actions', () => {
     ]);
   });
 
+  it('does not give clubs named in passing as having left X the move to Bluesky another club makes', () => {
+    const text = 'Hertha BSC verlässt X und wechselt zu Bluesky.\nDer Berliner Klub nannte die Entscheidung unausweichlich.\nAuch Werder Bremen, der FC St. Pauli und Hansa Rostock haben X in den vergangenen Wochen den Rücken gekehrt.';
+    expect(triples(text, 'de')).toEqual([
+      'fc-st-pauli x leave',
+      'hansa-rostock x leave',
+      'hertha-bsc bluesky join',
+      'hertha-bsc x leave',
+      'werder-bremen x leave',
+    ]);
+  });
+
   it('does not read joining Bluesky as leaving X', () => {
     expect(triples('SC Freiburg joins Bluesky', 'en')).toEqual(['sc-freiburg bluesky join']);
   });
