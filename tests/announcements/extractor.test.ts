@@ -97,6 +97,12 @@ describe('extractor: actions', () => {
     ]);
   });
 
+  it('reads "aussi sur", "también en" alone as a presence, and "désormais aussi sur" as a join', () => {
+    expect(triples("Le PSG domine aussi sur Twitter, où il compte plus de followers que l'OM.", 'fr')).toEqual([]);
+    expect(triples('El Málaga crece también en Twitter, donde ya supera los cien mil seguidores.', 'es')).toEqual([]);
+    expect(triples('Le FC Nantes est désormais aussi sur Bluesky.', 'fr')).toEqual(['fc-nantes bluesky join']);
+  });
+
   it('does not read joining Bluesky as leaving X', () => {
     expect(triples('SC Freiburg joins Bluesky', 'en')).toEqual(['sc-freiburg bluesky join']);
   });
