@@ -101,10 +101,11 @@ export function createMentionFinder(catalog: Catalog): MentionFinder {
       if (!/[sxz]$/.test(last) && last.length > 2 && !/^\d+$/.test(last)) index.add(`${name}s`, payload);
     }
     // "@RedStarFC", "@fcstpauli.bsky.social": a club's own handle names it, capital or not,
-    // unless the handle is a word that names several clubs ("@Atletico").
+    // unless the handle is a word that names several clubs ("@Atletico"), or is the club's one-word
+    // name, which needs its capital as that name does ("un arsenal numérique" is no Arsenal).
     for (const handle of [entry.accounts.x, entry.accounts.bluesky]) {
       const name = handle ? normalise(handle.replace(/^@/, '').replace(/^https?:\/\/[^/]+\//, '')) : '';
-      if (name.replace(/ /g, '').length >= 4 && !isStopword(name) && !sharedNames.has(name)) index.add(name, { type: 'club', id: entry.id, ambiguous: false, single: false });
+      if (name.replace(/ /g, '').length >= 4 && !isStopword(name) && !sharedNames.has(name) && !names.has(name)) index.add(name, { type: 'club', id: entry.id, ambiguous: false, single: false });
     }
   }
   for (const [platform, list] of Object.entries(platformNames) as Array<[Platform, string]>) {

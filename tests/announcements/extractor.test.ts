@@ -103,6 +103,11 @@ describe('extractor: actions', () => {
     expect(triples('Le FC Nantes est désormais aussi sur Bluesky.', 'fr')).toEqual(['fc-nantes bluesky join']);
   });
 
+  it('needs the capital of a one-word club name that is also the club\'s handle ("un arsenal numérique" is no Arsenal)', () => {
+    expect(triples('Actif sur Twitter depuis juillet 2011, le jeune milieu possède un arsenal numérique très complet, avec une page Facebook et un compte Instagram.', 'fr')).toEqual([]);
+    expect(triples('@Arsenal has left X, the club said.', 'en')).toEqual(['arsenal-fc x leave']);
+  });
+
   it('does not read joining Bluesky as leaving X', () => {
     expect(triples('SC Freiburg joins Bluesky', 'en')).toEqual(['sc-freiburg bluesky join']);
   });
