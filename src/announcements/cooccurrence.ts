@@ -225,7 +225,7 @@ function addItemWide(out: Candidate[], byKey: Map<string, Candidate>, names: Ite
         const key = `${k}|${platform}|${action}`;
         // "deja escapar dos puntos; la afición estalla en X": a semicolon starts another statement.
         if (byKey.has(key) || !platformNear.get(`${platform}|${action}`) || splitTriples.has(key)) continue;
-        if (action === 'join' && anothersMove(ruled, own, k, `${platform}|join`)) continue;
+        if (action === 'join' && (anothersMove(ruled, own, k, `${platform}|join`) || joinsElsewhere(own, k, platform))) continue;
         const features: Features = emptyFeatures();
         features.item_level = 1;
         features[`act_${action}` as keyof Features] = 1;
@@ -271,6 +271,19 @@ function anothersMove(ruled: ReadonlyMap<string, ReadonlySet<string>>, own: Read
   const said = ruled.get(k) ?? own.get(k);
   if (!said || said.has(move) || own.get(k)?.has(move)) return false;
   for (const [other, moves] of ruled) if (other !== k && moves.has(move)) return true;
+  return false;
+}
+
+/**
+ * "ont rejoint Facebook (2007 pour l'OM…) et Twitter (2009…)" in an item that also names TikTok:
+ * a club its own sentences have joining some platforms (and not leaving them) is not, on words said
+ * of the item as a whole, joining another.
+ */
+function joinsElsewhere(own: ReadonlyMap<string, ReadonlySet<string>>, k: string, platform: Platform): boolean {
+  const said = own.get(k);
+  if (!said || said.has(`${platform}|join`)) return false;
+  // "on X since 2009" beside leaving X is the story of the account left, not a move elsewhere.
+  for (const move of said) if (move.endsWith('|join') && !said.has(move.replace(/\|join$/, '|leave'))) return true;
   return false;
 }
 

@@ -210,8 +210,11 @@ function tailStart(tokens: readonly Token[], pos: number, words: readonly string
   return -1;
 }
 
+/** Conjunctions that start the next clause right after a separable verb's particle ("stieg … aus und begründete"). */
+const clauseConjunctions = new Set(['und', 'oder', 'aber', 'sondern', 'denn', 'doch', 'en', 'of', 'maar', 'want']);
+
 function closesClause(tokens: readonly Token[], next: number): boolean {
   const t = tokens[next];
-  return t === undefined || /[.,;:!?]/.test(t.before);
+  return t === undefined || /[.,;:!?]/.test(t.before) || clauseConjunctions.has(t.folded);
 }
 

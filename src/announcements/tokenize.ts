@@ -118,6 +118,11 @@ function flush(sentences: Sentence[], current: Token[], text: string): void {
   }
 }
 
+/** `letter` ends "F.C.": a single capital letter right after another one and a full stop. */
+function isInitial(before: Token | undefined, letter: Token): boolean {
+  return before !== undefined && before.cap && before.surface.length === 1 && letter.before === '.';
+}
+
 /** Splits text into sentences of tokens; the text is cut at `maxExaminedChars` first. */
 export function tokenize(raw: string): Tokenized {
   const cut = raw.length > maxExaminedChars ? raw.slice(0, maxExaminedChars) : raw;
@@ -158,7 +163,11 @@ export function tokenize(raw: string): Tokenized {
     if (prev && before !== space && sentenceEnd.test(before)) {
       // "am 15. November" goes on; "Mainz 05. Der Verein" ends.
       const ordinal = /^\d{1,2}$/.test(prev.folded) && !/\s\s/.test(before) && !(cap && isStopword(folded));
-      const isBreak = hardBreak.test(before) || !(abbreviations.has(prev.folded) || ordinal) || before.includes('\n');
+      // "F.C. Hansa Rostock", "U.S. Lecce": capital letters joined by full stops are an initialism.
+      const initialism = prev.cap && prev.surface.length === 1 && (before === '.' || isInitial(current[current.length - 2], prev));
+      // "147.000 Follower", "1.234.567": a full stop between digits groups them.
+      const grouped = before === '.' && /^\d+$/.test(prev.folded) && /^\d+$/.test(surface);
+      const isBreak = hardBreak.test(before) || !(abbreviations.has(prev.folded) || ordinal || initialism || grouped) || before.includes('\n');
       if (isBreak && (tok.cap || /^\d/.test(surface) || /["«“'‘]/.test(before) || hardBreak.test(before))) {
         flush(sentences, current, text);
         current = [];

@@ -108,6 +108,22 @@ describe('extractor: actions', () => {
     expect(triples('@Arsenal has left X, the club said.', 'en')).toEqual(['arsenal-fc x leave']);
   });
 
+  it('reads a separable verb whose particle is followed by "und" as closing its clause', () => {
+    expect(triples('Vor einer Woche stieg der VfL Bochum auf der Social-Media-Plattform X (vormals Twitter) aus und begründete seinen Schritt mit dem Hass auf der Plattform.', 'de')).toEqual([
+      'vfl-bochum x leave',
+    ]);
+  });
+
+  it('does not have clubs whose sentences say where they joined join every other platform the item names', () => {
+    const text = 'Sport et réseaux sociaux : le nouveau match Snapchat – TikTok\n\nTrès tôt, les clubs de Ligue 1 les plus importants ont rejoint les communautés Facebook (2007 pour l’OM, 2009 le PSG) et Twitter (2009 pour les deux) pour développer leur image.';
+    expect(triples(text, 'fr')).toEqual([
+      'olympique-de-marseille facebook join',
+      'olympique-de-marseille x join',
+      'paris-saint-germain facebook join',
+      'paris-saint-germain x join',
+    ]);
+  });
+
   it('does not read joining Bluesky as leaving X', () => {
     expect(triples('SC Freiburg joins Bluesky', 'en')).toEqual(['sc-freiburg bluesky join']);
   });
