@@ -87,7 +87,7 @@ const hardBreak = /\n|\r|[!?…]/;
 /** Words after which a full stop does not end a sentence ("St. Pauli", "Nr. 1", "z. B."). */
 const abbreviations = new Set([
   'st', 'sv', 'dr', 'mr', 'mrs', 'ms', 'vs', 'nr', 'bzw', 'ca', 'inkl', 'jr', 'sr', 'prof', 'mme', 'mlle',
-  'z', 'b', 'u', 'a', 'vgl', 'sta', 'sto', 'sra', 'dott', 'ing', 'ggf', 'etc', 'bzgl', 'evtl',
+  'z', 'b', 'u', 'a', 'vgl', 'sta', 'sto', 'sra', 'dott', 'ing', 'ggf', 'etc', 'bzgl', 'evtl', 'm', 'mm',
 ]);
 const maxEvidenceChars = 400;
 const closers = '.!?»"”)';
@@ -118,9 +118,30 @@ function flush(sentences: Sentence[], current: Token[], text: string): void {
   }
 }
 
-/** `letter` ends "F.C.": a single capital letter right after another one and a full stop. */
+/** `letter` ends "F.C." or "F. C.": a single capital letter right after another one and a full stop. */
 function isInitial(before: Token | undefined, letter: Token): boolean {
-  return before !== undefined && before.cap && before.surface.length === 1 && letter.before === '.';
+  return before !== undefined && before.cap && before.surface.length === 1 && (letter.before === '.' || letter.before === '. ');
+}
+
+/** Words a single capital letter follows as a name of its own ("Serie A.", "Groupe B."), where a full stop ends a sentence. */
+const letterNamers = new Set([
+  'serie', 'group', 'groupe', 'gruppe', 'girone', 'grupo', 'liga', 'division', 'plan', 'type', 'typ', 'tipo', 'classe', 'klasse',
+  'kategorie', 'category', 'categorie', 'league', 'pool', 'section', 'seccion', 'level', 'tier', 'vitamin', 'vitamine', 'note', 'nota',
+]);
+
+/**
+ * "Thomas E. Herrich", "F. C. Inter": a capital letter after a name or another initial, followed by a
+ * full stop and a capital, is an initial, not a sentence's end. "X." is the platform, and "Serie A."
+ * a name, which end sentences.
+ */
+function isMiddleInitial(current: readonly Token[], letter: Token, next: Token, before: string, nextDotted: boolean): boolean {
+  if (before !== '. ' || !next.cap || letter.surface === 'X' || letter.surface === 'I') return false;
+  // "F. C. Inter": another capital letter with its own full stop follows.
+  if (next.surface.length === 1 && nextDotted) return true;
+  const word = current[current.length - 2];
+  if (!word || !word.cap || /[.,;:!?]/.test(letter.before)) return false;
+  if (word.surface.length === 1) return true;
+  return !letterNamers.has(word.folded) && !isStopword(word.folded);
 }
 
 /** Splits text into sentences of tokens; the text is cut at `maxExaminedChars` first. */
@@ -164,10 +185,13 @@ export function tokenize(raw: string): Tokenized {
       // "am 15. November" goes on; "Mainz 05. Der Verein" ends.
       const ordinal = /^\d{1,2}$/.test(prev.folded) && !/\s\s/.test(before) && !(cap && isStopword(folded));
       // "F.C. Hansa Rostock", "U.S. Lecce": capital letters joined by full stops are an initialism.
-      const initialism = prev.cap && prev.surface.length === 1 && (before === '.' || isInitial(current[current.length - 2], prev));
+      const initialism = prev.cap && prev.surface.length === 1 && (before === '.' || isInitial(current[current.length - 2], prev) || isMiddleInitial(current, prev, tok, before, text.charCodeAt(i) === 46));
       // "147.000 Follower", "1.234.567": a full stop between digits groups them.
       const grouped = before === '.' && /^\d+$/.test(prev.folded) && /^\d+$/.test(surface);
-      const isBreak = hardBreak.test(before) || !(abbreviations.has(prev.folded) || ordinal || initialism || grouped) || before.includes('\n');
+      // "z. B.", "u. a.", "M. Zhai": a capital single letter is an abbreviation only after another
+      // letter, or as "M." (Monsieur); "Serie A. Il club" ends.
+      const abbreviation = abbreviations.has(prev.folded) && (prev.surface.length > 1 || !prev.cap || prev.surface === 'M' || current[current.length - 2]?.surface.length === 1);
+      const isBreak = hardBreak.test(before) || !(abbreviation || ordinal || initialism || grouped) || before.includes('\n');
       if (isBreak && (tok.cap || /^\d/.test(surface) || /["«“'‘]/.test(before) || hardBreak.test(before))) {
         flush(sentences, current, text);
         current = [];
