@@ -75,7 +75,8 @@ export function modifiers(info: SentenceInfo, cue: CueMatch, argEnd: number): Mo
     if ((info.lang === 'fr' || verbSecond(info.lang)) && (k === 'neg' || k === 'modal' || k === 'undecided' || (k === 'cease' && verbSecond(info.lang)))) {
       // German and Dutch put "nicht", "niet" and "zur Debatte" at the end of the clause.
       const reach = verbSecond(info.lang) ? 8 : 2;
-      after = c.start >= cue.end && c.start <= Math.max(cue.end, argEnd) + reach && !crossesBoundary(info, cue.end, c.start);
+      // "verlässt X und kritisiert Elon Musk": a word after "und" belongs to the next clause.
+      after = c.start >= cue.end && c.start <= Math.max(cue.end, argEnd) + reach && !crossesBoundary(info, cue.end, c.start) && !conjBetween(info, cue.end, c.start);
     }
     if (k === 'temp' || k === 'report' || k === 'nocomment') {
       if (k === 'report' && c.start >= cue.start) continue;
@@ -137,6 +138,11 @@ export function modifiers(info: SentenceInfo, cue: CueMatch, argEnd: number): Mo
     }
   }
   return { kinds, quoted, dated };
+}
+
+function conjBetween(info: SentenceInfo, from: number, to: number): boolean {
+  for (const c of info.cues) if (c.payload.kind === 'conj' && c.start >= from && c.end <= to) return true;
+  return false;
 }
 
 function crossesBoundary(info: SentenceInfo, from: number, to: number): boolean {

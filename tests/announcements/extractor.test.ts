@@ -124,6 +124,10 @@ describe('extractor: actions', () => {
     ]);
   });
 
+  it('keeps a word of doubt after "und" out of the clause before it', () => {
+    expect(triples('Hertha BSC verlässt X und kritisiert Elon Musk scharf', 'de')).toEqual(['hertha-bsc x leave']);
+  });
+
   it('does not read joining Bluesky as leaving X', () => {
     expect(triples('SC Freiburg joins Bluesky', 'en')).toEqual(['sc-freiburg bluesky join']);
   });
