@@ -140,8 +140,13 @@ export function modifiers(info: SentenceInfo, cue: CueMatch, argEnd: number): Mo
   return { kinds, quoted, dated };
 }
 
+/** A conjunction between the two that starts another clause: not one that adds a platform or a club ("verlässt X und Instagram nicht"). */
 function conjBetween(info: SentenceInfo, from: number, to: number): boolean {
-  for (const c of info.cues) if (c.payload.kind === 'conj' && c.start >= from && c.end <= to) return true;
+  for (const c of info.cues) {
+    if (c.payload.kind !== 'conj' || c.start < from || c.end > to) continue;
+    if (info.platforms.some((p) => p.start === c.end) || info.clubs.some((m) => m.start === c.end)) continue;
+    return true;
+  }
   return false;
 }
 

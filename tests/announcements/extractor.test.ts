@@ -126,6 +126,7 @@ describe('extractor: actions', () => {
 
   it('keeps a word of doubt after "und" out of the clause before it', () => {
     expect(triples('Hertha BSC verlässt X und kritisiert Elon Musk scharf', 'de')).toEqual(['hertha-bsc x leave']);
+    expect(triples('Werder Bremen verlässt X und Instagram nicht.', 'de')).toEqual(['werder-bremen instagram stay', 'werder-bremen x stay']);
   });
 
   it('does not read joining Bluesky as leaving X', () => {
