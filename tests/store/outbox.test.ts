@@ -32,6 +32,9 @@ describe('the outbox', () => {
     expect(deliveryId(content, 'discord:1')).toBe(deliveryId(content, 'discord:1'));
     expect(deliveryId(content, 'discord:1')).not.toBe(deliveryId(content, 'discord:2'));
     expect(deliveryId(content, 'discord:1').length).toBeLessThanOrEqual(25);
+    // Ids already in outboxes stay the same: 24 hex digits of the SHA-256 of what is delivered where.
+    expect(deliveryId(content, 'discord:1')).toBe('5e9df61202300f06a1a4667a');
+    expect(deliveryId({ kind: 'digest', storyIds: [1, 2, 3] }, 'discord:9', '2024-12-04')).toBe('18728588c5d5e0e0373c1761');
   });
 
   it('writes a delivery once, however often it is enqueued', async () => {

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyRetention } from '../../src/items/retention.ts';
+import { itemKeyHash } from '../../src/store/sql/retention.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { SeenItem, Store } from '../../src/store/store.ts';
 
@@ -119,5 +121,17 @@ describe('item retention', () => {
     const check = new BetterSqlite3(path);
     expect(check.pragma('auto_vacuum', { simple: true })).toBe(2);
     check.close();
+  });
+});
+
+describe('itemKeyHash', () => {
+  it('is the first 48 bits of the key\'s SHA-256, as the keys and links stored already were hashed', () => {
+    expect(itemKeyHash('outlet-0-0-28-1jvqe6')).toBe(192_896_136_926_553);
+    expect(itemKeyHash('https://news.example/7')).toBe(14_675_249_008_372);
+    expect(itemKeyHash('été ⚽ 𝕏')).toBe(50_767_812_325_120);
+    for (let n = 0; n < 1_000; n++) {
+      const key = `https://news.example/${n.toString(36)}/${'é'.repeat(n % 5)}`;
+      expect(itemKeyHash(key)).toBe(createHash('sha256').update(key).digest().readUIntBE(0, 6));
+    }
   });
 });
