@@ -13,7 +13,7 @@ export const sourcesPerLookup = 1_000;
  * Items, each recorded once: whichever process inserts an item first gets it back as new; the
  * others' inserts do nothing (`on conflict do nothing returning`).
  */
-export function itemStore({ db, engine, inTransaction }: SqlContext, afterPrune: () => void): ItemStore {
+export function itemStore({ db, engine, inTransaction, direct }: SqlContext, afterPrune: () => void): ItemStore {
   return {
     async recordNewItems(items, seenAt) {
       const won = new Set<SeenItem>();
@@ -23,7 +23,9 @@ export function itemStore({ db, engine, inTransaction }: SqlContext, afterPrune:
         for (let start = 0; start < ofSource.length; start += chunkSize) {
           const chunk = ofSource.slice(start, start + chunkSize);
           const keys = chunk.map((item) => item.key);
-          const rows = await db.selectFrom('items').select('key').where('source_id', '=', sourceId).where('key', 'in', keys).execute();
+          const rows = direct
+            ? direct.all<{ key: string }>(`select "key" from "items" where "source_id" = ? and "key" in (?${', ?'.repeat(keys.length - 1)})`, [sourceId, ...keys])
+            : await db.selectFrom('items').select('key').where('source_id', '=', sourceId).where('key', 'in', keys).execute();
           const known = new Set(rows.map((row) => row.key));
           const unseen = chunk.filter((item) => {
             if (known.has(item.key)) return false;
@@ -38,8 +40,9 @@ export function itemStore({ db, engine, inTransaction }: SqlContext, afterPrune:
             itemValues(item, seenAtMs, values);
             values.push(retention.itemKeyHash(item.key));
           }
-          const inserted = await db.executeQuery<{ key: string }>(CompiledQuery.raw(insertItemsSql(engine, unseen.length), values));
-          const insertedKeys = new Set(inserted.rows.map((row) => row.key));
+          const insertSql = insertItemsSql(engine, unseen.length);
+          const inserted = direct ? direct.all<{ key: string }>(insertSql, values) : (await db.executeQuery<{ key: string }>(CompiledQuery.raw(insertSql, values))).rows;
+          const insertedKeys = new Set(inserted.map((row) => row.key));
           for (const item of unseen) if (insertedKeys.has(item.key)) won.add(item);
         }
       }

@@ -1,18 +1,23 @@
 import { sql } from 'kysely';
 import type { Delivery } from '../../deliveries/delivery.ts';
 import type { ClaimOptions, DeliveryCounts, NewDelivery, OutboxStore } from '../store.ts';
-import type { Db, Engine, SqlContext } from './engine.ts';
+import type { Db, DirectSql, Engine, SqlContext } from './engine.ts';
 import { toDelivery } from './rows.ts';
 
 /** The durable outbox: a delivery is written before it is sent and marked sent only after success. */
 
-async function enqueueDelivery(db: Db, delivery: NewDelivery): Promise<boolean> {
+async function enqueueDelivery(db: Db, direct: DirectSql | null, delivery: NewDelivery): Promise<boolean> {
+  const content = JSON.stringify(delivery.content);
+  if (direct) {
+    const { id, destination, nextAttemptAt, idempotencyKey } = delivery;
+    return direct.run(enqueueSql, [id, destination, content, 'pending', 0, nextAttemptAt, idempotencyKey, nextAttemptAt]) > 0;
+  }
   const result = await db
     .insertInto('deliveries')
     .values({
       id: delivery.id,
       destination: delivery.destination,
-      content: JSON.stringify(delivery.content),
+      content,
       status: 'pending',
       attempts: 0,
       next_attempt_at: delivery.nextAttemptAt,
@@ -23,6 +28,10 @@ async function enqueueDelivery(db: Db, delivery: NewDelivery): Promise<boolean> 
     .executeTakeFirst();
   return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
 }
+
+/** The insert above as Kysely writes it, for SQLite in a transaction (see DirectSql). */
+const enqueueSql =
+  'insert into "deliveries" ("id", "destination", "content", "status", "attempts", "next_attempt_at", "idempotency_key", "created_at") values (?, ?, ?, ?, ?, ?, ?, ?) on conflict ("id") do nothing';
 
 async function getDelivery(db: Db, id: string): Promise<Delivery | undefined> {
   const row = await db.selectFrom('deliveries').selectAll().where('id', '=', id).executeTakeFirst();
@@ -148,9 +157,9 @@ async function markDeliveriesMerged(db: Db, ids: string[], intoId: string, at: s
     .execute();
 }
 
-export function outboxStore({ db, engine }: SqlContext): OutboxStore {
+export function outboxStore({ db, engine, direct }: SqlContext): OutboxStore {
   return {
-    enqueueDelivery: (delivery) => enqueueDelivery(db, delivery),
+    enqueueDelivery: (delivery) => enqueueDelivery(db, direct, delivery),
     getDelivery: (id) => getDelivery(db, id),
     claimDeliveries: (options) => claimDeliveries(db, engine, options),
     releaseInterruptedDeliveries: (now) => releaseInterruptedDeliveries(db, now),

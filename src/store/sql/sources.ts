@@ -5,7 +5,7 @@ import { forgetSourceItems } from './retention.ts';
 import { toSource } from './rows.ts';
 
 /** Sources and their reads. */
-export function sourceStore({ db, engine }: SqlContext): SourceStore {
+export function sourceStore({ db, engine, direct }: SqlContext): SourceStore {
   const getSource: SourceStore['getSource'] = async (id) => {
     const row = await db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toSource(row);
@@ -94,6 +94,12 @@ export function sourceStore({ db, engine }: SqlContext): SourceStore {
     },
 
     async recordFetchSuccess(id, success) {
+      if (direct) {
+        const { etag, lastModified, bodyHash, title, fetchedAt, nextFetchAt } = success;
+        if (title === undefined) direct.run(fetchSuccessSql, [etag, lastModified, bodyHash, fetchedAt, fetchedAt, nextFetchAt, null, null, 0, id]);
+        else direct.run(fetchSuccessWithTitleSql, [etag, lastModified, bodyHash, title, fetchedAt, fetchedAt, nextFetchAt, null, null, 0, id]);
+        return;
+      }
       await db
         .updateTable('sources')
         .set({
@@ -141,3 +147,8 @@ function claimSql(engine: Engine, rows: number): string {
     'where "sources"."id" = v.column1 and "sources"."next_fetch_at" = v.column2 returning "sources"."id"'
   );
 }
+
+/** The update of a read's success as Kysely writes it, for SQLite in a transaction (see DirectSql). */
+const fetchSuccessSql =
+  'update "sources" set "etag" = ?, "last_modified" = ?, "body_hash" = ?, "last_success_at" = ?, "last_fetched_at" = ?, "next_fetch_at" = ?, "failing_since" = ?, "last_error" = ?, "consecutive_failures" = ? where "id" = ?';
+const fetchSuccessWithTitleSql = fetchSuccessSql.replace('"body_hash" = ?, ', '"body_hash" = ?, "title" = ?, ');

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Store } from '../store.ts';
-import type { Engine, SqlContext } from './engine.ts';
+import type { DirectSql, Engine, SqlContext } from './engine.ts';
 import { itemStore } from './items.ts';
 import { outboxStore } from './outbox.ts';
 import type { Database } from './schema.ts';
@@ -15,11 +15,13 @@ export interface SqlStoreOptions {
   afterPrune?: () => void;
   /** After the connection is closed (PostgreSQL's test schemas are dropped then). */
   afterClose?: () => Promise<void>;
+  /** SQLite's connection, for the statements of a transaction (see DirectSql). */
+  direct?: DirectSql;
 }
 
 /** The store on any SQL engine Kysely speaks: each concern's queries, over one connection or one transaction. */
 export function sqlStore(db: Kysely<Database>, options: SqlStoreOptions): Store {
-  return storeOver({ db, engine: options.engine, inTransaction: false, lockedEvents: new Set() }, options);
+  return storeOver({ db, engine: options.engine, inTransaction: false, direct: null, lockedEvents: new Set() }, options);
 }
 
 /**
@@ -35,7 +37,7 @@ function storeOver(context: SqlContext, options: SqlStoreOptions): Store {
       if (context.inTransaction) return work(store);
       return (context.db as Kysely<Database>)
         .transaction()
-        .execute((trx) => work(storeOver({ db: trx, engine: context.engine, inTransaction: true, lockedEvents: new Set() }, options)));
+        .execute((trx) => work(storeOver({ db: trx, engine: context.engine, inTransaction: true, direct: options.direct ?? null, lockedEvents: new Set() }, options)));
     },
     async close() {
       if (context.inTransaction) return;

@@ -4,13 +4,13 @@ import { storyClubKey, storyEventKey } from '../../stories/story-key.ts';
 import { storyAfterReport } from '../../stories/story-rules.ts';
 import type { Story, StoryReport } from '../../stories/story.ts';
 import type { StoryStore } from '../store.ts';
-import type { Db, SqlContext } from './engine.ts';
+import type { Db, DirectSql, SqlContext } from './engine.ts';
 import { forgetSampleStories } from './migrations.ts';
 import { toReport, toStory } from './rows.ts';
 import type { Database } from './schema.ts';
 
 /** Announcements, stories and the board. */
-export function storyStore({ db, engine, inTransaction, lockedEvents }: SqlContext): StoryStore {
+export function storyStore({ db, engine, inTransaction, direct, lockedEvents }: SqlContext): StoryStore {
   const getStories: StoryStore['getStories'] = async (ids) => {
     if (ids.length === 0) return [];
     const rows = await db.selectFrom('stories').selectAll().where('id', 'in', ids).execute();
@@ -32,13 +32,15 @@ export function storyStore({ db, engine, inTransaction, lockedEvents }: SqlConte
     if (inTransaction) for (const key of keys) lockedEvents.add(key);
   };
   const addReport: StoryStore['addReport'] = async (storyId, report) => {
-    if (!(await insertReport(db, storyId, report))) return false;
-    const story = await db.selectFrom('stories').select(['confidence', 'occurred_at']).where('id', '=', storyId).executeTakeFirst();
+    if (!(await insertReport(db, direct, storyId, report))) return false;
+    const story = direct
+      ? direct.get<{ confidence: number; occurred_at: string }>('select "confidence", "occurred_at" from "stories" where "id" = ?', [storyId])
+      : await db.selectFrom('stories').select(['confidence', 'occurred_at']).where('id', '=', storyId).executeTakeFirst();
     if (!story) return true;
     const next = storyAfterReport({ confidence: story.confidence, occurredAt: story.occurred_at }, report);
-    if (next.confidence !== story.confidence || next.occurredAt !== story.occurred_at) {
-      await db.updateTable('stories').set({ confidence: next.confidence, occurred_at: next.occurredAt }).where('id', '=', storyId).execute();
-    }
+    if (next.confidence === story.confidence && next.occurredAt === story.occurred_at) return true;
+    if (direct) direct.run('update "stories" set "confidence" = ?, "occurred_at" = ? where "id" = ?', [next.confidence, next.occurredAt, storyId]);
+    else await db.updateTable('stories').set({ confidence: next.confidence, occurred_at: next.occurredAt }).where('id', '=', storyId).execute();
     return true;
   };
 
@@ -49,10 +51,20 @@ export function storyStore({ db, engine, inTransaction, lockedEvents }: SqlConte
     async recordAnnouncements(found) {
       // One statement for all a read found (a few hundred rows at most), each row in the order found.
       for (let start = 0; start < found.length; start += 500) {
+        const chunk = found.slice(start, start + 500);
+        if (direct) {
+          const values: unknown[] = [];
+          for (const { item, announcement, storyId } of chunk) {
+            const { club } = announcement;
+            values.push(item.sourceId, item.key, club.id, club.name, announcement.platform, announcement.action, announcement.confidence, announcement.evidence, storyId);
+          }
+          direct.run(`${insertAnnouncementsSql}${', (?, ?, ?, ?, ?, ?, ?, ?, ?)'.repeat(chunk.length - 1)}`, values);
+          continue;
+        }
         await db
           .insertInto('announcements')
           .values(
-            found.slice(start, start + 500).map(({ item, announcement, storyId }) => ({
+            chunk.map(({ item, announcement, storyId }) => ({
               source_id: item.sourceId,
               item_key: item.key,
               club_id: announcement.club.id,
@@ -88,6 +100,10 @@ export function storyStore({ db, engine, inTransaction, lockedEvents }: SqlConte
       // Two workers reading two outlets of one event: the second waits here until the first has
       // filed its story (or not), then finds it.
       await lockEvents([storyEventKey(club, platform, action)]);
+      if (direct) {
+        const found = direct.get<Selectable<Database['stories']>>(findStorySql, [storyClubKey(club), platform, action, since]);
+        return found && toStory(found, direct.all<Selectable<Database['story_reports']>>(reportsOfStorySql, [found.id]).map(toReport));
+      }
       const row = await db
         .selectFrom('stories')
         .selectAll()
@@ -103,31 +119,35 @@ export function storyStore({ db, engine, inTransaction, lockedEvents }: SqlConte
     async createStory(story, firstReport) {
       // Written as its first report leaves it: no reading the new row back to apply the report.
       const after = storyAfterReport(story, firstReport);
-      const insertStory = db
-        .insertInto('stories')
-        .values({
-          club_key: storyClubKey({ id: story.clubId, name: story.clubName }),
-          club_id: story.clubId,
-          club_name: story.clubName,
-          platform: story.platform,
-          action: story.action,
-          occurred_at: after.occurredAt,
-          first_seen_at: story.firstSeenAt,
-          confidence: after.confidence,
-          shared: story.shared ? 1 : 0,
-        })
-        .returning('id');
+      const row = {
+        club_key: storyClubKey({ id: story.clubId, name: story.clubName }),
+        club_id: story.clubId,
+        club_name: story.clubName,
+        platform: story.platform,
+        action: story.action,
+        occurred_at: after.occurredAt,
+        first_seen_at: story.firstSeenAt,
+        confidence: after.confidence,
+        shared: story.shared ? 1 : 0,
+      };
+      const insertStory = () => db.insertInto('stories').values(row).returning('id');
       let id: number;
-      if (engine === 'postgres') {
+      if (direct) {
+        const values = [row.club_key, row.club_id, row.club_name, row.platform, row.action, row.occurred_at, row.first_seen_at, row.confidence, row.shared];
+        const inserted = direct.get<{ id: number }>(insertStorySql, values);
+        if (!inserted) throw new Error('the new story was not written');
+        id = inserted.id;
+        await insertReport(db, direct, id, firstReport);
+      } else if (engine === 'postgres') {
         // The story and its report in one round trip: a statement less for every new story.
         const report = reportInsert(db, sql<number>`(select id from story)`, firstReport);
-        const { rows } = await sql<{ id: number }>`with story as (${insertStory}), report as (${report}) select id from story`.execute(db);
+        const { rows } = await sql<{ id: number }>`with story as (${insertStory()}), report as (${report}) select id from story`.execute(db);
         const row = rows[0];
         if (!row) throw new Error('the new story was not written');
         id = row.id;
       } else {
-        ({ id } = await insertStory.executeTakeFirstOrThrow());
-        await insertReport(db, id, firstReport);
+        ({ id } = await insertStory().executeTakeFirstOrThrow());
+        await insertReport(db, direct, id, firstReport);
       }
       // Written out, not { ...story, id, reports }: V8 gives each object made by a spread followed by
       // more properties a hidden class of its own, and every function reading stories met a new one.
@@ -146,6 +166,7 @@ export function storyStore({ db, engine, inTransaction, lockedEvents }: SqlConte
     },
 
     async shareStory(storyId) {
+      if (direct) return direct.run('update "stories" set "shared" = ? where "id" = ? and "shared" = ?', [1, storyId, 0]) > 0;
       const result = await db.updateTable('stories').set({ shared: 1 }).where('id', '=', storyId).where('shared', '=', 0).executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
@@ -180,6 +201,10 @@ export function storyStore({ db, engine, inTransaction, lockedEvents }: SqlConte
 
     async advanceBoard(entry) {
       // One statement: the place is taken unless the board holds a later status, or this same action.
+      if (direct) {
+        const { clubId, platform, action, since, storyId } = entry;
+        return direct.run(advanceBoardSql, [clubId, platform, action, since, storyId, action, since, storyId, since, action]) > 0;
+      }
       const result = await db
         .insertInto('board')
         .values({ club_id: entry.clubId, platform: entry.platform, action: entry.action, since: entry.since, story_id: entry.storyId })
@@ -235,7 +260,11 @@ function reportInsert(db: Db, storyId: number | RawBuilder<number>, report: Stor
 }
 
 /** Files a report under its story; false when the story had it already. */
-async function insertReport(db: Db, storyId: number, report: StoryReport): Promise<boolean> {
+async function insertReport(db: Db, direct: DirectSql | null, storyId: number, report: StoryReport): Promise<boolean> {
+  if (direct) {
+    const { sourceId, itemKey, outlet, title, link, evidence, published, confidence, lang } = report;
+    return direct.run(insertReportSql, [storyId, sourceId, itemKey, outlet, title, link, evidence, published, confidence, lang, report.trusted ? 1 : 0]) > 0;
+  }
   const result = await reportInsert(db, storyId, report).executeTakeFirst();
   return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
 }
@@ -280,3 +309,15 @@ async function withReports(db: Db, rows: Array<Selectable<Database['stories']>>)
   }
   return rows.map((row) => toStory(row, byStory.get(row.id) ?? []));
 }
+
+/** The statements of a read on SQLite (see DirectSql), as Kysely writes them for the queries above. */
+const findStorySql = 'select * from "stories" where "club_key" = ? and "platform" = ? and "action" = ? and "occurred_at" >= ? order by "occurred_at" desc';
+const reportsOfStorySql = 'select * from "story_reports" where "story_id" in (?) order by published asc nulls first';
+const insertStorySql =
+  'insert into "stories" ("club_key", "club_id", "club_name", "platform", "action", "occurred_at", "first_seen_at", "confidence", "shared") values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning "id"';
+const insertReportSql =
+  'insert into "story_reports" ("story_id", "source_id", "item_key", "outlet", "title", "link", "evidence", "published", "confidence", "lang", "trusted") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing';
+const advanceBoardSql =
+  'insert into "board" ("club_id", "platform", "action", "since", "story_id") values (?, ?, ?, ?, ?) on conflict ("club_id", "platform") do update set "action" = ?, "since" = ?, "story_id" = ? where "board"."since" <= ? and "board"."action" <> ?';
+const insertAnnouncementsSql =
+  'insert into "announcements" ("source_id", "item_key", "club_id", "club_name", "platform", "action", "confidence", "evidence", "story_id") values (?, ?, ?, ?, ?, ?, ?, ?, ?)';

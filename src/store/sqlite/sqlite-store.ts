@@ -1,8 +1,9 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { StoreOpenError } from '../../errors.ts';
+import type { DirectSql } from '../sql/engine.ts';
 import { migrationProvider } from '../sql/migrations.ts';
 import type { Database } from '../sql/schema.ts';
 import { sqlStore } from '../sql/sql-store.ts';
@@ -42,10 +43,11 @@ function keepPrivate(path: string, dataDir: string | undefined): void {
 
 /** Opens (creating when needed) the SQLite file in WAL mode and applies pending migrations. */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
-  const { db, database } = await openSqliteDatabase(options);
+  const { db, database, prepare } = await openSqliteDatabase(options);
   const checkpointer = options.path === ':memory:' ? null : startCheckpointer(database, options.path);
   return sqlStore(db, {
     engine: 'sqlite',
+    direct: directSql(prepare),
     // Hands the pages that pruning freed back to the file system.
     afterPrune: () => database.pragma('incremental_vacuum'),
     afterClose: () => checkpointer?.stop() ?? Promise.resolve(),
@@ -53,7 +55,9 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
 }
 
 /** The SQLite file as Kysely sees it, migrated: for the store, and for copying it elsewhere. */
-export async function openSqliteDatabase(options: SqliteStoreOptions): Promise<{ db: Kysely<Database>; database: BetterSqlite3.Database }> {
+export async function openSqliteDatabase(
+  options: SqliteStoreOptions,
+): Promise<{ db: Kysely<Database>; database: BetterSqlite3.Database; prepare: (sql: string) => BetterSqlite3.Statement }> {
   if (options.path !== ':memory:') {
     try {
       keepPrivate(options.path, options.dataDir);
@@ -65,14 +69,15 @@ export async function openSqliteDatabase(options: SqliteStoreOptions): Promise<{
   // The journal files SQLite creates take the database file's mode; this makes sure of it.
   if (options.path !== ':memory:') keepPrivate(options.path, undefined);
   useIncrementalVacuum(database);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  const prepare = statementCache(database);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: { close: () => database.close(), prepare } }) });
   const { error } = await new Migrator({ db, provider: migrationProvider('sqlite') }).migrateToLatest();
   if (error) {
     await db.destroy();
     const reason = error instanceof Error ? error.message : String(error);
     throw new StoreOpenError(`could not prepare the database ${options.path}: ${reason}`, { cause: error });
   }
-  return { db, database };
+  return { db, database, prepare };
 }
 
 /**
@@ -89,20 +94,26 @@ function useIncrementalVacuum(database: BetterSqlite3.Database): void {
 
 /**
  * Kysely asks SQLite to prepare every query anew; the bot runs the same few hundred queries over and
- * over, so prepared statements are kept and reused (a bounded cache: queries with long `in` lists vary).
+ * over, so prepared statements are kept and reused (a bounded cache: queries with long `in` lists
+ * vary), by Kysely and by the statements a transaction runs directly alike.
  */
-function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
+function statementCache(database: BetterSqlite3.Database): (sql: string) => BetterSqlite3.Statement {
   const statements = new Map<string, BetterSqlite3.Statement>();
+  return (sql) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= 500) statements.clear();
+      statement = database.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+}
+
+function directSql(prepare: (sql: string) => BetterSqlite3.Statement): DirectSql {
   return {
-    close: () => database.close(),
-    prepare(sql: string) {
-      let statement = statements.get(sql);
-      if (!statement) {
-        if (statements.size >= 500) statements.clear();
-        statement = database.prepare(sql);
-        statements.set(sql, statement);
-      }
-      return statement;
-    },
+    all: <R>(sql: string, params: readonly unknown[]) => prepare(sql).all(params) as R[],
+    get: <R>(sql: string, params: readonly unknown[]) => prepare(sql).get(params) as R | undefined,
+    run: (sql, params) => prepare(sql).run(params).changes,
   };
 }
