@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
+import { describe, expect, it } from 'vitest';
 import { describeStoreContract } from './contract/contract.ts';
 
 /** Methods that are not run inside a transaction of their own: they are the transaction, or refuse one. */
@@ -30,4 +31,20 @@ describeStoreContract('SQLite, each call in a transaction', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   } as Store;
+});
+
+describe('a SQLite transaction\'s store', () => {
+  it('refuses to write once its transaction has ended, rather than write outside it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clubwatch-ended-'));
+    const store = await openSqliteStore({ path: join(dir, 'clubwatch.db') });
+    try {
+      const kept = await store.transaction(async (tx) => tx);
+      const delivery = { id: 'd1', destination: 'discord:1', content: { kind: 'story' as const, storyIds: [1], language: 'en' }, idempotencyKey: 'd1', nextAttemptAt: '2026-12-01T10:00:00.000Z' };
+      await expect(kept.enqueueDelivery(delivery)).rejects.toThrow(/transaction has ended/);
+      expect(await store.getDelivery('d1')).toBeUndefined();
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -35,9 +35,14 @@ function storeOver(context: SqlContext, options: SqlStoreOptions): Store {
   const store: Store = Object.assign({}, sourceStore(context), itemStore(context, options.afterPrune ?? (() => undefined)), storyStore(context), serverStore(context), outboxStore(context), stateStore(context), {
     async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
       if (context.inTransaction) return work(store);
-      return (context.db as Kysely<Database>)
-        .transaction()
-        .execute((trx) => work(storeOver({ db: trx, engine: context.engine, inTransaction: true, direct: options.direct ?? null, lockedEvents: new Set() }, options)));
+      return (context.db as Kysely<Database>).transaction().execute(async (trx) => {
+        const direct = options.direct ? directWhileOpen(options.direct) : null;
+        try {
+          return await work(storeOver({ db: trx, engine: context.engine, inTransaction: true, direct: direct?.sql ?? null, lockedEvents: new Set() }, options));
+        } finally {
+          direct?.end();
+        }
+      });
     },
     async close() {
       if (context.inTransaction) return;
@@ -46,4 +51,26 @@ function storeOver(context: SqlContext, options: SqlStoreOptions): Store {
     },
   });
   return store;
+}
+
+/**
+ * A transaction's direct statements, refused once it has ended, as Kysely refuses a finished
+ * transaction's queries: a store kept past its transaction must not write outside one (or inside
+ * another task's).
+ */
+function directWhileOpen(direct: DirectSql): { sql: DirectSql; end(): void } {
+  let open = true;
+  const check = (): void => {
+    if (!open) throw new Error('the transaction has ended: its store can no longer be used');
+  };
+  return {
+    sql: {
+      all: (sql, params) => (check(), direct.all(sql, params)),
+      get: (sql, params) => (check(), direct.get(sql, params)),
+      run: (sql, params) => (check(), direct.run(sql, params)),
+    },
+    end: () => {
+      open = false;
+    },
+  };
 }
