@@ -129,6 +129,11 @@ describe('extractor: actions', () => {
     expect(triples('Werder Bremen verlässt X und Instagram nicht.', 'de')).toEqual(['werder-bremen instagram stay', 'werder-bremen x stay']);
   });
 
+  it('reads toying with the idea of leaving as no decision', () => {
+    expect(triples('Werder Bremen spielt mit dem Gedanken, X zu verlassen.', 'de')).toEqual([]);
+    expect(triples("Le FC Nantes caresse l'idée de quitter X.", 'fr')).toEqual([]);
+  });
+
   it('does not read joining Bluesky as leaving X', () => {
     expect(triples('SC Freiburg joins Bluesky', 'en')).toEqual(['sc-freiburg bluesky join']);
   });
