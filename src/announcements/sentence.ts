@@ -189,7 +189,7 @@ function assignRoles(info: SentenceInfo): void {
       const inPrep = cueBefore(info, club.start, K('from', 'loc'), 1) !== undefined;
       // "Bundesliga side St Pauli", "Premier League champions Manchester City": the club after it is the one meant.
       const beforeClub = clubs.some((other) => other !== club && other.start >= club.end && other.start <= club.end + 2 && !info.comma[other.start]);
-      if (nearNoun || inPrep || beforeClub) club.role = 'modifier';
+      if (nearNoun || inPrep || beforeClub || oneOfALeague(tokens, club.start, info.lang)) club.role = 'modifier';
     }
     // A score next to it ("OM 2-1 Lyon") makes it a match report, not a subject.
     const next = tokens[club.end];
@@ -359,4 +359,20 @@ export function accountSuspended(info: SentenceInfo, cue: CueMatch): boolean {
   if (!suspensionStem.test(cue.payload.phrase)) return false;
   for (const c of info.cues) if (c.payload.kind === 'account' && c.end <= cue.start && c.end >= cue.start - 3) return true;
   return false;
+}
+
+/** "Another Bundesliga have quit X", "un autre club de Ligue 1": a league after "another" or "a" stands for one of its clubs. */
+const oneOfWords: Record<ReadLanguage, ReadonlySet<string>> = {
+  en: new Set(['another', 'a', 'an', 'one']),
+  fr: new Set(['un', 'une', 'autre']),
+  de: new Set(['ein', 'eine', 'einer', 'weiterer', 'weitere', 'andere', 'anderer']),
+  es: new Set(['un', 'una', 'otro', 'otra']),
+  it: new Set(['un', 'una', 'altro', 'altra']),
+  pt: new Set(['um', 'uma', 'outro', 'outra']),
+  nl: new Set(['een', 'nog', 'andere']),
+};
+
+function oneOfALeague(tokens: readonly Token[], start: number, lang: ReadLanguage): boolean {
+  const before = tokens[start - 1];
+  return before !== undefined && oneOfWords[lang].has(before.folded) && !/[.,;:!?]/.test(tokens[start]?.before ?? '');
 }

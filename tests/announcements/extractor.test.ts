@@ -134,6 +134,12 @@ describe('extractor: actions', () => {
     expect(triples("Le FC Nantes caresse l'idée de quitter X.", 'fr')).toEqual([]);
   });
 
+  it('reads a league after "another" as one of its clubs, not the league itself', () => {
+    const text = "Another Bundesliga have quit X and taken aim at Elon Musk's handling of the platform formerly known as Twitter.\nAnother Bundesliga club have announced that they are leaving X.\nWerder Bremen revealed on Monday that they have now left the site, deflecting to Bluesky.";
+    expect(triples(text, 'en')).toEqual(['werder-bremen bluesky join', 'werder-bremen x leave']);
+    expect(triples('A Premier League anunciou que deixa o X.', 'pt')).toEqual(['premier-league x leave']);
+  });
+
   it('does not read joining Bluesky as leaving X', () => {
     expect(triples('SC Freiburg joins Bluesky', 'en')).toEqual(['sc-freiburg bluesky join']);
   });
