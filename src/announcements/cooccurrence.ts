@@ -100,7 +100,7 @@ function closestNaming(summaries: readonly SentenceSummary[], at: readonly numbe
  */
 function addDestinations(out: Candidate[], byKey: Map<string, Candidate>, infos: readonly SentenceInfo[], rules: readonly RuleDecision[]): void {
   const left = new Map<string, { club: ClubRef; platforms: Set<Platform> }>();
-  const ruled = ruledMoves(rules);
+  const ruled = movesByClub(rules);
   const own = ownMoves(out);
   for (const c of out) {
     // A leave said in another club's embedded post, of a person, or that the rules read otherwise is no move.
@@ -211,7 +211,7 @@ function addItemWide(out: Candidate[], byKey: Map<string, Candidate>, names: Ite
   // "L'OM n'envisage pas de quitter X": a club the rules read as staying put moves nowhere on the strength of words said of others.
   const staying = new Set<string>();
   for (const r of rules) if (r.action === 'stay') staying.add(clubKey(r.club));
-  const ruled = ruledMoves(rules);
+  const ruled = movesByClub(rules);
   const own = ownMoves(out);
   for (const [k, club] of names.clubs) {
     if (staying.has(k)) continue;
@@ -237,10 +237,10 @@ function addItemWide(out: Candidate[], byKey: Map<string, Candidate>, names: Ite
   }
 }
 
-/** What the rules read each club doing, as "platform|action", by club key. */
-function ruledMoves(rules: readonly RuleDecision[]): Map<string, Set<string>> {
+/** What each club is read doing, as "platform|action", by club key: by the rules, or by its own sentences' candidates. */
+function movesByClub(read: ReadonlyArray<Pick<RuleDecision, 'club' | 'platform' | 'action'>>): Map<string, Set<string>> {
   const moves = new Map<string, Set<string>>();
-  for (const r of rules) {
+  for (const r of read) {
     const k = clubKey(r.club);
     let set = moves.get(k);
     if (!set) moves.set(k, (set = new Set()));
@@ -249,17 +249,9 @@ function ruledMoves(rules: readonly RuleDecision[]): Map<string, Set<string>> {
   return moves;
 }
 
-/** What the sentences say of each club, as "platform|action", by club key: the candidates read so far. */
+/** What the sentences say of each club: the candidates read so far, not those of the item as a whole. */
 function ownMoves(candidates: readonly Candidate[]): Map<string, Set<string>> {
-  const moves = new Map<string, Set<string>>();
-  for (const c of candidates) {
-    if (c.features.item_level) continue;
-    const k = clubKey(c.club);
-    let set = moves.get(k);
-    if (!set) moves.set(k, (set = new Set()));
-    set.add(`${c.platform}|${c.action}`);
-  }
-  return moves;
+  return movesByClub(candidates.filter((c) => !c.features.item_level));
 }
 
 /**

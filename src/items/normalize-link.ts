@@ -30,8 +30,12 @@ const TRACKING_PREFIXES = ['utm_', 'at_', 'wt.', 'mtm_', 'pk_'];
  */
 export function normalizeLink(link: string): string {
   const trimmed = link.trim();
-  const plain = plainLinkNormalized(trimmed);
-  if (plain !== null) return plain;
+  return plainLinkNormalized(trimmed) ?? normalizedThroughUrl(trimmed);
+}
+
+/** The same normalisation by URL parsing, for any link: what the quick path must agree with. */
+export function normalizedThroughUrl(link: string): string {
+  const trimmed = link.trim();
   let url: URL;
   try {
     url = new URL(trimmed);
