@@ -1,6 +1,7 @@
 import type { Action } from './announcement.ts';
 import type { CueKind } from './lexicon/kinds.ts';
 import { type CueMatch, type SentenceInfo, verbSecond } from './sentence.ts';
+import type { Token } from './tokenize.ts';
 import { actionWeight } from './weights.ts';
 
 /**
@@ -14,6 +15,25 @@ const conditional: Record<string, RegExp> = {
   es: /(?:ria|rian)$/,
   pt: /(?:ria|riam)$/,
 };
+/**
+ * The imperfect of a verb whose stem ends in "r" also ends in "-rait" / "-ría": "le club ouvrait son
+ * compte" (ouvrir; "ouvrirait" is the conditional), "entrait", "montrait", "inaugurait", "se
+ * retirait", "gérait"; Spanish and Portuguese "abría" / "abria" (abrir; "abriría"). The conditional
+ * adds "r" to the future's stem: "-erait" (not "-érait"), "-irait", "-drait", "-ttrait", "-îtrait",
+ * "aurait", "-evrait", "-ivrait", "pourrait", "verrait".
+ */
+const imperfectOfAnRStem: Record<string, RegExp> = {
+  fr: /(?:érai|[^tî]trai|[^a]urai|uvrai|ffrai|[^o]urrai|arrai|(?:^|re|at|é)tirai|[sx]pirai|mirai|^désirai|^virai|chavirai|soupirai|cadrai|ourai|^mourai)(?:t|ent)$/,
+  es: /^(?:re)?abr[ií]an?$/,
+  pt: /^(?:re)?abriam?$/,
+};
+
+/** Whether an action word is a conditional ("quitterait", "dejaría", "lascerebbe"), not an imperfect. */
+function isConditional(lang: string, word: Token): boolean {
+  const cond = conditional[lang];
+  if (!cond?.test(word.folded)) return false;
+  return !imperfectOfAnRStem[lang]?.test(word.surface.toLowerCase());
+}
 /** "war dort seit 2011 aktiv": a state in the past did not just begin. */
 const pastState = new Set(['war', 'waren', 'was', 'were', 'etait', 'etaient', 'era', 'erano', 'estaba', 'estaban', 'estava', 'estavam', 'fue', 'foi']);
 const germanModal = new Set(['würde', 'würden', 'könnte', 'könnten', 'dürfte', 'dürften', 'müsste', 'sollte', 'sollten']);
@@ -123,8 +143,7 @@ export function modifiers(info: SentenceInfo, cue: CueMatch, argEnd: number): Mo
   }
   if (!dated && kinds.has('onset') && info.tokens.slice(from, cue.start).some((t) => pastState.has(t.folded))) kinds.delete('onset');
   const first = info.tokens[cue.start];
-  const cond = conditional[info.lang];
-  if (first && cond?.test(first.folded) && !kinds.has('report') && !kinds.has('neg')) {
+  if (first && isConditional(info.lang, first) && !kinds.has('report') && !kinds.has('neg')) {
     kinds.add('modal');
     quoted.push(`modal "${first.surface}" (conditional)`);
   }

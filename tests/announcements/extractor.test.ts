@@ -31,6 +31,13 @@ describe('extractor: actions', () => {
     expect(triples('After St. Pauli, Werder Bremen leaves X too.', 'en')).toEqual(['fc-st-pauli x leave', 'werder-bremen x leave']);
   });
 
+  it('reads the imperfect of a verb whose stem ends in "r" as a fact, the conditional as a plan', () => {
+    expect(triples("Quinze jours plus tôt, l'OM ouvrait son compte officiel sur le réseau social chinois Weibo.", 'fr')).toEqual(['olympique-de-marseille other join']);
+    expect(triples("L'OM ouvrirait son compte officiel sur le réseau social chinois Weibo.", 'fr')).toEqual([]);
+    expect(triples('El Real Madrid abría en 2009 su cuenta oficial en Twitter.', 'es')).toEqual(['real-madrid x join']);
+    expect(triples('El Real Madrid abriría su cuenta oficial en Twitter.', 'es')).toEqual([]);
+  });
+
   it('reads no negation in an idiom that holds a negation word', () => {
     expect(triples('Le Red Star, lui, pensionnaire de Ligue 2, a franchi le pas et quitté X cette semaine.', 'fr')).toEqual(['red-star-fc x leave']);
     expect(triples("L'OM ne quitte pas X.", 'fr')).toEqual(['olympique-de-marseille x stay']);
