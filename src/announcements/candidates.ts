@@ -151,6 +151,16 @@ function hasWord(tokens: SentenceInfo['tokens'], from: number, to: number, word:
   return false;
 }
 
+/**
+ * "comme la plupart de ceux qui ont choisi de passer sur l'autre plate-forme", "like those who moved
+ * to Bluesky": a group named by what it did is others doing it, not a move the item tells of a club.
+ */
+const doersOfIt = new Set([
+  'ceux qui', 'celles qui', 'tous ceux qui', 'la plupart de ceux qui', 'those who', 'those that', 'all those who', 'most of those who',
+  'quienes', 'aquellos que', 'aquellas que', 'todos los que', 'coloro che', 'quelli che', 'aqueles que', 'aquelas que', 'todos os que',
+  'diejenigen', 'all jene', 'degenen die', 'zij die',
+]);
+
 function cueOccurrences(s: SentenceScope, cue: CueMatch): void {
   const { ctx, info } = s;
   const kind = cue.payload.kind;
@@ -173,7 +183,11 @@ function cueOccurrences(s: SentenceScope, cue: CueMatch): void {
   // "está de saída do Flamengo", "sa sortie du PSG", "ha lasciato la Roma": someone leaves the club.
   if (kind === 'leave' && leavesClub(info, cue)) return;
   // Considered, asked for, denied or undecided: the rules' reading of modality stands.
-  if (!('action' in decided)) return;
+  if (!('action' in decided)) {
+    // "L'OM ouvrirait un compte sur Weibo", "n'a pas ouvert de compte": the club and the platform are not named together bare.
+    if (mods.kinds.has('modal') || mods.kinds.has('neg') || mods.kinds.has('undecided')) s.summary.undecided = true;
+    return;
+  }
   const action = decided.action;
   if (base && action !== base) f.neg_flipped = 1;
   // "a new series", "opens the season": these words mean joining only next to "account" or "page".
@@ -181,7 +195,7 @@ function cueOccurrences(s: SentenceScope, cue: CueMatch): void {
   const platformSet = platformChoices({ ctx, info, cue, kind, action, strict, neighbours: s.neighbours, facts: s.facts, lastPlatforms: s.lastPlatforms });
   const subject = findSubject(info, cue, argEnd);
   // What the item-wide candidates count as said: a club's own decision, asked and answered.
-  if (!s.blocked && !info.sentence.question && !f.cue_object_person && subject.kind !== 'person') noteAction(s.summary, ctx, info, cue.start, action);
+  if (!s.blocked && !info.sentence.question && !f.cue_object_person && subject.kind !== 'person' && !(subject.kind === 'generic' && doersOfIt.has(subject.text))) noteAction(s.summary, ctx, info, cue.start, action);
   const clubs = clubChoices(ctx, info, cue, subject);
   // Clubs named next door, when this sentence names none: only from sentences that say no action of their own.
   if (info.clubs.length === 0) addNeighbourClubs(clubs, ctx, s.neighbours);

@@ -16,6 +16,8 @@ export interface SentenceSummary {
   clauseTriples: Set<string>;
   /** Club or platform said in the same sentence as the action, but after a semicolon: another statement. */
   splitTriples: Set<string>;
+  /** An action word the sentence says only as considered, asked for, denied or rumoured. */
+  undecided: boolean;
 }
 
 /** What a sentence names, before any action is noted. */
@@ -25,7 +27,7 @@ export function emptySummary(ctx: ItemContext, info: SentenceInfo): SentenceSumm
     const ref = clubRef(ctx.catalog, m);
     if (ref) clubs.set(clubKey(ref), ref);
   }
-  return { clubs, platforms: new Set(info.platforms.map((p) => p.platform)), actions: new Set(), clauseTriples: new Set(), splitTriples: new Set() };
+  return { clubs, platforms: new Set(info.platforms.map((p) => p.platform)), actions: new Set(), clauseTriples: new Set(), splitTriples: new Set(), undecided: false };
 }
 
 /** An action the sentence says (read through negation and modality), with what its clause names. */
@@ -285,7 +287,7 @@ function joinsElsewhere(own: ReadonlyMap<string, ReadonlySet<string>>, k: string
  */
 function addBare(out: Candidate[], byKey: Map<string, Candidate>, summaries: readonly SentenceSummary[], infos: readonly SentenceInfo[]): void {
   for (const [i, s] of summaries.entries()) {
-    if (s.actions.size > 0 || s.platforms.size === 0 || infos[i]?.sentence.question) continue;
+    if (s.actions.size > 0 || s.undecided || s.platforms.size === 0 || infos[i]?.sentence.question) continue;
     for (const [k, club] of s.clubs) {
       for (const platform of s.platforms) {
         const key = `${k}|${platform}|join`;

@@ -34,7 +34,7 @@ export const es: Lexicon = {
   account: 'cuenta|cuentas|perfil|perfiles|pagina|canal|presencia|actividad|etapa|andadura|aventura|canales|paginas',
   person:
     'jugador|jugadora|jugadores|delantero|portero|defensa|centrocampista|capitan|entrenador|tecnico|mister|presidente|presidenta|director|director deportivo|directivo|dueno|propietario|ministro|ministra|politico|alcalde|alcaldesa|gobierno|partido|aficionados|aficion|hinchas|hinchada|socios|socio|ultras|penas|periodista|estrella|leyenda|influencer|multimillonario|magnate|musk|elon musk|exjugador|expresidente|expresidenta|exentrenador|exfutbolista|exdirectivo|extecnico|exportero|exdelantero|seguidores|candidato|diputado|grada|peña|grupo de animacion|volante|arquero|guardameta|extremo|mediocampista|zaguero|mediapunta|goleador|futbolista|futbolistas|atacante|defensor|lateral',
-  generic: 'clubes|equipos|entidades|organizaciones|medios|empresas|instituciones|universidades|usuarios|varios clubes|muchos clubes|federaciones|ligas|otros|otros clubes|algunos clubes|nadie|ningun club|ninguno',
+  generic: 'quienes|aquellos que|aquellas que|todos los que|clubes|equipos|entidades|organizaciones|medios|empresas|instituciones|universidades|usuarios|varios clubes|muchos clubes|federaciones|ligas|otros|otros clubes|algunos clubes|nadie|ningun club|ninguno',
   anaphor: 'club|entidad|equipo|conjunto|escuadra|institucion|sociedad|el club|la entidad|el conjunto|ambos clubes|los dos clubes|ambos equipos',
   pronoun: 'que|el|este|esta|ella|ellos|cual|quien',
   first: 'nosotros|nuestro|nuestra|nuestros|nuestras|nos|dejamos|abandonamos|nos despedimos|nos unimos|seguimos|llegamos|nos vamos|estamos|estaremos|seremos',

@@ -36,7 +36,7 @@ export const fr: Lexicon = {
   person:
     'joueur|joueuse|joueurs|attaquant|defenseur|gardien|milieu|buteur|entraineur|coach|selectionneur|president|presidente|directeur|dirigeant|proprietaire|actionnaire|capitaine|ministre|depute|deputee|maire|homme politique|politique|elu|elus|supporters|supporter|fans|fan|ultras|adherents|socios|journaliste|consultant|star|international|legende|ancien joueur|influenceur|milliardaire|musk|elon musk|patron|homme d affaires|candidat|senateur|gouvernement|parti|groupe de supporters|associations de supporters|collectif|virage|tribune|footballeur|footballeuse|footballeurs|ailier|lateral|avant centre|arriere gauche|arriere droit',
   generic:
-    'clubs|equipes|formations|institutions|medias|entreprises|marques|organisations|personnalites|federations|ligues|universites|plusieurs clubs|de nombreux clubs|nombre de clubs|utilisateurs|acteurs|structures|personne|aucun club|aucune formation',
+    'ceux qui|celles qui|tous ceux qui|la plupart de ceux qui|clubs|equipes|formations|institutions|medias|entreprises|marques|organisations|personnalites|federations|ligues|universites|plusieurs clubs|de nombreux clubs|nombre de clubs|utilisateurs|acteurs|structures|personne|aucun club|aucune formation',
   anaphor: 'club|formation|equipe|institution|pensionnaire|promu|ecurie|le club|la formation|pensionnaire de|club amateur|formation amateur|les deux clubs|les deux formations',
   pronoun: 'il|elle|celui ci|ce dernier|lui|ils|elles|qui|lequel|laquelle|celle ci',
   first: 'nous|notre|nos|quittons|rejoignons|restons|arretons|avons decide|on quitte|on reste|serons|sommes|avons',

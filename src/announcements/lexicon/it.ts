@@ -34,7 +34,7 @@ export const it: Lexicon = {
   account: 'account|profilo|profili|pagina|canale|presenza|attivita|avventura|canali|pagine',
   person:
     'giocatore|giocatrice|giocatori|attaccante|portiere|difensore|centrocampista|capitano|allenatore|tecnico|mister|presidente|direttore|direttore sportivo|dirigente|proprietario|patron|ministro|ministra|politico|sindaco|governo|partito|tifosi|tifoso|ultras|curva|soci|abbonati|giornalista|stella|leggenda|influencer|miliardario|magnate|musk|elon musk|ex giocatore|bandiera|campione|candidato|deputato|senatore|tifoseria|centravanti|terzino|trequartista|calciatore|calciatori|regista|bomber|ala destra|ala sinistra',
-  generic: 'diversi club|molti club|altri club|alcuni club|tanti club|numerosi club|i club|club italiani|club europei|squadre|societa di calcio|enti|organizzazioni|media|aziende|universita|istituzioni|utenti|federazioni|leghe|altri|nessuno|nessun club|nessuna societa',
+  generic: 'coloro che|quelli che|diversi club|molti club|altri club|alcuni club|tanti club|numerosi club|i club|club italiani|club europei|squadre|societa di calcio|enti|organizzazioni|media|aziende|universita|istituzioni|utenti|federazioni|leghe|altri|nessuno|nessun club|nessuna societa',
   anaphor: 'club|il club|societa|la societa|squadra|la squadra|formazione|compagine|sodalizio|il sodalizio|entrambi i club|le due societa|i due club',
   pronoun: 'che|il quale|la quale|esso|essa|lui|lei',
   first: 'noi|nostro|nostra|nostri|nostre|ci|lasciamo|abbandoniamo|restiamo|sbarchiamo|arriviamo|siamo|saremo|abbiamo',

@@ -32,7 +32,7 @@ export const pt: Lexicon = {
   account: 'conta|contas|perfil|perfis|pagina|canal|presenca|atividade|atividades|trajetoria|canais|paginas',
   person:
     'jogador|jogadora|jogadores|atacante|goleiro|zagueiro|meia|lateral|volante|capitao|treinador|tecnico|tecnica|presidente|diretor|dirigente|dono|proprietario|ministro|ministra|politico|prefeito|governador|deputado|senador|governo|partido|torcedores|torcedor|torcida|torcida organizada|socios|ultras|jornalista|estrela|craque|idolo|influenciador|bilionario|magnata|musk|elon musk|ex jogador|adeptos|adepto|claque|candidato|avancado|guarda redes|defesa|medio|treinador|futebolista|futebolistas|ponta|extremo|centroavante|lateral esquerdo|lateral direito',
-  generic: 'clubes|times|equipes|equipas|entidades|organizacoes|midia|empresas|instituicoes|universidades|usuarios|utilizadores|varios clubes|muitos clubes|federacoes|ligas|outros clubes|outros|ninguem|nenhum clube|nenhum',
+  generic: 'aqueles que|aquelas que|todos os que|clubes|times|equipes|equipas|entidades|organizacoes|midia|empresas|instituicoes|universidades|usuarios|utilizadores|varios clubes|muitos clubes|federacoes|ligas|outros clubes|outros|ninguem|nenhum clube|nenhum',
   anaphor: 'clube|o clube|time|o time|equipe|equipa|agremiacao|entidade|instituicao|emblema|colectividade|coletividade|sad|os dois clubes|ambos os clubes|os dois rivais|os dois emblemas',
   pronoun: 'que|ele|ela|o qual|este|esta',
   first: 'nos|nosso|nossa|nossos|nossas|deixamos|saimos|abandonamos|ficamos|continuamos|chegamos|estamos|estaremos|seremos',
