@@ -16,7 +16,7 @@ export const pt: Lexicon = {
   use: 'usa|usar|utiliza|utilizar|publica|publicar|publicara|posta|postar|tuita|ativo no|presente no|presenca no|atualiza|atualizar|parceria com|acordo com|fecha acordo|colaboracao com|estamos no|estamos na|estamos presentes|esta no|esta na|estaremos no',
   cease: 'nao ... mais|deixa de|deixou de|deixara de|deixar de|para de|parou de|parar de|encerra|encerrou|poe fim|pos fim|acabou com|acaba com|interrompe',
   continue: 'continua|continuara|continuar|segue|seguira|seguir|mantem|mantera|ainda|por enquanto|por ora|no momento',
-  follow: 'segue o exemplo|seguiu o exemplo|seguir o exemplo|segue os passos|seguiu os passos|seguir os passos|faz o mesmo|fez o mesmo|fara o mesmo|fazer o mesmo|imita|imitou|o mesmo passo|a mesma decisao|o mesmo caminho|seguido pelo|seguidos pelo|seguido por|seguiram',
+  follow: 'assumido a mesma posicao|assumiu a mesma posicao|a mesma posicao|deu o passo|dado o passo|da o passo|ja o fizera|ja o fez|ja o tinha feito|ja o tinham feito|segue o exemplo|seguiu o exemplo|seguir o exemplo|segue os passos|seguiu os passos|seguir os passos|faz o mesmo|fez o mesmo|fara o mesmo|fazer o mesmo|imita|imitou|o mesmo passo|a mesma decisao|o mesmo caminho|seguido pelo|seguidos pelo|seguido por|seguiram',
   migrate: 'migra para|migrou para|migrar para|muda se para|mudou se para|se muda para|se mudou para|troca|trocou|trocar|passa para|passou para|substitui|migr* para|migr* pro|muda* se para|mudaram se para',
   idiom: 'nao so|nao apenas|nao somente|nao muitos|nao muitas|nao poucos|nao poucas',
   neg: 'nao|nunca|jamais|nem|nenhum|nenhuma|tampouco|sem',
