@@ -38,6 +38,11 @@ describe('extractor: actions', () => {
     expect(triples('El Real Madrid abriría su cuenta oficial en Twitter.', 'es')).toEqual([]);
   });
 
+  it('reads the usual ways of opening an account in Spanish and Italian', () => {
+    expect(triples('El Rayo Vallecano ha abierto una cuenta en Bluesky.', 'es')).toEqual(['rayo-vallecano bluesky join']);
+    expect(triples('Il Bologna ora è su Bluesky.', 'it')).toEqual(['bologna-fc bluesky join']);
+  });
+
   it('reads no negation in an idiom that holds a negation word', () => {
     expect(triples('Le Red Star, lui, pensionnaire de Ligue 2, a franchi le pas et quitté X cette semaine.', 'fr')).toEqual(['red-star-fc x leave']);
     expect(triples("L'OM ne quitte pas X.", 'fr')).toEqual(['olympique-de-marseille x stay']);
