@@ -269,7 +269,10 @@ function otherClubAfterMarker(catalog: Catalog, m: ClubMention, tokens: readonly
   m.name = spanName(text, tokens, m.start, m.end);
 }
 
-const timesWords = new Set(['fois', 'times', 'mal', 'veces', 'volte', 'vezes', 'per', 'pro', 'par', 'por', 'a', 'de']);
+const timesWords = new Set(['fois', 'times', 'mal', 'veces', 'volte', 'vezes', 'a', 'de']);
+/** "X per 100 abitanti", "X por jogo": a rate only before a number or a unit; "su X per una settimana" is the platform. */
+const rateWords = new Set(['per', 'pro', 'par', 'por']);
+const rateUnits = new Set(['jogo', 'partido', 'partita', 'match', 'game', 'spiel', 'cento', 'cent', 'ciento', 'mille', 'mil', 'habitant', 'habitants', 'abitanti', 'habitantes', 'kopf']);
 const againstWords = new Set(['contre', 'versus', 'vs']);
 
 /** "X" the platform, not "Flamengo X Corinthians", "3 X 1", "plainte contre X" or "X fois". */
@@ -281,6 +284,8 @@ function isPlatformX(tokens: readonly Token[], i: number, mentions: readonly Men
   if (next && /^\d/.test(next.folded) && !/[\n.:;,]/.test(next.before)) return false;
   if (prev && againstWords.has(prev.folded)) return false;
   if (next && timesWords.has(next.folded) && next.folded !== 'a' && next.folded !== 'de') return false;
+  const after = tokens[i + 2];
+  if (next && rateWords.has(next.folded) && (!after || /^\d/.test(after.folded) || rateUnits.has(after.folded))) return false;
   const clubEndsAt = mentions.some((m) => m.type === 'club' && m.end === i);
   const clubStartsAfter = mentions.some((m) => m.type === 'club' && m.start === i + 1);
   if (clubEndsAt && (clubStartsAfter || (next?.cap === true && !/[,.;:]/.test(next.before)))) return false;

@@ -43,6 +43,13 @@ describe('extractor: actions', () => {
     expect(triples('Il Bologna ora è su Bluesky.', 'it')).toEqual(['bologna-fc bluesky join']);
   });
 
+  it('reads X before "per" or "por" as the platform unless a number or a unit follows', () => {
+    expect(triples('Il Bologna sospende la sua attività su X per una settimana.', 'it')).toEqual(['bologna-fc x pause']);
+    expect(triples('O Botafogo suspende as publicações no X por uma semana.', 'pt')).toEqual(['botafogo x pause']);
+    expect(triples('O Botafogo deixou o X.', 'pt')).toEqual(['botafogo x leave']);
+    expect(triples('O Botafogo deixou de marcar X por jogo.', 'pt')).toEqual([]);
+  });
+
   it('reads no negation in an idiom that holds a negation word', () => {
     expect(triples('Le Red Star, lui, pensionnaire de Ligue 2, a franchi le pas et quitté X cette semaine.', 'fr')).toEqual(['red-star-fc x leave']);
     expect(triples("L'OM ne quitte pas X.", 'fr')).toEqual(['olympique-de-marseille x stay']);
