@@ -36,6 +36,8 @@ export interface Announcement {
   confidence: number;
   /** The sentence that says it. */
   evidence: string;
+  /** A join the item dates ("launched its Twitter account in 2012", "on Instagram since 2014"): its year. */
+  year?: number;
 }
 
 /** Why the extractor decided what it did, for `extract --explain` and the Discord `why` command. */

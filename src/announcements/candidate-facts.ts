@@ -27,13 +27,14 @@ export function collectCandidates(occurrences: Occurrence[], rules: readonly Rul
     let c = byTriple.get(k);
     const s = strength(o.f);
     if (!c) {
-      c = { club: o.club, platform: o.platform, action: o.action, features: emptyFeatures(), sentence: o.info, cues: [o.cue], strength: s };
+      c = { club: o.club, platform: o.platform, action: o.action, features: emptyFeatures(), sentence: o.info, cues: [o.cue], strength: s, year: o.year };
       byTriple.set(k, c);
     } else if (s > c.strength) {
       c.sentence = o.info;
       c.cues = [o.cue];
       c.strength = s;
     }
+    if (o.year !== null && (c.year === null || o.year < c.year)) c.year = o.year;
     // Every occurrence's features have every name (occurrenceFeatures).
     for (let i = 0; i < strongestNames.length; i++) {
       const name = strongestNames[i] as FeatureName;
@@ -58,7 +59,7 @@ export function collectCandidates(occurrences: Occurrence[], rules: readonly Rul
       f.p_strict = 1;
       f.strong = 1;
       f.occurrences = 1;
-      byTriple.set(k, { club: r.club, platform: r.platform, action: r.action, features: f, sentence: occurrences[0]?.info as SentenceInfo, cues: ['rules'], strength: 1 });
+      byTriple.set(k, { club: r.club, platform: r.platform, action: r.action, features: f, sentence: occurrences[0]?.info as SentenceInfo, cues: ['rules'], strength: 1, year: null });
     }
   }
   for (const [k, c] of byTriple) {

@@ -23,6 +23,8 @@ export interface Occurrence {
   f: Partial<Features>;
   info: SentenceInfo;
   cue: string;
+  /** For a join, the year the sentence gives it, else null. */
+  year: number | null;
 }
 
 /** "instead", "stattdessen": a club that goes somewhere instead leaves where it was. */
@@ -193,6 +195,7 @@ function cueOccurrences(s: SentenceScope, cue: CueMatch): void {
   // "a new series", "opens the season": these words mean joining only next to "account" or "page".
   if (cue.payload.needsAccount && !accountWithin(info, cue.start - 3, argEnd + 4)) return;
   const platformSet = platformChoices({ ctx, info, cue, kind, action, strict, neighbours: s.neighbours, facts: s.facts, lastPlatforms: s.lastPlatforms });
+  const year = statedYear(info, cue, argEnd, mods.dated);
   const subject = findSubject(info, cue, argEnd);
   // What the item-wide candidates count as said: a club's own decision, asked and answered.
   if (!s.blocked && !info.sentence.question && !f.cue_object_person && subject.kind !== 'person' && !(subject.kind === 'generic' && doersOfIt.has(subject.text))) noteAction(s.summary, ctx, info, cue.start, action);
@@ -211,7 +214,8 @@ function cueOccurrences(s: SentenceScope, cue: CueMatch): void {
   for (const c of clubs) {
     const embedOther = s.embed !== undefined && (s.embed === null || c.ref.id !== s.embed) ? 1 : 0;
     for (const p of named) {
-      s.out.push({ club: c.ref, platform: p.platform, action: p.target ? 'join' : action, f: occurrenceFeatures(f, c.f, p.f, { embed_other: embedOther }), info, cue: cueText });
+      const joined = p.target ? 'join' : action;
+      s.out.push({ club: c.ref, platform: p.platform, action: joined, f: occurrenceFeatures(f, c.f, p.f, { embed_other: embedOther }), info, cue: cueText, year: joined === 'join' ? year : null });
     }
     // "verlässt X ... setzt die Posts auf Bluesky fort", "leaves X, now on Bluesky": where the club goes.
     if (switching) {
@@ -219,8 +223,8 @@ function cueOccurrences(s: SentenceScope, cue: CueMatch): void {
       addSwitches(s, cue, c, f, platformSet, info, 1, embedOther, key, cueText);
       for (const n of s.neighbours) addSwitches(s, cue, c, f, platformSet, n, 0.5, embedOther, key, cueText);
     }
-    if (from) s.out.push({ club: c.ref, platform: from.platform, action: 'leave', f: occurrenceFeatures(f, c.f, { p_sentence: 1, p_near: 1, embed_other: embedOther }), info, cue: cueText });
-    if (left) s.out.push({ club: c.ref, platform: left, action: 'leave', f: occurrenceFeatures(f, c.f, { p_context: 1, switch_from: 1, embed_other: embedOther }), info, cue: cueText });
+    if (from) s.out.push({ club: c.ref, platform: from.platform, action: 'leave', f: occurrenceFeatures(f, c.f, { p_sentence: 1, p_near: 1, embed_other: embedOther }), info, cue: cueText, year: null });
+    if (left) s.out.push({ club: c.ref, platform: left, action: 'leave', f: occurrenceFeatures(f, c.f, { p_context: 1, switch_from: 1, embed_other: embedOther }), info, cue: cueText, year: null });
   }
 }
 
@@ -256,9 +260,40 @@ function objectPersonAfter(info: SentenceInfo, cue: CueMatch): boolean {
 const yearPattern = /^(19|20)\d\d$/;
 
 function yearWithin(info: SentenceInfo, from: number, to: number): boolean {
+  return yearIn(info, from, to) !== null;
+}
+
+function yearIn(info: SentenceInfo, from: number, to: number): number | null {
   const end = Math.min(to, info.tokens.length);
-  for (let i = from; i < end; i++) if (yearPattern.test((info.tokens[i] as SentenceInfo['tokens'][number]).surface)) return true;
-  return false;
+  for (let i = Math.max(0, from); i < end; i++) {
+    const surface = (info.tokens[i] as SentenceInfo['tokens'][number]).surface;
+    if (yearPattern.test(surface)) return Number(surface);
+  }
+  return null;
+}
+
+/**
+ * "joined in May 2008", "launched its official Twitter account in Arabic in 2012", "Im Frühjahr 2010
+ * startete der FC", "seit 2013 auf Instagram": the year a join is given, if any, within its clause
+ * ("joins Bluesky, the platform founded in 2021" gives none).
+ */
+function statedYear(info: SentenceInfo, cue: CueMatch, argEnd: number, dated: boolean): number | null {
+  const tokens = info.tokens;
+  const last = Math.min(tokens.length, Math.max(cue.end + 5, argEnd + 8));
+  for (let i = cue.end; i < last; i++) {
+    if (i > cue.end && (info.comma[i] || info.hard[i])) break;
+    if (yearPattern.test((tokens[i] as SentenceInfo['tokens'][number]).surface)) return Number((tokens[i] as SentenceInfo['tokens'][number]).surface);
+  }
+  // Before the cue, a comma may follow the year itself: "In 2012, FC Barcelona launched…".
+  for (let i = cue.start - 1; i >= Math.max(0, cue.start - 5); i--) {
+    const surface = (tokens[i] as SentenceInfo['tokens'][number]).surface;
+    if (yearPattern.test(surface)) return Number(surface);
+    if (info.comma[i] || info.hard[i]) {
+      const before = tokens[i - 1]?.surface ?? '';
+      return info.comma[i] && yearPattern.test(before) ? Number(before) : dated ? yearIn(info, cue.start - 2, argEnd + 9) : null;
+    }
+  }
+  return dated ? yearIn(info, cue.start - 2, argEnd + 9) : null;
 }
 
 function hasAlso(info: SentenceInfo): boolean {
@@ -310,7 +345,7 @@ function addSwitches(s: SentenceScope, cue: CueMatch, c: ClubChoice, f: Partial<
   for (const p of n.platforms) {
     if (isOrigin(platformSet, p.platform) || joinedAlready(s.out, info, p.platform, key)) continue;
     if (!switchCueNear(n, p.start, p.end) || (n === info && crossesHard(info, Math.min(p.end, cue.end), Math.max(p.start, cue.start)))) continue;
-    s.out.push({ club: c.ref, platform: p.platform, action: 'join', f: occurrenceFeatures(f, c.f, { p_sentence: where === 1 ? 1 : 0, p_neighbour: where === 1 ? 0 : 1, switch_to: where, embed_other: embedOther }), info, cue: cueText });
+    s.out.push({ club: c.ref, platform: p.platform, action: 'join', f: occurrenceFeatures(f, c.f, { p_sentence: where === 1 ? 1 : 0, p_neighbour: where === 1 ? 0 : 1, switch_to: where, embed_other: embedOther }), info, cue: cueText, year: null });
   }
 }
 

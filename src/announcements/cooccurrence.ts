@@ -149,7 +149,7 @@ function addDestinations(out: Candidate[], byKey: Map<string, Candidate>, infos:
       features.dest_new = 1;
       features.dest_cue = place.cue;
       features.dest_other = othersOnly(k, platform);
-      const c: Candidate = { club, platform, action: 'join', features, sentence: place.info, cues: ['named where a club that leaves may go'], strength: 0 };
+      const c: Candidate = { club, platform, action: 'join', features, sentence: place.info, cues: ['named where a club that leaves may go'], strength: 0, year: null };
       byKey.set(key, c);
       out.push(c);
     }
@@ -231,7 +231,7 @@ function addItemWide(out: Candidate[], byKey: Map<string, Candidate>, names: Ite
         const features: Features = emptyFeatures();
         features.item_level = 1;
         features[`act_${action}` as keyof Features] = 1;
-        const c: Candidate = { club, platform, action, features, sentence, cues: ['named in the same item'], strength: 0 };
+        const c: Candidate = { club, platform, action, features, sentence, cues: ['named in the same item'], strength: 0, year: null };
         byKey.set(key, c);
         out.push(c);
       }
@@ -301,7 +301,7 @@ function addBare(out: Candidate[], byKey: Map<string, Candidate>, summaries: rea
         features.bare = 1;
         features.act_join = 1;
         features.headline = i === 0 ? 1 : 0;
-        const c: Candidate = { club, platform, action: 'join', features, sentence: infos[i] as SentenceInfo, cues: ['named together'], strength: 0 };
+        const c: Candidate = { club, platform, action: 'join', features, sentence: infos[i] as SentenceInfo, cues: ['named together'], strength: 0, year: null };
         byKey.set(key, c);
         out.push(c);
       }

@@ -38,7 +38,7 @@ function parseLine(line: string): InputLine | string {
 }
 
 function plain(a: Announcement): Announcement {
-  return { club: a.club, platform: a.platform, action: a.action, confidence: a.confidence, evidence: a.evidence };
+  return { club: a.club, platform: a.platform, action: a.action, confidence: a.confidence, evidence: a.evidence, ...(a.year === undefined ? {} : { year: a.year }) };
 }
 
 function write(stream: NodeJS.WritableStream, text: string): Promise<void> {

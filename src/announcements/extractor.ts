@@ -173,6 +173,7 @@ function decideCandidates(model: ScorerModel, candidates: Candidate[], facts: It
     action: c.action,
     confidence: Math.round(p * 100) / 100,
     evidence: c.sentence?.sentence.text ?? '',
+    ...(c.action === 'join' && c.year !== null ? { year: c.year } : {}),
     cues: c.cues,
   }));
 }

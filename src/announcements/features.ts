@@ -112,6 +112,8 @@ export interface Candidate {
   sentence: SentenceInfo;
   cues: string[];
   strength: number;
+  /** The year the item gives a join ("launched its account in 2012", "on Twitter since 2009"), else null. */
+  year: number | null;
 }
 
 export interface RuleDecision {

@@ -97,7 +97,9 @@ export async function explainLink(request: AdminRequest, options: ClubwatchOptio
       ? messages.whyNotExamined
       : record.storyId !== null
         ? posted(record.storyId)
-        : messages.whyBelow(record.confidence.toFixed(2), config.stories.minConfidence.toFixed(2));
+        : announcement.year !== undefined && record.confidence >= config.stories.minConfidence
+          ? messages.whyHistory(announcement.year)
+          : messages.whyBelow(record.confidence.toFixed(2), config.stories.minConfidence.toFixed(2));
     const watch = watched(announcement.club.id) ? messages.whyWatched(club) : messages.whyNotWatched(club);
     const cues = announcement.cues.length > 0 ? ` · ${announcement.cues.slice(0, 4).map((cue) => inert(cue)).join(', ')}` : '';
     return [

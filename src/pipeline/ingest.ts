@@ -107,6 +107,14 @@ class ItemRecord implements SeenItem {
   }
 }
 
+/** A join dated to a year before the item's own (or, undated, before today's). */
+function isHistory(announcement: Announcement, item: Item, now: Date): boolean {
+  if (announcement.year === undefined) return false;
+  const published = item.published ? Date.parse(item.published) : Number.NaN;
+  const itemYear = new Date(Number.isNaN(published) ? now.getTime() : published).getUTCFullYear();
+  return announcement.year < itemYear;
+}
+
 function outletOf(source: SourceRecord, item: Item): string {
   if (source.title) return source.title;
   try {
@@ -179,7 +187,9 @@ export async function ingestItems(options: IngestOptions, source: SourceRecord, 
       const itemStories: Story[] = [];
       for (const announcement of announcements) {
         result.announcements += 1;
-        if (announcement.confidence < options.minConfidence) {
+        // Below the bar, or a join the item dates to an earlier year ("on Twitter since 2009"): kept for
+        // `why`, told to no one: history is not news.
+        if (announcement.confidence < options.minConfidence || isHistory(announcement, item, options.now)) {
           found.push({ item: seenItem, announcement, storyId: null });
           continue;
         }

@@ -50,6 +50,15 @@ describe('extractor: actions', () => {
     expect(triples('O Botafogo deixou de marcar X por jogo.', 'pt')).toEqual([]);
   });
 
+  it('gives a join the year the item dates it to, within its clause', () => {
+    const yearOf = (text: string, lang: string) => extractor.extract({ text, lang, authorClubId: null }).map((a) => `${a.club.id} ${a.platform} ${a.action} ${a.year ?? '-'}`);
+    expect(yearOf('FC Barcelona launched its official Twitter account in Arabic in 2012.', 'en')).toEqual(['fc-barcelona x join 2012']);
+    expect(yearOf('In 2012, FC Barcelona launched its official Twitter account in Arabic.', 'en')).toEqual(['fc-barcelona x join 2012']);
+    expect(yearOf('Im Frühjahr 2010 startete der 1. FC Köln seine offiziellen Auftritte bei Facebook.', 'de')).toEqual(['1-fc-koln facebook join 2010']);
+    expect(yearOf('Brentford have joined Bluesky, the platform founded in 2021 by Jack Dorsey.', 'en')).toEqual(['brentford-fc bluesky join -']);
+    expect(yearOf('Red Star FC quitte X en 2024.', 'fr')).toEqual(['red-star-fc x leave -']);
+  });
+
   it('reads no negation in an idiom that holds a negation word', () => {
     expect(triples('Le Red Star, lui, pensionnaire de Ligue 2, a franchi le pas et quitté X cette semaine.', 'fr')).toEqual(['red-star-fc x leave']);
     expect(triples("L'OM ne quitte pas X.", 'fr')).toEqual(['olympique-de-marseille x stay']);

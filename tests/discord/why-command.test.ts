@@ -16,6 +16,7 @@ describe('/clubwatch why', () => {
         { id: 'om', title: 'L’OM quitte X', text: 'L’Olympique de Marseille a annoncé quitter le réseau social X.', link: 'https://news.example/om-x' },
         { id: 'psg', title: 'Le PSG quitte X', text: 'Le Paris Saint-Germain a annoncé quitter le réseau social X.', link: 'https://news.example/psg-x' },
         { id: 'match', title: 'Le match nul de samedi', text: 'Une rencontre sans but au Vélodrome.', link: 'https://news.example/match' },
+        { id: 'om-2010', title: 'Les débuts de l’OM en ligne', text: 'L’Olympique de Marseille a ouvert son compte Twitter en 2010.', link: 'https://news.example/om-2010' },
       ]),
     );
     await pipeline.ingest(configured, feed.items);
@@ -50,6 +51,13 @@ describe('/clubwatch why', () => {
   it('says when an item says nothing about a platform', async () => {
     const result = await harness.admin('why', [option('url', 'https://news.example/match')]);
     expect(result.reply?.embeds[0]?.fields?.[0]?.value).toBe('Nothing about a club leaving, staying on or joining a platform.');
+  });
+
+  it('says a join the item dates to an earlier year was not posted, being history', async () => {
+    const result = await harness.admin('why', [option('url', 'https://news.example/om-2010')]);
+    const found = result.reply?.embeds[0]?.fields?.[0]?.value ?? '';
+    expect(found).toMatch(/^\*\*OM\*\* · joins X/);
+    expect(found).toContain('not posted: the item dates it to 2010, history rather than news');
   });
 
   it('keeps items from another server’s own feeds to that server', async () => {

@@ -157,6 +157,22 @@ describe('the news pipeline', () => {
     expect((await bot.context.store.listStories()).length).toBe(1);
   });
 
+  it('tells no one of a join the item dates to an earlier year, and keeps it for why', async () => {
+    feeds.route('/a.xml', { body: rss('Outlet A', [routine]) });
+    await boot(['/a.xml']);
+    await pollAll();
+    const history = { guid: 'chelsea-2009', title: 'Football’s first tweets', description: 'Chelsea FC launched its official Twitter account in 2009, with a welcome message to fans.' };
+    const now = { guid: 'brentford', title: 'Brentford FC joins Bluesky', description: 'Brentford FC has opened an account on Bluesky.' };
+    feeds.route('/a.xml', { body: rss('Outlet A', [routine, history, now]) });
+    await pollAll();
+    expect(bot.printed()).toContain('Brentford');
+    expect(bot.printed()).not.toContain('Chelsea');
+    expect((await bot.context.store.listStories()).map((story) => story.clubId)).toEqual(['brentford-fc']);
+    const [source] = await bot.context.store.listSources();
+    const recorded = await bot.context.store.listAnnouncementsForItem(source!.id, 'chelsea-2009');
+    expect(recorded).toMatchObject([{ club: { id: 'chelsea-fc' }, platform: 'x', action: 'join', storyId: null }]);
+  });
+
   it('announces the bundled sample on its first read, so a new install shows summaries at once', async () => {
     await boot([], { CLUBWATCH_SAMPLE: 'true' });
     await pollAll();

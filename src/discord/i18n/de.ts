@@ -107,6 +107,7 @@ export const de: Messages = {
   whyWaiting: (storyId) => `noch nicht gepostet (Meldung ${storyId}): sie wartet auf den Versand`,
   whyFailed: (storyId, reason) => `auf diesem Server nicht gepostet (Meldung ${storyId}): ${reason}`,
   whyBelow: (confidence, min) => `nicht gepostet: Sicherheit ${confidence} liegt unter ${min}`,
+  whyHistory: (year) => `nicht gepostet: der Text datiert es auf ${year}, das ist Geschichte, keine Neuigkeit`,
   whyNotExamined: 'nicht gepostet: Der Eintrag war schon beim ersten Lesen der Quelle da oder zu alt',
   whyWatched: (club) => `dieser Server folgt ${club}`,
   whyNotWatched: (club) => `dieser Server folgt ${club} nicht`,

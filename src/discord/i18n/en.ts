@@ -107,6 +107,7 @@ export const en: Messages = {
   whyWaiting: (storyId) => `not posted yet (story ${storyId}): it is waiting to be sent`,
   whyFailed: (storyId, reason) => `not posted to this server (story ${storyId}): ${reason}`,
   whyBelow: (confidence, min) => `not posted: confidence ${confidence} is below ${min}`,
+  whyHistory: (year) => `not posted: the item dates it to ${year}, history rather than news`,
   whyNotExamined: 'not posted: it was already there when clubwatch first read the source, or was too old',
   whyWatched: (club) => `this server watches ${club}`,
   whyNotWatched: (club) => `this server does not watch ${club}`,

@@ -107,6 +107,7 @@ export const es: Messages = {
   whyWaiting: (storyId) => `aún no publicada (noticia ${storyId}): espera a ser enviada`,
   whyFailed: (storyId, reason) => `no publicada en este servidor (noticia ${storyId}): ${reason}`,
   whyBelow: (confidence, min) => `no publicado: la confianza ${confidence} es menor que ${min}`,
+  whyHistory: (year) => `no publicado: el texto lo fecha en ${year}, es historia, no una noticia`,
   whyNotExamined: 'no publicado: ya estaba en la primera lectura de la fuente, o era demasiado antiguo',
   whyWatched: (club) => `este servidor sigue a ${club}`,
   whyNotWatched: (club) => `este servidor no sigue a ${club}`,

@@ -107,6 +107,7 @@ export const fr: Messages = {
   whyWaiting: (storyId) => `pas encore publiée (nouvelle ${storyId}) : elle attend d’être envoyée`,
   whyFailed: (storyId, reason) => `non publiée dans ce serveur (nouvelle ${storyId}) : ${reason}`,
   whyBelow: (confidence, min) => `non publié : confiance ${confidence} inférieure à ${min}`,
+  whyHistory: (year) => `non publié : le texte le date de ${year}, c’est de l’histoire, pas une nouvelle`,
   whyNotExamined: 'non publié : il était déjà là à la première lecture de la source, ou trop ancien',
   whyWatched: (club) => `ce serveur suit ${club}`,
   whyNotWatched: (club) => `ce serveur ne suit pas ${club}`,

@@ -107,6 +107,7 @@ export const it: Messages = {
   whyWaiting: (storyId) => `non ancora pubblicata (notizia ${storyId}): attende di essere inviata`,
   whyFailed: (storyId, reason) => `non pubblicata in questo server (notizia ${storyId}): ${reason}`,
   whyBelow: (confidence, min) => `non pubblicato: la fiducia ${confidence} è sotto ${min}`,
+  whyHistory: (year) => `non pubblicato: il testo lo data al ${year}, è storia, non una notizia`,
   whyNotExamined: 'non pubblicato: c’era già alla prima lettura della fonte, oppure era troppo vecchio',
   whyWatched: (club) => `questo server segue ${club}`,
   whyNotWatched: (club) => `questo server non segue ${club}`,

@@ -107,6 +107,7 @@ export const pt: Messages = {
   whyWaiting: (storyId) => `ainda não publicada (notícia ${storyId}): aguarda envio`,
   whyFailed: (storyId, reason) => `não publicada neste servidor (notícia ${storyId}): ${reason}`,
   whyBelow: (confidence, min) => `não publicado: a confiança ${confidence} é menor que ${min}`,
+  whyHistory: (year) => `não publicado: o texto o data de ${year}, é história, não notícia`,
   whyNotExamined: 'não publicado: já estava lá na primeira leitura da fonte, ou era antigo demais',
   whyWatched: (club) => `este servidor segue ${club}`,
   whyNotWatched: (club) => `este servidor não segue ${club}`,

@@ -103,6 +103,8 @@ export interface Messages {
   /** The story a trusted source told as well: every server watching the club has it. */
   whyShared: (storyId: number, outlets: string) => string;
   whyBelow: (confidence: string, min: string) => string;
+  /** A join the item dates to an earlier year: recorded, posted nowhere. */
+  whyHistory: (year: number) => string;
   whyNotExamined: string;
   whyWatched: (club: string) => string;
   whyNotWatched: (club: string) => string;
