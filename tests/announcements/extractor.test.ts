@@ -59,6 +59,10 @@ describe('extractor: actions', () => {
     expect(yearOf('Red Star FC quitte X en 2024.', 'fr')).toEqual(['red-star-fc x leave -']);
   });
 
+  it('reads a German club going to a platform as moving there', () => {
+    expect(triples('Mainz 05 zieht sich von X zurück und geht zu Bluesky', 'de')).toEqual(['1-fsv-mainz-05 bluesky join', '1-fsv-mainz-05 x leave']);
+  });
+
   it('reads no negation in an idiom that holds a negation word', () => {
     expect(triples('Le Red Star, lui, pensionnaire de Ligue 2, a franchi le pas et quitté X cette semaine.', 'fr')).toEqual(['red-star-fc x leave']);
     expect(triples("L'OM ne quitte pas X.", 'fr')).toEqual(['olympique-de-marseille x stay']);
