@@ -109,7 +109,7 @@ export function createMentionFinder(catalog: Catalog): MentionFinder {
     }
   }
   for (const [platform, list] of Object.entries(platformNames) as Array<[Platform, string]>) {
-    for (const phrase of list.split('|')) index.add(phrase, { type: 'platform', platform, needsCap: phrase === 'threads' });
+    for (const phrase of list.split('|')) index.add(phrase, { type: 'platform', platform, needsCap: phrase === 'threads' || phrase === 'vine' });
   }
   for (const phrase of muskPhrases.split('|')) index.add(phrase, { type: 'platform', platform: 'x', needsCap: false });
 

@@ -63,6 +63,13 @@ describe('extractor: actions', () => {
     expect(triples('Mainz 05 zieht sich von X zurück und geht zu Bluesky', 'de')).toEqual(['1-fsv-mainz-05 bluesky join', '1-fsv-mainz-05 x leave']);
   });
 
+  it('reads early adopters of a new app as joining it, and knows Vine, Naver, Foursquare and Flickr', () => {
+    expect(triples('Liverpool and Southampton have also been quick to use Vine, the new video app.', 'en')).toEqual(['liverpool-fc other join', 'southampton-fc other join']);
+    expect(triples('Wolves created an account on Naver when Hwang signed.', 'en')).toEqual(['wolverhampton-wanderers other join']);
+    expect(triples('Fulham began using Foursquare in 2010.', 'en')).toEqual(['fulham-fc other join']);
+    expect(triples('The vine outside Anfield is older than the club.', 'en')).toEqual([]);
+  });
+
   it('reads no negation in an idiom that holds a negation word', () => {
     expect(triples('Le Red Star, lui, pensionnaire de Ligue 2, a franchi le pas et quitté X cette semaine.', 'fr')).toEqual(['red-star-fc x leave']);
     expect(triples("L'OM ne quitte pas X.", 'fr')).toEqual(['olympique-de-marseille x stay']);

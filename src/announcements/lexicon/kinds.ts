@@ -81,5 +81,5 @@ export const platformNames: Record<Exclude<Platform, 'other'>, string> & { other
   tiktok: 'tiktok|tik tok|tiktokaccount|tiktokkanaal',
   facebook: 'facebook|facebookpagina|facebookaccount',
   youtube: 'youtube|youtubekanaal',
-  other: 'linkedin|telegram|whatsapp|whats app|snapchat|twitch|weibo|sina weibo|discord|wechat|we chat|douyin|kwai|bilibili|vkontakte|toutiao|tumblr|pinterest|reddit|clubhouse|dugout|kuaishou|zhihu|dailymotion|periscope|youku|vk',
+  other: 'linkedin|telegram|whatsapp|whats app|snapchat|twitch|weibo|sina weibo|discord|wechat|we chat|douyin|kwai|bilibili|vkontakte|toutiao|tumblr|pinterest|reddit|clubhouse|dugout|kuaishou|zhihu|dailymotion|periscope|youku|vk|naver|kakaotalk|kakao talk|foursquare|flickr|myspace|vine',
 };
