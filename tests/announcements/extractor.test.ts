@@ -70,6 +70,11 @@ describe('extractor: actions', () => {
     expect(triples('The vine outside Anfield is older than the club.', 'en')).toEqual([]);
   });
 
+  it('reads a club taking its first steps on a platform as joining it', () => {
+    expect(triples('Der SC Freiburg wird deshalb erste Schritte auf der Plattform Bluesky gehen.', 'de')).toEqual(['sc-freiburg bluesky join']);
+    expect(triples('Le Stade Rennais fait ses premiers pas sur Bluesky.', 'fr')).toEqual(['stade-rennais bluesky join']);
+  });
+
   it('reads no negation in an idiom that holds a negation word', () => {
     expect(triples('Le Red Star, lui, pensionnaire de Ligue 2, a franchi le pas et quitté X cette semaine.', 'fr')).toEqual(['red-star-fc x leave']);
     expect(triples("L'OM ne quitte pas X.", 'fr')).toEqual(['olympique-de-marseille x stay']);
