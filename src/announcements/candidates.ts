@@ -182,6 +182,8 @@ function cueOccurrences(s: SentenceScope, cue: CueMatch): void {
   if (f.cue_object_person && (base === 'leave' || base === 'join' || base === 'return')) return;
   // "son compte Twitter suspendu": done to the account, not chosen by the club.
   if (kind === 'pause' && accountSuspended(info, cue)) return;
+  // "ha sospeso la stagione", "suspends the season": a competition paused, not an account.
+  if (kind === 'pause' && pausesACompetition(info, cue)) return;
   // "está de saída do Flamengo", "sa sortie du PSG", "ha lasciato la Roma": someone leaves the club.
   if (kind === 'leave' && leavesClub(info, cue)) return;
   // Considered, asked for, denied or undecided: the rules' reading of modality stands.
@@ -250,6 +252,14 @@ function cueFeatures(info: SentenceInfo, cue: CueMatch, kind: CueKind, mods: Mod
     cue_dated: mods.dated ? 1 : 0,
     neg_flipped: 0,
   };
+}
+
+/** Seasons and competitions, which a league suspends as a matter of sport. */
+const competitionWords = new Set(['season', 'saison', 'stagione', 'temporada', 'championship', 'championnat', 'campionato', 'campeonato', 'meisterschaft', 'spielbetrieb', 'seizoen', 'competitie']);
+
+function pausesACompetition(info: SentenceInfo, cue: CueMatch): boolean {
+  for (let i = cue.end; i < Math.min(info.tokens.length, cue.end + 3); i++) if (competitionWords.has((info.tokens[i] as SentenceInfo['tokens'][number]).folded)) return true;
+  return false;
 }
 
 function objectPersonAfter(info: SentenceInfo, cue: CueMatch): boolean {

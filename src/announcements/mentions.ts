@@ -170,6 +170,9 @@ function keptMatches(tokens: readonly Token[], matches: ReadonlyArray<PhraseMatc
 function keepMatch(tokens: readonly Token[], { start, end, payload }: PhraseMatch<EntityPayload>, text: string): boolean {
   const first = tokens[start] as Token;
   if (payload.type === 'club' && isDateline(text, (tokens[end - 1] as Token).end)) return false;
+  // "Leicester-shire", "Liverpool-based", "Newcastle-upon-Tyne": a word glued on in lower case makes another word.
+  const glued = tokens[end];
+  if (payload.type === 'club' && glued && glued.before === '-' && !glued.cap && /^\p{Ll}/u.test(glued.surface)) return false;
   // "New Orleans Saints", "Nueva Chicago": a place named with "New" is not the club of the bare name.
   if (payload.type === 'club' && payload.single) return first.cap && first.surface.length > 1 && !newWords.has(tokens[start - 1]?.surface ?? '');
   if (payload.type === 'platform' && payload.needsCap) return first.cap;

@@ -75,6 +75,12 @@ describe('extractor: actions', () => {
     expect(triples('Le Stade Rennais fait ses premiers pas sur Bluesky.', 'fr')).toEqual(['stade-rennais bluesky join']);
   });
 
+  it('reads no pause in a league suspending its season, and no club in a word glued to its name', () => {
+    expect(triples('La NBA ha sospeso la stagione. Instagram, YouTube e Facebook trasmetteranno partite del passato.', 'it')).toEqual([]);
+    expect(triples('Leicester-shire and Rutland Sport will be supporting the boycott of Facebook, Twitter and Instagram.', 'en')).toEqual([]);
+    expect(triples('Leicester City will be supporting the boycott of Facebook, Twitter and Instagram.', 'en')).toEqual(['leicester-city facebook pause', 'leicester-city instagram pause', 'leicester-city x pause']);
+  });
+
   it('reads no negation in an idiom that holds a negation word', () => {
     expect(triples('Le Red Star, lui, pensionnaire de Ligue 2, a franchi le pas et quitté X cette semaine.', 'fr')).toEqual(['red-star-fc x leave']);
     expect(triples("L'OM ne quitte pas X.", 'fr')).toEqual(['olympique-de-marseille x stay']);
