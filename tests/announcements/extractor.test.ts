@@ -81,6 +81,11 @@ describe('extractor: actions', () => {
     expect(triples('Leicester City will be supporting the boycott of Facebook, Twitter and Instagram.', 'en')).toEqual(['leicester-city facebook pause', 'leicester-city instagram pause', 'leicester-city x pause']);
   });
 
+  it('reads a player trained at a club as the one acting, not the club', () => {
+    expect(triples('Le joueur formé à Barcelone a été obligé de supprimer son compte Twitter.', 'fr')).toEqual([]);
+    expect(triples('Le FC Barcelone a supprimé son compte Twitter.', 'fr')).toEqual(['fc-barcelona x delete']);
+  });
+
   it('reads no negation in an idiom that holds a negation word', () => {
     expect(triples('Le Red Star, lui, pensionnaire de Ligue 2, a franchi le pas et quitté X cette semaine.', 'fr')).toEqual(['red-star-fc x leave']);
     expect(triples("L'OM ne quitte pas X.", 'fr')).toEqual(['olympique-de-marseille x stay']);

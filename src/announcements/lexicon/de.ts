@@ -48,7 +48,7 @@ export const de: Lexicon = {
   also: 'auch|ebenfalls|ebenso|gleichfalls|nun auch|jetzt auch|als nachster|als nachstes|als weiterer|weiterer|nachster|jungste|jungster|neuester|nachste',
   conj: 'und|sowie|als auch|wie auch',
   loc: 'auf|bei|uber|via|in|im',
-  from: 'von|vom|aus',
+  from: 'ausgebildet bei|ausgebildet beim|ehemals bei|ehemals beim|von|vom|aus',
   to: 'zu|nach|auf|zum|richtung',
   article: 'der|die|das|den|dem|des|ein|eine|einen|einem|einer|seinen|seine|seinem|seines|ihr|ihren|ihre|ihrem|sein',
   platformAnaphor: 'die plattform|der plattform|diese plattform|dieser plattform|der kurznachrichtendienst|dem kurznachrichtendienst|den kurznachrichtendienst|des kurznachrichtendienstes|das netzwerk|dem netzwerk|den dienst|dem dienst|das soziale netzwerk|dem sozialen netzwerk|der plattform des|die musk plattform|musk plattform|plattform|dort|darauf',

@@ -46,7 +46,7 @@ export const en: Lexicon = {
   also: 'too|also|as well|likewise|in turn|become the latest|becomes the latest|latest|next|another',
   conj: 'and|as well as|plus|along with|together with',
   loc: 'on|via|in|at|through|across',
-  from: 'from|of|off',
+  from: 'trained at|formerly of|formerly with|once of|from|of|off',
   to: 'to|for|onto|on',
   article: 'the|a|an|its|their|his|her|s',
   platformAnaphor: 'the platform|the social network|the network|the site|the app|the service|the social media platform|the microblogging site|the social media site|elon musk s platform|platform|there|on it',

@@ -45,7 +45,7 @@ export const es: Lexicon = {
   also: 'tambien|igualmente|asimismo|otro club|ultimo club|el ultimo|nuevo club',
   conj: 'y|e|asi como|ni|ni en|ni tampoco',
   loc: 'en|a traves de|via|por',
-  from: 'de|del|desde',
+  from: 'formado en|formado en el|canterano del|formado por el|de|del|desde',
   to: 'a|al|hacia|en|para|por',
   article: 'el|la|los|las|un|una|su|sus|lo|del|al',
   platformAnaphor: 'la red social|la plataforma|la red|dicha red|dicha plataforma|esa red social|esta red social|esa plataforma|plataforma|red social|alli|ahi',

@@ -48,7 +48,7 @@ export const fr: Lexicon = {
   also: 'aussi|egalement|a son tour|de meme|lui aussi|elle aussi|meme chemin|dernier en date|nouveau club|le dernier',
   conj: 'et|ainsi que|de meme que|tout en|ou',
   loc: 'sur|via|dans|en|par|aupres',
-  from: 'de|d|du|des',
+  from: 'forme a|forme au|forme au sein du|passe par|ancien du|ancien de l|ancienne du|de|d|du|des',
   to: 'vers|pour|sur|a|au',
   article: 'le|la|les|l|un|une|son|sa|ses|leur|leurs|du|de|d|des|au|aux|ce|cette',
   platformAnaphor: 'le reseau social|la plateforme|le reseau|ce reseau|cette plateforme|le reseau social americain|l application|le site|le reseau a l oiseau bleu|plateforme|reseau social|le reseau social d elon musk',

@@ -45,7 +45,7 @@ export const it: Lexicon = {
   also: 'anche|pure|a sua volta|ugualmente|altro club|ultimo club|l ultimo|nuovo club',
   conj: 'e|ed|nonche|oltre a|ne',
   loc: 'su|sul|sulla|in|via|tramite|attraverso',
-  from: 'da|dal|dalla|di|del|della|dell|dello|degli|dei|delle|d',
+  from: 'cresciuto nel|cresciuto nella|formatosi nel|ex|da|dal|dalla|di|del|della|dell|dello|degli|dei|delle|d',
   to: 'a|al|alla|su|verso|sul|per',
   article: 'il|lo|la|i|gli|le|l|un|una|uno|suo|sua|suoi|proprio|propria',
   platformAnaphor: 'la piattaforma|il social|la rete|il social network|la rete sociale|quel social|questo social|il social di musk|piattaforma|social network|li|la sopra',

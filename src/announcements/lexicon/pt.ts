@@ -43,7 +43,7 @@ export const pt: Lexicon = {
   also: 'tambem|igualmente|outro clube|ultimo clube|o mais recente|mais um',
   conj: 'e|bem como|assim como',
   loc: 'no|na|em|nos|nas|via|atraves|pelo|pela',
-  from: 'do|da|de|dos|das',
+  from: 'formado no|formado na|formado pelo|revelado pelo|revelado no|do|da|de|dos|das',
   to: 'para|ao|a|pro|pra|no|na|pelo|pela',
   article: 'o|a|os|as|um|uma|seu|sua|seus|suas|do|da|ao',
   platformAnaphor: 'a rede social|a plataforma|a rede|a rede de musk|essa rede|esta plataforma|a rede do bilionario|plataforma|rede social|la|ali',
