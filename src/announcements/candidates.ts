@@ -7,7 +7,7 @@ import type { ClubMention, PlatformMention } from './mentions.ts';
 import { actionCues, finalAction, type Modifiers, modifiers, quote } from './modality.ts';
 import { crossesHard, hasPlatform, type PlatformChoice, platformChoices } from './occurrence-platforms.ts';
 import { actionWeight } from './weights.ts';
-import { accountSuspended, type CueMatch, platformArguments, type SentenceInfo, verbSecond } from './sentence.ts';
+import { accountFor, accountSuspended, type CueMatch, platformArguments, type SentenceInfo, verbSecond } from './sentence.ts';
 import { findSubject, type Subject } from './subject.ts';
 import { statedYear, yearWithin } from './stated-year.ts';
 
@@ -196,7 +196,7 @@ function cueOccurrences(s: SentenceScope, cue: CueMatch): void {
   const action = decided.action;
   if (base && action !== base) f.neg_flipped = 1;
   // "a new series", "opens the season": these words mean joining only next to "account" or "page".
-  if (cue.payload.needsAccount && !accountWithin(info, cue.start - 3, argEnd + 4)) return;
+  if (cue.payload.needsAccount && !accountFor(info, cue, cue.start - 3, argEnd + 4)) return;
   const platformSet = platformChoices({ ctx, info, cue, kind, action, strict, neighbours: s.neighbours, facts: s.facts, lastPlatforms: s.lastPlatforms });
   const year = statedYear(info, cue, argEnd, mods.dated);
   const subject = findSubject(info, cue, argEnd);
@@ -270,11 +270,6 @@ function objectPersonAfter(info: SentenceInfo, cue: CueMatch): boolean {
 
 function hasAlso(info: SentenceInfo): boolean {
   for (const c of info.cues) if (c.payload.kind === 'also') return true;
-  return false;
-}
-
-function accountWithin(info: SentenceInfo, lo: number, hi: number): boolean {
-  for (const c of info.cues) if (c.payload.kind === 'account' && c.start >= lo && c.end <= hi) return true;
   return false;
 }
 

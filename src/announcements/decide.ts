@@ -4,7 +4,7 @@ import { actionCueKinds, actionCues, finalAction, type Modifiers, modifiers, quo
 import type { CueKind } from './lexicon/kinds.ts';
 import { lastPlatformBefore, platformAnaphorAfter, platformAnaphorBefore } from './occurrence-platforms.ts';
 import type { PlatformMention } from './mentions.ts';
-import { accountSuspended, type CueMatch, platformArguments, type SentenceInfo, verbSecond } from './sentence.ts';
+import { accountFor, accountSuspended, type CueMatch, platformArguments, type SentenceInfo, verbSecond } from './sentence.ts';
 import { findSubject, type Subject } from './subject.ts';
 import { discount, subjectWeight } from './weights.ts';
 
@@ -99,7 +99,7 @@ function cuePlatforms(info: SentenceInfo, cue: CueMatch, kind: CueKind): CuePlat
 
 /** Why the word, with what it takes, is no announcement of the club's (said after the word); null when nothing says so. */
 function setAside(info: SentenceInfo, cue: CueMatch, kind: CueKind, argEnd: number): string | null {
-  if (cue.payload.needsAccount && !accountNear(info, cue.start - 3, argEnd + 4)) return ' without an account word';
+  if (cue.payload.needsAccount && !accountFor(info, cue, cue.start - 3, argEnd + 4)) return ' without an account word';
   // "Stoke City's X account suspended": done to the account, most often by the platform.
   if (kind === 'pause' && (accountSuspended(info, cue) || info.cues.some((c) => c.payload.kind === 'account' && c.end === cue.start))) return ': the account was suspended, not paused by the club';
   if ((kind === 'delete' || kind === 'pause') && postNear(info, cue.start - 1, argEnd + 1) && !accountNear(info, cue.end, argEnd + 2)) return ' is about a post, not the account';

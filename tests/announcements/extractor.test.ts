@@ -86,6 +86,11 @@ describe('extractor: actions', () => {
     expect(triples('Le FC Barcelone a supprimé son compte Twitter.', 'fr')).toEqual(['fc-barcelona x delete']);
   });
 
+  it('reads no account opened when something is made through one', () => {
+    expect(triples('LaLiga has created the #HolaLaLiga challenge via its official TikTok account.', 'en')).toEqual([]);
+    expect(triples('LaLiga has created its official TikTok account.', 'en')).toEqual(['laliga tiktok join']);
+  });
+
   it('reads no negation in an idiom that holds a negation word', () => {
     expect(triples('Le Red Star, lui, pensionnaire de Ligue 2, a franchi le pas et quitté X cette semaine.', 'fr')).toEqual(['red-star-fc x leave']);
     expect(triples("L'OM ne quitte pas X.", 'fr')).toEqual(['olympique-de-marseille x stay']);
