@@ -1,5 +1,5 @@
 import type { CueMatch, SentenceInfo } from './sentence.ts';
-import { isArticle, isCoordinated, isCovered, isUnknownName } from './sentence.ts';
+import { isArticle, isCoordinated, isCovered, isUnknownName, verbSecond } from './sentence.ts';
 import type { ClubMention } from './mentions.ts';
 
 type SubjectVia = 'named' | 'anaphor' | 'pronoun' | 'first' | 'forward' | 'implicit' | 'noun';
@@ -94,6 +94,29 @@ function personIsSubject(info: SentenceInfo, person: CueMatch): boolean {
   return true;
 }
 
+/** Words that may stand between a subject and its verb: "has", "also", "ha", "a", "hat"… */
+const auxiliaries = new Set(['has', 'have', 'had', 'also', 'now', 'will', 'a', 'ha', 'hat', 'has also', 'aussi', 'auch', 'tambien', 'anche', 'tambem', 'e', 'est', 'ist', 'wird', 'va', 'vai']);
+
+/**
+ * "Twitch launches sports channel with backing from Real Madrid", "Facebook cancella la pagina della
+ * Carrarese": a platform named just before the verb is the one acting, unless a club follows the
+ * verb as its subject ("X verlässt der FC St. Pauli").
+ */
+function platformActing(info: SentenceInfo, cue: CueMatch): string | null {
+  // German and Dutch put the object first as readily as the subject ("Bei X ist der Verein…").
+  if (verbSecond(info.lang)) return null;
+  let j = cue.start - 1;
+  while (j >= 0 && auxiliaries.has(info.tokens[j]?.folded ?? '') && !info.comma[j + 1]) j--;
+  const platform = info.platforms.find((p) => p.end === j + 1);
+  if (!platform || info.comma[j + 1] || info.hard[j + 1]) return null;
+  // "sur X, le club…", "auf X": the platform taken by a preposition is where, not who.
+  const before = info.tokens[platform.start - 1];
+  if (before && (isArticle(info, platform.start - 1) ? false : info.cues.some((c) => c.end === platform.start && prepositionKinds.has(c.payload.kind)))) return null;
+  if (info.cues.some((c) => c.payload.kind === 'account' && c.start === platform.end)) return null;
+  if (info.clubs.some((c) => c.start >= cue.end && c.start <= cue.end + 2)) return null;
+  return info.tokens.slice(platform.start, platform.end).map((t) => t.surface).join(' ');
+}
+
 /**
  * Who does what the cue says: scanning back through the clause for a club, a person, a
  * generic group ("several clubs"), "the club", "we"; then forward (verb-first sentences);
@@ -104,6 +127,8 @@ export function findSubject(info: SentenceInfo, cue: CueMatch, argEnd: number): 
   // "dejamos", "quittons", "lasciamo": the verb itself says "we".
   const own = info.cues.find((c) => c.payload.kind === 'first' && c.start >= cue.start && c.end <= cue.end);
   if (own) return { kind: 'context', via: 'first', cue: own.payload.phrase };
+  const platform = platformActing(info, cue);
+  if (platform) return { kind: 'person', text: `the platform ${platform}` };
   for (let j = cue.start - 1; j >= 0; j--) {
     // A headline's colon ("El Sevilla responde a su afición: seguirá en X") keeps the club before it.
     if (info.hard[j + 1] && !(info.index === 0 && info.tokens[j + 1]?.before.trim() === ':')) break;

@@ -91,6 +91,12 @@ describe('extractor: actions', () => {
     expect(triples('LaLiga has created its official TikTok account.', 'en')).toEqual(['laliga tiktok join']);
   });
 
+  it('reads a platform named just before the verb as the one acting', () => {
+    expect(triples('Twitch launches sports channel with backing from Real Madrid and Juventus.', 'en')).toEqual([]);
+    expect(triples('Facebook cancella la pagina della Carrarese.', 'it')).toEqual([]);
+    expect(triples('Real Madrid launches a sports channel on Twitch.', 'en')).toEqual(['real-madrid other join']);
+  });
+
   it('reads no negation in an idiom that holds a negation word', () => {
     expect(triples('Le Red Star, lui, pensionnaire de Ligue 2, a franchi le pas et quitté X cette semaine.', 'fr')).toEqual(['red-star-fc x leave']);
     expect(triples("L'OM ne quitte pas X.", 'fr')).toEqual(['olympique-de-marseille x stay']);
