@@ -7,7 +7,7 @@ import type { ClubMention, PlatformMention } from './mentions.ts';
 import { actionCues, finalAction, type Modifiers, modifiers, quote } from './modality.ts';
 import { crossesHard, hasPlatform, type PlatformChoice, platformChoices } from './occurrence-platforms.ts';
 import { actionWeight } from './weights.ts';
-import { accountFor, accountSuspended, type CueMatch, platformArguments, type SentenceInfo, verbSecond } from './sentence.ts';
+import { accountFor, accountsOfPersons, accountSuspended, type CueMatch, platformArguments, type SentenceInfo, verbSecond } from './sentence.ts';
 import { findSubject, type Subject } from './subject.ts';
 import { statedYear, yearWithin } from './stated-year.ts';
 
@@ -180,7 +180,7 @@ function cueOccurrences(s: SentenceScope, cue: CueMatch): void {
   if (kind === 'use' && instead && !('action' in decided) && !mods.kinds.has('modal') && !mods.kinds.has('neg') && !mods.kinds.has('undecided')) decided = { action: 'join', weight: actionWeight.startedUse };
   const f = cueFeatures(info, cue, kind, mods, s.blocked);
   // "le départ de son attaquant", "joins Real Madrid": the one moving is a person, not the club.
-  if (f.cue_object_person && (base === 'leave' || base === 'join' || base === 'return')) return;
+  if (f.cue_object_person && (base === 'leave' || base === 'join' || base === 'return' || base === 'delete')) return;
   // "son compte Twitter suspendu": done to the account, not chosen by the club.
   if (kind === 'pause' && accountSuspended(info, cue)) return;
   // "ha sospeso la stagione", "suspends the season": a competition paused, not an account.
@@ -265,7 +265,7 @@ function pausesACompetition(info: SentenceInfo, cue: CueMatch): boolean {
 
 function objectPersonAfter(info: SentenceInfo, cue: CueMatch): boolean {
   for (const c of info.cues) if ((c.payload.kind === 'person' || c.payload.kind === 'post') && c.start >= cue.end && c.start <= cue.end + 3) return true;
-  return false;
+  return accountsOfPersons(info, cue);
 }
 
 function hasAlso(info: SentenceInfo): boolean {

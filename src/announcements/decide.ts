@@ -4,7 +4,7 @@ import { actionCueKinds, actionCues, finalAction, type Modifiers, modifiers, quo
 import type { CueKind } from './lexicon/kinds.ts';
 import { lastPlatformBefore, platformAnaphorAfter, platformAnaphorBefore } from './occurrence-platforms.ts';
 import type { PlatformMention } from './mentions.ts';
-import { accountFor, accountSuspended, type CueMatch, platformArguments, type SentenceInfo, verbSecond } from './sentence.ts';
+import { accountFor, accountsOfPersons, accountSuspended, type CueMatch, platformArguments, type SentenceInfo, verbSecond } from './sentence.ts';
 import { findSubject, type Subject } from './subject.ts';
 import { discount, subjectWeight } from './weights.ts';
 
@@ -103,6 +103,7 @@ function setAside(info: SentenceInfo, cue: CueMatch, kind: CueKind, argEnd: numb
   // "Stoke City's X account suspended": done to the account, most often by the platform.
   if (kind === 'pause' && (accountSuspended(info, cue) || info.cues.some((c) => c.payload.kind === 'account' && c.end === cue.start))) return ': the account was suspended, not paused by the club';
   if ((kind === 'delete' || kind === 'pause') && postNear(info, cue.start - 1, argEnd + 1) && !accountNear(info, cue.end, argEnd + 2)) return ' is about a post, not the account';
+  if ((kind === 'delete' || kind === 'leave') && accountsOfPersons(info, cue)) return ': the accounts are persons\', not the club\'s';
   return null;
 }
 

@@ -97,6 +97,12 @@ describe('extractor: actions', () => {
     expect(triples('Real Madrid launches a sports channel on Twitch.', 'en')).toEqual(['real-madrid other join']);
   });
 
+  it('reads no move of the club when the accounts are its players\' or the doers its fans', () => {
+    expect(triples('In January 2010, Manchester United shut down Facebook and Twitter accounts for all of its players.', 'en')).toEqual([]);
+    expect(triples('Manchester United deleted its Facebook account.', 'en')).toEqual(['manchester-united facebook delete']);
+    expect(triples('Los fanáticos del Liverpool han unido fuerzas para crear canales en YouTube.', 'es')).toEqual([]);
+  });
+
   it('reads no negation in an idiom that holds a negation word', () => {
     expect(triples('Le Red Star, lui, pensionnaire de Ligue 2, a franchi le pas et quitté X cette semaine.', 'fr')).toEqual(['red-star-fc x leave']);
     expect(triples("L'OM ne quitte pas X.", 'fr')).toEqual(['olympique-de-marseille x stay']);
