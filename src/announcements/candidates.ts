@@ -1,3 +1,4 @@
+import { accountFor, accountsOfPersons } from './account-words.ts';
 import type { Action, ClubRef, Platform } from './announcement.ts';
 import { clubKey, type Features, type ItemFacts, occurrenceFeatures } from './features.ts';
 import { emptySummary, noteAction, type SentenceSummary, switchCueNear } from './cooccurrence.ts';
@@ -7,7 +8,7 @@ import type { ClubMention, PlatformMention } from './mentions.ts';
 import { actionCues, finalAction, type Modifiers, modifiers, quote } from './modality.ts';
 import { crossesHard, hasPlatform, type PlatformChoice, platformChoices } from './occurrence-platforms.ts';
 import { actionWeight } from './weights.ts';
-import { accountFor, accountsOfPersons, accountSuspended, type CueMatch, platformArguments, type SentenceInfo, verbSecond } from './sentence.ts';
+import { accountSuspended, type CueMatch, platformArguments, type SentenceInfo, verbSecond } from './sentence.ts';
 import { findSubject, type Subject } from './subject.ts';
 import { statedYear, yearWithin } from './stated-year.ts';
 

@@ -1,10 +1,11 @@
+import { accountFor, accountsOfPersons } from './account-words.ts';
 import type { Action, ClubRef, Explanation, Platform } from './announcement.ts';
 import { clubRef, type ItemContext } from './item-context.ts';
 import { actionCueKinds, actionCues, finalAction, type Modifiers, modifiers, quote } from './modality.ts';
 import type { CueKind } from './lexicon/kinds.ts';
 import { lastPlatformBefore, platformAnaphorAfter, platformAnaphorBefore } from './occurrence-platforms.ts';
 import type { PlatformMention } from './mentions.ts';
-import { accountFor, accountsOfPersons, accountSuspended, type CueMatch, platformArguments, type SentenceInfo, verbSecond } from './sentence.ts';
+import { accountSuspended, type CueMatch, platformArguments, type SentenceInfo, verbSecond } from './sentence.ts';
 import { findSubject, type Subject } from './subject.ts';
 import { discount, subjectWeight } from './weights.ts';
 
