@@ -103,6 +103,13 @@ describe('extractor: actions', () => {
     expect(triples('Los fanáticos del Liverpool han unido fuerzas para crear canales en YouTube.', 'es')).toEqual([]);
   });
 
+  it('reads words of opening and keeping only in their own forms, not in "aprile", "crescere", "abril" or "maintenant"', () => {
+    expect(triples("Ad aprile il Novara vuole far crescere la sua pagina Instagram.", 'it')).toEqual([]);
+    expect(triples('En abril el Rayo Vallecano quiere crecer en su cuenta de Instagram.', 'es')).toEqual([]);
+    expect(triples('Il Novara ha aperto la sua pagina Instagram.', 'it')).toEqual(['novara-fc instagram join']);
+    expect(triples('El CD Tenerife fue reacio a abrirse su propia cuenta oficial en Twitter, pero lo hizo.', 'es')).toEqual(['cd-tenerife x join']);
+  });
+
   it('reads no negation in an idiom that holds a negation word', () => {
     expect(triples('Le Red Star, lui, pensionnaire de Ligue 2, a franchi le pas et quitté X cette semaine.', 'fr')).toEqual(['red-star-fc x leave']);
     expect(triples("L'OM ne quitte pas X.", 'fr')).toEqual(['olympique-de-marseille x stay']);
