@@ -110,6 +110,10 @@ describe('extractor: actions', () => {
     expect(triples('El CD Tenerife fue reacio a abrirse su propia cuenta oficial en Twitter, pero lo hizo.', 'es')).toEqual(['cd-tenerife x join']);
   });
 
+  it('reads a son, a daughter or a wife as persons, and "l\'on" as anyone', () => {
+    expect(triples("OM : le fils de Bernard Tapie, Stéphane, a semble-t-il claqué la porte de X.", 'fr')).toEqual([]);
+  });
+
   it('reads no negation in an idiom that holds a negation word', () => {
     expect(triples('Le Red Star, lui, pensionnaire de Ligue 2, a franchi le pas et quitté X cette semaine.', 'fr')).toEqual(['red-star-fc x leave']);
     expect(triples("L'OM ne quitte pas X.", 'fr')).toEqual(['olympique-de-marseille x stay']);
