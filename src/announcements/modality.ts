@@ -198,6 +198,8 @@ export function finalAction(base: CueKind, m: Set<CueKind>): { action: Action; w
   if (neg || m.has('deny')) return { reason: `negated ${base}` };
   // "mantiene su apuesta por X": keeping up a presence is staying.
   if (base === 'join' && m.has('continue')) return { action: 'stay', weight: actionWeight.continuedUse };
+  // "a désactivé son compte pendant 24 heures", "deactivated its account for 13 hours": a silence.
+  if (base === 'delete' && m.has('temp')) return { action: 'pause', weight: actionWeight.pause };
   if (base === 'join' || base === 'pause' || base === 'return' || base === 'delete') {
     return { action: base, weight: base === 'delete' ? actionWeight.delete : actionWeight.join };
   }

@@ -114,6 +114,11 @@ describe('extractor: actions', () => {
     expect(triples("L'OM perd un soutien. Le fils de Bernard Tapie, Stéphane a semble-t-il claqué la porte de l'ex Twitter devenu X.", 'fr')).toEqual([]);
   });
 
+  it('reads an account deactivated for a stated time as a pause', () => {
+    expect(triples('Palmeiras deactivated its Twitter account for 13 hours.', 'en')).toEqual(['palmeiras x pause']);
+    expect(triples('Palmeiras deactivated its Twitter account.', 'en')).toEqual(['palmeiras x delete']);
+  });
+
   it('reads no negation in an idiom that holds a negation word', () => {
     expect(triples('Le Red Star, lui, pensionnaire de Ligue 2, a franchi le pas et quitté X cette semaine.', 'fr')).toEqual(['red-star-fc x leave']);
     expect(triples("L'OM ne quitte pas X.", 'fr')).toEqual(['olympique-de-marseille x stay']);
