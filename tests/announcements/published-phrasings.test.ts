@@ -100,4 +100,9 @@ describe('extractor: phrasings of published texts', () => {
     expect(triples('Palmeiras deactivated its Twitter account for 13 hours.', 'en')).toEqual(['palmeiras x pause']);
     expect(triples('Palmeiras deactivated its Twitter account.', 'en')).toEqual(['palmeiras x delete']);
   });
+
+  it('reads a city council as no club, though it bears the club\'s name', () => {
+    expect(triples('El Ayuntamiento de Barcelona abandonará la red social X de Elon Musk a partir del 31 de enero.', 'es')).toEqual([]);
+    expect(triples('Der FC Barcelona verlässt X.', 'de')).toEqual(['fc-barcelona x leave']);
+  });
 });
