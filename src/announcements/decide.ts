@@ -3,7 +3,7 @@ import type { Action, ClubRef, Explanation, Platform } from './announcement.ts';
 import { clubRef, type ItemContext } from './item-context.ts';
 import { actionCueKinds, actionCues, finalAction, type Modifiers, modifiers, quote } from './modality.ts';
 import type { CueKind } from './lexicon/kinds.ts';
-import { lastPlatformBefore, platformAnaphorAfter, platformAnaphorBefore } from './occurrence-platforms.ts';
+import { anaphorPlatform, lastPlatformBefore, platformAnaphorAfter, platformAnaphorBefore } from './occurrence-platforms.ts';
 import type { PlatformMention } from './mentions.ts';
 import { accountSuspended, type CueMatch, platformArguments, type SentenceInfo, verbSecond } from './sentence.ts';
 import { findSubject, type Subject } from './subject.ts';
@@ -118,7 +118,7 @@ interface Derived {
 function derivedTarget(d: SentenceDecisions, cue: CueMatch, kind: CueKind): Derived | null {
   const { ctx, info, out } = d;
   const anaphor = platformAnaphorAfter(info, cue) ?? (kind === 'use' || verbSecond(info.lang) ? platformAnaphorBefore(info, cue) : undefined);
-  const earlier = lastPlatformBefore(info, cue.start) ?? ctx.lastPlatform;
+  const earlier = anaphor ? anaphorPlatform(ctx, kind, lastPlatformBefore(info, cue.start) ?? ctx.lastPlatform) : (lastPlatformBefore(info, cue.start) ?? ctx.lastPlatform);
   if (anaphor && earlier) {
     return { derived: null, bareEnd: false, platforms: [{ type: 'platform', start: anaphor.start, end: anaphor.end, platform: earlier, name: quote(info, anaphor) }] };
   }

@@ -90,10 +90,12 @@ export function createExtractor(catalog: Catalog, options: ExtractorOptions = {}
       lastAction: null,
       lastActor: null,
       left: new Map(),
+      mostNamed: null,
     };
     const found = new Map<string, Explained>();
     const rejected: Explanation['rejected'] = [];
     const facts = itemFacts(infos, leagueIds, handles);
+    ctx.mostNamed = facts.platformsByCount[0] ?? null;
     const occurrences: Occurrence[] = [];
     const summaries: SentenceSummary[] = [];
     for (const [at, info] of infos.entries()) {

@@ -15,6 +15,8 @@ export interface ItemContext {
   lastAction: { action: Action; platforms: Platform[] } | null;
   /** Platforms each club (by id, or lower-cased name) was said to leave so far. */
   left: Map<string, Set<Platform>>;
+  /** The platform the item names most: the one it is about. */
+  mostNamed: Platform | null;
   /** Who the sentence before was about, for "he" and "it". */
   lastActor: 'person' | 'club' | null;
 }

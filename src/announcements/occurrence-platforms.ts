@@ -117,8 +117,24 @@ function locBefore(info: SentenceInfo, start: number): boolean {
 
 function addAnaphor(set: PlatformChoice[], ctx: ItemContext, info: SentenceInfo, cue: CueMatch, kind: CueKind): void {
   const anaphor = platformAnaphorAfter(info, cue) ?? (kind === 'use' || verbSecond(info.lang) ? platformAnaphorBefore(info, cue) : undefined);
-  const earlier = anaphor ? (lastPlatformBefore(info, anaphor.start) ?? ctx.lastPlatform) : null;
+  const earlier = anaphor ? anaphorPlatform(ctx, kind, lastPlatformBefore(info, anaphor.start) ?? ctx.lastPlatform) : null;
   if (earlier && !hasPlatform(set, earlier)) set.push({ platform: earlier, f: { p_anaphor: 1, p_near: 1 }, target: false });
+}
+
+/**
+ * "the platform" after a word of leaving: the one clubs were said to leave earlier in the item, not
+ * the one named last ("… künftig auf der Plattform Bluesky posten. Zuvor hatten auch Werder und St.
+ * Pauli ihren Ausstieg bei der Plattform verkündet").
+ */
+export function anaphorPlatform(ctx: ItemContext, kind: CueKind, earlier: Platform | null): Platform | null {
+  if (kind !== 'leave' || earlier === null) return earlier;
+  let left: Platform | null = null;
+  for (const platforms of ctx.left.values()) {
+    if (platforms.has(earlier)) return earlier;
+    left ??= platforms.values().next().value ?? null;
+  }
+  // None read as left yet: the platform the item names most is the one it is about.
+  return left ?? ctx.mostNamed ?? earlier;
 }
 
 export function platformAnaphorAfter(info: SentenceInfo, cue: CueMatch): CueMatch | undefined {

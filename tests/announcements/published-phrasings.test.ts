@@ -105,4 +105,12 @@ describe('extractor: phrasings of published texts', () => {
     expect(triples('El Ayuntamiento de Barcelona abandonará la red social X de Elon Musk a partir del 31 de enero.', 'es')).toEqual([]);
     expect(triples('Der FC Barcelona verlässt X.', 'de')).toEqual(['fc-barcelona x leave']);
   });
+
+  it('reads "the platform" a club left as the one the item is about, not the one named last', () => {
+    const text =
+      'Der SC Freiburg verlässt den Kurznachrichtendienst X. Des Weiteren kündigte der Verein an, künftig auf der Plattform Bluesky Inhalte zu posten. ' +
+      'Zuvor hatten etwa auch Werder Bremen und St. Pauli ihren Ausstieg bei der Plattform verkündet.';
+    expect(triples(text, 'de')).toEqual(['fc-st-pauli x leave', 'sc-freiburg bluesky join', 'sc-freiburg x leave', 'werder-bremen x leave']);
+  });
 });
+
