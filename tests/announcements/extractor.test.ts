@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createExtractor } from '../../src/announcements/extractor.ts';
-import { loadCatalog } from '../../src/catalog/load-catalog.ts';
-
-const extractor = createExtractor(loadCatalog());
-
-function triples(text: string, lang?: string, authorClubId?: string): string[] {
-  return extractor
-    .extract({ text, lang: lang ?? null, authorClubId: authorClubId ?? null })
-    .map((a) => `${a.club.id ?? `?${a.club.name}`} ${a.platform} ${a.action}`)
-    .sort();
-}
+import { extractor, triples } from '../helpers/extract-triples.ts';
 
 describe('extractor: actions', () => {
   it('reads a French club leaving X, named in the headline and then as "le club audonien"', () => {

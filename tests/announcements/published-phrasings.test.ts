@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createExtractor } from '../../src/announcements/extractor.ts';
-import { loadCatalog } from '../../src/catalog/load-catalog.ts';
+import { extractor, triples } from '../helpers/extract-triples.ts';
 
 // Phrasings met in published texts of the real set's tune part, each read as its words say.
-const extractor = createExtractor(loadCatalog());
-
-function triples(text: string, lang?: string, authorClubId?: string): string[] {
-  return extractor
-    .extract({ text, lang: lang ?? null, authorClubId: authorClubId ?? null })
-    .map((a) => `${a.club.id ?? `?${a.club.name}`} ${a.platform} ${a.action}`)
-    .sort();
-}
-
 describe('extractor: phrasings of published texts', () => {
   it('reads the imperfect of a verb whose stem ends in "r" as a fact, the conditional as a plan', () => {
     expect(triples("Quinze jours plus tôt, l'OM ouvrait son compte officiel sur le réseau social chinois Weibo.", 'fr')).toEqual(['olympique-de-marseille other join']);
