@@ -41,6 +41,16 @@ export interface Announcement {
 }
 
 /** Why the extractor decided what it did, for `extract --explain` and the Discord `why` command. */
+/**
+ * A join the item dates to a year before its own (or, undated, before today's): history, not news.
+ * The pipeline posts it nowhere; `why` says so.
+ */
+export function isHistory(announcement: Pick<Announcement, 'year'>, published: string | null, now: Date): boolean {
+  if (announcement.year === undefined) return false;
+  const at = published ? Date.parse(published) : Number.NaN;
+  return announcement.year < new Date(Number.isNaN(at) ? now.getTime() : at).getUTCFullYear();
+}
+
 export interface Explanation {
   language: ReadLanguage | null;
   announcements: Array<Announcement & { cues: string[] }>;

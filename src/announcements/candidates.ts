@@ -199,7 +199,6 @@ function cueOccurrences(s: SentenceScope, cue: CueMatch): void {
   // "a new series", "opens the season": these words mean joining only next to "account" or "page".
   if (cue.payload.needsAccount && !accountFor(info, cue, cue.start - 3, argEnd + 4)) return;
   const platformSet = platformChoices({ ctx, info, cue, kind, action, strict, neighbours: s.neighbours, facts: s.facts, lastPlatforms: s.lastPlatforms });
-  const year = statedYear(info, cue, argEnd, mods.dated);
   const subject = findSubject(info, cue, argEnd);
   // What the item-wide candidates count as said: a club's own decision, asked and answered.
   if (!s.blocked && !info.sentence.question && !f.cue_object_person && subject.kind !== 'person' && !(subject.kind === 'generic' && doersOfIt.has(subject.text))) noteAction(s.summary, ctx, info, cue.start, action);
@@ -215,6 +214,8 @@ function cueOccurrences(s: SentenceScope, cue: CueMatch): void {
   const switched = kind === 'migrate' || (action === 'join' && s.insteadSaid);
   const left = switched && !from ? firstUnnamed(s.facts.platformsByCount, named) : undefined;
   const switching = action === 'leave' && hasStrictOrigin(platformSet);
+  // The year a join is given: looked for only where a join is read.
+  const year = action === 'join' || named.some((p) => p.target) ? statedYear(info, cue, argEnd, mods.dated) : null;
   for (const c of clubs) {
     const embedOther = s.embed !== undefined && (s.embed === null || c.ref.id !== s.embed) ? 1 : 0;
     for (const p of named) {

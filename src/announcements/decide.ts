@@ -118,7 +118,8 @@ interface Derived {
 function derivedTarget(d: SentenceDecisions, cue: CueMatch, kind: CueKind): Derived | null {
   const { ctx, info, out } = d;
   const anaphor = platformAnaphorAfter(info, cue) ?? (kind === 'use' || verbSecond(info.lang) ? platformAnaphorBefore(info, cue) : undefined);
-  const earlier = anaphor ? anaphorPlatform(ctx, kind, lastPlatformBefore(info, cue.start) ?? ctx.lastPlatform) : (lastPlatformBefore(info, cue.start) ?? ctx.lastPlatform);
+  const before = lastPlatformBefore(info, cue.start) ?? ctx.lastPlatform;
+  const earlier = anaphor ? anaphorPlatform(ctx, kind, before) : before;
   if (anaphor && earlier) {
     return { derived: null, bareEnd: false, platforms: [{ type: 'platform', start: anaphor.start, end: anaphor.end, platform: earlier, name: quote(info, anaphor) }] };
   }

@@ -7,11 +7,17 @@ export function yearWithin(info: SentenceInfo, from: number, to: number): boolea
   return yearIn(info, from, to) !== null;
 }
 
+/** The year token i is, or null. */
+function yearAt(info: SentenceInfo, i: number): number | null {
+  const surface = info.tokens[i]?.surface ?? '';
+  return yearPattern.test(surface) ? Number(surface) : null;
+}
+
 function yearIn(info: SentenceInfo, from: number, to: number): number | null {
   const end = Math.min(to, info.tokens.length);
   for (let i = Math.max(0, from); i < end; i++) {
-    const surface = (info.tokens[i] as SentenceInfo['tokens'][number]).surface;
-    if (yearPattern.test(surface)) return Number(surface);
+    const year = yearAt(info, i);
+    if (year !== null) return year;
   }
   return null;
 }
@@ -22,20 +28,21 @@ function yearIn(info: SentenceInfo, from: number, to: number): number | null {
  * ("joins Bluesky, the platform founded in 2021" gives none).
  */
 export function statedYear(info: SentenceInfo, cue: CueMatch, argEnd: number, dated: boolean): number | null {
-  const tokens = info.tokens;
-  const last = Math.min(tokens.length, Math.max(cue.end + 5, argEnd + 8));
+  return yearInClause(info, cue, argEnd) ?? (dated ? yearIn(info, cue.start - 2, argEnd + 9) : null);
+}
+
+function yearInClause(info: SentenceInfo, cue: CueMatch, argEnd: number): number | null {
+  const last = Math.min(info.tokens.length, Math.max(cue.end + 5, argEnd + 8));
   for (let i = cue.end; i < last; i++) {
     if (i > cue.end && (info.comma[i] || info.hard[i])) break;
-    if (yearPattern.test((tokens[i] as SentenceInfo['tokens'][number]).surface)) return Number((tokens[i] as SentenceInfo['tokens'][number]).surface);
+    const year = yearAt(info, i);
+    if (year !== null) return year;
   }
   // Before the cue, a comma may follow the year itself: "In 2012, FC Barcelona launched…".
   for (let i = cue.start - 1; i >= Math.max(0, cue.start - 5); i--) {
-    const surface = (tokens[i] as SentenceInfo['tokens'][number]).surface;
-    if (yearPattern.test(surface)) return Number(surface);
-    if (info.comma[i] || info.hard[i]) {
-      const before = tokens[i - 1]?.surface ?? '';
-      return info.comma[i] && yearPattern.test(before) ? Number(before) : dated ? yearIn(info, cue.start - 2, argEnd + 9) : null;
-    }
+    const year = yearAt(info, i);
+    if (year !== null) return year;
+    if (info.comma[i] || info.hard[i]) return info.comma[i] ? yearAt(info, i - 1) : null;
   }
-  return dated ? yearIn(info, cue.start - 2, argEnd + 9) : null;
+  return null;
 }

@@ -95,7 +95,7 @@ function personIsSubject(info: SentenceInfo, person: CueMatch): boolean {
 }
 
 /** Words that may stand between a subject and its verb: "has", "also", "ha", "a", "hat"… */
-const auxiliaries = new Set(['has', 'have', 'had', 'also', 'now', 'will', 'a', 'ha', 'hat', 'has also', 'aussi', 'auch', 'tambien', 'anche', 'tambem', 'e', 'est', 'ist', 'wird', 'va', 'vai']);
+const auxiliaries = new Set(['has', 'have', 'had', 'also', 'now', 'will', 'a', 'ha', 'hat', 'aussi', 'auch', 'tambien', 'anche', 'tambem', 'e', 'est', 'ist', 'wird', 'va', 'vai']);
 
 /**
  * "Twitch launches sports channel with backing from Real Madrid", "Facebook cancella la pagina della
@@ -110,8 +110,7 @@ function platformActing(info: SentenceInfo, cue: CueMatch): string | null {
   const platform = info.platforms.find((p) => p.end === j + 1);
   if (!platform || info.comma[j + 1] || info.hard[j + 1]) return null;
   // "sur X, le club…", "auf X": the platform taken by a preposition is where, not who.
-  const before = info.tokens[platform.start - 1];
-  if (before && (isArticle(info, platform.start - 1) ? false : info.cues.some((c) => c.end === platform.start && prepositionKinds.has(c.payload.kind)))) return null;
+  if (!isArticle(info, platform.start - 1) && info.cues.some((c) => c.end === platform.start && prepositionKinds.has(c.payload.kind))) return null;
   if (info.cues.some((c) => c.payload.kind === 'account' && c.start === platform.end)) return null;
   if (info.clubs.some((c) => c.start >= cue.end && c.start <= cue.end + 2)) return null;
   return info.tokens.slice(platform.start, platform.end).map((t) => t.surface).join(' ');

@@ -1,4 +1,5 @@
 import type { APIEmbedField } from 'discord.js';
+import { isHistory } from '../announcements/announcement.ts';
 import { deliveryId } from '../deliveries/delivery-id.ts';
 import { normalizeLink } from '../items/normalize-link.ts';
 import type { SeenItem } from '../store/store.ts';
@@ -97,7 +98,7 @@ export async function explainLink(request: AdminRequest, options: ClubwatchOptio
       ? messages.whyNotExamined
       : record.storyId !== null
         ? posted(record.storyId)
-        : announcement.year !== undefined && record.confidence >= config.stories.minConfidence
+        : announcement.year !== undefined && record.confidence >= config.stories.minConfidence && isHistory(announcement, item.published, new Date())
           ? messages.whyHistory(announcement.year)
           : messages.whyBelow(record.confidence.toFixed(2), config.stories.minConfidence.toFixed(2));
     const watch = watched(announcement.club.id) ? messages.whyWatched(club) : messages.whyNotWatched(club);

@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/types.ts';
-import type { Announcement } from '../announcements/announcement.ts';
+import { type Announcement, isHistory } from '../announcements/announcement.ts';
 import type { Extractor } from '../announcements/extractor.ts';
 import { routeItemStories, routeLaterReport, type Routing } from '../deliveries/route.ts';
 import type { Item } from '../items/item.ts';
@@ -107,14 +107,6 @@ class ItemRecord implements SeenItem {
   }
 }
 
-/** A join dated to a year before the item's own (or, undated, before today's). */
-function isHistory(announcement: Announcement, item: Item, now: Date): boolean {
-  if (announcement.year === undefined) return false;
-  const published = item.published ? Date.parse(item.published) : Number.NaN;
-  const itemYear = new Date(Number.isNaN(published) ? now.getTime() : published).getUTCFullYear();
-  return announcement.year < itemYear;
-}
-
 function outletOf(source: SourceRecord, item: Item): string {
   if (source.title) return source.title;
   try {
@@ -174,7 +166,10 @@ export async function ingestItems(options: IngestOptions, source: SourceRecord, 
       if (!mayNamePlatform && !item.authorClubId) continue;
       extracted.set(seenItem, options.extractor.extract({ text, lang: item.lang, authorClubId: item.authorClubId ?? null }));
     }
-    await store.lockStoryEvents([...extracted.values()].flat().filter((announcement) => announcement.confidence >= options.minConfidence));
+    // Below the bar, or a join the item dates to an earlier year ("on Twitter since 2009"): kept for
+    // `why`, told to no one: history is not news.
+    const told = (announcement: Announcement, published: string | null): boolean => announcement.confidence >= options.minConfidence && !isHistory(announcement, published, options.now);
+    await store.lockStoryEvents([...extracted].flatMap(([seenItem, list]) => list.filter((announcement) => told(announcement, seenItem.published))));
 
     // Written together at the end of the read, in the order found: one statement, not one each.
     const found: Array<{ item: SeenItem; announcement: Announcement; storyId: number | null }> = [];
@@ -187,9 +182,7 @@ export async function ingestItems(options: IngestOptions, source: SourceRecord, 
       const itemStories: Story[] = [];
       for (const announcement of announcements) {
         result.announcements += 1;
-        // Below the bar, or a join the item dates to an earlier year ("on Twitter since 2009"): kept for
-        // `why`, told to no one: history is not news.
-        if (announcement.confidence < options.minConfidence || isHistory(announcement, item, options.now)) {
+        if (!told(announcement, item.published)) {
           found.push({ item: seenItem, announcement, storyId: null });
           continue;
         }
